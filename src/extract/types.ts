@@ -1,0 +1,87 @@
+// The contract of the extraction pipeline: what `extractArticle` returns and `extract` prints.
+// schema/extraction.schema.json documents the same shape for consumers outside TypeScript.
+
+export type EntityType = 'Person' | 'Organisation' | 'Country' | 'Place'
+export type MentionKind = 'name' | 'demonym' | 'pronoun' | 'title'
+export type QuoteKind = 'direct' | 'indirect'
+
+export interface ArticleMeta {
+  /** the article's stable id: derived from its URL when it has one, else from a hash of its text */
+  id: string
+  title: string | null
+  /** YYYY-MM-DD or null */
+  publishedAt: string | null
+  authors: string[]
+  dateline: string | null
+  publisher: string | null
+  url: string | null
+}
+
+/** What a reader (src/extract/read) makes of one input: the full text as read and where the body lies in it. */
+export interface ArticleInput {
+  /** the full text of the input as read; every offset in the output indexes this string */
+  text: string
+  /** the body's character range in `text` (header lines of the news format lie outside it) */
+  bodyStart: number
+  bodyEnd: number
+  meta: Omit<ArticleMeta, 'id'> & { id?: string }
+}
+
+export interface Mention {
+  start: number
+  end: number
+  text: string
+  kind: MentionKind
+}
+
+export interface Entity {
+  id: string
+  type: EntityType
+  name: string
+  aliases: string[]
+  mentions: Mention[]
+}
+
+export interface Quote {
+  id: string
+  text: string
+  start: number
+  end: number
+  kind: QuoteKind
+  cue: string | null
+  speakerId: string | null
+  speakerName: string | null
+  speakerStart: number | null
+  speakerEnd: number | null
+  aboutIds: string[]
+  /** wink-nlp sentiment of the quoted text, -1..1 */
+  sentiment: number
+  /** the sentence (or sentences) holding the quote: the evidence stored with it */
+  sentence: { text: string; start: number; end: number }
+}
+
+export interface Role {
+  personId: string
+  title: string
+  /** an Organisation or Country id, or null */
+  orgId: string | null
+}
+
+export interface Relation {
+  /** the linking verb's lemma where there is one (e.g. "send"), else "co_mention" style type */
+  type: string
+  sourceId: string
+  targetId: string
+  /** evidence: the sentence span */
+  start: number
+  end: number
+}
+
+export interface ExtractedArticle {
+  source: string
+  article: ArticleMeta
+  entities: Entity[]
+  quotes: Quote[]
+  roles: Role[]
+  relations: Relation[]
+}
