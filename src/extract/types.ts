@@ -25,6 +25,11 @@ export interface ArticleInput {
   bodyStart: number
   bodyEnd: number
   meta: Omit<ArticleMeta, 'id'> & { id?: string }
+  /**
+   * Names the reader found in header lines outside the body, for the entity stage (findEntities' `extra`):
+   * the byline's authors (Person) and the dateline city (Place). Offsets index `text`.
+   */
+  metaSpans?: { start: number; end: number; type: EntityType }[]
 }
 
 export interface Mention {
