@@ -1,0 +1,198 @@
+// Stage 3: entities. Mentions (stage 2) are grouped into one entity per real-world entity of the
+// article: countries by ISO code (names, aliases and demonyms alike), people by their full name
+// (a bare surname or "Mr Biden" joins the full name found in the same article), organisations and
+// places by a normalised name key. Ids are stable across articles: `country:<ISO alpha-2>`,
+// `person:<key>`, `org:<key>`, `place:<key>`.
+import type { Doc } from './nlp.ts'
+import type { Entity, Role, MentionKind, EntityType } from './types.ts'
+import { findMentions, type RawMention } from './mentions.ts'
+import { roleBefore } from './roles.ts'
+import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
+import { KNOWN_ORGS } from './lexicon/words.ts'
+
+export interface EntitySpan {
+  firstToken: number
+  lastToken: number
+  start: number
+  end: number
+  entityId: string
+  kind: MentionKind
+}
+
+export interface EntityLayer {
+  /** the contract type; mentions inside (kind name|demonym|title), ids stable across articles */
+  entities: Entity[]
+  roles: Role[]
+  /** every mention span, sorted by start */
+  spans: EntitySpan[]
+  /** per token index of doc: the entity id whose mention covers it, else null */
+  entityOfToken: (string | null)[]
+  byId: Map<string, Entity>
+}
+
+const ID_PREFIX: Record<EntityType, string> = { Person: 'person', Organisation: 'org', Country: 'country', Place: 'place' }
+
+/** The normalised key of a name: lowercase, diacritics folded, punctuation dropped, words hyphen-joined. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+export function entityId(type: EntityType, name: string): string {
+  return `${ID_PREFIX[type]}:${nameKey(name)}`
+}
+
+interface Placed extends RawMention {
+  start: number
+  end: number
+  text: string
+  /** name words (hyphen pieces kept whole), for surname matching */
+  words: string[]
+  id?: string
+}
+
+/**
+ * Finds the entities of one article.
+ * ranges: the body character ranges to read (header lines lie outside); extra: spans whose type is
+ * known from metadata (author -> Person, dateline -> Place).
+ */
+export function findEntities(doc: Doc, ranges: { start: number; end: number }[], extra: { start: number; end: number; type: EntityType }[] = []): EntityLayer {
+  const raw = findMentions(doc, ranges)
+  const placed: Placed[] = []
+  for (const m of raw) placed.push(place(doc, m))
+  for (const x of extra) {
+    const m = extraMention(doc, x)
+    if (!m) continue
+    for (let i = placed.length - 1; i >= 0; i--) if (placed[i].first <= m.last && placed[i].last >= m.first) placed.splice(i, 1)
+    placed.push(place(doc, m))
+  }
+  placed.sort((a, b) => a.first - b.first)
+
+  const entities = new Map<string, Entity>()
+  const add = (m: Placed, id: string, type: EntityType, name: string): void => {
+    m.id = id
+    let e = entities.get(id)
+    if (!e) entities.set(id, (e = { id, type, name, aliases: [], mentions: [] }))
+    e.mentions.push({ start: m.start, end: m.end, text: m.text, kind: m.kind })
+    if (m.kind === 'name' && m.text !== e.name && !e.aliases.includes(m.text)) e.aliases.push(m.text)
+  }
+
+  // countries: one entity per ISO code
+  for (const m of placed) if (m.type === 'Country' && m.country) add(m, `country:${m.country}`, 'Country', countryName(m.country))
+
+  // people: full names first (most words), then shorter forms join the longest name that ends with them
+  const people = placed.filter((m) => m.type === 'Person' && !m.weak)
+  const fullNames: Placed[] = []
+  for (const m of [...people].sort((a, b) => b.words.length - a.words.length)) {
+    const full = fullNames.find((f) => endsWith(f.words, m.words) || (m.words.length === 1 && f.words[0] === m.words[0] && f.words.length > 1 && uniqueFirst(fullNames, m.words[0])))
+    if (full) m.id = full.id
+    else {
+      m.id = entityId('Person', m.text)
+      fullNames.push(m)
+    }
+  }
+  // lone capitalised words from the rule candidates: people only when they name one already found
+  for (const m of placed) {
+    if (!m.weak) continue
+    const full = fullNames.find((f) => endsWith(f.words, m.words))
+    if (full) { m.id = full.id; m.type = 'Person' }
+  }
+  for (const f of fullNames) entities.set(f.id!, { id: f.id!, type: 'Person', name: f.text, aliases: [], mentions: [] })
+  for (const m of placed) if (m.type === 'Person' && m.id && !m.country) add(m, m.id, 'Person', m.text)
+
+  // organisations and places: by name key; a key seen under both types takes the more frequent type
+  const typeVotes = new Map<string, { org: number; place: number }>()
+  for (const m of placed) {
+    if (m.type !== 'Organisation' && m.type !== 'Place') continue
+    const k = nameKey(canonicalOrg(m.text))
+    const v = typeVotes.get(k) ?? { org: 0, place: 0 }
+    if (m.type === 'Organisation') v.org++
+    else v.place++
+    typeVotes.set(k, v)
+  }
+  for (const m of placed) {
+    if (m.type !== 'Organisation' && m.type !== 'Place') continue
+    const name = canonicalOrg(m.text)
+    const v = typeVotes.get(nameKey(name))!
+    const type: EntityType = v.org >= v.place ? 'Organisation' : 'Place'
+    add(m, entityId(type, name), type, name)
+  }
+
+  // roles from the title phrases before people's names
+  const endsAt = new Map<number, Placed>()
+  for (const m of placed) if (m.id) endsAt.set(m.last, m)
+  const roles: Role[] = []
+  const seenRole = new Set<string>()
+  for (const m of placed) {
+    if (m.type !== 'Person' || !m.id) continue
+    const r = roleBefore(doc, m.first, (k) => {
+      const o = endsAt.get(k)
+      return !!o && o.id !== m.id && (o.type === 'Organisation' || o.type === 'Country')
+    })
+    if (!r) continue
+    const orgId = r.orgToken >= 0 ? endsAt.get(r.orgToken)!.id! : null
+    const key = `${m.id}|${r.title}|${orgId}`
+    if (seenRole.has(key)) continue
+    seenRole.add(key)
+    roles.push({ personId: m.id, title: r.title, orgId })
+  }
+  // a role without organisation is dropped when the same title is known with one
+  const withOrg = new Set(roles.filter((r) => r.orgId).map((r) => `${r.personId}|${r.title}`))
+  const finalRoles = roles.filter((r) => r.orgId || !withOrg.has(`${r.personId}|${r.title}`))
+
+  const spans: EntitySpan[] = []
+  const entityOfToken: (string | null)[] = new Array(doc.tokens.length).fill(null)
+  for (const m of placed) {
+    if (!m.id || !entities.has(m.id)) continue
+    spans.push({ firstToken: m.first, lastToken: m.last, start: m.start, end: m.end, entityId: m.id, kind: m.kind })
+    for (let k = m.first; k <= m.last; k++) entityOfToken[k] = m.id
+  }
+  spans.sort((a, b) => a.start - b.start)
+  const list = [...entities.values()].filter((e) => e.mentions.length > 0)
+  for (const e of list) e.mentions.sort((a, b) => a.start - b.start)
+  return { entities: list, roles: finalRoles, spans, entityOfToken, byId: new Map(list.map((e) => [e.id, e])) }
+}
+
+function canonicalOrg(text: string): string {
+  return KNOWN_ORGS.get(text) ?? text
+}
+
+function place(doc: Doc, m: RawMention): Placed {
+  const start = doc.start[m.first]
+  const end = doc.end[m.last]
+  const text = doc.text.slice(start, end)
+  return { ...m, start, end, text, words: text.split(/\s+/).map((w) => w.toLowerCase()) }
+}
+
+function endsWith(full: string[], part: string[]): boolean {
+  if (part.length >= full.length) return false
+  for (let k = 1; k <= part.length; k++) if (full[full.length - k] !== part[part.length - k]) return false
+  return true
+}
+
+function uniqueFirst(full: Placed[], first: string): boolean {
+  return full.filter((f) => f.words[0] === first).length === 1
+}
+
+/** A metadata span (author, dateline) as a mention of the given type, on the tokens it covers. */
+function extraMention(doc: Doc, x: { start: number; end: number; type: EntityType }): RawMention | null {
+  let first = -1
+  let last = -1
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (doc.end[i] <= x.start) continue
+    if (doc.start[i] >= x.end) break
+    if (first < 0) first = i
+    last = i
+  }
+  if (first < 0) return null
+  while (last > first && doc.pos[last] === 'PUNCT') last--
+  const key = doc.tokens.slice(first, last + 1).join(' ')
+  const country = COUNTRY_NAMES.get(key) ?? COUNTRY_NAMES_LOWER.get(key.toLowerCase())
+  if (country && x.type !== 'Person') return { first, last, type: 'Country', kind: 'name', country }
+  return { first, last, type: x.type, kind: 'name' }
+}

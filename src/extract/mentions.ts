@@ -1,0 +1,264 @@
+// Stage 2: proper-name mentions. Candidate spans come from the statistical tagger (src/extract/ner)
+// where its weights are present, and from capitalised runs otherwise; both are then cut by the same
+// lexicon rules: titles, ranks and honorifics are not part of a name, calendar words are no names,
+// a leading demonym ("Russian President ...") is a demonym mention, countries are typed by the
+// country lexicon.
+import type { Doc } from './nlp.ts'
+import type { EntityType } from './types.ts'
+import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
+import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
+import { tagNames, type TaggedSpan } from './ner/tagger.ts'
+
+export interface RawMention {
+  /** first and last token (inclusive) */
+  first: number
+  last: number
+  type: EntityType
+  kind: 'name' | 'demonym'
+  /** ISO code when the mention is a country name or demonym */
+  country?: string
+  /** a title, rank or honorific stands right before the name: it is a person's */
+  personCue?: boolean
+  /** a lone capitalised word of unknown type (rule candidates only): kept only if it names a person of the article */
+  weak?: boolean
+}
+
+/** Longest phrase in `set` (lowercase keys) starting at token i, within [i, limit]; returns its token count or 0. */
+export function matchPhrase(doc: Doc, i: number, limit: number, set: Set<string> | Map<string, unknown>, lower: boolean, maxLen = 4): number {
+  let key = ''
+  let best = 0
+  for (let k = 0; k < maxLen && i + k <= limit; k++) {
+    const t = lower ? doc.tokens[i + k].toLowerCase() : doc.tokens[i + k]
+    key = k === 0 ? t : key + ' ' + t
+    if (set.has(key)) best = k + 1
+  }
+  return best
+}
+
+/** Country name or demonym at token i (exact case): its length and code. */
+function matchCountry(doc: Doc, i: number, limit: number, map: Map<string, string>): { len: number; code: string } | null {
+  const max = COUNTRY_FIRST.get(doc.tokens[i])
+  if (!max) return null
+  let key = ''
+  let best: { len: number; code: string } | null = null
+  for (let k = 0; k < max && i + k <= limit; k++) {
+    key = k === 0 ? doc.tokens[i] : key + ' ' + doc.tokens[i + k]
+    const code = map.get(key)
+    if (code) best = { len: k + 1, code }
+  }
+  return best
+}
+
+export function isCapitalised(tok: string): boolean {
+  const c = tok.charCodeAt(0)
+  if (c >= 65 && c <= 90) return true
+  if (c < 128) return false
+  const ch = tok[0]
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
+}
+
+function isAllCaps(tok: string): boolean {
+  let letters = 0
+  for (let k = 0; k < tok.length; k++) {
+    const c = tok.charCodeAt(k)
+    if (c >= 97 && c <= 122) return false
+    if (c >= 65 && c <= 90) letters++
+  }
+  return letters >= 2
+}
+
+/** Title, rank or honorific words (any case) ending right before token i: the index of the first, or i when none. */
+export function titleStartBefore(doc: Doc, i: number, floor: number): number {
+  let j = i
+  for (;;) {
+    let found = 0
+    for (let len = 4; len >= 1; len--) {
+      const a = j - len
+      if (a < floor) continue
+      if (isTitleAt(doc, a, j - 1) === len) { found = len; break }
+    }
+    if (!found) return j
+    j -= found
+  }
+}
+
+/** Length of the title/rank/honorific phrase at tokens [i, limit], longest first, or 0. */
+export function isTitleAt(doc: Doc, i: number, limit: number): number {
+  return Math.max(matchPhrase(doc, i, limit, HONORIFICS, true, 2), matchPhrase(doc, i, limit, RANKS, true, 3), matchPhrase(doc, i, limit, TITLES, true, 4))
+}
+
+function inRanges(doc: Doc, ranges: { start: number; end: number }[]): Uint8Array {
+  const mask = new Uint8Array(doc.tokens.length)
+  let r = 0
+  const sorted = [...ranges].sort((a, b) => a.start - b.start)
+  for (let i = 0; i < doc.tokens.length; i++) {
+    while (r < sorted.length && sorted[r].end <= doc.start[i]) r++
+    if (r < sorted.length && doc.start[i] >= sorted[r].start && doc.end[i] <= sorted[r].end) mask[i] = 1
+  }
+  return mask
+}
+
+const SENTENCE_START_SKIP = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'VERB', 'NUM', 'INTJ'])
+
+/** Proper-name and demonym mentions in the token ranges, sorted by first token. */
+export function findMentions(doc: Doc, ranges: { start: number; end: number }[]): RawMention[] {
+  const mask = inRanges(doc, ranges)
+  const tagged = tagNames(doc, mask)
+  const candidates: TaggedSpan[] = tagged ?? capitalisedRuns(doc, mask)
+  const out: RawMention[] = []
+  for (const c of candidates) cutSpan(doc, c, out, tagged !== null)
+  // lexicon names the candidates missed (countries, demonyms, well-known organisations)
+  addLexiconMentions(doc, mask, out)
+  out.sort((a, b) => a.first - b.first)
+  return out
+}
+
+/** Runs of capitalised tokens in one sentence (rule-based candidates, type left to the lexicon rules). */
+function capitalisedRuns(doc: Doc, mask: Uint8Array): TaggedSpan[] {
+  const spans: TaggedSpan[] = []
+  const n = doc.tokens.length
+  let i = 0
+  while (i < n) {
+    if (!mask[i] || !isCapitalised(doc.tokens[i])) { i++; continue }
+    const s = doc.sentenceOf[i]
+    let j = i
+    for (;;) {
+      const k = j + 1
+      if (k >= n || !mask[k] || doc.sentenceOf[k] !== s) break
+      const t = doc.tokens[k]
+      if (isCapitalised(t)) { j = k; continue }
+      // hyphenated name part: "Jong-un"
+      if (t === '-' && k + 1 < n && doc.start[k] === doc.end[j] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) { j = k + 1; continue }
+      // "Department of Defense", "Secretary of State"
+      if ((t === 'of' || t === 'for') && k + 1 < n && isCapitalised(doc.tokens[k + 1]) && (ORG_HINTS.has(doc.tokens[j].toLowerCase()) || TITLES.has(doc.tokens[j].toLowerCase()))) { j = k + 1; continue }
+      break
+    }
+    spans.push({ first: i, last: j, label: null })
+    i = j + 1
+  }
+  return spans
+}
+
+/** Cuts a candidate span into name and demonym mentions, typed. */
+function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], fromTagger: boolean): void {
+  let p = c.first
+  const last = c.last
+  const sentFirst = doc.sentences[doc.sentenceOf[p]].firstToken
+  let personCue = titleStartBefore(doc, p, sentFirst) < p
+  let chunkStart = -1
+  const flush = (end: number): void => {
+    if (chunkStart < 0) return
+    const m = typeChunk(doc, chunkStart, end, c.label, personCue, fromTagger)
+    if (m) out.push(m)
+    chunkStart = -1
+    personCue = false
+  }
+  while (p <= last) {
+    const tok = doc.tokens[p]
+    const lower = tok.toLowerCase()
+    // sentence-initial function words ("The", "If") and words that are never names
+    if (chunkStart < 0 && (lower === 'the' || isSentenceInitial(doc, p, sentFirst) && SENTENCE_START_SKIP.has(doc.pos[p]) && !COUNTRY_NAMES.has(tok) && !isAllCaps(tok))) { p++; continue }
+    if (tok === '-' && chunkStart >= 0 && p < last && doc.start[p] === doc.end[p - 1] && doc.start[p + 1] === doc.end[p]) { p++; continue }
+    if (isCalendar(lower) || NOT_NAMES.has(lower) || doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE') { flush(p - 1); p++; continue }
+    if (chunkStart < 0 || !fromTagger || c.label === 'PER') {
+      const tl = isTitleAt(doc, p, last)
+      // a title word is a title only when a name follows it inside the span
+      if (tl && p + tl <= last) { flush(p - 1); p += tl; personCue = true; continue }
+    }
+    if (chunkStart < 0) {
+      const dem = matchCountry(doc, p, last, DEMONYMS)
+      if (dem && !(dem.len + p <= last && ORG_HINTS.has(doc.tokens[last].toLowerCase()) && fromTagger && c.label === 'ORG')) {
+        const country = matchCountry(doc, p, last, COUNTRY_NAMES)
+        if (!country || country.len < dem.len) {
+          out.push({ first: p, last: p + dem.len - 1, type: 'Country', kind: 'demonym', country: dem.code })
+          p += dem.len
+          continue
+        }
+      }
+      const country = matchCountry(doc, p, last, COUNTRY_NAMES)
+      if (country && (p + country.len > last || !fromTagger)) {
+        out.push({ first: p, last: p + country.len - 1, type: 'Country', kind: 'name', country: country.code })
+        p += country.len
+        continue
+      }
+      chunkStart = p
+    }
+    p++
+  }
+  flush(last)
+}
+
+/** Only spaces and opening marks stand between the sentence start and token p. */
+export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boolean {
+  let k = p - 1
+  while (k >= sentFirst && (doc.pos[k] === 'SPACE' || isOpener(doc, k))) k--
+  return k < sentFirst
+}
+
+function isOpener(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]
+  return t === '"' || t === '“' || t === '‘' || t === "'" || t === '(' || t === '[' || t === ':' || t === '—' || t === '–'
+}
+
+function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], personCue: boolean, fromTagger: boolean): RawMention | null {
+  // a trailing possessive or punctuation is not part of a name
+  while (b >= a && (doc.pos[b] === 'PUNCT' || doc.pos[b] === 'PART')) b--
+  if (b < a) return null
+  const key = spanKey(doc, a, b)
+  const lowerKey = key.toLowerCase()
+  const country = COUNTRY_NAMES.get(key) ?? (fromTagger && label === 'LOC' ? COUNTRY_NAMES_LOWER.get(lowerKey) : undefined)
+  if (country && (label === null || label === 'LOC' || label === 'ORG' && COUNTRY_NAMES.has(key))) return { first: a, last: b, type: 'Country', kind: 'name', country }
+  const demonym = DEMONYMS.get(key) ?? (fromTagger ? DEMONYMS_LOWER.get(lowerKey) : undefined)
+  if (demonym && (label === null || label === 'MISC')) return { first: a, last: b, type: 'Country', kind: 'demonym', country: demonym }
+  if (fromTagger) {
+    if (label === 'PER') return { first: a, last: b, type: 'Person', kind: 'name', personCue }
+    if (label === 'ORG') return { first: a, last: b, type: 'Organisation', kind: 'name' }
+    if (label === 'LOC') return { first: a, last: b, type: 'Place', kind: 'name' }
+    return null
+  }
+  if (KNOWN_ORGS.has(key)) return { first: a, last: b, type: 'Organisation', kind: 'name' }
+  if (personCue) return { first: a, last: b, type: 'Person', kind: 'name', personCue }
+  const lastLower = doc.tokens[b].toLowerCase()
+  if (ORG_HINTS.has(lastLower) || (a === b && isAllCaps(doc.tokens[a]))) return { first: a, last: b, type: 'Organisation', kind: 'name' }
+  if (CAPITALS.has(lowerKey)) return { first: a, last: b, type: 'Place', kind: 'name' }
+  const prev = a > 0 ? doc.tokens[a - 1].toLowerCase() : ''
+  const next = b + 1 < doc.tokens.length ? doc.tokens[b + 1].toLowerCase() : ''
+  if (PLACE_NOUNS.has(next) || (PLACE_PREPOSITIONS.has(prev) && b - a <= 1)) return { first: a, last: b, type: 'Place', kind: 'name' }
+  if (b > a && b - a <= 3) return { first: a, last: b, type: 'Person', kind: 'name' }
+  // a lone capitalised word: a person only if it turns out to be a known surname (entities decides)
+  return { first: a, last: b, type: 'Person', kind: 'name', weak: true }
+}
+
+export function spanKey(doc: Doc, a: number, b: number): string {
+  let key = doc.tokens[a]
+  for (let k = a + 1; k <= b; k++) key += ' ' + doc.tokens[k]
+  return key
+}
+
+/** Countries, demonyms and known organisations the candidate spans did not cover. */
+function addLexiconMentions(doc: Doc, mask: Uint8Array, out: RawMention[]): void {
+  const covered = new Uint8Array(doc.tokens.length)
+  for (const m of out) for (let k = m.first; k <= m.last; k++) covered[k] = 1
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (!mask[i] || covered[i] || !isCapitalised(doc.tokens[i])) continue
+    const limit = Math.min(doc.tokens.length - 1, i + 5)
+    const country = matchCountry(doc, i, limit, COUNTRY_NAMES)
+    const dem = matchCountry(doc, i, limit, DEMONYMS)
+    const best = dem && (!country || dem.len > country.len) ? { ...dem, kind: 'demonym' as const } : country ? { ...country, kind: 'name' as const } : null
+    if (best && !anyCovered(covered, mask, i, i + best.len - 1)) {
+      out.push({ first: i, last: i + best.len - 1, type: 'Country', kind: best.kind, country: best.code })
+      i += best.len - 1
+      continue
+    }
+    const org = matchPhrase(doc, i, limit, KNOWN_ORGS, false, 4)
+    if (org && !anyCovered(covered, mask, i, i + org - 1)) {
+      out.push({ first: i, last: i + org - 1, type: 'Organisation', kind: 'name' })
+      i += org - 1
+    }
+  }
+}
+
+function anyCovered(covered: Uint8Array, mask: Uint8Array, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (covered[k] || !mask[k]) return true
+  return false
+}
