@@ -1,0 +1,642 @@
+// The write side of the graph: extracted articles -> Neo4j, following the graph model in README.md.
+//
+// One batch of articles is one managed transaction (`executeWrite`): it reads the stored text
+// hashes of the batch, skips the articles whose text is unchanged, deletes the old facts of the
+// articles whose text changed, writes every new fact with UNWIND + MERGE on unique ids, and deletes
+// the entities those changes left with no article. Either all of it commits or none of it does, so
+// a crash never leaves half an article, and rerunning a batch gives the same graph.
+import { createHash } from 'node:crypto'
+import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
+import worldCountries, { type Country } from 'world-countries'
+import type { ExtractedArticle } from '../extract/types.ts'
+
+/** One article ready to write: what the extraction made of it and the text its offsets index. */
+export interface ArticleToWrite {
+  extracted: ExtractedArticle
+  /** the full text as read: every offset in `extracted` indexes this string */
+  text: string
+  /** Place -> Country links known for this article (entity ids of the article or countries) */
+  placesInCountries?: { placeId: string; countryId: string; countryName?: string }[]
+}
+
+export type ArticleStatus = 'new' | 'updated' | 'unchanged' | 'failed'
+
+export interface ArticleOutcome {
+  id: string
+  source: string
+  status: ArticleStatus
+  /** the reason, for failed articles */
+  error?: string
+}
+
+export interface WriteCounts {
+  /** entity nodes created (entities already in the graph are merged, not counted) */
+  entitiesCreated: number
+  /** entity nodes deleted because no article mentions them any more */
+  entitiesDeleted: number
+  quotes: number
+  relations: number
+  mentions: number
+  roles: number
+}
+
+export interface BatchResult {
+  outcomes: ArticleOutcome[]
+  counts: WriteCounts
+}
+
+export function emptyCounts(): WriteCounts {
+  return { entitiesCreated: 0, entitiesDeleted: 0, quotes: 0, relations: 0, mentions: 0, roles: 0 }
+}
+
+export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
+  for (const k of Object.keys(into) as (keyof WriteCounts)[]) into[k] += more[k]
+  return into
+}
+
+export function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows: the parameters of the UNWIND queries, built by plain functions (no database involved).
+
+export interface ArticleRow {
+  id: string
+  url: string | null
+  title: string | null
+  publishedAt: string | null
+  authors: string[]
+  dateline: string | null
+  publisher: string | null
+  source: string
+  textHash: string
+  text: string
+}
+export interface EntityRow {
+  id: string
+  type: string
+  name: string
+  aliases: string[]
+  iso2: string | null
+  iso3: string | null
+}
+export interface MentionRow {
+  articleId: string
+  entityId: string
+  count: number
+  starts: number[]
+  ends: number[]
+  kinds: string[]
+  titles: string[]
+}
+export interface QuoteRow {
+  id: string
+  articleId: string
+  text: string
+  kind: string
+  cue: string | null
+  sentiment: number
+  start: number
+  end: number
+  speakerName: string | null
+  speakerStart: number | null
+  speakerEnd: number | null
+  sentence: string
+  sentenceStart: number
+  sentenceEnd: number
+  publishedAt: string | null
+}
+export interface LinkRow {
+  from: string
+  to: string
+}
+export interface RoleRow {
+  personId: string
+  orgId: string
+  title: string
+  articleId: string
+}
+export interface RelationRow {
+  sourceId: string
+  targetId: string
+  type: string
+  articleId: string
+  evidence: string
+  start: number
+  end: number
+}
+export interface PlaceRow {
+  placeId: string
+  countryId: string
+  articleId: string
+}
+
+/** All the rows of one article (or, merged, of a batch). */
+export interface Rows {
+  articles: ArticleRow[]
+  entities: EntityRow[]
+  mentions: MentionRow[]
+  quotes: QuoteRow[]
+  said: LinkRow[]
+  about: LinkRow[]
+  roles: RoleRow[]
+  relations: RelationRow[]
+  wrote: LinkRow[]
+  places: PlaceRow[]
+}
+
+const COUNTRY = 'country:'
+// world-countries is CommonJS (module.exports = the array) while its types declare a default export
+const countries = worldCountries as unknown as Country[]
+/** ISO alpha-2 -> alpha-3 and common name, for Country nodes */
+const ISO3 = new Map(countries.map((c) => [c.cca2, { iso3: c.cca3, name: c.name.common }]))
+
+function iso(entityId: string | null): { iso2: string | null; iso3: string | null } {
+  if (!entityId?.startsWith(COUNTRY)) return { iso2: null, iso3: null }
+  const iso2 = entityId.slice(COUNTRY.length)
+  return { iso2, iso3: ISO3.get(iso2)?.iso3 ?? null }
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A YYYY-MM-DD string Neo4j's date() accepts, or null: one bad date must not fail a batch. */
+export function validDate(s: string | null | undefined): string | null {
+  if (!s) return null
+  const m = DAY.exec(s)
+  if (!m) return null
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? s : null
+}
+
+/** The stored id of quote number `i` of an article: `<articleId>#q<n>` (README). */
+export function quoteId(articleId: string, given: string, i: number): string {
+  return given.startsWith(articleId + '#') ? given : `${articleId}#q${i + 1}`
+}
+
+function authorKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}
+
+/** Turns one extracted article into the rows the write queries take. Pure. */
+export function toRows(doc: ArticleToWrite): Rows {
+  const { extracted: x, text } = doc
+  const articleId = x.article.id
+  const publishedAt = validDate(x.article.publishedAt)
+  const entityIds = new Set(x.entities.map((e) => e.id))
+
+  const entities: EntityRow[] = x.entities.map((e) => ({
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    aliases: [...new Set(e.aliases)],
+    ...iso(e.type === 'Country' ? e.id : null),
+  }))
+
+  // roles with no organisation are kept as titles on the MENTIONS relationship (README)
+  const looseTitles = new Map<string, Set<string>>()
+  const roleKeys = new Set<string>()
+  const roles: RoleRow[] = []
+  for (const r of x.roles) {
+    if (!entityIds.has(r.personId)) continue
+    if (r.orgId && entityIds.has(r.orgId)) {
+      const key = `${r.personId}\u0000${r.orgId}\u0000${r.title}`
+      if (roleKeys.has(key)) continue
+      roleKeys.add(key)
+      roles.push({ personId: r.personId, orgId: r.orgId, title: r.title, articleId })
+    } else {
+      let set = looseTitles.get(r.personId)
+      if (!set) looseTitles.set(r.personId, (set = new Set()))
+      set.add(r.title)
+    }
+  }
+
+  const mentions: MentionRow[] = x.entities.map((e) => {
+    const ms = [...e.mentions].sort((a, b) => a.start - b.start)
+    return {
+      articleId,
+      entityId: e.id,
+      count: ms.length,
+      starts: ms.map((m) => m.start),
+      ends: ms.map((m) => m.end),
+      kinds: ms.map((m) => m.kind),
+      titles: [...(looseTitles.get(e.id) ?? [])],
+    }
+  })
+
+  const quotes: QuoteRow[] = []
+  const said: LinkRow[] = []
+  const about: LinkRow[] = []
+  x.quotes.forEach((q, i) => {
+    const id = quoteId(articleId, q.id, i)
+    quotes.push({
+      id,
+      articleId,
+      text: q.text,
+      kind: q.kind,
+      cue: q.cue,
+      sentiment: q.sentiment,
+      start: q.start,
+      end: q.end,
+      speakerName: q.speakerName,
+      speakerStart: q.speakerStart,
+      speakerEnd: q.speakerEnd,
+      sentence: q.sentence.text,
+      sentenceStart: q.sentence.start,
+      sentenceEnd: q.sentence.end,
+      publishedAt,
+    })
+    if (q.speakerId && entityIds.has(q.speakerId)) said.push({ from: q.speakerId, to: id })
+    for (const a of new Set(q.aboutIds)) if (entityIds.has(a)) about.push({ from: id, to: a })
+  })
+
+  const relKeys = new Set<string>()
+  const relations: RelationRow[] = []
+  for (const r of x.relations) {
+    if (!entityIds.has(r.sourceId) || !entityIds.has(r.targetId) || r.sourceId === r.targetId) continue
+    const key = `${r.sourceId}\u0000${r.targetId}\u0000${r.type}\u0000${r.start}\u0000${r.end}`
+    if (relKeys.has(key)) continue
+    relKeys.add(key)
+    relations.push({ ...r, articleId, evidence: text.slice(r.start, r.end) })
+  }
+
+  // authors are Person entities of the article (the reader's byline spans); match them by name
+  const people = new Map<string, string>()
+  for (const e of x.entities) if (e.type === 'Person') for (const n of [e.name, ...e.aliases]) people.set(authorKey(n), e.id)
+  const wrote: LinkRow[] = []
+  for (const a of new Set(x.article.authors)) {
+    const pid = people.get(authorKey(a))
+    if (pid && !wrote.some((w) => w.from === pid)) wrote.push({ from: pid, to: articleId })
+  }
+
+  const places: PlaceRow[] = []
+  const placeKeys = new Set<string>()
+  for (const p of doc.placesInCountries ?? []) {
+    const key = `${p.placeId}\u0000${p.countryId}`
+    if (!entityIds.has(p.placeId) || placeKeys.has(key) || !p.countryId.startsWith('country:')) continue
+    placeKeys.add(key)
+    places.push({ ...p, articleId })
+    // the country may not be mentioned in the article: make sure its node exists
+    if (!entityIds.has(p.countryId) && !entities.some((e) => e.id === p.countryId)) {
+      const name = p.countryName ?? ISO3.get(p.countryId.slice(COUNTRY.length))?.name ?? p.countryId.slice(COUNTRY.length)
+      entities.push({ id: p.countryId, type: 'Country', name, aliases: [], ...iso(p.countryId) })
+    }
+  }
+
+  const a = x.article
+  return {
+    articles: [
+      {
+        id: articleId,
+        url: a.url,
+        title: a.title,
+        publishedAt,
+        authors: a.authors,
+        dateline: a.dateline,
+        publisher: a.publisher,
+        source: x.source,
+        textHash: sha1(text),
+        text,
+      },
+    ],
+    entities,
+    mentions,
+    quotes,
+    said,
+    about,
+    roles,
+    relations,
+    wrote,
+    places,
+  }
+}
+
+/** The rows of several articles in one set: entities shared between them are merged once. */
+export function mergeRows(list: Rows[]): Rows {
+  const out: Rows = { articles: [], entities: [], mentions: [], quotes: [], said: [], about: [], roles: [], relations: [], wrote: [], places: [] }
+  const entities = new Map<string, EntityRow>()
+  for (const r of list) {
+    for (const e of r.entities) {
+      const seen = entities.get(e.id)
+      if (!seen) entities.set(e.id, { ...e, aliases: [...e.aliases] })
+      else for (const a of e.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a)
+    }
+    out.articles.push(...r.articles)
+    out.mentions.push(...r.mentions)
+    out.quotes.push(...r.quotes)
+    out.said.push(...r.said)
+    out.about.push(...r.about)
+    out.roles.push(...r.roles)
+    out.relations.push(...r.relations)
+    out.wrote.push(...r.wrote)
+    out.places.push(...r.places)
+  }
+  // a fixed order of entity locks makes deadlocks between concurrent writers rarer
+  out.entities = [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cypher: named, parameterised constants. Integers arrive from JavaScript as floats, so offsets
+// and counts go through toInteger() to be stored as integers.
+
+/** The stored text hash of each article of the batch that is already in the graph. */
+export const STORED_HASHES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.textHash AS textHash`
+
+/** Every entity an article links to (mentions, and the countries of its places): the candidates for orphan cleanup. */
+export const LINKED_ENTITIES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})-[:MENTIONS]->(e:Entity)
+OPTIONAL MATCH (e)-[c:IN_COUNTRY {articleId: id}]->(country:Entity)
+WITH collect(e.id) + collect(country.id) AS ids
+UNWIND ids AS entityId
+RETURN DISTINCT entityId`
+
+/** Quotes of the articles, with their SAID / IN / ABOUT relationships. */
+export const DELETE_QUOTES = `
+UNWIND $ids AS id
+MATCH (q:Quote)-[:IN]->(:Article {id: id})
+DETACH DELETE q`
+
+/** Entity-to-entity facts of the articles: every one starts at an entity the article mentions. */
+export const DELETE_ENTITY_FACTS = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:MENTIONS]->(:Entity)-[r:RELATED|HOLDS_ROLE|IN_COUNTRY]->()
+WHERE r.articleId = id
+DELETE r`
+
+export const DELETE_ARTICLE_LINKS = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[r:MENTIONS|WROTE]-()
+DELETE r`
+
+export const DELETE_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a`
+
+/** Entities no article mentions any more (a country stays while a place lies in it). */
+export const DELETE_ORPHANS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
+  AND NOT EXISTS { (e)-[:WROTE]->(:Article) }
+  AND NOT EXISTS { (e)<-[:IN_COUNTRY]-(:Entity) }
+DETACH DELETE e
+RETURN count(*) AS deleted`
+
+export const MERGE_ARTICLES = `
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.title = row.title, a.publishedAt = date(row.publishedAt), a.authors = row.authors,
+    a.dateline = row.dateline, a.publisher = row.publisher, a.source = row.source,
+    a.textHash = row.textHash, a.text = row.text`
+
+export const MERGE_ENTITIES = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3
+ON MATCH SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])]
+FOREACH (_ IN CASE WHEN row.type = 'Person' THEN [1] ELSE [] END | SET e:Person)
+FOREACH (_ IN CASE WHEN row.type = 'Organisation' THEN [1] ELSE [] END | SET e:Organisation)
+FOREACH (_ IN CASE WHEN row.type = 'Country' THEN [1] ELSE [] END | SET e:Country)
+FOREACH (_ IN CASE WHEN row.type = 'Place' THEN [1] ELSE [] END | SET e:Place)`
+
+export const MERGE_MENTIONS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.articleId})
+MATCH (e:Entity {id: row.entityId})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = toInteger(row.count), m.starts = [x IN row.starts | toInteger(x)],
+    m.ends = [x IN row.ends | toInteger(x)], m.kinds = row.kinds, m.titles = row.titles`
+
+export const MERGE_QUOTES = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.articleId})
+MERGE (q:Quote {id: row.id})
+SET q.text = row.text, q.kind = row.kind, q.cue = row.cue, q.sentiment = row.sentiment,
+    q.start = toInteger(row.start), q.end = toInteger(row.end), q.speakerName = row.speakerName,
+    q.speakerStart = toInteger(row.speakerStart), q.speakerEnd = toInteger(row.speakerEnd),
+    q.sentence = row.sentence, q.sentenceStart = toInteger(row.sentenceStart),
+    q.sentenceEnd = toInteger(row.sentenceEnd), q.articleId = row.articleId,
+    q.publishedAt = date(row.publishedAt)
+MERGE (q)-[:IN]->(a)`
+
+export const MERGE_SAID = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.from})
+MATCH (q:Quote {id: row.to})
+MERGE (e)-[:SAID]->(q)`
+
+export const MERGE_ABOUT = `
+UNWIND $rows AS row
+MATCH (q:Quote {id: row.from})
+MATCH (e:Entity {id: row.to})
+MERGE (q)-[:ABOUT]->(e)`
+
+export const MERGE_ROLES = `
+UNWIND $rows AS row
+MATCH (p:Entity {id: row.personId})
+MATCH (o:Entity {id: row.orgId})
+MERGE (p)-[:HOLDS_ROLE {articleId: row.articleId, title: row.title}]->(o)`
+
+export const MERGE_RELATIONS = `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.sourceId})
+MATCH (t:Entity {id: row.targetId})
+MERGE (s)-[r:RELATED {articleId: row.articleId, type: row.type, start: toInteger(row.start), end: toInteger(row.end)}]->(t)
+SET r.evidence = row.evidence`
+
+export const MERGE_WROTE = `
+UNWIND $rows AS row
+MATCH (p:Entity {id: row.from})
+MATCH (a:Article {id: row.to})
+MERGE (p)-[:WROTE]->(a)`
+
+export const MERGE_PLACES = `
+UNWIND $rows AS row
+MATCH (p:Entity {id: row.placeId})
+MATCH (c:Entity {id: row.countryId})
+MERGE (p)-[:IN_COUNTRY {articleId: row.articleId}]->(c)`
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+
+/** Runs the queries that write `rows` (articles not in the graph, or whose old facts are gone). */
+async function writeRows(tx: ManagedTransaction, rows: Rows): Promise<WriteCounts> {
+  const counts = emptyCounts()
+  const run = (query: string, list: unknown[]): Promise<QueryResult> | null => (list.length ? tx.run(query, { rows: list }) : null)
+  // Issued together, the queries are pipelined on the connection and run in order.
+  const [, entities] = await Promise.all([
+    run(MERGE_ARTICLES, rows.articles),
+    run(MERGE_ENTITIES, rows.entities),
+    run(MERGE_MENTIONS, rows.mentions),
+    run(MERGE_QUOTES, rows.quotes),
+    run(MERGE_SAID, rows.said),
+    run(MERGE_ABOUT, rows.about),
+    run(MERGE_ROLES, rows.roles),
+    run(MERGE_RELATIONS, rows.relations),
+    run(MERGE_WROTE, rows.wrote),
+    run(MERGE_PLACES, rows.places),
+  ])
+  counts.entitiesCreated = entities?.summary.counters.updates().nodesCreated ?? 0
+  counts.quotes = rows.quotes.length
+  counts.relations = rows.relations.length
+  counts.mentions = rows.mentions.reduce((n, m) => n + m.count, 0)
+  counts.roles = rows.roles.length
+  return counts
+}
+
+/** Deletes the facts of the articles `ids` (not the article nodes); returns the entities they linked to. */
+async function deleteFacts(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  const linked = await tx.run(LINKED_ENTITIES, { ids })
+  await tx.run(DELETE_QUOTES, { ids })
+  await tx.run(DELETE_ENTITY_FACTS, { ids })
+  await tx.run(DELETE_ARTICLE_LINKS, { ids })
+  return linked.records.map((r) => r.get('entityId') as string)
+}
+
+async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
+  if (!ids.length) return 0
+  const res = await tx.run(DELETE_ORPHANS, { ids })
+  return Number(res.records[0]?.get('deleted') ?? 0)
+}
+
+export interface PreparedArticle {
+  id: string
+  source: string
+  textHash: string
+  rows: Rows
+}
+
+export function prepare(doc: ArticleToWrite): PreparedArticle {
+  const rows = toRows(doc)
+  return { id: rows.articles[0].id, source: doc.extracted.source, textHash: rows.articles[0].textHash, rows }
+}
+
+/**
+ * The transaction of one batch. Pure with respect to the outside (the driver may run it again
+ * on a transient error): it decides new / updated / unchanged from what the graph holds now.
+ */
+export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticle[]): Promise<BatchResult> {
+  // the same article twice in one batch: the last one wins, as if written one after the other
+  const byId = new Map<string, PreparedArticle>()
+  for (const p of batch) byId.set(p.id, p)
+  const stored = await tx.run(STORED_HASHES, { ids: [...byId.keys()] })
+  const hashes = new Map(stored.records.map((r) => [r.get('id') as string, r.get('textHash') as string | null]))
+
+  const outcomes: ArticleOutcome[] = []
+  const toWrite: PreparedArticle[] = []
+  const replace: string[] = []
+  const seen = new Set<string>()
+  for (const p of batch) {
+    const last = byId.get(p.id) === p
+    let status: ArticleStatus
+    if (!hashes.has(p.id)) status = seen.has(p.id) ? 'unchanged' : 'new'
+    else status = hashes.get(p.id) === p.textHash ? 'unchanged' : 'updated'
+    if (seen.has(p.id) && !last) status = 'unchanged'
+    outcomes.push({ id: p.id, source: p.source, status })
+    if (last && status !== 'unchanged') {
+      toWrite.push(p)
+      if (status === 'updated') replace.push(p.id)
+    }
+    seen.add(p.id)
+  }
+
+  const counts = emptyCounts()
+  const candidates = replace.length ? await deleteFacts(tx, replace) : []
+  if (toWrite.length) addCounts(counts, await writeRows(tx, mergeRows(toWrite.map((p) => p.rows))))
+  counts.entitiesDeleted = await deleteOrphans(tx, candidates)
+  return { outcomes, counts }
+}
+
+/** Neo4j's answer when two transactions MERGE the same unique id at once: safe to run again. */
+const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed'
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string })?.code
+  return code === 'ServiceUnavailable' || code === 'SessionExpired'
+}
+
+export interface WriteOptions {
+  database?: string
+  /** attempts after a constraint race between concurrent writers (executeWrite itself retries transient errors) */
+  raceRetries?: number
+}
+
+/** Writes one batch in one transaction, retrying when a concurrent writer created the same ids first. */
+export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+  const retries = opts.raceRetries ?? 5
+  for (let attempt = 0; ; attempt++) {
+    const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
+    try {
+      return await session.executeWrite((tx) => writeBatchTx(tx, batch))
+    } catch (err) {
+      if ((err as { code?: string }).code !== CONSTRAINT_RACE || attempt >= retries) throw err
+      await new Promise((r) => setTimeout(r, 20 * (attempt + 1) + Math.random() * 50))
+    } finally {
+      await session.close()
+    }
+  }
+}
+
+/**
+ * Writes a batch; when the batch fails for a reason other than the connection, writes its
+ * articles one by one so one bad article fails alone and the others are still written.
+ */
+export async function writeBatchIsolated(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+  try {
+    return await writeBatch(driver, batch, opts)
+  } catch (err) {
+    if (isConnectionError(err)) throw err
+    if (batch.length === 1) {
+      return { outcomes: [{ id: batch[0].id, source: batch[0].source, status: 'failed', error: errorText(err) }], counts: emptyCounts() }
+    }
+  }
+  const result: BatchResult = { outcomes: [], counts: emptyCounts() }
+  for (const one of batch) {
+    const r = await writeBatchIsolated(driver, [one], opts)
+    result.outcomes.push(...r.outcomes)
+    addCounts(result.counts, r.counts)
+  }
+  return result
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] : String(err)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removal
+
+/** Finds an article by its id, its URL or the path it was ingested from. */
+export const FIND_ARTICLE = `
+MATCH (a:Article)
+WHERE a.id = $key OR a.url = $key OR a.source = $key
+RETURN a.id AS id`
+
+export interface RemoveResult {
+  /** the ids of the removed articles (none when nothing matched) */
+  removed: string[]
+  entitiesDeleted: number
+}
+
+/** Deletes one article, its facts, and every entity no other article mentions. One transaction. */
+export async function removeArticle(driver: Driver, idOrUrl: string, opts: WriteOptions = {}): Promise<RemoveResult> {
+  const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
+  try {
+    return await session.executeWrite(async (tx) => {
+      const found = await tx.run(FIND_ARTICLE, { key: idOrUrl })
+      const ids = [...new Set(found.records.map((r) => r.get('id') as string))]
+      if (!ids.length) return { removed: [], entitiesDeleted: 0 }
+      const candidates = await deleteFacts(tx, ids)
+      await tx.run(DELETE_ARTICLES, { ids })
+      return { removed: ids, entitiesDeleted: await deleteOrphans(tx, candidates) }
+    })
+  } finally {
+    await session.close()
+  }
+}
