@@ -1,0 +1,221 @@
+// PolNeAR scorer for quotes and speakers: `npm run eval -- polnear DIR` (DIR holds text/ and attributions/).
+//
+// Gold: for each article the first annotation file in name order (BRAT standoff: T lines
+// "Source|Cue|Content start end[;start end...]\ttext", E lines linking them). A gold quote is an
+// attribution whose Content contains a double quotation mark (" “ ”). Single marks ‘ ’ are left
+// out: ’ is also this corpus's apostrophe ("Clinton’s"), so counting it would make nearly every
+// attribution a "quote".
+//
+// Predicted: findAttributions over the whole text, grouped into statements (a direct quote, the
+// quotes continuing it, and the reported statement it sits in are one group, as PolNeAR annotates
+// them as one attribution). A predicted quote is a group holding a direct quote, the mirror of the
+// gold definition; "strict" scores the direct quotes' own spans alone, beside it.
+// A prediction matches a gold attribution when their overlap covers at least THRESHOLD of the gold
+// Content's length (one-to-one, best overlaps first); the speaker is right when the predicted
+// speaker span overlaps the gold Source span.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { analyse } from '../../src/extract/nlp.ts'
+import { findEntities } from '../../src/extract/entities.ts'
+import { findAttributions, type Attribution } from '../../src/extract/quotes.ts'
+
+type Frag = [number, number]
+
+interface GoldAttribution {
+  content: Frag[]
+  source: Frag[] | null
+  quote: boolean
+}
+
+interface Unit {
+  frags: Frag[]
+  speaker: Frag | null
+  direct: boolean
+}
+
+interface ArticleCase {
+  name: string
+  text: string
+  gold: GoldAttribution[]
+  pred: Attribution[]
+}
+
+const QUOTE_MARK = /["“”]/
+
+/** Parses one BRAT standoff file; malformed lines are counted, not fatal. */
+export function parseStandoff(ann: string, text: string): { atts: GoldAttribution[]; bad: number } {
+  const spans = new Map<string, { type: string; frags: Frag[] }>()
+  let bad = 0
+  const lines = ann.split('\n')
+  for (const line of lines) {
+    if (!line.startsWith('T')) continue
+    const [id, spec] = line.split('\t')
+    if (spec === undefined) { bad++; continue }
+    const sp = spec.indexOf(' ')
+    const type = spec.slice(0, sp)
+    const frags: Frag[] = []
+    for (const part of spec.slice(sp + 1).split(';')) {
+      const [a, b] = part.trim().split(' ').map(Number)
+      if (Number.isInteger(a) && Number.isInteger(b) && b >= a) frags.push([a, b])
+    }
+    if (frags.length === 0) { bad++; continue }
+    spans.set(id, { type, frags })
+  }
+  const atts: GoldAttribution[] = []
+  for (const line of lines) {
+    if (!line.startsWith('E')) continue
+    const roles = new Map<string, Frag[]>()
+    for (const part of (line.split('\t')[1] ?? '').split(' ')) {
+      const [role, ref] = part.split(':')
+      const span = ref === undefined ? undefined : spans.get(ref)
+      if (span !== undefined) roles.set(role, span.frags)
+    }
+    const content = roles.get('Content')
+    if (content === undefined) continue
+    const quote = content.some(([a, b]) => QUOTE_MARK.test(text.slice(a, b)))
+    atts.push({ content, source: roles.get('Source') ?? null, quote })
+  }
+  return { atts, bad }
+}
+
+function length(frags: Frag[]): number {
+  let n = 0
+  for (const [a, b] of frags) n += b - a
+  return n
+}
+
+function overlap(x: Frag[], y: Frag[]): number {
+  let n = 0
+  for (const [a, b] of x) for (const [c, d] of y) n += Math.max(0, Math.min(b, d) - Math.max(a, c))
+  return n
+}
+
+/** Groups attributions into scored units: `strict` keeps only direct quotes' own spans. */
+function units(pred: Attribution[], mode: 'direct' | 'strict' | 'all'): Unit[] {
+  const byGroup = new Map<number, Attribution[]>()
+  for (const a of pred) {
+    const g = byGroup.get(a.group)
+    if (g === undefined) byGroup.set(a.group, [a])
+    else g.push(a)
+  }
+  const out: Unit[] = []
+  for (const members of byGroup.values()) {
+    const direct = members.some((m) => m.kind === 'direct')
+    if (mode !== 'all' && !direct) continue
+    const used = mode === 'strict' ? members.filter((m) => m.kind === 'direct') : members
+    const withSpeaker = used.find((m) => m.speakerStart !== null) ?? members.find((m) => m.speakerStart !== null)
+    out.push({
+      frags: used.map((m): Frag => [m.start, m.end]),
+      speaker: withSpeaker === undefined || withSpeaker.speakerStart === null || withSpeaker.speakerEnd === null ? null : [withSpeaker.speakerStart, withSpeaker.speakerEnd],
+      direct,
+    })
+  }
+  return out
+}
+
+interface Score {
+  tp: number
+  pred: number
+  gold: number
+  speakerRight: number
+  speakerScored: number
+  fp: { c: ArticleCase; u: Unit }[]
+  fn: { c: ArticleCase; g: GoldAttribution }[]
+  wrong: { c: ArticleCase; u: Unit; g: GoldAttribution }[]
+}
+
+function score(cases: ArticleCase[], mode: 'direct' | 'strict' | 'all', threshold: number): Score {
+  const s: Score = { tp: 0, pred: 0, gold: 0, speakerRight: 0, speakerScored: 0, fp: [], fn: [], wrong: [] }
+  for (const c of cases) {
+    const gold = mode === 'all' ? c.gold : c.gold.filter((g) => g.quote)
+    const pred = units(c.pred, mode)
+    s.gold += gold.length
+    s.pred += pred.length
+    const pairs: [number, number, number][] = []
+    for (let p = 0; p < pred.length; p++) {
+      for (let g = 0; g < gold.length; g++) {
+        const r = overlap(pred[p].frags, gold[g].content) / Math.max(1, length(gold[g].content))
+        if (r >= threshold) pairs.push([r, p, g])
+      }
+    }
+    pairs.sort((x, y) => y[0] - x[0])
+    const pUsed = new Set<number>(), gUsed = new Set<number>()
+    for (const [, p, g] of pairs) {
+      if (pUsed.has(p) || gUsed.has(g)) continue
+      pUsed.add(p)
+      gUsed.add(g)
+      s.tp++
+      const src = gold[g].source
+      if (src !== null) {
+        s.speakerScored++
+        const sp = pred[p].speaker
+        if (sp !== null && overlap([sp], src) > 0) s.speakerRight++
+        else s.wrong.push({ c, u: pred[p], g: gold[g] })
+      }
+    }
+    pred.forEach((u, p) => { if (!pUsed.has(p)) s.fp.push({ c, u }) })
+    gold.forEach((g, i) => { if (!gUsed.has(i)) s.fn.push({ c, g }) })
+  }
+  return s
+}
+
+function prf(s: Score): string {
+  const p = s.pred === 0 ? 0 : s.tp / s.pred
+  const r = s.gold === 0 ? 0 : s.tp / s.gold
+  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r)
+  const acc = s.speakerScored === 0 ? 0 : s.speakerRight / s.speakerScored
+  return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${s.tp}, pred ${s.pred}, gold ${s.gold})  speaker acc ${acc.toFixed(3)} (${s.speakerRight}/${s.speakerScored})`
+}
+
+const clip = (t: string, n = 160): string => (t.length > n ? t.slice(0, n - 40) + ' … ' + t.slice(-36) : t).replace(/\s+/g, ' ')
+const show = (text: string, f: Frag[]): string => clip(f.map(([a, b]) => text.slice(a, b)).join(' ⟂ '))
+const around = (text: string, f: Frag[], pad = 60): string => {
+  const a = Math.min(...f.map((x) => x[0])), b = Math.max(...f.map((x) => x[1]))
+  return clip(text.slice(Math.max(0, a - pad), Math.min(text.length, b + pad)), 400)
+}
+
+/** `main(['DIR', '--misses', '8', '--limit', 'N'])` */
+export async function main(args: string[]): Promise<void> {
+  const dir = args.find((a) => !a.startsWith('--'))
+  if (dir === undefined) throw new Error('usage: eval polnear DIR [--misses N] [--limit N]')
+  const opt = (name: string, dflt: number): number => {
+    const i = args.indexOf(name)
+    return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt
+  }
+  const misses = opt('--misses', 8)
+  const limit = opt('--limit', Infinity)
+  const textDir = join(dir, 'text'), annDir = join(dir, 'attributions')
+  const texts = readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit)
+  const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()
+  const cases: ArticleCase[] = []
+  let bad = 0, skipped = 0
+  for (const file of texts) {
+    const base = file.slice(0, -4)
+    const annFile = anns.find((a) => a.startsWith(base + '_') && /^[0-9a-z]+\.ann$/.test(a.slice(base.length + 1)))
+    if (annFile === undefined) { skipped++; continue }
+    const text = readFileSync(join(textDir, file), 'utf8')
+    const parsed = parseStandoff(readFileSync(join(annDir, annFile), 'utf8'), text)
+    bad += parsed.bad
+    const doc = analyse(text)
+    const ranges = [{ start: 0, end: text.length }]
+    const layer = findEntities(doc, ranges)
+    cases.push({ name: base, text, gold: parsed.atts, pred: findAttributions(doc, layer, ranges) })
+  }
+  console.log(`PolNeAR ${dir}: ${cases.length} articles (${skipped} without annotations, ${bad} malformed annotation lines skipped)`)
+  const direct3 = score(cases, 'direct', 0.3)
+  console.log(`direct quotes  @0.3  ${prf(direct3)}`)
+  console.log(`direct quotes  @0.8  ${prf(score(cases, 'direct', 0.8))}`)
+  console.log(`strict (quote spans only, no reported content) @0.3  ${prf(score(cases, 'strict', 0.3))}`)
+  console.log(`all attributions @0.3  ${prf(score(cases, 'all', 0.3))}`)
+  if (misses <= 0) return
+  const sample = <T>(xs: T[]): T[] => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / misses)) === 0).slice(0, misses)
+  console.log(`\n-- false positives (direct, @0.3): ${direct3.fp.length}`)
+  for (const { c, u } of sample(direct3.fp)) console.log(`  [${c.name}] ${show(c.text, u.frags)}\n      speaker: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}`)
+  console.log(`\n-- false negatives (direct, @0.3): ${direct3.fn.length}`)
+  for (const { c, g } of sample(direct3.fn)) console.log(`  [${c.name}] ${around(c.text, g.content)}\n      gold source: ${g.source === null ? '-' : show(c.text, g.source)}`)
+  console.log(`\n-- wrong speakers (direct, @0.3): ${direct3.wrong.length}`)
+  for (const { c, u, g } of sample(direct3.wrong)) console.log(`  [${c.name}] ${around(c.text, g.content, 80)}\n      predicted: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}   gold: ${g.source === null ? '-' : show(c.text, g.source)}`)
+}
+
+const invoked = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\/scripts\//, '/scripts/'))
+if (invoked) await main(process.argv.slice(2))

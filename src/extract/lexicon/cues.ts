@@ -1,0 +1,183 @@
+// Speech and thought cues: the verbs that introduce what someone said or believes, with every
+// inflected form spelt out, so the quote stage tests a token with one Set lookup (no lemmatiser,
+// no regex in the hot loop). Data only; src/extract/quotes.ts reads it.
+
+/** lemma -> its forms (base, 3rd person, past, participle, gerund) */
+const VERBS: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  add: ['add', 'adds', 'added', 'adding'],
+  ask: ['ask', 'asks', 'asked', 'asking'],
+  claim: ['claim', 'claims', 'claimed', 'claiming'],
+  argue: ['argue', 'argues', 'argued', 'arguing'],
+  explain: ['explain', 'explains', 'explained', 'explaining'],
+  note: ['note', 'notes', 'noted', 'noting'],
+  insist: ['insist', 'insists', 'insisted', 'insisting'],
+  write: ['write', 'writes', 'wrote', 'written', 'writing'],
+  tweet: ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  state: ['state', 'states', 'stated', 'stating'],
+  warn: ['warn', 'warns', 'warned', 'warning'],
+  believe: ['believe', 'believes', 'believed', 'believing'],
+  think: ['think', 'thinks', 'thought', 'thinking'],
+  announce: ['announce', 'announces', 'announced', 'announcing'],
+  report: ['report', 'reports', 'reported', 'reporting'],
+  suggest: ['suggest', 'suggests', 'suggested', 'suggesting'],
+  acknowledge: ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'],
+  admit: ['admit', 'admits', 'admitted', 'admitting'],
+  contend: ['contend', 'contends', 'contended', 'contending'],
+  declare: ['declare', 'declares', 'declared', 'declaring'],
+  continue: ['continue', 'continues', 'continued', 'continuing'],
+  recall: ['recall', 'recalls', 'recalled', 'recalling'],
+  reply: ['reply', 'replies', 'replied', 'replying'],
+  respond: ['respond', 'responds', 'responded', 'responding'],
+  answer: ['answer', 'answers', 'answered', 'answering'],
+  predict: ['predict', 'predicts', 'predicted', 'predicting'],
+  promise: ['promise', 'promises', 'promised', 'promising'],
+  vow: ['vow', 'vows', 'vowed', 'vowing'],
+  pledge: ['pledge', 'pledges', 'pledged', 'pledging'],
+  urge: ['urge', 'urges', 'urged', 'urging'],
+  charge: ['charge', 'charges', 'charged', 'charging'],
+  accuse: ['accuse', 'accuses', 'accused', 'accusing'],
+  complain: ['complain', 'complains', 'complained', 'complaining'],
+  confirm: ['confirm', 'confirms', 'confirmed', 'confirming'],
+  deny: ['deny', 'denies', 'denied', 'denying'],
+  estimate: ['estimate', 'estimates', 'estimated', 'estimating'],
+  assert: ['assert', 'asserts', 'asserted', 'asserting'],
+  concede: ['concede', 'concedes', 'conceded', 'conceding'],
+  observe: ['observe', 'observes', 'observed', 'observing'],
+  joke: ['joke', 'jokes', 'joked', 'joking'],
+  quip: ['quip', 'quips', 'quipped', 'quipping'],
+  shout: ['shout', 'shouts', 'shouted', 'shouting'],
+  yell: ['yell', 'yells', 'yelled', 'yelling'],
+  chant: ['chant', 'chants', 'chanted', 'chanting'],
+  exclaim: ['exclaim', 'exclaims', 'exclaimed', 'exclaiming'],
+  boast: ['boast', 'boasts', 'boasted', 'boasting'],
+  mock: ['mock', 'mocks', 'mocked', 'mocking'],
+  remark: ['remark', 'remarks', 'remarked', 'remarking'],
+  comment: ['comment', 'comments', 'commented', 'commenting'],
+  emphasize: ['emphasize', 'emphasizes', 'emphasized', 'emphasizing', 'emphasise', 'emphasises', 'emphasised', 'emphasising'],
+  stress: ['stress', 'stresses', 'stressed', 'stressing'],
+  indicate: ['indicate', 'indicates', 'indicated', 'indicating'],
+  reveal: ['reveal', 'reveals', 'revealed', 'revealing'],
+  disclose: ['disclose', 'discloses', 'disclosed', 'disclosing'],
+  allege: ['allege', 'alleges', 'alleged', 'alleging'],
+  maintain: ['maintain', 'maintains', 'maintained', 'maintaining'],
+  fear: ['fear', 'fears', 'feared', 'fearing'],
+  hope: ['hope', 'hopes', 'hoped', 'hoping'],
+  worry: ['worry', 'worries', 'worried', 'worrying'],
+  expect: ['expect', 'expects', 'expected', 'expecting'],
+  demand: ['demand', 'demands', 'demanded', 'demanding'],
+  call: ['call', 'calls', 'called', 'calling'],
+  describe: ['describe', 'describes', 'described', 'describing'],
+  testify: ['testify', 'testifies', 'testified', 'testifying'],
+  conclude: ['conclude', 'concludes', 'concluded', 'concluding'],
+  find: ['find', 'finds', 'found', 'finding'],
+  show: ['show', 'shows', 'showed', 'shown', 'showing'],
+  know: ['know', 'knows', 'knew', 'known', 'knowing'],
+  agree: ['agree', 'agrees', 'agreed', 'agreeing'],
+  recommend: ['recommend', 'recommends', 'recommended', 'recommending'],
+  propose: ['propose', 'proposes', 'proposed', 'proposing'],
+  post: ['post', 'posts', 'posted', 'posting'],
+  blast: ['blast', 'blasts', 'blasted', 'blasting'],
+  slam: ['slam', 'slams', 'slammed', 'slamming'],
+  praise: ['praise', 'praises', 'praised', 'praising'],
+  criticize: ['criticize', 'criticizes', 'criticized', 'criticizing', 'criticise', 'criticises', 'criticised', 'criticising'],
+  counter: ['counter', 'counters', 'countered', 'countering'],
+  point: ['point', 'points', 'pointed', 'pointing'],
+  read: ['read', 'reads', 'reading'],
+  sing: ['sing', 'sings', 'sang', 'sung', 'singing'],
+  tout: ['tout', 'touts', 'touted', 'touting'],
+  muse: ['muse', 'muses', 'mused', 'musing'],
+  scoff: ['scoff', 'scoffs', 'scoffed', 'scoffing'],
+  snap: ['snap', 'snaps', 'snapped', 'snapping'],
+  wonder: ['wonder', 'wonders', 'wondered', 'wondering'],
+  question: ['question', 'questions', 'questioned', 'questioning'],
+  repeat: ['repeat', 'repeats', 'repeated', 'repeating'],
+  reiterate: ['reiterate', 'reiterates', 'reiterated', 'reiterating'],
+  instruct: ['instruct', 'instructs', 'instructed', 'instructing'],
+  advise: ['advise', 'advises', 'advised', 'advising'],
+  assure: ['assure', 'assures', 'assured', 'assuring'],
+  caution: ['caution', 'cautions', 'cautioned', 'cautioning'],
+  brag: ['brag', 'brags', 'bragged', 'bragging'],
+  lament: ['lament', 'laments', 'lamented', 'lamenting'],
+  plead: ['plead', 'pleads', 'pleaded', 'pleading'],
+  whisper: ['whisper', 'whispers', 'whispered', 'whispering'],
+  interject: ['interject', 'interjects', 'interjected', 'interjecting'],
+  retort: ['retort', 'retorts', 'retorted', 'retorting'],
+}
+
+/** surface form (lower case) -> lemma */
+export const CUE_FORMS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>()
+  for (const [lemma, forms] of Object.entries(VERBS)) {
+    if (forms.length === 0) continue
+    for (const f of forms) {
+      m.set(f, lemma)
+      m.set(f[0].toUpperCase() + f.slice(1), lemma)
+    }
+  }
+  return m
+})()
+
+/**
+ * Cues strong enough to attach a direct quote to a speaker right next to it ("…,” he said.),
+ * and to introduce reported speech whatever follows them.
+ */
+export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'add', 'ask', 'claim', 'argue', 'explain', 'note', 'insist', 'write', 'tweet',
+  'state', 'warn', 'announce', 'report', 'suggest', 'acknowledge', 'admit', 'contend', 'declare',
+  'continue', 'recall', 'reply', 'respond', 'answer', 'predict', 'promise', 'vow', 'pledge', 'urge',
+  'charge', 'accuse', 'complain', 'confirm', 'deny', 'assert', 'concede', 'observe', 'joke', 'quip',
+  'shout', 'yell', 'chant', 'exclaim', 'boast', 'mock', 'remark', 'comment', 'emphasize', 'stress',
+  'reveal', 'allege', 'maintain', 'testify', 'post', 'blast', 'slam', 'counter', 'muse', 'scoff',
+  'snap', 'wonder', 'repeat', 'reiterate', 'assure', 'caution', 'brag', 'lament', 'plead',
+  'whisper', 'interject', 'retort', 'sing', 'read', 'write', 'call', 'describe', 'praise', 'criticize',
+  'tout', 'question', 'instruct', 'advise', 'demand', 'estimate', 'indicate', 'disclose', 'point',
+])
+
+/** Thought and belief cues: reported speech only with an explicit clause after them ("X believes (that) ..."). */
+export const THOUGHT_LEMMAS: ReadonlySet<string> = new Set([
+  'believe', 'think', 'fear', 'hope', 'worry', 'expect', 'know', 'agree', 'find', 'show', 'conclude',
+  'recommend', 'propose',
+])
+
+/** Cues after which a reporter's object usually follows: "told reporters", "told CNN", "asked him". */
+export const OBJECT_TAKING: ReadonlySet<string> = new Set(['tell', 'ask', 'assure', 'urge', 'warn', 'instruct', 'advise', 'remind'])
+
+/** Words that may sit between a subject and its cue verb: "X has said", "X also said", "X meanwhile said". */
+export const AUX_OR_ADVERB: ReadonlySet<string> = new Set([
+  'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do',
+  'also', 'meanwhile', 'later', 'then', 'previously', 'earlier', 'repeatedly', 'often', 'again', 'recently',
+  'once', 'reportedly', 'publicly', 'privately', 'frequently', 'further', 'flatly', 'simply', 'just',
+  'already', 'still', 'first', 'even', 'now', 'is', 'was', 'are', 'were', 'be', 'been', 'being',
+  'not', "n't", 'never', 'always', 'quickly', 'angrily', 'bluntly', 'famously', 'explicitly', 'openly',
+  'subsequently', 'initially', 'finally', 'ultimately', 'long', "'s", '’s', 'apparently', 'clearly',
+  'herself', 'himself', 'themselves', 'itself', 'falsely', 'correctly', 'wrongly', 'rightly',
+])
+
+/** Personal pronouns that can name a speaker, by what they can refer to. */
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'He', 'She', 'him', 'her'])
+export const GROUP_PRONOUNS: ReadonlySet<string> = new Set(['it', 'It', 'they', 'They', 'we', 'We'])
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['I', 'we', 'We'])
+
+/** Heads of non-name speaker phrases: "a senior official said", "officials said", "the spokesman told". */
+export const SPEAKER_NOUNS: ReadonlySet<string> = new Set([
+  'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'source', 'sources',
+  'aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'statement', 'report', 'leader', 'leaders',
+  'people', 'person', 'analyst', 'analysts', 'expert', 'experts', 'campaign', 'president', 'candidate',
+  'nominee', 'secretary', 'minister', 'ministry', 'department', 'governor', 'senator', 'lawmaker',
+  'lawmakers', 'congressman', 'congresswoman', 'director', 'chairman', 'chairwoman', 'chief', 'officer',
+  'spokesmen', 'voters', 'voter', 'supporters', 'supporter', 'critics', 'critic', 'democrats', 'republicans',
+  'representative', 'lawyer', 'attorney', 'judge', 'police', 'witness', 'witnesses', 'residents', 'resident',
+  'organizers', 'organisers', 'poll', 'survey', 'study', 'letter', 'email', 'memo', 'tweet', 'post',
+  'article', 'paper', 'newspaper', 'author', 'authors', 'group', 'committee', 'administration', 'agency',
+  'office', 'white', 'house', 'government', 'military', 'army', 'commander', 'general', 'manager',
+])
+
+/** Time words a subject search steps over: "Trump on Tuesday said". */
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tonight', 'night', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'day',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'ago', 'time',
+])

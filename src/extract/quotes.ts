@@ -1,0 +1,672 @@
+// Quotes and their speakers.
+//
+// 1. Quotation marks are paired by one character scan per body range: curly “ ” (nesting
+//    counted), straight " (opening or closing decided by the characters beside it), curly ‘ ’ for
+//    short partial quotes outside double quotes (an ’ between letters is an apostrophe). A quote
+//    left open at a paragraph's end continues when the next paragraph opens with a mark (the
+//    news convention for quotes running over paragraphs); otherwise it ends with its paragraph.
+// 2. Cue verbs (lexicon/cues.ts) outside quotes are found with one Set lookup per token; each gets
+//    its subject (the noun phrase left of it, past auxiliaries and adverbs, or right of it in
+//    "…, said X") and, for reported speech, its content (the clause after it, or the sentence
+//    before it in "…, the Pentagon said").
+// 3. Each direct quote takes its speaker, in order of strength, from a cue right after it
+//    (“…,” he said / said X), a cue right before it (X said: “…”), the reported statement it sits in
+//    (partial quotes: X said the plan was “unworkable”), or the running speaker of the quote
+//    before it (a quote with no cue that opens the next sentence or paragraph).
+// 4. Speaker spans resolve to entities of the layer: a name by the entity spans inside it
+//    (the rightmost: "Pentagon press secretary Pat Ryder" is Pat Ryder), he/she to the last person
+//    named as a sentence's first person, it/they to the last organisation or country.
+//
+// Direct quotes that share a cue (“A,” he said. “B.”) or inherit one form one attribution
+// `group`: findAttributions exposes it (the PolNeAR scorer needs it); findQuotes gives the contract.
+import type { Doc } from './nlp.ts'
+import type { EntityLayer } from './entities.ts'
+import type { Entity, Quote, QuoteKind } from './types.ts'
+import {
+  AUX_OR_ADVERB, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, OBJECT_TAKING, PERSON_PRONOUNS,
+  SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS,
+} from './lexicon/cues.ts'
+import { sentimentOf } from './sentiment.ts'
+
+/** One attributed statement before it becomes a contract Quote. */
+export interface Attribution {
+  kind: QuoteKind
+  /** content span (inside the marks for direct quotes) */
+  start: number
+  end: number
+  /** the cue's token index, -1 when the quote has no cue of its own */
+  cueToken: number
+  cue: string | null
+  speakerStart: number | null
+  speakerEnd: number | null
+  speakerId: string | null
+  /** attributions with the same group are one statement: a direct quote, its continuations, and the reported statement it sits in */
+  group: number
+}
+
+const LDQ = 0x201c, RDQ = 0x201d, DQ = 0x22, LSQ = 0x2018, RSQ = 0x2019, NL = 0x0a
+
+interface Marked {
+  /** char index of the opening mark, and one past the closing mark (or the paragraph end) */
+  open: number
+  close: number
+  /** inner text span */
+  s: number
+  e: number
+  /** first token inside, last token inside, token of the closing mark (or -1) */
+  ft: number
+  lt: number
+  closeTok: number
+  openTok: number
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
+const isLetter = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f)
+
+/** Pairs quotation marks in text[a, b). Pushes [open, closeEnd) pairs (closeEnd = index after the closing mark, or the paragraph end). */
+function pairMarks(text: string, a: number, b: number, out: [number, number][]): void {
+  let open = -1
+  let depth = 0
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i)
+    if (c === NL) {
+      if (open < 0) continue
+      let k = i + 1
+      while (k < b && isSpace(text.charCodeAt(k))) k++
+      const n = k < b ? text.charCodeAt(k) : 0
+      if (n === LDQ || n === DQ) {
+        // the quote runs on into the next paragraph, which reopens it
+        i = k
+        depth = 1
+        continue
+      }
+      out.push([open, i])
+      open = -1
+      depth = 0
+      continue
+    }
+    if (c === LDQ) {
+      if (open < 0) {
+        open = i
+        depth = 1
+      } else depth++
+    } else if (c === RDQ) {
+      if (open >= 0 && --depth === 0) {
+        out.push([open, i + 1])
+        open = -1
+      }
+    } else if (c === DQ) {
+      const prev = i > a ? text.charCodeAt(i - 1) : NL
+      const next = i + 1 < b ? text.charCodeAt(i + 1) : NL
+      if (open < 0) {
+        if (!isSpace(next)) {
+          open = i
+          depth = 1
+        }
+      } else if (!isSpace(prev) || isSpace(next)) {
+        if (--depth === 0) {
+          out.push([open, i + 1])
+          open = -1
+        }
+      } else depth++
+    } else if (c === LSQ && open < 0) {
+      const prev = i > a ? text.charCodeAt(i - 1) : NL
+      if (!(isSpace(prev) || prev === 0x28 || prev === 0x2014)) continue
+      if (!(i + 1 < b && isLetter(text.charCodeAt(i + 1)))) continue
+      const limit = Math.min(b, i + 160)
+      for (let j = i + 2; j < limit; j++) {
+        const d = text.charCodeAt(j)
+        if (d === NL) break
+        if (d === RSQ && !isSpace(text.charCodeAt(j - 1)) && !(j + 1 < b && isLetter(text.charCodeAt(j + 1)))) {
+          out.push([i, j + 1])
+          i = j
+          break
+        }
+      }
+    }
+  }
+  if (open >= 0) out.push([open, b])
+}
+
+function isMark(c: number): boolean {
+  return c === LDQ || c === RDQ || c === DQ || c === LSQ || c === RSQ
+}
+
+/** first token whose start is >= pos */
+function tokenAtOrAfter(doc: Doc, pos: number): number {
+  let lo = 0, hi = doc.tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (doc.start[mid] < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET'])
+const NP_LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'to'])
+const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
+const SENT_END = new Set(['.', '!', '?'])
+const RELATIVE = new Set(['who', 'which', 'that'])
+const CLAUSE_OPENERS = new Set(['that', ':', ','])
+
+interface Ctx {
+  doc: Doc
+  /** quote index per token, -1 outside quotes (marks themselves count as inside) */
+  inQuote: Int32Array
+}
+
+function isCueAt(ctx: Ctx, i: number): string | null {
+  const { doc } = ctx
+  if (i < 0 || i >= doc.tokens.length || ctx.inQuote[i] >= 0) return null
+  const lemma = CUE_FORMS.get(doc.tokens[i])
+  if (lemma === undefined) {
+    if ((doc.tokens[i] === 'according' || doc.tokens[i] === 'According') && doc.tokens[i + 1] === 'to') return 'according to'
+    return null
+  }
+  const p = doc.pos[i]
+  if (p !== 'VERB' && p !== 'AUX') {
+    // "US says" in a headline-like line can come out as a noun; a determiner before it means a real noun
+    if (p !== 'NOUN' || i === 0) return null
+    const before = doc.pos[i - 1]
+    if (before !== 'PROPN' && before !== 'PRON') return null
+  }
+  return lemma
+}
+
+/** The noun phrase ending at token b going left, bounded by lo. Returns its first token or -1. */
+function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
+  const { doc } = ctx
+  const { tokens, pos } = doc
+  if (b < lo) return -1
+  if (pos[b] === 'PRON') return b
+  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM')) return -1
+  let j = b
+  while (j - 1 >= lo) {
+    const t = tokens[j - 1], p = pos[j - 1]
+    if (ctx.inQuote[j - 1] >= 0) break
+    if (NP_POS.has(p) || POSSESSIVE.has(t) || (p === 'PUNCT' && (t === '-' || t === '.') && pos[j] === 'PROPN')) {
+      j--
+      continue
+    }
+    if (NP_LINKS.has(t) && j - 2 >= lo && SPEAKER_NOUNS.has(tokens[j - 2].toLowerCase())) {
+      j--
+      continue
+    }
+    if ((t === 'and' || t === '&') && j - 2 >= lo && (pos[j - 2] === 'ADJ' || pos[j - 2] === 'PROPN')) {
+      j--
+      continue
+    }
+    break
+  }
+  return j
+}
+
+/** Speaker span (token range) of the subject of cue token c: the phrase left of it, or right of it ("said X"). */
+function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | null {
+  const { doc } = ctx
+  const { tokens, pos } = doc
+  let b = c - 1
+  let skipped = 0
+  while (b >= lo && skipped < 4 && (AUX_OR_ADVERB.has(tokens[b].toLowerCase()) || pos[b] === 'ADV') && ctx.inQuote[b] < 0) {
+    b--
+    skipped++
+  }
+  // "Trump on Tuesday said": step over a time phrase
+  if (b >= lo && TIME_WORDS.has(tokens[b].toLowerCase())) {
+    let k = b
+    while (k >= lo && k > b - 4 && tokens[k] !== ',' && pos[k] !== 'ADP') k--
+    if (k >= lo && pos[k] === 'ADP') b = k - 1
+  }
+  if (b >= lo && tokens[b] === ',' && ctx.inQuote[b] < 0) {
+    // appositive ("Smith, a spokesman for the Pentagon, said") or relative ("Smith, who ...") closes here
+    let k = b - 1
+    let n = 0
+    while (k >= lo && n < 14 && tokens[k] !== ',' && !SENT_END.has(tokens[k]) && ctx.inQuote[k] < 0 && pos[k] !== 'VERB') { k--; n++ }
+    if (k >= lo && tokens[k] === ',') {
+      const a = npLeftFrom(ctx, k - 1, lo)
+      if (a >= 0) return [a, k - 1]
+    }
+    return null
+  }
+  if (b < lo || ctx.inQuote[b] >= 0) return null
+  if (RELATIVE.has(tokens[b].toLowerCase()) && b - 1 >= lo) {
+    // "Smith, who ..., said": the antecedent
+    const k = tokens[b - 1] === ',' ? b - 2 : b - 1
+    const a = npLeftFrom(ctx, k, lo)
+    if (a >= 0 && pos[k] !== 'PRON') return [a, k]
+    return [b, b]
+  }
+  const a = npLeftFrom(ctx, b, lo)
+  if (a < 0) return null
+  if (pos[b] === 'PRON' && !PERSON_PRONOUNS.has(tokens[b]) && !GROUP_PRONOUNS.has(tokens[b]) && !FIRST_PERSON.has(tokens[b]) && tokens[b] !== 'you' && tokens[b] !== 'You') return null
+  if (TIME_WORDS.has(tokens[b].toLowerCase())) return null
+  return [a, b]
+}
+
+/** The noun phrase starting at token a going right (speaker after "said" / "according to"). */
+function npRightFrom(ctx: Ctx, a: number, hi: number): [number, number] | null {
+  const { tokens, pos } = ctx.doc
+  if (a > hi || ctx.inQuote[a] >= 0) return null
+  if (pos[a] === 'PRON') return PERSON_PRONOUNS.has(tokens[a]) || GROUP_PRONOUNS.has(tokens[a]) || FIRST_PERSON.has(tokens[a]) ? [a, a] : null
+  let j = a
+  let head = -1
+  while (j <= hi && ctx.inQuote[j] < 0) {
+    const t = tokens[j], p = pos[j]
+    if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') head = j
+    else if (!(NP_POS.has(p) || POSSESSIVE.has(t) || (p === 'PUNCT' && (t === '-' || t === '.') && pos[j + 1] === 'PROPN' && j > a) || (NP_LINKS.has(t) && head >= 0 && SPEAKER_NOUNS.has(tokens[head].toLowerCase())))) break
+    j++
+  }
+  return head >= 0 ? [a, head] : null
+}
+
+/** token bounds of the paragraph holding token i (paragraphs end at newline tokens) */
+function isBreak(doc: Doc, i: number): boolean {
+  return doc.pos[i] === 'SPACE' && doc.tokens[i].includes('\n')
+}
+
+function sentenceBounds(doc: Doc, i: number): [number, number] {
+  const s = doc.sentences[doc.sentenceOf[i]]
+  let a = s.firstToken, b = s.lastToken
+  for (let k = i - 1; k >= a; k--) if (isBreak(doc, k)) { a = k + 1; break }
+  for (let k = i + 1; k <= b; k++) if (isBreak(doc, k)) { b = k - 1; break }
+  return [a, b]
+}
+
+interface CueHit {
+  tok: number
+  lemma: string
+  /** speaker token span */
+  sp: [number, number] | null
+  /** reported content token span, when it is reported speech */
+  content: [number, number] | null
+  usedByDirect: boolean
+  group: number
+}
+
+/**
+ * The attributions of one document: direct quotes with their speakers, and reported speech.
+ * `ranges` are the body's character ranges (header lines are not searched).
+ */
+export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[]): Attribution[] {
+  const { text, tokens, pos } = doc
+  const n = tokens.length
+  // 1. quotation marks
+  const pairs: [number, number][] = []
+  for (const r of ranges) pairMarks(text, Math.max(0, r.start), Math.min(text.length, r.end), pairs)
+  const inQuote = new Int32Array(n).fill(-1)
+  const quotes: Marked[] = []
+  for (const [open, close] of pairs) {
+    let s = open + 1
+    let e = close
+    if (e > s && isMark(text.charCodeAt(e - 1))) e--
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x2c)) e--
+    if (e <= s) continue
+    const openTok = tokenAtOrAfter(doc, open)
+    const ft = tokenAtOrAfter(doc, s)
+    let lt = tokenAtOrAfter(doc, e) - 1
+    if (lt < ft) lt = ft
+    const hasClose = close > 0 && isMark(text.charCodeAt(close - 1)) && close - 1 > open
+    const closeTok = hasClose ? tokenAtOrAfter(doc, close - 1) : -1
+    const q = quotes.length
+    quotes.push({ open, close, s, e, ft, lt, closeTok, openTok })
+    const last = closeTok >= 0 ? closeTok : lt
+    for (let k = openTok; k <= last && k < n; k++) inQuote[k] = q
+  }
+  const ctx: Ctx = { doc, inQuote }
+
+  // 2. cues outside quotes, inside the body
+  const inBody = (pos0: number): boolean => {
+    for (const r of ranges) if (pos0 >= r.start && pos0 < r.end) return true
+    return false
+  }
+  const cues: CueHit[] = []
+  const cueAtTok = new Map<number, CueHit>()
+  for (let i = 0; i < n; i++) {
+    if (inQuote[i] >= 0) continue
+    const lemma = isCueAt(ctx, i)
+    if (lemma === null || !inBody(doc.start[i])) continue
+    const [sa, sb] = sentenceBounds(doc, i)
+    let sp: [number, number] | null
+    if (lemma === 'according to') sp = npRightFrom(ctx, i + 2, sb)
+    else {
+      sp = subjectOf(ctx, i, sa)
+      if (sp === null && i > sa && (tokens[i - 1] === ',' || inQuote[i - 1] >= 0)) sp = npRightFrom(ctx, i + 1, sb)
+    }
+    const hit: CueHit = { tok: i, lemma, sp, content: null, usedByDirect: false, group: -1 }
+    cues.push(hit)
+    cueAtTok.set(i, hit)
+  }
+
+  // 3. speakers of direct quotes
+  const quoteCue = new Int32Array(quotes.length).fill(-1)
+  for (let q = 0; q < quotes.length; q++) {
+    const m = quotes[q]
+    // (a) right after the quote: “…,” he said / said X / according to X
+    const after = m.closeTok >= 0 ? m.closeTok + 1 : -1
+    if (after > 0 && after < n) {
+      let k = after
+      if (tokens[k] === ',' || tokens[k] === '—' || tokens[k] === '-') k++
+      for (let j = k, steps = 0; j < n && steps < 12; j++, steps++) {
+        if (inQuote[j] >= 0 || isBreak(doc, j) || SENT_END.has(tokens[j])) break
+        const hit = cueAtTok.get(j)
+        if (hit !== undefined && hit.sp !== null) {
+          // everything between the quote and the cue must belong to the speaker phrase
+          const spFirst = Math.min(hit.sp[0], j)
+          if (spFirst <= k || j === k) {
+            quoteCue[q] = j
+            hit.usedByDirect = true
+          }
+          break
+        }
+        if (pos[j] === 'VERB') break
+      }
+    }
+    if (quoteCue[q] >= 0) continue
+    // (b) right before the quote: X said: “…” / X told reporters, “…” / X said in a statement that “…”
+    let k = m.openTok - 1
+    while (k >= 0 && (tokens[k] === ':' || tokens[k] === ',' || tokens[k] === 'that' || pos[k] === 'SPACE') && !(pos[k] === 'SPACE' && tokens[k].includes('\n\n'))) {
+      if (pos[k] === 'SPACE' && tokens[k].includes('\n') && tokens[k + 1] !== undefined && k + 1 < m.openTok && tokens[k - 1] !== ':') break
+      k--
+    }
+    for (let j = k, steps = 0; j >= 0 && steps < 8; j--, steps++) {
+      if (inQuote[j] >= 0 || SENT_END.has(tokens[j]) || (isBreak(doc, j) && tokens[j + 1] !== undefined && j !== k)) break
+      const hit = cueAtTok.get(j)
+      if (hit !== undefined && hit.sp !== null) {
+        quoteCue[q] = j
+        hit.usedByDirect = true
+        break
+      }
+      if (pos[j] === 'VERB' || pos[j] === 'AUX') break
+    }
+  }
+
+  // 4. reported speech: the content of each cue not already introducing a direct quote
+  for (const hit of cues) {
+    if (hit.usedByDirect || hit.sp === null) continue
+    const i = hit.tok
+    const [sa, sb] = sentenceBounds(doc, i)
+    let last = sb
+    while (last > i && (SENT_END.has(tokens[last]) || pos[last] === 'SPACE' || (pos[last] === 'PUNCT' && inQuote[last] < 0))) last--
+    if (hit.lemma === 'according to') {
+      const spEnd = hit.sp[1]
+      if (i <= sa + 1) {
+        // "According to X, ...": the content follows the comma that closes the source phrase
+        let c = spEnd + 1
+        for (let k = c; k <= last && k < spEnd + 10; k++) if (tokens[k] === ',') { c = k + 1; break }
+        if (last - c >= 2) hit.content = [c, last]
+      } else {
+        let e = i - 1
+        while (e > sa && (tokens[e] === ',' || tokens[e] === '—')) e--
+        if (e - sa >= 2) hit.content = [sa, e]
+      }
+      continue
+    }
+    const after = hit.sp[0] > i ? hit.sp[1] + 1 : i + 1
+    let c = after
+    // step over the reporter's object ("told reporters", "told CNN's Jake Tapper") and short phrases before "that"
+    if (OBJECT_TAKING.has(hit.lemma)) {
+      const np = npRightFrom(ctx, c, last)
+      if (np !== null) c = np[1] + 1
+    }
+    for (let k = c; k <= Math.min(last, c + 8); k++) {
+      if (tokens[k] === 'that' && pos[k] !== 'DET' && inQuote[k] < 0) { c = k; break }
+      if (pos[k] === 'VERB' || pos[k] === 'AUX' || inQuote[k] >= 0) break
+    }
+    while (c <= last && CLAUSE_OPENERS.has(tokens[c]) && tokens[c] !== 'that') c++
+    const forward = last - c + 1
+    const isThought = THOUGHT_LEMMAS.has(hit.lemma)
+    const subjectBefore = hit.sp[1] < i
+    if (forward >= 4 && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
+      if (isThought && tokens[c] !== 'that' && !hasVerb(doc, c, last)) continue
+      if (!isThought && !SPEECH_LEMMAS.has(hit.lemma)) continue
+      hit.content = [c, last]
+      continue
+    }
+    // inverted: "…, the Pentagon said on Tuesday." / "…, said Smith."
+    const spStart = Math.min(hit.sp[0], i)
+    let comma = spStart - 1
+    while (comma > sa && pos[comma] === 'SPACE') comma--
+    if (comma > sa && (tokens[comma] === ',' || tokens[comma] === '—') && forward <= 8 && SPEECH_LEMMAS.has(hit.lemma)) {
+      let s0 = sa
+      // never start inside a quote that began before the sentence
+      while (s0 < comma && (inQuote[s0] >= 0 && quotes[inQuote[s0]].open < doc.start[sa])) s0++
+      if (comma - s0 >= 3) hit.content = [s0, comma - 1]
+    }
+  }
+
+  // 5. partial quotes inside reported speech take its speaker; the rest inherit the running speaker
+  const out: Attribution[] = []
+  let groups = 0
+  const speakerSpan = (hit: CueHit): [number, number] | null => (hit.sp === null ? null : [doc.start[hit.sp[0]], doc.end[hit.sp[1]]])
+  for (const hit of cues) {
+    if (hit.content === null) continue
+    hit.group = groups++
+  }
+  let running: { group: number; hit: CueHit | null; sp: [number, number] | null; endTok: number; paraEndsAt: number } | null = null
+  const directOut: Attribution[] = []
+  for (let q = 0; q < quotes.length; q++) {
+    const m = quotes[q]
+    let hit: CueHit | undefined = quoteCue[q] >= 0 ? cueAtTok.get(quoteCue[q]) : undefined
+    let own = hit !== undefined
+    if (hit === undefined) {
+      // inside the content of reported speech?
+      for (const h of cues) {
+        if (h.content !== null && m.ft >= h.content[0] && m.ft <= h.content[1]) { hit = h; break }
+      }
+      own = false
+    }
+    let group: number
+    let sp: [number, number] | null = null
+    let cueTok = -1
+    if (hit !== undefined) {
+      if (hit.group < 0) hit.group = groups++
+      group = hit.group
+      sp = speakerSpan(hit)
+      cueTok = own ? hit.tok : -1
+    } else if (running !== null && continues(doc, inQuote, running.endTok, m.openTok)) {
+      group = running.group
+      sp = running.sp
+      hit = running.hit ?? undefined
+    } else {
+      if (!startsStatement(doc, m.openTok) || m.lt - m.ft < 3) continue
+      group = groups++
+    }
+    const at: Attribution = {
+      kind: 'direct', start: m.s, end: m.e, cueToken: cueTok, cue: cueTok >= 0 ? cueSurface(doc, cueTok) : null,
+      speakerStart: sp === null ? null : sp[0], speakerEnd: sp === null ? null : sp[1], speakerId: null, group,
+    }
+    directOut.push(at)
+    running = { group, hit: hit ?? null, sp, endTok: m.closeTok >= 0 ? m.closeTok : m.lt, paraEndsAt: 0 }
+  }
+  for (const hit of cues) {
+    if (hit.content === null) continue
+    const sp = speakerSpan(hit)
+    out.push({
+      kind: 'indirect', start: doc.start[hit.content[0]], end: doc.end[hit.content[1]], cueToken: hit.tok, cue: cueSurface(doc, hit.tok),
+      speakerStart: sp === null ? null : sp[0], speakerEnd: sp === null ? null : sp[1], speakerId: null, group: hit.group,
+    })
+  }
+  out.push(...directOut)
+  out.sort((x, y) => x.start - y.start || (x.kind === y.kind ? 0 : x.kind === 'direct' ? 1 : -1))
+  resolveSpeakers(doc, layer, out)
+  return out
+}
+
+function cueSurface(doc: Doc, t: number): string {
+  return doc.tokens[t] === 'according' || doc.tokens[t] === 'According' ? 'according to' : doc.tokens[t].toLowerCase()
+}
+
+function hasVerb(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX') return true
+  return false
+}
+
+/** Does the quote opening at token `open` begin a sentence or paragraph (a statement of its own)? */
+function startsStatement(doc: Doc, open: number): boolean {
+  let k = open - 1
+  while (k >= 0 && doc.pos[k] === 'SPACE' && !doc.tokens[k].includes('\n')) k--
+  return k < 0 || isBreak(doc, k) || SENT_END.has(doc.tokens[k]) || doc.tokens[k] === ':'
+}
+
+/**
+ * A quote with no cue continues the previous one when it opens the next sentence of the same
+ * paragraph or the next paragraph, with no narration of its own in between beyond one sentence.
+ */
+function continues(doc: Doc, inQuote: Int32Array, prevEnd: number, open: number): boolean {
+  if (!startsStatement(doc, open)) return false
+  let breaks = 0
+  let narration = 0
+  for (let k = prevEnd + 1; k < open; k++) {
+    if (isBreak(doc, k)) {
+      breaks++
+      if (breaks > 1) return false
+      continue
+    }
+    if (inQuote[k] >= 0) continue
+    if (doc.pos[k] !== 'PUNCT' && doc.pos[k] !== 'SPACE') narration++
+    if (narration > 12) return false
+  }
+  return true
+}
+
+// ---------------------------------------------------------------- speakers -> entities
+
+interface SpanIndex {
+  starts: number[]
+  ends: number[]
+  ids: string[]
+}
+
+function indexSpans(layer: EntityLayer): SpanIndex {
+  const spans = [...layer.spans].sort((a, b) => a.start - b.start)
+  return { starts: spans.map((s) => s.start), ends: spans.map((s) => s.end), ids: spans.map((s) => s.entityId) }
+}
+
+/** index of the first span with start >= pos */
+function firstAtOrAfter(ix: SpanIndex, pos: number): number {
+  let lo = 0, hi = ix.starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ix.starts[mid] < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Attribution[]): void {
+  const ix = indexSpans(layer)
+  const typeOf = (id: string): string | undefined => layer.byId.get(id)?.type
+  // the last person who spoke, and where: "he" after a statement of theirs is them
+  let lastSpeaker: { id: string; end: number } | null = null
+  for (const a of atts) {
+    if (a.speakerStart === null || a.speakerEnd === null) continue
+    const s = a.speakerStart, e = a.speakerEnd
+    const word = doc.text.slice(s, e)
+    if (PERSON_PRONOUNS.has(word) || GROUP_PRONOUNS.has(word)) {
+      const person = PERSON_PRONOUNS.has(word)
+      const recent: string | null = person && lastSpeaker !== null && s - lastSpeaker.end < RECENT_SPEAKER_CHARS ? lastSpeaker.id : null
+      a.speakerId = recent ?? resolvePronoun(doc, ix, typeOf, s, person)
+      if (a.speakerId !== null) addMention(layer.byId.get(a.speakerId), s, e, word)
+    } else {
+      // rightmost entity named inside the speaker phrase; a person wins over the organisation it speaks for
+      let best: string | null = null
+      let bestPerson: string | null = null
+      for (let k = firstAtOrAfter(ix, s); k < ix.starts.length && ix.starts[k] < e; k++) {
+        if (ix.ends[k] > e) break
+        best = ix.ids[k]
+        if (typeOf(best) === 'Person') bestPerson = best
+      }
+      a.speakerId = bestPerson ?? best
+    }
+    if (a.speakerId !== null && typeOf(a.speakerId) === 'Person') lastSpeaker = { id: a.speakerId, end: e }
+  }
+}
+
+/** how far back (characters) the last speaker still outranks the last person named, for "he said" */
+const RECENT_SPEAKER_CHARS = 700
+
+function resolvePronoun(doc: Doc, ix: SpanIndex, typeOf: (id: string) => string | undefined, at: number, person: boolean): string | null {
+  let k = firstAtOrAfter(ix, at) - 1
+  let fallback: string | null = null
+  for (let seen = 0; k >= 0 && seen < 80; k--, seen++) {
+    const id = ix.ids[k]
+    const type = typeOf(id)
+    if (person ? type !== 'Person' : type !== 'Organisation' && type !== 'Country') continue
+    if (!person) return id
+    if (fallback === null) fallback = id
+    // prefer a person who opens a sentence (a subject) over one named in passing
+    if (isFirstPersonOfSentence(doc, ix, typeOf, k)) return id
+  }
+  return fallback
+}
+
+function isFirstPersonOfSentence(doc: Doc, ix: SpanIndex, typeOf: (id: string) => string | undefined, k: number): boolean {
+  const t = tokenAtOrAfterStart(doc, ix.starts[k])
+  const sent = doc.sentences[doc.sentenceOf[t]]
+  for (let j = k - 1; j >= 0 && ix.starts[j] >= sent.start; j--) if (typeOf(ix.ids[j]) === 'Person') return false
+  return true
+}
+
+function tokenAtOrAfterStart(doc: Doc, pos: number): number {
+  return Math.min(doc.tokens.length - 1, tokenAtOrAfter(doc, pos))
+}
+
+function addMention(entity: Entity | undefined, start: number, end: number, text: string): void {
+  if (entity === undefined) return
+  const ms = entity.mentions
+  if (ms.some((m) => m.start === start && m.end === end)) return
+  let i = ms.length
+  while (i > 0 && ms[i - 1].start > start) i--
+  ms.splice(i, 0, { start, end, text, kind: 'pronoun' })
+}
+
+// ---------------------------------------------------------------- the contract
+
+/** The quotes of one article, in text order, with ids `${articleId}#q<n>`. */
+export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[], articleId: string): Quote[] {
+  const atts = findAttributions(doc, layer, ranges)
+  const ix = indexSpans(layer)
+  return atts.map((a, n) => {
+    const text = doc.text.slice(a.start, a.end)
+    const sentence = sentenceAround(doc, a.start, a.end)
+    const about = new Set<string>()
+    for (let k = firstAtOrAfter(ix, sentence.start); k < ix.starts.length && ix.starts[k] < sentence.end; k++) {
+      const inside = ix.starts[k] >= a.start && ix.ends[k] <= a.end
+      if (inside || ix.ids[k] !== a.speakerId) about.add(ix.ids[k])
+    }
+    if (a.speakerId !== null && !idNamedInside(ix, a)) about.delete(a.speakerId)
+    const speakerName = a.speakerId !== null ? layer.byId.get(a.speakerId)?.name ?? null : a.speakerStart !== null && a.speakerEnd !== null ? doc.text.slice(a.speakerStart, a.speakerEnd) : null
+    return {
+      id: `${articleId}#q${n + 1}`,
+      text,
+      start: a.start,
+      end: a.end,
+      kind: a.kind,
+      cue: a.cue,
+      speakerId: a.speakerId,
+      speakerName,
+      speakerStart: a.speakerStart,
+      speakerEnd: a.speakerEnd,
+      aboutIds: [...about],
+      sentiment: sentimentOf(text),
+      sentence,
+    }
+  })
+}
+
+function idNamedInside(ix: SpanIndex, a: Attribution): boolean {
+  for (let k = firstAtOrAfter(ix, a.start); k < ix.starts.length && ix.starts[k] < a.end; k++) if (ix.ids[k] === a.speakerId && ix.ends[k] <= a.end) return true
+  return false
+}
+
+function sentenceAround(doc: Doc, start: number, end: number): { text: string; start: number; end: number } {
+  if (doc.tokens.length === 0) return { text: doc.text.slice(start, end), start, end }
+  const a = doc.sentences[doc.sentenceOf[Math.min(doc.tokens.length - 1, tokenAtOrAfter(doc, start))]]
+  const b = doc.sentences[doc.sentenceOf[Math.max(0, tokenAtOrAfter(doc, end) - 1)]]
+  const s = Math.min(a.start, start)
+  const e = Math.max(b.end, end)
+  return { text: doc.text.slice(s, e), start: s, end: e }
+}
