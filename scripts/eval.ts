@@ -1,0 +1,23 @@
+// `npm run eval -- <suite> ARGS...`: scores the extraction against gold and prints precision, recall, F1 and
+// a sample of misses. Suites: polnear DIR (quotes and speakers), conll FILE (names). Each lives in scripts/eval/.
+const SUITES: Record<string, { usage: string; load: () => Promise<{ main: (args: string[]) => unknown }> }> = {
+  polnear: { usage: 'polnear DIR   quotes and speakers against PolNeAR attributions (e.g. ../shared/corpora/polnear/dev)', load: () => import('./eval/polnear.ts') },
+  conll: { usage: 'conll FILE    typed names against CoNLL++ (e.g. ../shared/corpora/conllpp/conllpp_dev.txt)', load: () => import('./eval/conll.ts') },
+}
+
+function usage(): string {
+  return `usage: npm run eval -- <suite> ARGS...\n${Object.values(SUITES)
+    .map((s) => `  ${s.usage}`)
+    .join('\n')}\n`
+}
+
+const [suite, ...args] = process.argv.slice(2)
+if (!suite || suite === '--help' || suite === '-h') {
+  process.stdout.write(usage())
+} else if (!SUITES[suite]) {
+  process.stderr.write(`eval: unknown suite "${suite}"\n${usage()}`)
+  process.exitCode = 2
+} else {
+  const mod = await SUITES[suite].load()
+  await mod.main(args)
+}
