@@ -1,0 +1,548 @@
+// The local Neo4j: Neo4j Community resolved from Maven Central by scripts/neo4j/pom.xml and
+// launched with `java` (no Docker, no download of our own). One data folder per instance holds
+// conf/neo4j.conf (written here on every start), data/, logs/ and the pid file.
+//
+//   CLI:     npm run neo4j:start | neo4j:stop | neo4j:status   (tsx scripts/neo4j.ts --help)
+//   library: startNeo4j({ dataDir, boltPort, httpPort }) -> { uri, pid, stop() }, stopNeo4j, neo4jStatus
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { connect as tcpConnect, createServer } from 'node:net'
+import { delimiter, dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, InvalidArgumentError } from 'commander'
+import neo4j from 'neo4j-driver'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+export const PROJECT_ROOT = resolve(HERE, '..')
+export const POM_FILE = join(HERE, 'neo4j', 'pom.xml')
+/** the default instance's folder, and where the resolved classpath is cached for every instance */
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.neo4j')
+export const DEFAULT_BOLT_PORT = 7687
+export const DEFAULT_HTTP_PORT = 7474
+const MAIN_CLASS = 'org.neo4j.server.CommunityEntryPoint'
+const HOST = '127.0.0.1'
+const PID_FILE = 'neo4j.pid'
+const READY_QUERY = 'RETURN 1 AS ready'
+/** the local instance runs without authentication (the driver's typings lack auth.none()) */
+const NO_AUTH = { scheme: 'none', principal: '', credentials: '' }
+
+/** A failure the user can act on, said in one sentence (the CLI prints only the message). */
+export class LauncherError extends Error {
+  override name = 'LauncherError'
+}
+
+export interface StartOptions {
+  /** instance folder (conf, data, logs, pid file); default ./.neo4j */
+  dataDir?: string
+  boltPort?: number
+  httpPort?: number
+  /** JVM heap (-Xms and -Xmx), e.g. '512m' */
+  heap?: string
+  /** server.memory.pagecache.size, e.g. '512m' */
+  pageCache?: string
+  /** where the Maven classpath is cached (keyed on the pom's hash); default ./.neo4j */
+  cacheDir?: string
+  /** how long to wait for Bolt to answer a query */
+  timeoutMs?: number
+  /** kill the server when this Node process exits (for throwaway instances) */
+  stopOnExit?: boolean
+  /** progress lines; default: none */
+  log?: (line: string) => void
+}
+
+export interface Neo4jInstance {
+  uri: string
+  httpUrl: string
+  pid: number
+  dataDir: string
+  boltPort: number
+  httpPort: number
+  /** false when the instance was already running and start was a no-op */
+  started: boolean
+  stop(): Promise<void>
+}
+
+export interface Neo4jStatus {
+  running: boolean
+  pid: number | null
+  dataDir: string
+  boltPort: number
+  httpPort: number
+  uri: string
+  httpUrl: string
+}
+
+export function neo4jVersion(): string {
+  return /<neo4j\.version>([^<]+)</.exec(readFileSync(POM_FILE, 'utf8'))?.[1] ?? 'unknown'
+}
+
+// ---------------------------------------------------------------- tools: java and mvn
+
+interface JavaInfo {
+  major: number
+  /** the JVM knows --enable-native-access */
+  nativeAccess: boolean
+}
+
+const JAVA_MISSING =
+  'The local Neo4j needs Java 17 or newer, but `java` is not on PATH: install a JDK 17 (e.g. `apt-get install openjdk-17-jdk-headless`) or set NEO4J_URI to a Neo4j you run yourself.'
+const MVN_MISSING =
+  'The local Neo4j is fetched by Maven on first use, but `mvn` is not on PATH: install Maven 3 (e.g. `apt-get install maven`) or set NEO4J_URI to a Neo4j you run yourself.'
+
+function javaInfo(): JavaInfo {
+  // one JVM launch in the common case: probe the optional flag and read the version from it
+  const probe = spawnSync('java', ['--enable-native-access=ALL-UNNAMED', '-version'], { encoding: 'utf8' })
+  if (probe.error) throw new LauncherError(JAVA_MISSING)
+  let out = probe.stderr + probe.stdout
+  const nativeAccess = probe.status === 0
+  if (!nativeAccess) {
+    const plain = spawnSync('java', ['-version'], { encoding: 'utf8' })
+    if (plain.error) throw new LauncherError(JAVA_MISSING)
+    out = plain.stderr + plain.stdout
+  }
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(out)
+  const major = m ? (m[1] === '1' ? Number(m[2]) : Number(m[1])) : 0
+  if (major < 17) {
+    throw new LauncherError(`Neo4j ${neo4jVersion()} needs Java 17 or newer, but \`java\` on PATH is ${m ? `version ${major}` : 'of unknown version'}.`)
+  }
+  return { major, nativeAccess }
+}
+
+function pomHash(): string {
+  return createHash('sha256').update(readFileSync(POM_FILE)).digest('hex').slice(0, 16)
+}
+
+function lastLines(text: string, n = 5): string {
+  return text.trim().split('\n').slice(-n).join(' | ')
+}
+
+/**
+ * The server's classpath. Cached in cacheDir keyed on the pom's hash, and used without any Maven
+ * call while every jar it names still exists; otherwise Maven resolves it (downloading on first use).
+ */
+export function resolveClasspath(options: { cacheDir?: string; log?: (line: string) => void } = {}): string {
+  const cacheDir = resolve(options.cacheDir ?? DEFAULT_DATA_DIR)
+  const cacheFile = join(cacheDir, `classpath-${pomHash()}.txt`)
+  if (existsSync(cacheFile)) {
+    const cached = readFileSync(cacheFile, 'utf8').trim()
+    if (cached && cached.split(delimiter).every((jar) => existsSync(jar))) return cached
+  }
+  mkdirSync(cacheDir, { recursive: true })
+  options.log?.(`Resolving Neo4j ${neo4jVersion()} with Maven (the first run downloads about 160 MB)...`)
+  const tmp = `${cacheFile}.${process.pid}.tmp`
+  const result = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', POM_FILE, 'dependency:build-classpath', `-Dmdep.outputFile=${tmp}`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+  )
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new LauncherError(MVN_MISSING)
+  if (result.error || result.status !== 0 || !existsSync(tmp)) {
+    rmSync(tmp, { force: true })
+    const why = result.error?.message ?? lastLines(`${result.stdout}\n${result.stderr}`)
+    throw new LauncherError(`Maven could not resolve Neo4j from ${relative(process.cwd(), POM_FILE)} (exit ${result.status}): ${why}`)
+  }
+  renameSync(tmp, cacheFile) // atomic, so concurrent first runs do not read half a file
+  return readFileSync(cacheFile, 'utf8').trim()
+}
+
+// ---------------------------------------------------------------- processes and ports
+
+function readPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, PID_FILE), 'utf8').trim())
+    return Number.isInteger(pid) && pid > 0 ? pid : null
+  } catch {
+    return null
+  }
+}
+
+/** The process's command line, or null when it is gone (zombies have an empty one). */
+function commandLine(pid: number): string | null {
+  try {
+    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    return raw ? raw.split('\0').join(' ') : null
+  } catch {
+    if (existsSync('/proc/self')) return null
+    const ps = spawnSync('ps', ['-p', String(pid), '-o', 'args='], { encoding: 'utf8' }) // no /proc: macOS
+    return ps.status === 0 && ps.stdout.trim() ? ps.stdout.trim() : null
+  }
+}
+
+/** The pid of the Neo4j server of this data folder, when it runs. */
+function runningPid(dataDir: string): number | null {
+  const pid = readPid(dataDir)
+  if (pid === null) return null
+  const cmd = commandLine(pid)
+  return cmd && cmd.includes(MAIN_CLASS) && cmd.includes(`--home-dir=${dataDir}`) ? pid : null
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms))
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (commandLine(pid) === null) return true
+    await sleep(100)
+  }
+  return commandLine(pid) === null
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer()
+    server.once('error', () => done(false))
+    server.listen(port, HOST, () => server.close(() => done(true)))
+  })
+}
+
+/** A TCP port on 127.0.0.1 that is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, HOST, () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => done(port))
+    })
+  })
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = tcpConnect({ port, host: HOST })
+    socket.setTimeout(1000)
+    socket.once('connect', () => {
+      socket.destroy()
+      done(true)
+    })
+    socket.once('timeout', () => {
+      socket.destroy()
+      done(false)
+    })
+    socket.once('error', () => done(false))
+  })
+}
+
+/** null when Bolt answers a query on the default database, else why not. */
+async function boltAnswers(uri: string): Promise<string | null> {
+  const driver = neo4j.driver(uri, NO_AUTH, { connectionTimeout: 3000, maxConnectionPoolSize: 1 })
+  try {
+    await driver.executeQuery(READY_QUERY, {}, { database: 'neo4j' })
+    return null
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err)
+  } finally {
+    await driver.close()
+  }
+}
+
+// ---------------------------------------------------------------- configuration
+
+function portsFromConf(dataDir: string): { boltPort: number; httpPort: number } {
+  let conf = ''
+  try {
+    conf = readFileSync(join(dataDir, 'conf', 'neo4j.conf'), 'utf8')
+  } catch {
+    // never started: the defaults
+  }
+  const port = (key: string, fallback: number) => Number(new RegExp(`^${key}=.*:(\\d+)$`, 'm').exec(conf)?.[1] ?? fallback)
+  return {
+    boltPort: port('server\\.bolt\\.listen_address', DEFAULT_BOLT_PORT),
+    httpPort: port('server\\.http\\.listen_address', DEFAULT_HTTP_PORT),
+  }
+}
+
+function writeConf(dataDir: string, boltPort: number, httpPort: number, pageCache: string): void {
+  const lines = [
+    '# Written by scripts/neo4j.ts on every start: edits here are overwritten.',
+    `server.directories.data=${join(dataDir, 'data')}`,
+    `server.directories.logs=${join(dataDir, 'logs')}`,
+    `server.directories.run=${join(dataDir, 'run')}`,
+    `server.directories.import=${join(dataDir, 'import')}`,
+    `server.memory.pagecache.size=${pageCache}`,
+    'dbms.usage_report.enabled=false',
+    // loopback only, so no authentication; code that talks to other instances sends NEO4J_USER/PASSWORD
+    'dbms.security.auth_enabled=false',
+    `server.default_listen_address=${HOST}`,
+    `server.default_advertised_address=${HOST}`,
+    `server.bolt.listen_address=${HOST}:${boltPort}`,
+    `server.bolt.advertised_address=${HOST}:${boltPort}`,
+    `server.http.listen_address=${HOST}:${httpPort}`,
+    `server.http.advertised_address=${HOST}:${httpPort}`,
+    'server.https.enabled=false',
+    // a few MB of transaction log instead of 2 x 256 MB preallocated per instance
+    'db.tx_log.preallocate=false',
+    // Netty's default quiet periods make every stop take 10 s longer
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
+  ]
+  mkdirSync(join(dataDir, 'conf'), { recursive: true })
+  writeFileSync(join(dataDir, 'conf', 'neo4j.conf'), `${lines.join('\n')}\n`)
+}
+
+function jvmArgs(java: JavaInfo, heap: string, argFile: string, dataDir: string): string[] {
+  return [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Dlog4j2.disable.jmx=true',
+    '-Dfile.encoding=UTF-8',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    ...(java.nativeAccess ? ['--enable-native-access=ALL-UNNAMED'] : []),
+    `@${argFile}`, // -cp with ~200 jars, kept out of the process list
+    MAIN_CLASS,
+    `--home-dir=${dataDir}`,
+    `--config-dir=${join(dataDir, 'conf')}`,
+  ]
+}
+
+/** A java @argfile holding -cp; quotes and backslashes escaped as the launcher expects. */
+function writeClasspathArgFile(cacheDir: string, classpath: string): string {
+  const file = join(cacheDir, `classpath-${pomHash()}.args`)
+  const quoted = classpath.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+  const content = `-cp "${quoted}"\n`
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== content) {
+    const tmp = `${file}.${process.pid}.tmp`
+    writeFileSync(tmp, content)
+    renameSync(tmp, file)
+  }
+  return file
+}
+
+/** Why the server failed, from its logs: the first error line if there is one, else the last lines. */
+function logTail(dataDir: string): string {
+  for (const name of ['logs/console.log', 'logs/neo4j.log']) {
+    try {
+      const lines = readFileSync(join(dataDir, name), 'utf8').split('\n').filter((l) => l.trim() && !/^\s+at /.test(l))
+      const error = lines.find((l) => /Exception|ERROR|Error:/.test(l))
+      if (error || lines.length) return `${name}: ${error ?? lines.slice(-5).join(' | ')}`
+    } catch {
+      // not written yet
+    }
+  }
+  return 'no log written'
+}
+
+// ---------------------------------------------------------------- start, stop, status
+
+export function neo4jStatus(dataDirOption: string = DEFAULT_DATA_DIR): Neo4jStatus {
+  const dataDir = resolve(dataDirOption)
+  const { boltPort, httpPort } = portsFromConf(dataDir)
+  const pid = runningPid(dataDir)
+  return {
+    running: pid !== null,
+    pid,
+    dataDir,
+    boltPort,
+    httpPort,
+    uri: `bolt://${HOST}:${boltPort}`,
+    httpUrl: `http://${HOST}:${httpPort}`,
+  }
+}
+
+async function waitForBolt(uri: string, boltPort: number, pid: number, dataDir: string, timeoutMs: number, exited: () => number | null | undefined): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let why = 'no answer yet'
+  while (Date.now() < deadline) {
+    const code = exited()
+    if (code !== undefined || commandLine(pid) === null) {
+      throw new LauncherError(`Neo4j exited while starting${code !== undefined ? ` (exit code ${code})` : ''}; ${logTail(dataDir)}`)
+    }
+    if (await portOpen(boltPort)) {
+      const failure = await boltAnswers(uri)
+      if (failure === null) return
+      why = failure
+    }
+    await sleep(250)
+  }
+  throw new LauncherError(`Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s (${why}); ${logTail(dataDir)}`)
+}
+
+/**
+ * Start the Neo4j of dataDir and return once Bolt answers a query. A no-op (started: false) when
+ * it already runs.
+ */
+export async function startNeo4j(options: StartOptions = {}): Promise<Neo4jInstance> {
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR)
+  const cacheDir = resolve(options.cacheDir ?? DEFAULT_DATA_DIR)
+  const timeoutMs = options.timeoutMs ?? 180_000
+  const log = options.log ?? (() => {})
+
+  const existing = runningPid(dataDir)
+  if (existing !== null) {
+    const status = neo4jStatus(dataDir)
+    if ((options.boltPort && options.boltPort !== status.boltPort) || (options.httpPort && options.httpPort !== status.httpPort)) {
+      log(`Neo4j already runs in ${dataDir} on ports ${status.boltPort}/${status.httpPort}; stop it to change ports.`)
+    }
+    await waitForBolt(status.uri, status.boltPort, existing, dataDir, timeoutMs, () => undefined)
+    return instance(dataDir, existing, status.boltPort, status.httpPort, false, null)
+  }
+  rmSync(join(dataDir, PID_FILE), { force: true })
+
+  const boltPort = options.boltPort ?? DEFAULT_BOLT_PORT
+  const httpPort = options.httpPort ?? DEFAULT_HTTP_PORT
+  for (const port of [boltPort, httpPort]) {
+    if (!(await portFree(port))) {
+      throw new LauncherError(`Port ${port} on ${HOST} is already in use, so Neo4j cannot start there: stop whatever holds it or choose other ports (--bolt-port/--http-port).`)
+    }
+  }
+  const java = javaInfo()
+  const classpath = resolveClasspath({ cacheDir, log })
+  const argFile = writeClasspathArgFile(cacheDir, classpath)
+
+  mkdirSync(join(dataDir, 'logs'), { recursive: true })
+  writeConf(dataDir, boltPort, httpPort, options.pageCache ?? '512m')
+  const consoleFd = openSync(join(dataDir, 'logs', 'console.log'), 'a')
+  const child = spawn('java', jvmArgs(java, options.heap ?? '512m', argFile, dataDir), {
+    cwd: dataDir,
+    detached: true, // its own process group: Ctrl-C in the terminal that started it does not stop it
+    stdio: ['ignore', consoleFd, consoleFd],
+  })
+  closeSync(consoleFd)
+  let exitCode: number | null | undefined
+  child.on('exit', (code) => (exitCode = code))
+  const spawnError = await new Promise<Error | null>((done) => {
+    child.once('spawn', () => done(null))
+    child.once('error', done)
+  })
+  if (spawnError || child.pid === undefined) throw new LauncherError(`Could not start java: ${spawnError?.message ?? 'no pid'}`)
+  const pid = child.pid
+  child.unref()
+  writeFileSync(join(dataDir, PID_FILE), `${pid}\n`)
+
+  const killOnExit = () => {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  if (options.stopOnExit) process.once('exit', killOnExit)
+
+  const uri = `bolt://${HOST}:${boltPort}`
+  log(`Starting Neo4j ${neo4jVersion()} (pid ${pid}), data in ${dataDir}...`)
+  try {
+    await waitForBolt(uri, boltPort, pid, dataDir, timeoutMs, () => exitCode)
+  } catch (err) {
+    await stopNeo4j(dataDir)
+    process.removeListener('exit', killOnExit)
+    throw err
+  }
+  return instance(dataDir, pid, boltPort, httpPort, true, options.stopOnExit ? killOnExit : null)
+}
+
+function instance(dataDir: string, pid: number, boltPort: number, httpPort: number, started: boolean, exitHook: (() => void) | null): Neo4jInstance {
+  return {
+    uri: `bolt://${HOST}:${boltPort}`,
+    httpUrl: `http://${HOST}:${httpPort}`,
+    pid,
+    dataDir,
+    boltPort,
+    httpPort,
+    started,
+    async stop() {
+      await stopNeo4j(dataDir)
+      if (exitHook) process.removeListener('exit', exitHook)
+    },
+  }
+}
+
+/**
+ * Stop the Neo4j of dataDir: SIGTERM (Neo4j checkpoints and shuts down cleanly), then SIGKILL if
+ * it has not gone within timeoutMs. Returns the pid it stopped, or null when none ran.
+ */
+export async function stopNeo4j(dataDirOption: string = DEFAULT_DATA_DIR, timeoutMs = 60_000): Promise<number | null> {
+  const dataDir = resolve(dataDirOption)
+  const pid = runningPid(dataDir)
+  if (pid !== null) {
+    try {
+      process.kill(pid, 'SIGTERM')
+    } catch {
+      // gone between the check and the signal
+    }
+    if (!(await waitUntilGone(pid, timeoutMs))) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // gone just now
+      }
+      if (!(await waitUntilGone(pid, 10_000))) throw new LauncherError(`Neo4j (pid ${pid}) did not exit even after SIGKILL.`)
+    }
+  }
+  rmSync(join(dataDir, PID_FILE), { force: true })
+  return pid
+}
+
+// ---------------------------------------------------------------- CLI
+
+function portOption(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('a TCP port (1-65535) is expected.')
+  return port
+}
+
+function show(dir: string): string {
+  const rel = relative(process.cwd(), dir)
+  return rel && !rel.startsWith('..') ? rel : dir
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name('neo4j')
+    .description(`The project's local Neo4j Community ${neo4jVersion()} server: resolved by Maven, run with java, no Docker.`)
+    .option('-d, --data-dir <dir>', 'instance folder (conf, data, logs)', DEFAULT_DATA_DIR)
+    .showHelpAfterError()
+
+  program
+    .command('start')
+    .description('start Neo4j and return once Bolt answers a query (a no-op when it already runs)')
+    .option('--bolt-port <port>', 'Bolt port on 127.0.0.1', portOption, DEFAULT_BOLT_PORT)
+    .option('--http-port <port>', 'HTTP port on 127.0.0.1 (Neo4j Browser at /browser/)', portOption, DEFAULT_HTTP_PORT)
+    .option('--timeout <seconds>', 'how long to wait for Bolt', (v) => Number(v), 180)
+    .action(async (opts: { boltPort: number; httpPort: number; timeout: number }) => {
+      const t0 = Date.now()
+      const dataDir = program.opts<{ dataDir: string }>().dataDir
+      const n = await startNeo4j({ dataDir, boltPort: opts.boltPort, httpPort: opts.httpPort, timeoutMs: opts.timeout * 1000, log: (l) => console.log(l) })
+      const how = n.started ? `started in ${((Date.now() - t0) / 1000).toFixed(1)} s` : 'was already running'
+      console.log(`Neo4j ${how} (pid ${n.pid}): Bolt ${n.uri}, Browser ${n.httpUrl}/browser/, data ${show(n.dataDir)}`)
+    })
+
+  program
+    .command('stop')
+    .description('stop Neo4j (SIGTERM, then SIGKILL if it hangs); no process is left behind')
+    .action(async () => {
+      const dataDir = program.opts<{ dataDir: string }>().dataDir
+      const pid = await stopNeo4j(dataDir)
+      console.log(pid === null ? `Neo4j was not running (data ${show(resolve(dataDir))}).` : `Neo4j stopped (pid ${pid}).`)
+    })
+
+  program
+    .command('status')
+    .description('print whether Neo4j runs, with pid, ports and data folder')
+    .action(() => {
+      const s = neo4jStatus(program.opts<{ dataDir: string }>().dataDir)
+      console.log(
+        s.running
+          ? `running (pid ${s.pid}): Bolt ${s.uri}, HTTP ${s.httpUrl} (Browser ${s.httpUrl}/browser/), data ${show(s.dataDir)}`
+          : `stopped: Bolt port ${s.boltPort}, HTTP port ${s.httpPort}, data ${show(s.dataDir)}`,
+      )
+    })
+
+  await program.parseAsync(argv)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err))
+    if (process.env.DEBUG && err instanceof Error) console.error(err.stack)
+    process.exit(1)
+  })
+}
