@@ -60,6 +60,17 @@ interface Marked {
   openTok: number
 }
 
+const DASHES = new Set(['—', '–', '―', '-', '--'])
+
+/** the last non-space character code in text[a, b) (0 if none) */
+function lastNonSpace(text: string, a: number, b: number): number {
+  for (let i = b - 1; i > a; i--) {
+    const c = text.charCodeAt(i)
+    if (!isSpace(c)) return c
+  }
+  return 0
+}
+
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
 const isLetter = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f)
@@ -324,6 +335,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   }
   const cues: CueHit[] = []
   const cueAtTok = new Map<number, CueHit>()
+  let lastHit: CueHit | null = null
   for (let i = 0; i < n; i++) {
     if (inQuote[i] >= 0) continue
     const lemma = isCueAt(ctx, i)
@@ -331,31 +343,47 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const [sa, sb] = sentenceBounds(doc, i)
     let sp: [number, number] | null
     if (lemma === 'according to') sp = npRightFrom(ctx, i + 2, sb)
-    else {
+    else if (i > sa && tokens[i - 1] === ',' && tokens[i].endsWith('ing') && lastHit !== null && lastHit.sp !== null && lastHit.tok >= sa && lastHit.sp[1] < i) {
+      // "..., Biden said, adding he was worried": the participle shares the main verb's subject
+      sp = lastHit.sp
+    } else {
       sp = subjectOf(ctx, i, sa)
       if (sp === null && i > sa && (tokens[i - 1] === ',' || inQuote[i - 1] >= 0)) sp = npRightFrom(ctx, i + 1, sb)
     }
     const hit: CueHit = { tok: i, lemma, sp, content: null, usedByDirect: false, group: -1 }
     cues.push(hit)
     cueAtTok.set(i, hit)
+    lastHit = hit
   }
 
   // 3. speakers of direct quotes
   const quoteCue = new Int32Array(quotes.length).fill(-1)
+  const dashSpeaker: ([number, number] | null)[] = new Array(quotes.length).fill(null)
   for (let q = 0; q < quotes.length; q++) {
     const m = quotes[q]
-    // (a) right after the quote: “…,” he said / said X / according to X
+    // (a) right after the quote: “…,” he said / said X / according to X / “…” ― Name
     const after = m.closeTok >= 0 ? m.closeTok + 1 : -1
     if (after > 0 && after < n) {
       let k = after
-      if (tokens[k] === ',' || tokens[k] === '—' || tokens[k] === '-') k++
+      const ender = lastNonSpace(text, m.open, m.close - 1)
+      if (DASHES.has(tokens[k]) && pos[k + 1] === 'PROPN') {
+        const np = npRightFrom(ctx, k + 1, Math.min(n - 1, k + 8))
+        if (np !== null) {
+          dashSpeaker[q] = np
+          continue
+        }
+      }
+      const commaAfter = tokens[k] === ',' || DASHES.has(tokens[k])
+      if (commaAfter) k++
+      // a quote that ends its sentence with a full stop is not tagged afterwards: the next sentence is someone else's
+      const taggable = commaAfter || ender === 0x2c || ender === 0x3f || ender === 0x21 || ender === 0x2014 || ender === 0x2d
       for (let j = k, steps = 0; j < n && steps < 12; j++, steps++) {
         if (inQuote[j] >= 0 || isBreak(doc, j) || SENT_END.has(tokens[j])) break
         const hit = cueAtTok.get(j)
         if (hit !== undefined && hit.sp !== null) {
           // everything between the quote and the cue must belong to the speaker phrase
           const spFirst = Math.min(hit.sp[0], j)
-          if (spFirst <= k || j === k) {
+          if ((taggable && spFirst <= k) || j === k) {
             quoteCue[q] = j
             hit.usedByDirect = true
           }
@@ -365,7 +393,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       }
     }
     if (quoteCue[q] >= 0) continue
-    // (b) right before the quote: X said: “…” / X told reporters, “…” / X said in a statement that “…”
+    // (b) right before the quote: X said: “…” / X told reporters, “…” / X said via email that “…”
     let k = m.openTok - 1
     while (k >= 0 && (tokens[k] === ':' || tokens[k] === ',' || tokens[k] === 'that' || pos[k] === 'SPACE') && !(pos[k] === 'SPACE' && tokens[k].includes('\n\n'))) {
       if (pos[k] === 'SPACE' && tokens[k].includes('\n') && tokens[k + 1] !== undefined && k + 1 < m.openTok && tokens[k - 1] !== ':') break
@@ -380,6 +408,17 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
         break
       }
       if (pos[j] === 'VERB' || pos[j] === 'AUX') break
+    }
+    if (quoteCue[q] >= 0) continue
+    // (c) further back in the same sentence: the quote is part of reported speech (X called the plan “a disaster”)
+    const [sa] = sentenceBounds(doc, m.openTok)
+    for (let j = m.openTok - 1; j >= sa && j > m.openTok - 48; j--) {
+      if (inQuote[j] >= 0) continue
+      const hit = cueAtTok.get(j)
+      if (hit !== undefined && hit.sp !== null) {
+        quoteCue[q] = j
+        break
+      }
     }
   }
 
@@ -445,31 +484,50 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     if (hit.content === null) continue
     hit.group = groups++
   }
-  let running: { group: number; hit: CueHit | null; sp: [number, number] | null; endTok: number; paraEndsAt: number } | null = null
+  let running: { group: number; hit: CueHit | null; sp: [number, number] | null; endTok: number } | null = null
   const directOut: Attribution[] = []
+  // the reported statement each token's words belong to, for partial quotes inside reported speech
+  const contentOf = new Int32Array(n).fill(-1)
+  cues.forEach((h, idx) => {
+    if (h.content === null) return
+    for (let k = h.content[0]; k <= h.content[1]; k++) if (contentOf[k] < 0) contentOf[k] = idx
+  })
+  // a quote with no cue, followed in its paragraph by a tagged quote, belongs to that one (“A.” “B,” she said.)
+  const nextTagged = (q: number): CueHit | undefined => {
+    const m = quotes[q]
+    if (q + 1 >= quotes.length || quoteCue[q + 1] < 0) return undefined
+    const next = quotes[q + 1]
+    for (let k = (m.closeTok >= 0 ? m.closeTok : m.lt) + 1; k < next.openTok; k++) {
+      if (isBreak(doc, k)) return undefined
+      if (inQuote[k] < 0 && doc.pos[k] !== 'PUNCT' && doc.pos[k] !== 'SPACE') return undefined
+    }
+    return cueAtTok.get(quoteCue[q + 1])
+  }
   for (let q = 0; q < quotes.length; q++) {
     const m = quotes[q]
     let hit: CueHit | undefined = quoteCue[q] >= 0 ? cueAtTok.get(quoteCue[q]) : undefined
-    let own = hit !== undefined
-    if (hit === undefined) {
-      // inside the content of reported speech?
-      for (const h of cues) {
-        if (h.content !== null && m.ft >= h.content[0] && m.ft <= h.content[1]) { hit = h; break }
-      }
-      own = false
-    }
+    const own = hit !== undefined
+    if (hit === undefined && contentOf[m.ft] >= 0) hit = cues[contentOf[m.ft]]
     let group: number
     let sp: [number, number] | null = null
     let cueTok = -1
+    const dash = dashSpeaker[q]
     if (hit !== undefined) {
       if (hit.group < 0) hit.group = groups++
       group = hit.group
       sp = speakerSpan(hit)
       cueTok = own ? hit.tok : -1
+    } else if (dash !== null) {
+      group = groups++
+      sp = [doc.start[dash[0]], doc.end[dash[1]]]
     } else if (running !== null && continues(doc, inQuote, running.endTok, m.openTok)) {
       group = running.group
       sp = running.sp
       hit = running.hit ?? undefined
+    } else if ((hit = nextTagged(q)) !== undefined) {
+      if (hit.group < 0) hit.group = groups++
+      group = hit.group
+      sp = speakerSpan(hit)
     } else {
       if (!startsStatement(doc, m.openTok) || m.lt - m.ft < 3) continue
       group = groups++
@@ -479,7 +537,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       speakerStart: sp === null ? null : sp[0], speakerEnd: sp === null ? null : sp[1], speakerId: null, group,
     }
     directOut.push(at)
-    running = { group, hit: hit ?? null, sp, endTok: m.closeTok >= 0 ? m.closeTok : m.lt, paraEndsAt: 0 }
+    running = { group, hit: hit ?? null, sp, endTok: m.closeTok >= 0 ? m.closeTok : m.lt }
   }
   for (const hit of cues) {
     if (hit.content === null) continue
@@ -521,16 +579,18 @@ function continues(doc: Doc, inQuote: Int32Array, prevEnd: number, open: number)
   let narration = 0
   for (let k = prevEnd + 1; k < open; k++) {
     if (isBreak(doc, k)) {
-      breaks++
-      if (breaks > 1) return false
+      if (++breaks > 1) return false
       continue
     }
     if (inQuote[k] >= 0) continue
     if (doc.pos[k] !== 'PUNCT' && doc.pos[k] !== 'SPACE') narration++
-    if (narration > 12) return false
   }
-  return true
+  // same paragraph: the quote goes on after its attribution; next paragraph: only after a short tag
+  return breaks === 0 || narration <= CONTINUATION_NARRATION
 }
+
+/** words of narration (a "he said in an interview with CNN" tag) a quote may follow and still continue over a paragraph break */
+const CONTINUATION_NARRATION = 16
 
 // ---------------------------------------------------------------- speakers -> entities
 
