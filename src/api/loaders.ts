@@ -1,0 +1,107 @@
+// DataLoaders, made fresh for every request: each level of a GraphQL request costs one Cypher round
+// trip per kind of field (and per distinct set of arguments), however many results the level has.
+import DataLoader from 'dataloader'
+import * as Q from '../graph/read.ts'
+import type {
+  ArticleMentionRow,
+  ArticleRow,
+  EntityRow,
+  EntityTypeName,
+  Page,
+  QuoteRow,
+  ReadExecutor,
+  RelatedRow,
+  RelationRow,
+  RoleRow,
+  Row,
+} from '../graph/read.ts'
+
+/** A loader keyed by id: one query with $ids for the whole batch; rows come back keyed by `key`. */
+function byId<V>(db: ReadExecutor, query: string, pick: (row: Row) => V, missing: V): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (ids) => {
+    const rows = await db.run(query, { ids: [...ids] })
+    const found = new Map(rows.map((r) => [r.key as string, pick(r)]))
+    return ids.map((id) => (found.has(id) ? (found.get(id) as V) : missing))
+  })
+}
+
+/**
+ * A loader keyed by id plus arguments (page window, filters): keys with the same arguments share
+ * one query; a request has as many groups as distinct argument sets in its text, not per result.
+ */
+function grouped<K extends { id: string }, V>(
+  db: ReadExecutor,
+  query: string,
+  params: (key: K) => Record<string, unknown>,
+  pick: (row: Row) => V,
+  missing: V,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groupOf = (k: K) => {
+        const { id: _id, ...args } = k
+        return JSON.stringify(args)
+      }
+      const groups = new Map<string, K[]>()
+      for (const k of keys) groups.set(groupOf(k), [...(groups.get(groupOf(k)) ?? []), k])
+      const results = new Map<string, V>()
+      await Promise.all(
+        [...groups].map(async ([g, group]) => {
+          const rows = await db.run(query, { ...params(group[0]), ids: group.map((k) => k.id) })
+          for (const r of rows) results.set(`${g}\u0000${r.key as string}`, pick(r))
+        }),
+      )
+      return keys.map((k) => results.get(`${groupOf(k)}\u0000${k.id}`) ?? missing)
+    },
+    { cacheKeyFn: (k) => JSON.stringify(k) },
+  )
+}
+
+export interface WindowKey {
+  id: string
+  skip: number
+  limit: number
+}
+
+const pageOf = <T>(r: Row): Page<T> => ({ rows: r.rows as T[], total: r.total as number })
+const emptyPage = { rows: [], total: 0 }
+
+export function createLoaders(db: ReadExecutor) {
+  const entity = byId<EntityRow | null>(db, Q.ENTITIES_BY_ID, (r) => r.entity as EntityRow, null)
+  const entityByName = new DataLoader<string, EntityRow | null>(async (names) => {
+    const lookups = names.map((name) => ({ name, lower: name.toLowerCase(), phrase: Q.phraseLuceneQuery(name) }))
+    const rows = await db.run(Q.ENTITIES_BY_NAME, { lookups })
+    const found = new Map(rows.map((r) => [r.key as string, r.entity as EntityRow]))
+    for (const e of found.values()) entity.prime(e.id, e)
+    return names.map((n) => found.get(n) ?? null)
+  })
+  return {
+    entity,
+    entityByName,
+    mentionCount: byId<number>(db, Q.MENTION_COUNTS, (r) => r.value as number, 0),
+    article: byId<ArticleRow | null>(db, Q.ARTICLES_BY_ID, (r) => r.article as ArticleRow, null),
+    articleText: byId<string | null>(db, Q.ARTICLE_TEXTS, (r) => (r.value as string | null) ?? null, null),
+    entityArticles: grouped<WindowKey, Page<ArticleRow>>(
+      db, Q.ENTITY_ARTICLES, (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit) }), pageOf, emptyPage),
+    quotesAbout: grouped<WindowKey & { speakerId: string | null }, Page<QuoteRow>>(
+      db, Q.QUOTES_ABOUT_ENTITIES,
+      (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), speakerId: k.speakerId }), pageOf, emptyPage),
+    quotesBy: grouped<WindowKey & { aboutId: string | null }, Page<QuoteRow>>(
+      db, Q.QUOTES_BY_SPEAKERS,
+      (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), aboutId: k.aboutId }), pageOf, emptyPage),
+    related: grouped<{ id: string; limit: number }, RelatedRow[]>(
+      db, Q.RELATED_ENTITIES, (k) => ({ limit: Q.int(k.limit) }), (r) => r.value as RelatedRow[], []),
+    roles: byId<RoleRow[]>(db, Q.PERSON_ROLES,
+      (r) => (r.value as Omit<RoleRow, 'person'>[]).map((v) => ({ ...v, person: r.person as EntityRow })), []),
+    members: byId<RoleRow[]>(db, Q.ORGANISATION_MEMBERS,
+      (r) => (r.value as Omit<RoleRow, 'organisation'>[]).map((v) => ({ ...v, organisation: r.organisation as EntityRow })), []),
+    places: byId<EntityRow[]>(db, Q.COUNTRY_PLACES, (r) => r.value as EntityRow[], []),
+    placeCountry: byId<EntityRow | null>(db, Q.PLACE_COUNTRIES, (r) => (r.value as EntityRow | null) ?? null, null),
+    articleEntities: grouped<{ id: string; types: EntityTypeName[] | null }, ArticleMentionRow[]>(
+      db, Q.ARTICLE_ENTITIES, (k) => ({ types: k.types }), (r) => r.value as ArticleMentionRow[], []),
+    articleQuotes: byId<QuoteRow[]>(db, Q.ARTICLE_QUOTES, (r) => r.value as QuoteRow[], []),
+    articleRelations: byId<RelationRow[]>(db, Q.ARTICLE_RELATIONS, (r) => r.value as RelationRow[], []),
+  }
+}
+
+export type Loaders = ReturnType<typeof createLoaders>

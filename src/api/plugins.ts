@@ -1,0 +1,171 @@
+// Every cross-cutting concern of the API, composed in one place: health, limits on what a request
+// may ask (depth, cost, aliases, tokens, directives, body size), introspection policy, the ingest
+// token, error masking and the response cache. Resolvers stay about the domain.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+import { EnvelopArmor } from '@escape.tech/graphql-armor'
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache'
+import type { Config } from '../config.ts'
+import { DatabaseUnavailableError, QueryTimeoutError, isUnavailable } from '../graph/read.ts'
+import type { ReadExecutor } from '../graph/read.ts'
+import { useHealth } from './health.ts'
+
+export const LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 5000,
+  /** request body, bytes */
+  maxBodyBytes: 100_000,
+}
+
+/** Refuse request bodies over the limit (413), whether or not they announce their length. */
+export function useBodyLimit(maxBytes: number): Plugin {
+  const tooLarge = () =>
+    new Response(JSON.stringify({ errors: [{ message: `request body larger than ${maxBytes} bytes` }] }), {
+      status: 413,
+      headers: { 'content-type': 'application/json' },
+    })
+  return {
+    onRequestParse({ request, endResponse, setRequestParser }) {
+      if (request.method !== 'POST') return
+      const declared = Number(request.headers.get('content-length') ?? NaN)
+      if (declared > maxBytes) return endResponse(tooLarge())
+      const type = request.headers.get('content-type') ?? ''
+      if (!type.includes('json')) return // yoga refuses what it cannot parse
+      setRequestParser(async (req) => {
+        const chunks: Uint8Array[] = []
+        let size = 0
+        if (req.body) {
+          const reader = req.body.getReader()
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) break
+            size += value.byteLength
+            if (size > maxBytes) {
+              await reader.cancel().catch(() => undefined)
+              return tooLarge()
+            }
+            chunks.push(value)
+          }
+        }
+        try {
+          return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        } catch {
+          return new Response(JSON.stringify({ errors: [{ message: 'request body is not valid JSON' }] }), {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+          })
+        }
+      })
+    },
+  }
+}
+
+/** Introspection off (and field suggestions with it) when config.introspection is false. */
+export function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule)
+    },
+  }
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest()
+
+/** Marks the context when the request carries `Authorization: Bearer <INGEST_TOKEN>`. */
+export function useIngestToken(token: string | null): Plugin<{ request: Request }> {
+  const expected = token ? digest(token) : null
+  return {
+    onContextBuilding({ context, extendContext }) {
+      const header = context.request.headers.get('authorization') ?? ''
+      const m = /^Bearer\s+(.+)$/i.exec(header.trim())
+      const ok = expected !== null && m !== null && timingSafeEqual(digest(m[1].trim()), expected)
+      extendContext({ ingestAuthorized: ok } as never)
+    },
+  }
+}
+
+/** The message a client sees for an error: database trouble said plainly, anything else masked. */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error
+  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error
+  if (original instanceof DatabaseUnavailableError || isUnavailable(original)) {
+    return new GraphQLError('database unavailable: the graph database does not answer; try again shortly', {
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+    })
+  }
+  if (original instanceof QueryTimeoutError) {
+    return new GraphQLError(`query timed out: ${original.message}; narrow the request`, {
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: 'QUERY_TIMEOUT' },
+    })
+  }
+  console.error('[api] unexpected error:', original)
+  return new GraphQLError(message, {
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  })
+}
+
+export interface PluginOptions {
+  config: Config
+  /** used by /readyz */
+  probe: ReadExecutor
+  /** read responses are cached this long (ms); 0 turns the cache off */
+  responseCacheTtlMs: number
+  browserDir?: string
+}
+
+export interface ApiPlugins {
+  plugins: Plugin[]
+  /** drop every cached response (after an ingest) */
+  invalidateCache: () => void
+}
+
+export function createPlugins(opts: PluginOptions): ApiPlugins {
+  const { config } = opts
+  const armor = new EnvelopArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    costLimit: { maxCost: LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: !config.introspection },
+  })
+  // the cache key carries a generation: bumping it after an ingest makes every old entry unreachable
+  let generation = 0
+  const cache = createInMemoryCache({ max: 5000 })
+  const plugins: Plugin[] = [
+    useHealth({ probe: opts.probe, browserDir: opts.browserDir }),
+    useBodyLimit(LIMITS.maxBodyBytes),
+    ...(armor.protect().plugins as Plugin[]),
+    ...(config.introspection ? [] : [useNoIntrospection()]),
+    useIngestToken(config.ingestToken) as Plugin,
+  ]
+  if (opts.responseCacheTtlMs > 0) {
+    plugins.push(
+      useResponseCache({
+        session: () => null,
+        ttl: opts.responseCacheTtlMs,
+        cache,
+        invalidateViaMutation: false,
+        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
+          Promise.resolve(
+            createHash('sha256')
+              .update(`${generation}\u0000${operationName ?? ''}\u0000${documentString}\u0000${JSON.stringify(variableValues ?? {})}`)
+              .digest('hex'),
+          ),
+      }) as Plugin,
+    )
+  }
+  return {
+    plugins,
+    invalidateCache: () => {
+      generation++
+    },
+  }
+}

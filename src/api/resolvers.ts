@@ -1,0 +1,261 @@
+// The resolvers: about the domain only. Every read goes through the request's DataLoaders or one
+// query per field; limits, errors, auth and caching live in plugins.ts.
+import { GraphQLError } from 'graphql'
+import * as Q from '../graph/read.ts'
+import type { ArticleRow, EntityRow, EntityTypeName, Page, PathStepRow, QuoteRow, StatsRow } from '../graph/read.ts'
+import { badInput, clampFirst, emptyConnection, pageWindow, toConnection } from './connection.ts'
+import type { ApiContext } from './context.ts'
+import type { EntityType, Resolvers } from './generated/types.ts'
+
+const MAX_REF_LENGTH = 200
+
+// the graph stores `Person`, `direct`; the API's enums are `PERSON`, `DIRECT`
+const TYPE_TO_ENUM = { Person: 'PERSON', Organisation: 'ORGANISATION', Country: 'COUNTRY', Place: 'PLACE' } as const
+const ENUM_TO_TYPE = { PERSON: 'Person', ORGANISATION: 'Organisation', COUNTRY: 'Country', PLACE: 'Place' } as const
+const KIND_TO_ENUM = { direct: 'DIRECT', indirect: 'INDIRECT' } as const
+const graphTypes = (types: readonly EntityType[] | null | undefined): EntityTypeName[] | null =>
+  types && types.length > 0 ? [...new Set(types.map((t) => ENUM_TO_TYPE[t]))].sort() : null
+const QUOTES_PER_SPEAKER = 20
+
+/** an entity given by id, name or alias; null when nothing matches */
+async function entityRef(ctx: ApiContext, ref: string): Promise<EntityRow | null> {
+  const trimmed = ref.trim()
+  if (trimmed === '') throw badInput('an entity reference must not be empty')
+  if (trimmed.length > MAX_REF_LENGTH) throw badInput(`an entity reference must be at most ${MAX_REF_LENGTH} characters`)
+  return ctx.loaders.entityByName.load(trimmed)
+}
+
+/** optional reference: undefined when not given, null when given but unknown */
+async function optionalRef(ctx: ApiContext, ref: string | null | undefined): Promise<EntityRow | null | undefined> {
+  return ref === null || ref === undefined ? undefined : entityRef(ctx, ref)
+}
+
+function isoDate(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  const d = m ? new Date(`${value}T00:00:00Z`) : null
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw badInput(`\`${field}\` must be a date as YYYY-MM-DD`)
+  }
+  return value
+}
+
+function lowerOrNull(value: string | null | undefined): string | null {
+  const v = value?.trim().toLowerCase()
+  return v ? v : null
+}
+
+const quotePage = (r: Q.Row): Page<QuoteRow> => ({ rows: r.rows as QuoteRow[], total: r.total as number })
+const articlePage = (r: Q.Row): Page<ArticleRow> => ({ rows: r.rows as ArticleRow[], total: r.total as number })
+
+async function quotesBy(ctx: ApiContext, speaker: EntityRow, args: { first?: number | null; after?: string | null; about?: string | null }) {
+  const about = await optionalRef(ctx, args.about)
+  if (about === null) return emptyConnection<QuoteRow>()
+  const w = pageWindow(args)
+  const page = await ctx.loaders.quotesBy.load({ id: speaker.id, skip: w.skip, limit: w.limit, aboutId: about?.id ?? null })
+  return toConnection(page, w)
+}
+
+const entityFields = {
+  type: (e: EntityRow) => TYPE_TO_ENUM[e.type],
+  aliases: (e: EntityRow) => e.aliases ?? [],
+  mentionCount: (e: EntityRow, _a: unknown, ctx: ApiContext) => ctx.loaders.mentionCount.load(e.id),
+  articles: async (e: EntityRow, args: { first?: number | null; after?: string | null }, ctx: ApiContext) => {
+    const w = pageWindow(args)
+    return toConnection(await ctx.loaders.entityArticles.load({ id: e.id, skip: w.skip, limit: w.limit }), w)
+  },
+  quotesAbout: async (e: EntityRow, args: { first?: number | null; after?: string | null; speaker?: string | null }, ctx: ApiContext) => {
+    const speaker = await optionalRef(ctx, args.speaker)
+    if (speaker === null) return emptyConnection<QuoteRow>()
+    const w = pageWindow(args)
+    const page = await ctx.loaders.quotesAbout.load({ id: e.id, skip: w.skip, limit: w.limit, speakerId: speaker?.id ?? null })
+    return toConnection(page, w)
+  },
+  related: (e: EntityRow, args: { first?: number | null }, ctx: ApiContext) =>
+    ctx.loaders.related.load({ id: e.id, limit: clampFirst(args.first) }),
+}
+
+const speakerFields = {
+  quotes: (e: EntityRow, args: { first?: number | null; after?: string | null; about?: string | null }, ctx: ApiContext) =>
+    quotesBy(ctx, e, args),
+}
+
+const articleOf = async (id: string | null, ctx: ApiContext) => (id ? ctx.loaders.article.load(id) : null)
+
+export const resolvers: Resolvers = {
+  Query: {
+    search: async (_root, { query, types, first }, ctx) => {
+      if (query.length > MAX_REF_LENGTH) throw badInput(`\`query\` must be at most ${MAX_REF_LENGTH} characters`)
+      const lucene = Q.fuzzyLuceneQuery(query)
+      if (!lucene) return []
+      const n = clampFirst(first)
+      const rows = await ctx.db.run(Q.SEARCH, {
+        lucene,
+        types: graphTypes(types),
+        candidates: Q.int(Math.min(500, n * 10 + 20)),
+        first: Q.int(n),
+      })
+      return rows.map((r) => r.entity as EntityRow)
+    },
+
+    entity: async (_root, { id, name }, ctx) => {
+      if (id) return ctx.loaders.entity.load(id)
+      if (name) return entityRef(ctx, name)
+      throw badInput('give `id` or `name`')
+    },
+
+    quotes: async (_root, { filter, first, after }, ctx) => {
+      const [speaker, about] = await Promise.all([optionalRef(ctx, filter?.speaker), optionalRef(ctx, filter?.about)])
+      if (speaker === null || about === null) return emptyConnection<QuoteRow>()
+      const w = pageWindow({ first, after })
+      const params = {
+        speakerId: speaker?.id ?? null,
+        aboutId: about?.id ?? null,
+        kind: filter?.kind ? filter.kind.toLowerCase() : null,
+        text: lowerOrNull(filter?.text),
+        from: isoDate(filter?.from, 'filter.from'),
+        to: isoDate(filter?.to, 'filter.to'),
+        skip: Q.int(w.skip),
+        limit: Q.int(w.limit),
+      }
+      const query = speaker ? Q.QUOTES_FILTERED_BY_SPEAKER : about ? Q.QUOTES_FILTERED_BY_ABOUT : Q.QUOTES_FILTERED
+      const [row] = await ctx.db.run(query, params)
+      return toConnection(row ? quotePage(row) : { rows: [], total: 0 }, w)
+    },
+
+    whoSaidWhatAbout: async (_root, { about, first }, ctx) => {
+      const target = await entityRef(ctx, about)
+      if (!target) return []
+      const rows = await ctx.db.run(Q.WHO_SAID_WHAT_ABOUT, {
+        aboutId: target.id,
+        first: Q.int(clampFirst(first)),
+        perSpeaker: Q.int(QUOTES_PER_SPEAKER),
+      })
+      return rows.map((r) => ({
+        speaker: (r.speaker as EntityRow | null) ?? null,
+        speakerName: (r.speakerName as string | null) ?? null,
+        count: r.count as number,
+        quotes: r.quotes as QuoteRow[],
+      }))
+    },
+
+    articles: async (_root, { filter, first, after }, ctx) => {
+      const mentions = await optionalRef(ctx, filter?.mentions)
+      if (mentions === null) return emptyConnection<ArticleRow>()
+      const w = pageWindow({ first, after })
+      const params = {
+        entityId: mentions?.id ?? null,
+        title: lowerOrNull(filter?.title),
+        publisher: lowerOrNull(filter?.publisher),
+        author: lowerOrNull(filter?.author),
+        from: isoDate(filter?.from, 'filter.from'),
+        to: isoDate(filter?.to, 'filter.to'),
+        skip: Q.int(w.skip),
+        limit: Q.int(w.limit),
+      }
+      const [row] = await ctx.db.run(mentions ? Q.ARTICLES_MENTIONING : Q.ARTICLES_FILTERED, params)
+      return toConnection(row ? articlePage(row) : { rows: [], total: 0 }, w)
+    },
+
+    article: (_root, { id }, ctx) => ctx.loaders.article.load(id),
+
+    path: async (_root, { from, to, maxHops }, ctx) => {
+      const hops = maxHops ?? Q.DEFAULT_PATH_HOPS
+      if (hops < 1) throw badInput('`maxHops` must be at least 1')
+      const [a, b] = await Promise.all([entityRef(ctx, from), entityRef(ctx, to)])
+      if (!a || !b) return null
+      if (a.id === b.id) return []
+      const [row] = await ctx.db.run(Q.PATH_QUERIES[Math.min(hops, Q.MAX_PATH_HOPS)], { fromId: a.id, toId: b.id })
+      if (!row) return null
+      const nodes = row.nodes as EntityRow[]
+      const rels = row.rels as Omit<PathStepRow, 'from' | 'to'>[]
+      return rels.map((r, i) => ({ ...r, from: nodes[i], to: nodes[i + 1] }))
+    },
+
+    stats: async (_root, _args, ctx) => {
+      const [row] = await ctx.db.run(Q.STATS)
+      return row as unknown as StatsRow
+    },
+  },
+
+  Mutation: {
+    ingestArticle: async (_root, { input }, ctx) => {
+      if (!ctx.ingest) {
+        throw new GraphQLError('ingestArticle is disabled on this server (it is enabled by setting INGEST_TOKEN)', {
+          extensions: { code: 'FORBIDDEN' },
+        })
+      }
+      if (!ctx.ingestAuthorized) {
+        throw new GraphQLError('ingestArticle requires the header `Authorization: Bearer <INGEST_TOKEN>`', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        })
+      }
+      if (input.text.trim() === '') throw badInput('`input.text` must not be empty')
+      isoDate(input.publishedAt, 'input.publishedAt')
+      const result = await ctx.ingest(input)
+      ctx.afterIngest()
+      return result
+    },
+  },
+
+  IngestResult: {
+    article: async (r, _a, ctx) => {
+      const a = await ctx.loaders.article.load(r.articleId)
+      if (!a) throw new GraphQLError('the article was ingested but cannot be read back')
+      return a
+    },
+  },
+
+  Entity: {
+    __resolveType: (e) => e.type,
+  },
+  Person: {
+    ...entityFields,
+    ...speakerFields,
+    roles: (e, _a, ctx) => ctx.loaders.roles.load(e.id),
+  },
+  Organisation: {
+    ...entityFields,
+    ...speakerFields,
+    members: (e, _a, ctx) => ctx.loaders.members.load(e.id),
+  },
+  Country: {
+    ...entityFields,
+    ...speakerFields,
+    places: (e, _a, ctx) => ctx.loaders.places.load(e.id),
+  },
+  Place: {
+    ...entityFields,
+    country: (e, _a, ctx) => ctx.loaders.placeCountry.load(e.id),
+  },
+
+  Quote: {
+    kind: (q) => KIND_TO_ENUM[q.kind],
+    about: (q) => q.about ?? [],
+    article: async (q, _a, ctx) => {
+      if (q.article) return q.article
+      const a = await ctx.loaders.article.load(q.articleId)
+      if (!a) throw new GraphQLError(`quote ${q.id} has no article`)
+      return a
+    },
+  },
+
+  Article: {
+    authors: (a) => a.authors ?? [],
+    text: (a, _args, ctx) => ctx.loaders.articleText.load(a.id),
+    entities: (a, { types }, ctx) =>
+      ctx.loaders.articleEntities.load({ id: a.id, types: graphTypes(types) }),
+    quotes: (a, _args, ctx) => ctx.loaders.articleQuotes.load(a.id),
+    relations: (a, _args, ctx) => ctx.loaders.articleRelations.load(a.id),
+  },
+
+  Relation: {
+    article: (r, _a, ctx) => articleOf(r.articleId, ctx),
+  },
+  Role: {
+    article: (r, _a, ctx) => articleOf(r.articleId, ctx),
+  },
+  PathStep: {
+    article: (s, _a, ctx) => articleOf(s.articleId, ctx),
+  },
+}

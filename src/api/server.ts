@@ -1,0 +1,69 @@
+// The GraphQL server: the schema (schema/schema.graphql) with its resolvers, the plugins of
+// plugins.ts, GraphiQL with example queries, and a fresh set of DataLoaders per request.
+// createApp/createServer are what `npm start`, the tests, the benchmark and the demo use.
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import type { Server } from 'node:http'
+import { createSchema, createYoga } from 'graphql-yoga'
+import type { YogaInitialContext, YogaServerInstance } from 'graphql-yoga'
+import type { Driver } from 'neo4j-driver'
+import type { Config } from '../config.ts'
+import { createReadExecutor } from '../graph/read.ts'
+import type { ReadExecutor } from '../graph/read.ts'
+import type { ApiContext, IngestFn } from './context.ts'
+import { EXAMPLE_TABS } from './examples.ts'
+import { createLoaders } from './loaders.ts'
+import { createPlugins, maskError } from './plugins.ts'
+import { resolvers } from './resolvers.ts'
+
+export const SCHEMA_PATH = new URL('../../schema/schema.graphql', import.meta.url)
+
+export interface AppOptions {
+  /** how long read responses are cached, in ms (default 5000; 0 = no cache) */
+  responseCacheTtlMs?: number
+  /** the ingestion behind `ingestArticle`; it is only reachable when config.ingestToken is set */
+  ingest?: IngestFn | null
+  /** run reads through this executor (e.g. to count round trips); default: one over `driver` */
+  executor?: ReadExecutor
+  /** yoga's request logging (default false) */
+  logging?: boolean
+  /** where the Neo4j Browser files are (default schema/browser/) */
+  browserDir?: string
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, ApiContext>
+  db: ReadExecutor
+  invalidateCache: () => void
+}
+
+export function createApp(config: Config, driver: Driver, options: AppOptions = {}): App {
+  const db = options.executor ?? createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs })
+  const probe = createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: 2000 })
+  const { plugins, invalidateCache } = createPlugins({
+    config,
+    probe,
+    responseCacheTtlMs: options.responseCacheTtlMs ?? 5000,
+    browserDir: options.browserDir,
+  })
+  const ingest = config.ingestToken ? (options.ingest ?? null) : null
+  const yoga = createYoga<Record<string, unknown>, ApiContext>({
+    schema: createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: options.logging ?? false,
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : { origin: '*' },
+    maskedErrors: { maskError, isDev: false },
+    graphiql: config.introspection ? { title: 'newsgraph', defaultTabs: EXAMPLE_TABS, defaultQuery: EXAMPLE_TABS[0].query } : false,
+    plugins,
+    context: () => ({ db, loaders: createLoaders(db), ingest, afterIngest: invalidateCache }),
+  })
+  return { yoga, db, invalidateCache }
+}
+
+export function createServer(config: Config, driver: Driver, options: AppOptions = {}): Server & { app: App } {
+  const app = createApp(config, driver, options)
+  const server = createHttpServer(app.yoga)
+  server.keepAliveTimeout = 65_000
+  return Object.assign(server, { app })
+}

@@ -1,0 +1,568 @@
+// The read queries the API uses: named, parameterised Cypher constants beside the functions that
+// run them. Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
+// DataLoaders can answer a whole level of a GraphQL request with one round trip.
+// Nothing a user sends is ever spliced into query text: names, search terms and filters travel as
+// parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES, picked by
+// a clamped integer.
+import neo4j from 'neo4j-driver'
+import type { Driver } from 'neo4j-driver'
+
+// ---------------------------------------------------------------------------------------------
+// Row shapes (what the queries return, and what the GraphQL resolvers are typed with)
+
+export type EntityTypeName = 'Person' | 'Organisation' | 'Country' | 'Place'
+
+export interface EntityRow {
+  id: string
+  name: string
+  type: EntityTypeName
+  aliases: string[]
+  iso2: string | null
+  iso3: string | null
+}
+
+export interface ArticleRow {
+  id: string
+  url: string | null
+  title: string | null
+  publishedAt: string | null
+  authors: string[]
+  dateline: string | null
+  publisher: string | null
+  source: string | null
+}
+
+export interface QuoteRow {
+  id: string
+  text: string
+  kind: 'direct' | 'indirect'
+  cue: string | null
+  sentiment: number | null
+  speakerName: string | null
+  sentence: string | null
+  publishedAt: string | null
+  articleId: string
+  speaker: EntityRow | null
+  about: EntityRow[]
+  article: ArticleRow | null
+}
+
+export interface RelationRow {
+  type: string
+  source: EntityRow
+  target: EntityRow
+  evidence: string | null
+  start: number | null
+  end: number | null
+  articleId: string | null
+}
+
+export interface RoleRow {
+  person: EntityRow
+  title: string
+  organisation: EntityRow | null
+  articleId: string | null
+}
+
+export interface RelatedRow {
+  entity: EntityRow
+  weight: number
+  coMentions: number
+  relations: RelationRow[]
+}
+
+export interface ArticleMentionRow {
+  entity: EntityRow
+  count: number
+}
+
+export interface SpeakerQuotesRow {
+  speaker: EntityRow | null
+  speakerName: string | null
+  count: number
+  quotes: QuoteRow[]
+}
+
+export interface PathStepRow {
+  from: EntityRow
+  to: EntityRow
+  kind: string
+  label: string | null
+  evidence: string | null
+  articleId: string | null
+}
+
+export interface StatsRow {
+  articles: number
+  people: number
+  organisations: number
+  countries: number
+  places: number
+  quotes: number
+  relations: number
+}
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projections shared by the queries (Cypher map projections; fixed text)
+
+const ENTITY = (v: string) =>
+  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
+
+const ARTICLE = (v: string) =>
+  `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
+  ` .dateline, .publisher, .source}`
+
+const QUOTE = (v: string) =>
+  `${v} {.id, .text, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
+  ` articleId: ${v}.articleId,` +
+  ` speaker: head([(s:Entity)-[:SAID]->(${v}) | ${ENTITY('s')}]),` +
+  ` about: [(${v})-[:ABOUT]->(x:Entity) | ${ENTITY('x')}],` +
+  ` article: head([(${v})-[:IN]->(qa:Article) | ${ARTICLE('qa')}])}`
+
+/** a RELATED relationship `r` from node `s` to node `t` */
+const RELATION = (r: string, s: string, t: string) =>
+  `{type: ${r}.type, source: ${ENTITY(s)}, target: ${ENTITY(t)},` +
+  ` evidence: ${r}.evidence, start: ${r}.start, end: ${r}.end, articleId: ${r}.articleId}`
+
+/** newest first, undated last, then by id: a total order, so offset pages never repeat */
+const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, ${v}.id`
+
+/** the date filter, on a node with `publishedAt`; $from/$to are YYYY-MM-DD strings or null */
+const DATE_RANGE = (v: string) =>
+  `($from IS NULL OR ${v}.publishedAt >= date($from)) AND ($to IS NULL OR ${v}.publishedAt <= date($to))`
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export const ENTITIES_BY_ID = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id AS key, ${ENTITY('e')} AS entity`
+
+/**
+ * Resolve names to entities: the id itself, the exact name, or (case-insensitively) the name or an
+ * alias, found through the `entityNames` full-text index with an exact phrase. Several matches: the
+ * one mentioned in the most articles wins.
+ */
+export const ENTITIES_BY_NAME = `
+UNWIND $lookups AS l
+CALL (l) {
+  MATCH (e:Entity {id: l.name}) RETURN e
+  UNION
+  MATCH (e:Entity {name: l.name}) RETURN e
+  UNION
+  WITH l WHERE l.phrase IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
+  WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
+  RETURN node AS e
+}
+WITH l, e, COUNT { (e)<-[:MENTIONS]-() } AS articles
+ORDER BY articles DESC, e.id
+WITH l, head(collect(e)) AS e
+RETURN l.name AS key, ${ENTITY('e')} AS entity`
+
+export const SEARCH = `
+CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
+WHERE $types IS NULL OR node.type IN $types
+WITH node, score, COUNT { (node)<-[:MENTIONS]-() } AS articles
+RETURN ${ENTITY('node')} AS entity
+ORDER BY score * (1 + 0.25 * log10(1 + articles)) DESC, articles DESC, node.id
+LIMIT $first`
+
+export const MENTION_COUNTS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
+RETURN id AS key, coalesce(sum(m.count), 0) AS value`
+
+export const ARTICLES_BY_ID = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN id AS key, ${ARTICLE('a')} AS article`
+
+export const ARTICLE_TEXTS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN id AS key, a.text AS value`
+
+export const ENTITY_ARTICLES = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (a:Article)-[:MENTIONS]->(e)
+  WITH a ORDER BY ${NEWEST('a')} SKIP $skip LIMIT $limit
+  RETURN collect(${ARTICLE('a')}) AS rows
+}
+RETURN id AS key, rows, COUNT { (e)<-[:MENTIONS]-(:Article) } AS total`
+
+/** quotes about each entity, optionally only those of one speaker ($speakerId) */
+export const QUOTES_ABOUT_ENTITIES = `
+UNWIND $ids AS id
+MATCH (x:Entity {id: id})
+CALL (x) {
+  MATCH (q:Quote)-[:ABOUT]->(x)
+  WHERE $speakerId IS NULL OR EXISTS { (:Entity {id: $speakerId})-[:SAID]->(q) }
+  WITH q ORDER BY ${NEWEST('q')}
+  WITH collect(q) AS qs
+  RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows
+}
+RETURN id AS key, rows, total`
+
+/** quotes said by each entity, optionally only those about one entity ($aboutId) */
+export const QUOTES_BY_SPEAKERS = `
+UNWIND $ids AS id
+MATCH (s:Entity {id: id})
+CALL (s) {
+  MATCH (s)-[:SAID]->(q:Quote)
+  WHERE $aboutId IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $aboutId}) }
+  WITH q ORDER BY ${NEWEST('q')}
+  WITH collect(q) AS qs
+  RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows
+}
+RETURN id AS key, rows, total`
+
+const QUOTE_FILTER = (q: string) => `
+  ($kind IS NULL OR ${q}.kind = $kind)
+  AND ($text IS NULL OR toLower(${q}.text) CONTAINS $text)
+  AND ${DATE_RANGE(q)}`
+
+const PAGE_OF_QUOTES = `
+WITH q ORDER BY ${NEWEST('q')}
+WITH collect(q) AS qs
+RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows`
+
+/** Query.quotes: three shapes, so each starts from the most selective anchor */
+export const QUOTES_FILTERED_BY_SPEAKER = `
+MATCH (:Entity {id: $speakerId})-[:SAID]->(q:Quote)
+WHERE ($aboutId IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $aboutId}) }) AND ${QUOTE_FILTER('q')}
+${PAGE_OF_QUOTES}`
+
+export const QUOTES_FILTERED_BY_ABOUT = `
+MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
+WHERE ${QUOTE_FILTER('q')}
+${PAGE_OF_QUOTES}`
+
+export const QUOTES_FILTERED = `
+MATCH (q:Quote)
+WHERE ${QUOTE_FILTER('q')}
+${PAGE_OF_QUOTES}`
+
+/**
+ * Quotes about one entity grouped by speaker, most prolific first. Quotes whose speaker was not
+ * resolved to an entity are grouped by the speaker's name as written.
+ */
+export const WHO_SAID_WHAT_ABOUT = `
+MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
+OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
+WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, q
+ORDER BY ${NEWEST('q')}
+WITH s, unresolved, collect(q) AS qs
+ORDER BY size(qs) DESC, coalesce(s.name, unresolved), s.id
+LIMIT $first
+RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
+       coalesce(s.name, unresolved) AS speakerName, size(qs) AS count,
+       [q IN qs[0..$perSpeaker] | ${QUOTE('q')}] AS quotes`
+
+const ARTICLE_FILTER = `
+  ($title IS NULL OR toLower(a.title) CONTAINS $title)
+  AND ($publisher IS NULL OR toLower(a.publisher) = $publisher)
+  AND ($author IS NULL OR any(w IN coalesce(a.authors, []) WHERE toLower(w) CONTAINS $author))
+  AND ${DATE_RANGE('a')}`
+
+const PAGE_OF_ARTICLES = `
+WITH a ORDER BY ${NEWEST('a')}
+WITH collect(a) AS all
+RETURN size(all) AS total, [a IN all[$skip..$skip + $limit] | ${ARTICLE('a')}] AS rows`
+
+export const ARTICLES_MENTIONING = `
+MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $entityId})
+WHERE ${ARTICLE_FILTER}
+${PAGE_OF_ARTICLES}`
+
+export const ARTICLES_FILTERED = `
+MATCH (a:Article)
+WHERE ${ARTICLE_FILTER}
+${PAGE_OF_ARTICLES}`
+
+export const ARTICLE_ENTITIES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+CALL (a) {
+  MATCH (a)-[m:MENTIONS]->(e:Entity)
+  WHERE $types IS NULL OR e.type IN $types
+  WITH e, m ORDER BY m.count DESC, e.name
+  RETURN collect({entity: ${ENTITY('e')}, count: m.count}) AS value
+}
+RETURN id AS key, value`
+
+export const ARTICLE_QUOTES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+CALL (a) {
+  MATCH (q:Quote)-[:IN]->(a)
+  WITH q ORDER BY q.start, q.id
+  RETURN collect(${QUOTE('q')}) AS value
+}
+RETURN id AS key, value`
+
+export const ARTICLE_RELATIONS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+CALL (a) {
+  MATCH (a)-[:MENTIONS]->(s:Entity)-[r:RELATED]->(t:Entity)
+  WHERE r.articleId = a.id
+  WITH DISTINCT s, r, t ORDER BY r.start, r.type
+  RETURN collect(${RELATION('r', 's', 't')}) AS value
+}
+RETURN id AS key, value`
+
+/**
+ * Entities connected to each entity: weight = articles naming both + 2 per typed relation +
+ * 1 per co_mention relation; the evidence is the relations between the two, typed ones first.
+ */
+export const RELATED_ENTITIES = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  CALL (e) {
+    MATCH (e)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(o:Entity) WHERE o <> e
+    RETURN o, count(*) AS co, 0 AS typed, 0 AS loose
+    UNION ALL
+    MATCH (e)-[r:RELATED]-(o:Entity) WHERE o <> e
+    RETURN o, 0 AS co, CASE WHEN r.type = 'co_mention' THEN 0 ELSE 1 END AS typed,
+           CASE WHEN r.type = 'co_mention' THEN 1 ELSE 0 END AS loose
+  }
+  WITH o, sum(co) AS co, sum(typed) AS typed, sum(loose) AS loose
+  WITH o, co, co + 2 * typed + loose AS weight
+  ORDER BY weight DESC, o.id
+  LIMIT $limit
+  CALL (e, o) {
+    MATCH (e)-[r:RELATED]-(o)
+    WITH r, startNode(r) AS rs, endNode(r) AS rt
+    ORDER BY CASE WHEN r.type = 'co_mention' THEN 1 ELSE 0 END, r.articleId, r.start
+    LIMIT 5
+    RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
+  }
+  RETURN collect({entity: ${ENTITY('o')}, weight: weight, coMentions: co, relations: relations}) AS value
+}
+RETURN id AS key, value`
+
+export const PERSON_ROLES = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+CALL (p) {
+  CALL (p) {
+    MATCH (p)-[h:HOLDS_ROLE]->(o:Entity)
+    RETURN h.title AS title, o, h.articleId AS articleId
+    UNION ALL
+    MATCH (a:Article)-[m:MENTIONS]->(p) WHERE m.titles IS NOT NULL
+    UNWIND m.titles AS title
+    RETURN title, null AS o, a.id AS articleId
+  }
+  WITH title, o, min(articleId) AS articleId
+  ORDER BY title, o.name
+  RETURN collect({title: title, organisation: CASE WHEN o IS NULL THEN null ELSE ${ENTITY('o')} END,
+                  articleId: articleId}) AS value
+}
+RETURN id AS key, ${ENTITY('p')} AS person, value`
+
+export const ORGANISATION_MEMBERS = `
+UNWIND $ids AS id
+MATCH (o:Entity {id: id})
+CALL (o) {
+  MATCH (p:Person)-[h:HOLDS_ROLE]->(o)
+  WITH p, h.title AS title, min(h.articleId) AS articleId
+  ORDER BY p.name, title
+  RETURN collect({person: ${ENTITY('p')}, title: title, articleId: articleId}) AS value
+}
+RETURN id AS key, ${ENTITY('o')} AS organisation, value`
+
+export const COUNTRY_PLACES = `
+UNWIND $ids AS id
+MATCH (c:Country {id: id})
+CALL (c) {
+  MATCH (pl:Place)-[:IN_COUNTRY]->(c)
+  WITH DISTINCT pl ORDER BY pl.name
+  RETURN collect(${ENTITY('pl')}) AS value
+}
+RETURN id AS key, value`
+
+export const PLACE_COUNTRIES = `
+UNWIND $ids AS id
+MATCH (pl:Place {id: id})
+CALL (pl) {
+  OPTIONAL MATCH (pl)-[:IN_COUNTRY]->(c:Country)
+  WITH c, count(*) AS n ORDER BY n DESC, c.id LIMIT 1
+  RETURN CASE WHEN c IS NULL THEN null ELSE ${ENTITY('c')} END AS value
+}
+RETURN id AS key, value`
+
+export const STATS = `
+CALL () { MATCH (n:Article) RETURN count(n) AS articles }
+CALL () { MATCH (n:Person) RETURN count(n) AS people }
+CALL () { MATCH (n:Organisation) RETURN count(n) AS organisations }
+CALL () { MATCH (n:Country) RETURN count(n) AS countries }
+CALL () { MATCH (n:Place) RETURN count(n) AS places }
+CALL () { MATCH (n:Quote) RETURN count(n) AS quotes }
+CALL () { MATCH ()-[r:RELATED]->() RETURN count(r) AS relations }
+RETURN articles, people, organisations, countries, places, quotes, relations`
+
+export const MAX_PATH_HOPS = 6
+export const DEFAULT_PATH_HOPS = 4
+
+/**
+ * The shortest connection through relations, roles and places. Cypher takes no parameter for a
+ * variable-length bound, so there is one prebuilt constant per allowed bound (1..MAX_PATH_HOPS).
+ */
+export const PATH_QUERIES: readonly string[] = Array.from({ length: MAX_PATH_HOPS + 1 }, (_, hops) => `
+MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+MATCH p = shortestPath((a)-[:RELATED|HOLDS_ROLE|IN_COUNTRY*..${Math.max(hops, 1)}]-(b))
+RETURN [n IN nodes(p) | ${ENTITY('n')}] AS nodes,
+       [r IN relationships(p) | {kind: type(r), label: coalesce(r.type, r.title), evidence: r.evidence,
+                                 articleId: r.articleId}] AS rels`)
+
+export const PING = 'RETURN 1 AS ok'
+
+// ---------------------------------------------------------------------------------------------
+// The executor: every read goes through it (transaction timeout, error mapping, round-trip count)
+
+export type Row = Record<string, unknown>
+
+export interface ReadExecutor {
+  run(query: string, params?: Record<string, unknown>): Promise<Row[]>
+  /** Cypher round trips so far (every call to run) */
+  readonly roundTrips: number
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError'
+}
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError'
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable'])
+
+function errorCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : ''
+}
+
+export function isUnavailable(err: unknown): boolean {
+  const code = errorCode(err)
+  return UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General.Database')
+}
+
+function isTimeout(err: unknown): boolean {
+  const code = errorCode(err)
+  return code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated') || code.includes('TransactionTimedOutClientConfiguration')
+}
+
+/** Neo4j values to plain JSON: integers to numbers, temporals to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber()
+  if (Array.isArray(value)) return value.map(toPlain)
+  if (typeof value === 'object') {
+    if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
+      return String(value)
+    }
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v)
+    return out
+  }
+  return value
+}
+
+export interface ReadExecutorOptions {
+  database: string
+  /** transaction timeout of every query, in milliseconds */
+  timeoutMs: number
+}
+
+/**
+ * Runs read queries as auto-commit transactions in a fresh session each time (no session is kept,
+ * so a Neo4j restart leaves nothing stale behind; the driver's pool reconnects). A connection found
+ * dead is retried once at once; a database that stays away surfaces as DatabaseUnavailableError.
+ */
+export function createReadExecutor(driver: Driver, opts: ReadExecutorOptions): ReadExecutor {
+  let roundTrips = 0
+  const once = async (query: string, params: Record<string, unknown>): Promise<Row[]> => {
+    const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ })
+    try {
+      const result = await session.run(query, params, { timeout: opts.timeoutMs })
+      return result.records.map((r) => toPlain(r.toObject()) as Row)
+    } finally {
+      await session.close().catch(() => undefined)
+    }
+  }
+  return {
+    get roundTrips() {
+      return roundTrips
+    },
+    async run(query, params = {}) {
+      roundTrips++
+      try {
+        try {
+          return await once(query, params)
+        } catch (err) {
+          if (!isUnavailable(err)) throw err
+          return await once(query, params)
+        }
+      } catch (err) {
+        if (isUnavailable(err)) throw new DatabaseUnavailableError('database unavailable', { cause: err })
+        if (isTimeout(err)) throw new QueryTimeoutError(`query timed out after ${opts.timeoutMs} ms`, { cause: err })
+        throw err
+      }
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameter helpers
+
+/** integers for SKIP/LIMIT and list slices: JavaScript numbers would travel as floats */
+export const int = (n: number) => neo4j.int(n)
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g
+
+/** escape a word for a Lucene query string */
+export function escapeLucene(s: string): string {
+  return s.replace(LUCENE_SPECIAL, (c) => `\\${c}`)
+}
+
+/** the words of a user's search, lower-cased (Lucene's AND/OR/NOT are only operators in capitals) */
+export function searchTerms(input: string): string[] {
+  return input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'.]+/u)
+    .map((t) => t.replace(/^[.']+|[.']+$/g, ''))
+    .filter((t) => t.length > 0)
+    .slice(0, 8)
+}
+
+/**
+ * A forgiving Lucene query: every word must match, exactly (boosted), as a prefix, or within a
+ * small edit distance (1 for short words, 2 for words of 6+ letters).
+ */
+export function fuzzyLuceneQuery(input: string): string | null {
+  const terms = searchTerms(input)
+  if (terms.length === 0) return null
+  return terms
+    .map((t) => {
+      const e = escapeLucene(t)
+      const fuzz = t.length >= 6 ? 2 : 1
+      return t.length <= 2 ? `(${e}^3 OR ${e}*)` : `(${e}^3 OR ${e}* OR ${e}~${fuzz})`
+    })
+    .join(' AND ')
+}
+
+/** an exact Lucene phrase for a name, or null when it holds no word */
+export function phraseLuceneQuery(input: string): string | null {
+  if (searchTerms(input).length === 0) return null
+  return `"${input.replace(/["\\]/g, (c) => `\\${c}`)}"`
+}
