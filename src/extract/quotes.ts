@@ -66,7 +66,8 @@ const DASHES = new Set(['—', '–', '―', '-', '--'])
 function lastNonSpace(text: string, a: number, b: number): number {
   for (let i = b - 1; i > a; i--) {
     const c = text.charCodeAt(i)
-    if (!isSpace(c)) return c
+    // a nested quote closing with the outer one: ... a little bit,'" he said
+    if (!isSpace(c) && c !== RSQ && c !== 0x27 && c !== RDQ && c !== DQ) return c
   }
   return 0
 }
@@ -164,23 +165,25 @@ const CLAUSE_OPENERS = new Set(['that', ':', ','])
 
 interface Ctx {
   doc: Doc
+  /** wink's POS with names the entity layer found (and capitalised words before a cue: "Lynch said") forced to PROPN */
+  pos: string[]
   /** quote index per token, -1 outside quotes (marks themselves count as inside) */
   inQuote: Int32Array
 }
 
 function isCueAt(ctx: Ctx, i: number): string | null {
-  const { doc } = ctx
+  const { doc, pos } = ctx
   if (i < 0 || i >= doc.tokens.length || ctx.inQuote[i] >= 0) return null
   const lemma = CUE_FORMS.get(doc.tokens[i])
   if (lemma === undefined) {
     if ((doc.tokens[i] === 'according' || doc.tokens[i] === 'According') && doc.tokens[i + 1] === 'to') return 'according to'
     return null
   }
-  const p = doc.pos[i]
+  const p = pos[i]
   if (p !== 'VERB' && p !== 'AUX') {
     // "US says" in a headline-like line can come out as a noun; a determiner before it means a real noun
     if (p !== 'NOUN' || i === 0) return null
-    const before = doc.pos[i - 1]
+    const before = pos[i - 1]
     if (before !== 'PROPN' && before !== 'PRON') return null
   }
   return lemma
@@ -188,8 +191,18 @@ function isCueAt(ctx: Ctx, i: number): string | null {
 
 /** The noun phrase ending at token b going left, bounded by lo. Returns its first token or -1. */
 function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
-  const { doc } = ctx
-  const { tokens, pos } = doc
+  const { tokens } = ctx.doc
+  const { pos } = ctx
+  if (b >= lo && tokens[b] === ')') {
+    // a party or state tag: "Rep. John Mica (R-Fla.)"
+    let k = b - 1
+    while (k >= lo && k > b - 10 && tokens[k] !== '(') k--
+    if (k > lo && tokens[k] === '(') {
+      const a = npLeftFrom(ctx, k - 1, lo)
+      return a
+    }
+    return -1
+  }
   if (b < lo) return -1
   if (pos[b] === 'PRON') return b
   if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM')) return -1
@@ -201,7 +214,7 @@ function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
       j--
       continue
     }
-    if (NP_LINKS.has(t) && j - 2 >= lo && SPEAKER_NOUNS.has(tokens[j - 2].toLowerCase())) {
+    if (NP_LINKS.has(t) && j - 2 >= lo && (SPEAKER_NOUNS.has(tokens[j - 2].toLowerCase()) || (t === 'of' && (pos[j - 2] === 'PROPN' || pos[j - 2] === 'NOUN')))) {
       j--
       continue
     }
@@ -216,8 +229,8 @@ function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
 
 /** Speaker span (token range) of the subject of cue token c: the phrase left of it, or right of it ("said X"). */
 function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | null {
-  const { doc } = ctx
-  const { tokens, pos } = doc
+  const { tokens } = ctx.doc
+  const { pos } = ctx
   let b = c - 1
   let skipped = 0
   while (b >= lo && skipped < 4 && (AUX_OR_ADVERB.has(tokens[b].toLowerCase()) || pos[b] === 'ADV') && ctx.inQuote[b] < 0) {
@@ -258,7 +271,8 @@ function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | null {
 
 /** The noun phrase starting at token a going right (speaker after "said" / "according to"). */
 function npRightFrom(ctx: Ctx, a: number, hi: number): [number, number] | null {
-  const { tokens, pos } = ctx.doc
+  const { tokens } = ctx.doc
+  const { pos } = ctx
   if (a > hi || ctx.inQuote[a] >= 0) return null
   if (pos[a] === 'PRON') return PERSON_PRONOUNS.has(tokens[a]) || GROUP_PRONOUNS.has(tokens[a]) || FIRST_PERSON.has(tokens[a]) ? [a, a] : null
   let j = a
@@ -285,6 +299,36 @@ function sentenceBounds(doc: Doc, i: number): [number, number] {
   return [a, b]
 }
 
+/** POS per token with the entity layer's names as PROPN, and a capitalised word wink tagged otherwise right before a cue ("Lynch/VERB said"). */
+function namePos(doc: Doc, layer: EntityLayer): string[] {
+  const pos = doc.pos.slice()
+  const eot = layer.entityOfToken
+  const n = pos.length
+  for (let i = 0; i < n; i++) {
+    if (eot[i] != null && pos[i] !== 'PRON' && pos[i] !== 'DET' && pos[i] !== 'PUNCT') pos[i] = 'PROPN'
+    else if ((pos[i] === 'VERB' || pos[i] === 'NOUN' || pos[i] === 'ADJ') && i + 1 < n && CUE_FORMS.has(doc.tokens[i + 1])) {
+      const c = doc.tokens[i].charCodeAt(0)
+      if (c >= 65 && c <= 90 && i > 0 && doc.sentenceOf[i - 1] === doc.sentenceOf[i] && doc.tokens[i].length > 1) pos[i] = 'PROPN'
+    }
+  }
+  return pos
+}
+
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", '’s', "'re", '’re', 'am', "'m", '’m'])
+
+/** The subject of a participle cue: the last cue's subject in the sentence, else the subject of the sentence's first verb. */
+function participleSubject(ctx: Ctx, i: number, sa: number, lastHit: { tok: number; sp: [number, number] | null } | null): [number, number] | null {
+  if (lastHit !== null && lastHit.sp !== null && lastHit.tok >= sa && lastHit.tok < i && lastHit.sp[1] < i) return lastHit.sp
+  for (let v = sa; v < i; v++) {
+    if (ctx.inQuote[v] >= 0) continue
+    if (ctx.pos[v] === 'VERB') {
+      const sp = v > sa ? subjectOf(ctx, v, sa) : null
+      return sp !== null && sp[1] < v && (ctx.pos[sp[1]] === 'PROPN' || ctx.pos[sp[1]] === 'PRON' || ctx.pos[sp[1]] === 'NOUN') ? sp : null
+    }
+  }
+  return null
+}
+
 interface CueHit {
   tok: number
   lemma: string
@@ -301,8 +345,9 @@ interface CueHit {
  * `ranges` are the body's character ranges (header lines are not searched).
  */
 export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[]): Attribution[] {
-  const { text, tokens, pos } = doc
+  const { text, tokens } = doc
   const n = tokens.length
+  const pos = namePos(doc, layer)
   // 1. quotation marks
   const pairs: [number, number][] = []
   for (const r of ranges) pairMarks(text, Math.max(0, r.start), Math.min(text.length, r.end), pairs)
@@ -326,7 +371,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const last = closeTok >= 0 ? closeTok : lt
     for (let k = openTok; k <= last && k < n; k++) inQuote[k] = q
   }
-  const ctx: Ctx = { doc, inQuote }
+  const ctx: Ctx = { doc, pos, inQuote }
 
   // 2. cues outside quotes, inside the body
   const inBody = (pos0: number): boolean => {
@@ -343,9 +388,8 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const [sa, sb] = sentenceBounds(doc, i)
     let sp: [number, number] | null
     if (lemma === 'according to') sp = npRightFrom(ctx, i + 2, sb)
-    else if (i > sa && tokens[i - 1] === ',' && tokens[i].endsWith('ing') && lastHit !== null && lastHit.sp !== null && lastHit.tok >= sa && lastHit.sp[1] < i) {
-      // "..., Biden said, adding he was worried": the participle shares the main verb's subject
-      sp = lastHit.sp
+    else if (tokens[i].endsWith('ing') && i > sa && !BE_FORMS.has(tokens[i - 1].toLowerCase()) && (sp = participleSubject(ctx, i, sa, lastHit)) !== null) {
+      // "..., Biden said, adding he was worried" / "Trump unleashed tweets saying ...": the main verb's subject
     } else {
       sp = subjectOf(ctx, i, sa)
       if (sp === null && i > sa && (tokens[i - 1] === ',' || inQuote[i - 1] >= 0)) sp = npRightFrom(ctx, i + 1, sb)
@@ -359,6 +403,13 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   // 3. speakers of direct quotes
   const quoteCue = new Int32Array(quotes.length).fill(-1)
   const dashSpeaker: ([number, number] | null)[] = new Array(quotes.length).fill(null)
+  /** the speaker phrase found beside the quote itself, when it differs from the cue's subject */
+  const quoteSpeaker: ([number, number] | null)[] = new Array(quotes.length).fill(null)
+  const sentenceHasCue = (j: number): boolean => {
+    const [, sb] = sentenceBounds(doc, j)
+    for (let k = j; k <= sb; k++) if (cueAtTok.has(k)) return true
+    return false
+  }
   for (let q = 0; q < quotes.length; q++) {
     const m = quotes[q]
     // (a) right after the quote: “…,” he said / said X / according to X / “…” ― Name
@@ -377,19 +428,35 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (commaAfter) k++
       // a quote that ends its sentence with a full stop is not tagged afterwards: the next sentence is someone else's
       const taggable = commaAfter || ender === 0x2c || ender === 0x3f || ender === 0x21 || ender === 0x2014 || ender === 0x2d
-      for (let j = k, steps = 0; j < n && steps < 12; j++, steps++) {
+      for (let j = k, steps = 0; j < n && steps < 16; j++, steps++) {
         if (inQuote[j] >= 0 || isBreak(doc, j) || SENT_END.has(tokens[j])) break
         const hit = cueAtTok.get(j)
-        if (hit !== undefined && hit.sp !== null) {
-          // everything between the quote and the cue must belong to the speaker phrase
-          const spFirst = Math.min(hit.sp[0], j)
-          if ((taggable && spFirst <= k) || j === k) {
-            quoteCue[q] = j
-            hit.usedByDirect = true
+        if (hit !== undefined) {
+          if (j === k) {
+            // “…,” said X
+            const np = npRightFrom(ctx, j + 1, Math.min(n - 1, j + 12))
+            if (np !== null) quoteSpeaker[q] = np
+            else if (hit.sp === null) break
+          } else {
+            if (!taggable) break
+            // “…,” Sen. Claire McCaskill (D-Mo.) said / “…,” a narrator in the Clinton ad asks: the words between are the speaker
+            let e = j - 1
+            while (e > k && (AUX_OR_ADVERB.has(tokens[e].toLowerCase()) || pos[e] === 'ADV' || tokens[e] === ',')) e--
+            if (!(pos[e] === 'PROPN' || pos[e] === 'NOUN' || pos[e] === 'PRON' || tokens[e] === ')')) break
+            quoteSpeaker[q] = [k, e]
+          }
+          quoteCue[q] = j
+          hit.usedByDirect = true
+          break
+        }
+        if (pos[j] === 'VERB') {
+          // “…,” Scott Pruitt, the attorney general of one of the states suing, said: keep the name before the comma
+          if (taggable && pos[k] === 'PROPN') {
+            const np = npRightFrom(ctx, k, j)
+            if (np !== null && tokens[np[1] + 1] === ',' && sentenceHasCue(j)) quoteSpeaker[q] = np
           }
           break
         }
-        if (pos[j] === 'VERB') break
       }
     }
     if (quoteCue[q] >= 0) continue
@@ -410,9 +477,10 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (pos[j] === 'VERB' || pos[j] === 'AUX') break
     }
     if (quoteCue[q] >= 0) continue
-    // (c) further back in the same sentence: the quote is part of reported speech (X called the plan “a disaster”)
+    // (c) earlier in the same sentence: the quote is part of reported speech (X called the plan “a disaster”);
+    //     the first cue of the sentence is the outer one (Trump said that Clinton once described it as “…”)
     const [sa] = sentenceBounds(doc, m.openTok)
-    for (let j = m.openTok - 1; j >= sa && j > m.openTok - 48; j--) {
+    for (let j = Math.max(sa, m.openTok - 60); j < m.openTok; j++) {
       if (inQuote[j] >= 0) continue
       const hit = cueAtTok.get(j)
       if (hit !== undefined && hit.sp !== null) {
@@ -512,11 +580,15 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     let sp: [number, number] | null = null
     let cueTok = -1
     const dash = dashSpeaker[q]
+    const near = quoteSpeaker[q]
     if (hit !== undefined) {
       if (hit.group < 0) hit.group = groups++
       group = hit.group
-      sp = speakerSpan(hit)
+      sp = own && near !== null ? [doc.start[near[0]], doc.end[near[1]]] : speakerSpan(hit)
       cueTok = own ? hit.tok : -1
+    } else if (near !== null) {
+      group = groups++
+      sp = [doc.start[near[0]], doc.end[near[1]]]
     } else if (dash !== null) {
       group = groups++
       sp = [doc.start[dash[0]], doc.end[dash[1]]]
