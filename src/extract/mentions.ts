@@ -7,7 +7,7 @@ import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { tagNames, type TaggedSpan } from './ner/tagger.ts'
+import { tagNames, type TaggedSpan, type NerLabel } from './ner/tagger.ts'
 
 export interface RawMention {
   /** first and last token (inclusive) */
@@ -100,31 +100,124 @@ function inRanges(doc: Doc, ranges: { start: number; end: number }[]): Uint8Arra
 
 const SENTENCE_START_SKIP = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'VERB', 'NUM', 'INTJ'])
 
+/**
+ * How a candidate span was found: `rules` a capitalised run typed by the lexicon rules alone (no
+ * tagger weights); `tagger` a tagger span, typed by its label; `cued` a capitalised run the tagger
+ * left out, kept only on a strong cue (a title before it, a known organisation, a place noun after it).
+ */
+type Source = 'rules' | 'tagger' | 'cued'
+
 /** Proper-name and demonym mentions in the token ranges, sorted by first token. */
 export function findMentions(doc: Doc, ranges: { start: number; end: number }[]): RawMention[] {
   const mask = inRanges(doc, ranges)
   const tagged = tagNames(doc, mask)
-  const candidates: TaggedSpan[] = tagged ?? capitalisedRuns(doc, mask)
   const out: RawMention[] = []
-  for (const c of candidates) cutSpan(doc, c, out, tagged !== null)
-  // lexicon names the candidates missed (countries, demonyms, well-known organisations)
-  addLexiconMentions(doc, mask, out)
+  if (!tagged) {
+    for (const c of capitalisedRuns(doc, mask, null)) cutSpan(doc, c, out, 'rules')
+    addLexiconMentions(doc, mask, out, null)
+  } else {
+    const spans = extendSpans(doc, mask, mergeLexicon(doc, mask, tagged))
+    for (const c of spans) cutSpan(doc, c, out, 'tagger')
+    const covered = new Uint8Array(doc.tokens.length)
+    for (const c of spans) if (c.label !== 'MISC') for (let k = c.first; k <= c.last; k++) covered[k] = 1
+    for (const m of out) for (let k = m.first; k <= m.last; k++) covered[k] = 1
+    for (const c of capitalisedRuns(doc, mask, covered)) cutSpan(doc, c, out, 'cued')
+    addLexiconMentions(doc, mask, out, spans)
+  }
   out.sort((a, b) => a.first - b.first)
   return out
 }
 
+/**
+ * Country names and demonyms are read from the lexicon, whatever the tagger made of them: tagger
+ * spans overlapping one ("North"/MISC + "Korea"/LOC) are joined over it.
+ */
+function mergeLexicon(doc: Doc, mask: Uint8Array, spans: TaggedSpan[]): TaggedSpan[] {
+  const n = doc.tokens.length
+  const spanAt = new Int32Array(n).fill(-1)
+  spans.forEach((c, k) => { for (let i = c.first; i <= c.last; i++) spanAt[i] = k })
+  const dropped = new Set<number>()
+  const added: TaggedSpan[] = []
+  for (let i = 0; i < n; i++) {
+    if (!mask[i] || !isCapitalised(doc.tokens[i])) continue
+    const limit = Math.min(n - 1, i + 5)
+    const country = matchCountry(doc, i, limit, COUNTRY_NAMES)
+    const dem = matchCountry(doc, i, limit, DEMONYMS)
+    const len = Math.max(country?.len ?? 0, dem?.len ?? 0)
+    if (!len) continue
+    const j = i + len - 1
+    const hit = new Set<number>()
+    for (let k = i; k <= j; k++) if (spanAt[k] >= 0) hit.add(spanAt[k])
+    // one span already covers the phrase: nothing to join
+    if (hit.size === 0 || (hit.size === 1 && spans[[...hit][0]].first <= i && spans[[...hit][0]].last >= j)) { i = j; continue }
+    let first = i
+    let last = j
+    let longest: TaggedSpan | null = null
+    for (const k of hit) {
+      const c = spans[k]
+      first = Math.min(first, c.first)
+      last = Math.max(last, c.last)
+      if (!longest || c.last - c.first > longest.last - longest.first) longest = c
+      dropped.add(k)
+    }
+    const whole = first === i && last === j
+    const label: NerLabel | null = whole ? (country && country.len === len ? 'LOC' : 'MISC') : longest!.label
+    added.push({ first, last, label })
+    i = last
+  }
+  if (!added.length) return spans
+  return [...spans.filter((_, k) => !dropped.has(k)), ...added].sort((a, b) => a.first - b.first)
+}
+
+/** A capitalised word that can continue a person's name (not a title, calendar word, country or demonym). */
+function nameWord(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]
+  if (!isCapitalised(t) || isAllCaps(t) || doc.pos[k] !== 'PROPN') return false
+  const lower = t.toLowerCase()
+  return !isCalendar(lower) && !NOT_NAMES.has(lower) && !TITLES.has(lower) && !HONORIFICS.has(lower) && !RANKS.has(lower) && !COUNTRY_FIRST.has(t)
+}
+
+/**
+ * Completes tagger spans the CoNLL-trained model tends to cut short on modern news: hyphenated
+ * name parts ("Kim" -> "Kim Jong-un") and, for people, adjacent capitalised name words.
+ */
+function extendSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[]): TaggedSpan[] {
+  const n = doc.tokens.length
+  const taken = new Uint8Array(n)
+  for (const c of spans) for (let k = c.first; k <= c.last; k++) taken[k] = 1
+  for (const c of spans) {
+    if (c.label === 'MISC' || c.label === null) continue
+    for (;;) {
+      const k = c.last + 1
+      if (k >= n || !mask[k] || taken[k] || doc.sentenceOf[k] !== doc.sentenceOf[c.last]) break
+      if (doc.tokens[k] === '-' && k + 1 < n && mask[k + 1] && !taken[k + 1] && doc.start[k] === doc.end[k - 1] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) {
+        c.last = k + 1
+      } else if (c.label === 'PER' && nameWord(doc, k)) c.last = k
+      else break
+      for (let q = c.first; q <= c.last; q++) taken[q] = 1
+    }
+    if (c.label !== 'PER') continue
+    const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
+    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && nameWord(doc, c.first - 1) && !isSentenceInitial(doc, c.first - 1, floor)) {
+      c.first--
+      taken[c.first] = 1
+    }
+  }
+  return spans
+}
+
 /** Runs of capitalised tokens in one sentence (rule-based candidates, type left to the lexicon rules). */
-function capitalisedRuns(doc: Doc, mask: Uint8Array): TaggedSpan[] {
+function capitalisedRuns(doc: Doc, mask: Uint8Array, covered: Uint8Array | null): TaggedSpan[] {
   const spans: TaggedSpan[] = []
   const n = doc.tokens.length
   let i = 0
   while (i < n) {
-    if (!mask[i] || !isCapitalised(doc.tokens[i])) { i++; continue }
+    if (!mask[i] || covered?.[i] || !isCapitalised(doc.tokens[i])) { i++; continue }
     const s = doc.sentenceOf[i]
     let j = i
     for (;;) {
       const k = j + 1
-      if (k >= n || !mask[k] || doc.sentenceOf[k] !== s) break
+      if (k >= n || !mask[k] || covered?.[k] || doc.sentenceOf[k] !== s) break
       const t = doc.tokens[k]
       if (isCapitalised(t)) { j = k; continue }
       // hyphenated name part: "Jong-un"
@@ -140,7 +233,8 @@ function capitalisedRuns(doc: Doc, mask: Uint8Array): TaggedSpan[] {
 }
 
 /** Cuts a candidate span into name and demonym mentions, typed. */
-function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], fromTagger: boolean): void {
+function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): void {
+  const fromTagger = source === 'tagger'
   let p = c.first
   const last = c.last
   const sentFirst = doc.sentences[doc.sentenceOf[p]].firstToken
@@ -148,7 +242,7 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], fromTagger: boolean
   let chunkStart = -1
   const flush = (end: number): void => {
     if (chunkStart < 0) return
-    const m = typeChunk(doc, chunkStart, end, c.label, personCue, fromTagger)
+    const m = typeChunk(doc, chunkStart, end, c.label, personCue, source)
     if (m) out.push(m)
     chunkStart = -1
     personCue = false
@@ -167,7 +261,9 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], fromTagger: boolean
     }
     if (chunkStart < 0) {
       const dem = matchCountry(doc, p, last, DEMONYMS)
-      if (dem && !(dem.len + p <= last && ORG_HINTS.has(doc.tokens[last].toLowerCase()) && fromTagger && c.label === 'ORG')) {
+      // in a tagger's PER or ORG span a leading demonym is part of the name ("German Villa", "American
+      // Airlines") unless a title follows it ("Russian President ...")
+      if (dem && (!fromTagger || c.label === 'MISC' || p + dem.len > last || isTitleAt(doc, p + dem.len, last) > 0)) {
         const country = matchCountry(doc, p, last, COUNTRY_NAMES)
         if (!country || country.len < dem.len) {
           out.push({ first: p, last: p + dem.len - 1, type: 'Country', kind: 'demonym', country: dem.code })
@@ -200,7 +296,8 @@ function isOpener(doc: Doc, i: number): boolean {
   return t === '"' || t === '“' || t === '‘' || t === "'" || t === '(' || t === '[' || t === ':' || t === '—' || t === '–'
 }
 
-function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], personCue: boolean, fromTagger: boolean): RawMention | null {
+function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], personCue: boolean, source: Source): RawMention | null {
+  const fromTagger = source === 'tagger'
   // a trailing possessive or punctuation is not part of a name
   while (b >= a && (doc.pos[b] === 'PUNCT' || doc.pos[b] === 'PART')) b--
   if (b < a) return null
@@ -219,6 +316,11 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   if (KNOWN_ORGS.has(key)) return { first: a, last: b, type: 'Organisation', kind: 'name' }
   if (personCue) return { first: a, last: b, type: 'Person', kind: 'name', personCue }
   const lastLower = doc.tokens[b].toLowerCase()
+  if (source === 'cued') {
+    const next = b + 1 < doc.tokens.length ? doc.tokens[b + 1].toLowerCase() : ''
+    if (PLACE_NOUNS.has(next) && !isAllCaps(doc.tokens[a])) return { first: a, last: b, type: 'Place', kind: 'name' }
+    return { first: a, last: b, type: 'Person', kind: 'name', weak: true }
+  }
   if (ORG_HINTS.has(lastLower) || (a === b && isAllCaps(doc.tokens[a]))) return { first: a, last: b, type: 'Organisation', kind: 'name' }
   if (CAPITALS.has(lowerKey)) return { first: a, last: b, type: 'Place', kind: 'name' }
   const prev = a > 0 ? doc.tokens[a - 1].toLowerCase() : ''
@@ -236,9 +338,10 @@ export function spanKey(doc: Doc, a: number, b: number): string {
 }
 
 /** Countries, demonyms and known organisations the candidate spans did not cover. */
-function addLexiconMentions(doc: Doc, mask: Uint8Array, out: RawMention[]): void {
+function addLexiconMentions(doc: Doc, mask: Uint8Array, out: RawMention[], spans: TaggedSpan[] | null): void {
   const covered = new Uint8Array(doc.tokens.length)
   for (const m of out) for (let k = m.first; k <= m.last; k++) covered[k] = 1
+  if (spans) for (const c of spans) for (let k = c.first; k <= c.last; k++) covered[k] = 1
   for (let i = 0; i < doc.tokens.length; i++) {
     if (!mask[i] || covered[i] || !isCapitalised(doc.tokens[i])) continue
     const limit = Math.min(doc.tokens.length - 1, i + 5)
