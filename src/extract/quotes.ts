@@ -104,9 +104,18 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
         depth = 1
       } else depth++
     } else if (c === RDQ) {
-      if (open >= 0 && --depth === 0) {
-        out.push([open, i + 1])
-        open = -1
+      if (open >= 0) {
+        if (--depth === 0) {
+          out.push([open, i + 1])
+          open = -1
+        }
+      } else {
+        // a right mark typed as an opener (” Fear. ...”): after a space or paragraph start, before a letter
+        const prev = i > a ? text.charCodeAt(i - 1) : NL
+        if (isSpace(prev) && i + 1 < b && isLetter(text.charCodeAt(i + 1))) {
+          open = i
+          depth = 1
+        }
       }
     } else if (c === DQ) {
       const prev = i > a ? text.charCodeAt(i - 1) : NL
@@ -181,10 +190,12 @@ function isCueAt(ctx: Ctx, i: number): string | null {
   }
   const p = pos[i]
   if (p !== 'VERB' && p !== 'AUX') {
-    // "US says" in a headline-like line can come out as a noun; a determiner before it means a real noun
-    if (p !== 'NOUN' || i === 0) return null
+    // a noun use ("the report", "his statement", "a promising start") is no cue; wink's tag alone misses
+    // "is promising" and "US says", so the word before decides
+    if (i === 0) return null
     const before = pos[i - 1]
-    if (before !== 'PROPN' && before !== 'PRON') return null
+    if (before === 'DET' || before === 'ADJ' || before === 'NUM' || POSSESSIVE.has(doc.tokens[i - 1]) || (before === 'PRON' && !PERSON_PRONOUNS.has(doc.tokens[i - 1]) && !GROUP_PRONOUNS.has(doc.tokens[i - 1]))) return null
+    if (p === 'PROPN' || p === 'PUNCT' || p === 'NUM') return null
   }
   return lemma
 }
@@ -388,7 +399,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const [sa, sb] = sentenceBounds(doc, i)
     let sp: [number, number] | null
     if (lemma === 'according to') sp = npRightFrom(ctx, i + 2, sb)
-    else if (tokens[i].endsWith('ing') && i > sa && !BE_FORMS.has(tokens[i - 1].toLowerCase()) && (sp = participleSubject(ctx, i, sa, lastHit)) !== null) {
+    else if (((tokens[i].endsWith('ing') && !BE_FORMS.has(tokens[i - 1]?.toLowerCase() ?? '')) || tokens[i - 1] === 'to') && i > sa && (sp = participleSubject(ctx, i, sa, lastHit)) !== null) {
       // "..., Biden said, adding he was worried" / "Trump unleashed tweets saying ...": the main verb's subject
     } else {
       sp = subjectOf(ctx, i, sa)
@@ -471,7 +482,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       const hit = cueAtTok.get(j)
       if (hit !== undefined && hit.sp !== null) {
         quoteCue[q] = j
-        hit.usedByDirect = true
+        // "X called the plan “a disaster”": an object between cue and quote makes it reported speech
+        // quoting a few words; "X told reporters: “…”" and "X said in a statement, “…”" introduce the quote
+        if (OBJECT_TAKING.has(hit.lemma) || !objectBetween(pos, j + 1, m.openTok)) hit.usedByDirect = true
         break
       }
       if (pos[j] === 'VERB' || pos[j] === 'AUX') break
@@ -627,6 +640,17 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
 
 function cueSurface(doc: Doc, t: number): string {
   return doc.tokens[t] === 'according' || doc.tokens[t] === 'According' ? 'according to' : doc.tokens[t].toLowerCase()
+}
+
+/** Is there a noun phrase not inside a prepositional phrase in tokens [a, b)? */
+function objectBetween(pos: string[], a: number, b: number): boolean {
+  let inPP = false
+  for (let k = a; k < b; k++) {
+    const p = pos[k]
+    if (p === 'ADP') inPP = true
+    else if (!inPP && (p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'PRON')) return true
+  }
+  return false
 }
 
 function hasVerb(doc: Doc, a: number, b: number): boolean {

@@ -104,6 +104,21 @@ const VERBS: Record<string, string[]> = {
   whisper: ['whisper', 'whispers', 'whispered', 'whispering'],
   interject: ['interject', 'interjects', 'interjected', 'interjecting'],
   retort: ['retort', 'retorts', 'retorted', 'retorting'],
+  liken: ['liken', 'likens', 'likened', 'likening'],
+  laud: ['laud', 'lauds', 'lauded', 'lauding'],
+  cite: ['cite', 'cites', 'cited', 'citing'],
+  dismiss: ['dismiss', 'dismisses', 'dismissed', 'dismissing'],
+  label: ['label', 'labels', 'labeled', 'labelled', 'labeling', 'labelling'],
+  brand: ['brand', 'brands', 'branded', 'branding'],
+  dub: ['dub', 'dubs', 'dubbed', 'dubbing'],
+  term: ['term', 'terms', 'termed', 'terming'],
+  hail: ['hail', 'hails', 'hailed', 'hailing'],
+  decry: ['decry', 'decries', 'decried', 'decrying'],
+  denounce: ['denounce', 'denounces', 'denounced', 'denouncing'],
+  condemn: ['condemn', 'condemns', 'condemned', 'condemning'],
+  characterize: ['characterize', 'characterizes', 'characterized', 'characterizing', 'characterise', 'characterises', 'characterised', 'characterising'],
+  refer: ['refer', 'refers', 'referred', 'referring'],
+  blame: ['blame', 'blames', 'blamed', 'blaming'],
 }
 
 /** surface form (lower case) -> lemma */
@@ -133,6 +148,8 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
   'snap', 'wonder', 'repeat', 'reiterate', 'assure', 'caution', 'brag', 'lament', 'plead',
   'whisper', 'interject', 'retort', 'sing', 'read', 'write', 'call', 'describe', 'praise', 'criticize',
   'tout', 'question', 'instruct', 'advise', 'demand', 'estimate', 'indicate', 'disclose', 'point',
+  'liken', 'laud', 'cite', 'dismiss', 'label', 'brand', 'dub', 'term', 'hail', 'decry', 'denounce',
+  'condemn', 'characterize', 'refer', 'blame',
 ])
 
 /** Thought and belief cues: reported speech only with an explicit clause after them ("X believes (that) ..."). */
