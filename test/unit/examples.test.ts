@@ -23,6 +23,10 @@ interface TruthQuote {
 interface TruthArticle {
   file: string
   record: number
+  publishedAt: string
+  authors: string[]
+  publisher: string | null
+  dateline: string | null
   people: string[]
   organisations: string[]
   countries: string[]
@@ -95,6 +99,18 @@ describe('examples/articles and its truth agree', () => {
       expect(input?.meta.publishedAt, `${file}: date`).toBe(first?.[1])
       expect(input?.meta.authors.length, `${file}: byline`).toBe(1)
       expect(input?.meta.dateline, `${file}: dateline`).toBeTruthy()
+    }
+  })
+
+  it('reads each article with the date, byline, publisher and dateline it was written with', () => {
+    for (const a of truth.articles) {
+      const meta = (corpus.get(key(a)) as ArticleInput).meta
+      expect({ publishedAt: meta.publishedAt, authors: meta.authors, publisher: meta.publisher }, key(a)).toEqual({
+        publishedAt: a.publishedAt,
+        authors: a.authors,
+        publisher: a.publisher,
+      })
+      if (a.dateline) expect(meta.dateline, key(a)).toBe(a.dateline)
     }
   })
 
