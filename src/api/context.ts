@@ -16,6 +16,7 @@ export interface IngestArticleInput {
 
 export interface IngestResultModel {
   articleId: string
+  status: 'new' | 'updated' | 'unchanged'
   entities: number
   quotes: number
   relations: number

@@ -12,6 +12,7 @@ import { createReadExecutor } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
 import type { ApiContext, IngestFn } from './context.ts'
 import { EXAMPLE_TABS } from './examples.ts'
+import { createIngest } from './ingest.ts'
 import { createLoaders } from './loaders.ts'
 import { createPlugins, maskError } from './plugins.ts'
 import { resolvers } from './resolvers.ts'
@@ -21,7 +22,7 @@ export const SCHEMA_PATH = new URL('../../schema/schema.graphql', import.meta.ur
 export interface AppOptions {
   /** how long read responses are cached, in ms (default 5000; 0 = no cache) */
   responseCacheTtlMs?: number
-  /** the ingestion behind `ingestArticle`; it is only reachable when config.ingestToken is set */
+  /** the ingestion behind `ingestArticle` (default: the CLI's pipeline); only reachable when config.ingestToken is set */
   ingest?: IngestFn | null
   /** run reads through this executor (e.g. to count round trips); default: one over `driver` */
   executor?: ReadExecutor
@@ -46,7 +47,9 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     responseCacheTtlMs: options.responseCacheTtlMs ?? 5000,
     browserDir: options.browserDir,
   })
-  const ingest = config.ingestToken ? (options.ingest ?? null) : null
+  const ingest = config.ingestToken
+    ? options.ingest === undefined ? createIngest(driver, db, config.neo4jDatabase) : options.ingest
+    : null
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema: createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }),
     graphqlEndpoint: '/graphql',

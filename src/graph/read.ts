@@ -402,6 +402,13 @@ CALL (pl) {
 }
 RETURN id AS key, value`
 
+/** what one article holds, as stored (ingestArticle's answer) */
+export const ARTICLE_COUNTS = `
+MATCH (a:Article {id: $id})
+RETURN COUNT { (a)-[:MENTIONS]->(:Entity) } AS entities,
+       COUNT { (:Quote)-[:IN]->(a) } AS quotes,
+       COUNT { (a)-[:MENTIONS]->(:Entity)-[r:RELATED]->(:Entity) WHERE r.articleId = a.id } AS relations`
+
 export const STATS = `
 CALL () { MATCH (n:Article) RETURN count(n) AS articles }
 CALL () { MATCH (n:Person) RETURN count(n) AS people }

@@ -180,9 +180,12 @@ export type EntityType =
 export type IngestResult = {
   __typename?: 'IngestResult';
   article: Article;
+  /** Entities, quotes and relations of the article as stored. */
   entities: Scalars['Int']['output'];
   quotes: Scalars['Int']['output'];
   relations: Scalars['Int']['output'];
+  /** new, updated (its text changed: the old facts were replaced) or unchanged (same text, nothing written) */
+  status: Scalars['String']['output'];
 };
 
 export type Mutation = {
@@ -706,6 +709,7 @@ export type IngestResultResolvers<ContextType = ApiContext, ParentType extends R
   entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quotes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
