@@ -317,7 +317,7 @@ function namePos(doc: Doc, layer: EntityLayer): string[] {
   const n = pos.length
   for (let i = 0; i < n; i++) {
     if (eot[i] != null && pos[i] !== 'PRON' && pos[i] !== 'DET' && pos[i] !== 'PUNCT') pos[i] = 'PROPN'
-    else if ((pos[i] === 'VERB' || pos[i] === 'NOUN' || pos[i] === 'ADJ') && i + 1 < n && CUE_FORMS.has(doc.tokens[i + 1])) {
+    else if ((pos[i] === 'VERB' || pos[i] === 'NOUN' || pos[i] === 'ADJ') && i + 1 < n && (CUE_FORMS.has(doc.tokens[i + 1]) || (pos[i + 1] === 'PROPN' && i + 2 < n && CUE_FORMS.has(doc.tokens[i + 2])))) {
       const c = doc.tokens[i].charCodeAt(0)
       if (c >= 65 && c <= 90 && i > 0 && doc.sentenceOf[i - 1] === doc.sentenceOf[i] && doc.tokens[i].length > 1) pos[i] = 'PROPN'
     }
@@ -439,8 +439,11 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (commaAfter) k++
       // a quote that ends its sentence with a full stop is not tagged afterwards: the next sentence is someone else's
       const taggable = commaAfter || ender === 0x2c || ender === 0x3f || ender === 0x21 || ender === 0x2014 || ender === 0x2d
+      let paren = 0
       for (let j = k, steps = 0; j < n && steps < 16; j++, steps++) {
-        if (inQuote[j] >= 0 || isBreak(doc, j) || SENT_END.has(tokens[j])) break
+        if (tokens[j] === '(') paren++
+        else if (tokens[j] === ')') paren--
+        if (inQuote[j] >= 0 || isBreak(doc, j) || (paren <= 0 && SENT_END.has(tokens[j]))) break
         const hit = cueAtTok.get(j)
         if (hit !== undefined) {
           if (j === k) {
@@ -460,9 +463,19 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
           hit.usedByDirect = true
           break
         }
-        if (pos[j] === 'VERB') {
+        if (pos[j] === 'VERB' && !(tokens[j - 1] === '-' || tokens[j + 1] === '-')) {
+          if (!taggable) break
+          // “This is fantastic!” beamed Donald Hartley / “…,” Hannity pressed: a verb outside the lexicon right beside a name
+          if (j === k && pos[k + 1] === 'PROPN') {
+            const np = npRightFrom(ctx, k + 1, Math.min(n - 1, k + 10))
+            if (np !== null) { quoteSpeaker[q] = np; break }
+          }
+          if (j > k && isSpeakerWord(ctx, k, j - 1) && (SENT_END.has(tokens[j + 1] ?? '.') || tokens[j + 1] === ',' || pos[j + 1] === 'ADP' || pos[j + 1] === 'PROPN')) {
+            quoteSpeaker[q] = [k, j - 1]
+            break
+          }
           // “…,” Scott Pruitt, the attorney general of one of the states suing, said: keep the name before the comma
-          if (taggable && pos[k] === 'PROPN') {
+          if (pos[k] === 'PROPN') {
             const np = npRightFrom(ctx, k, j)
             if (np !== null && tokens[np[1] + 1] === ',' && sentenceHasCue(j)) quoteSpeaker[q] = np
           }
@@ -490,6 +503,18 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (pos[j] === 'VERB' || pos[j] === 'AUX') break
     }
     if (quoteCue[q] >= 0) continue
+    // (b') a name and a colon: "Republican pollster Daron Shaw: “…”"
+    {
+      let c = m.openTok - 1
+      while (c >= 0 && pos[c] === 'SPACE' && !isBreak(doc, c)) c--
+      if (c > 0 && tokens[c] === ':' && inQuote[c - 1] < 0 && (pos[c - 1] === 'PROPN' || POSSESSIVE.has(tokens[c - 1]))) {
+        const a0 = npLeftFrom(ctx, POSSESSIVE.has(tokens[c - 1]) ? c - 2 : c - 1, Math.max(0, c - 10))
+        if (a0 >= 0) {
+          quoteSpeaker[q] = [a0, c - 1]
+          continue
+        }
+      }
+    }
     // (c) earlier in the same sentence: the quote is part of reported speech (X called the plan “a disaster”);
     //     the first cue of the sentence is the outer one (Trump said that Clinton once described it as “…”)
     const [sa] = sentenceBounds(doc, m.openTok)
@@ -535,7 +560,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (tokens[k] === 'that' && pos[k] !== 'DET' && inQuote[k] < 0) { c = k; break }
       if (pos[k] === 'VERB' || pos[k] === 'AUX' || inQuote[k] >= 0) break
     }
-    while (c <= last && CLAUSE_OPENERS.has(tokens[c]) && tokens[c] !== 'that') c++
+    while (c <= last && CLAUSE_OPENERS.has(tokens[c]) && inQuote[c] < 0) c++
     const forward = last - c + 1
     const isThought = THOUGHT_LEMMAS.has(hit.lemma)
     const subjectBefore = hit.sp[1] < i
@@ -584,6 +609,14 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     }
     return cueAtTok.get(quoteCue[q + 1])
   }
+  // reported statements in text order, for the running speaker
+  const reportedHits = cues.filter((h) => h.content !== null && h.sp !== null)
+  let rp = 0
+  const lastReportedBefore = (tok: number): CueHit | null => {
+    while (rp < reportedHits.length && reportedHits[rp].content![1] < tok) rp++
+    return rp > 0 ? reportedHits[rp - 1] : null
+  }
+  let reported: CueHit | null = null
   for (let q = 0; q < quotes.length; q++) {
     const m = quotes[q]
     let hit: CueHit | undefined = quoteCue[q] >= 0 ? cueAtTok.get(quoteCue[q]) : undefined
@@ -605,6 +638,11 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     } else if (dash !== null) {
       group = groups++
       sp = [doc.start[dash[0]], doc.end[dash[1]]]
+    } else if ((reported = lastReportedBefore(m.openTok)) !== null && (running === null || reported.content![1] > running.endTok) && continues(doc, inQuote, reported.content![1], m.openTok)) {
+      // the paragraph before reported what this speaker said; the quote goes on with their words
+      group = groups++
+      sp = speakerSpan(reported)
+      hit = reported
     } else if (running !== null && continues(doc, inQuote, running.endTok, m.openTok)) {
       group = running.group
       sp = running.sp
@@ -640,6 +678,14 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
 
 function cueSurface(doc: Doc, t: number): string {
   return doc.tokens[t] === 'according' || doc.tokens[t] === 'According' ? 'according to' : doc.tokens[t].toLowerCase()
+}
+
+/** Are tokens [a, b] a short name or a personal pronoun ("Hannity", "Sen. Tim Kaine", "he")? */
+function isSpeakerWord(ctx: Ctx, a: number, b: number): boolean {
+  if (b - a > 5) return false
+  if (a === b && ctx.pos[a] === 'PRON') return PERSON_PRONOUNS.has(ctx.doc.tokens[a]) || GROUP_PRONOUNS.has(ctx.doc.tokens[a])
+  for (let k = a; k <= b; k++) if (ctx.pos[k] !== 'PROPN' && ctx.doc.tokens[k] !== '.') return false
+  return true
 }
 
 /** Is there a noun phrase not inside a prepositional phrase in tokens [a, b)? */
@@ -686,7 +732,7 @@ function continues(doc: Doc, inQuote: Int32Array, prevEnd: number, open: number)
 }
 
 /** words of narration (a "he said in an interview with CNN" tag) a quote may follow and still continue over a paragraph break */
-const CONTINUATION_NARRATION = 16
+const CONTINUATION_NARRATION = 40
 
 // ---------------------------------------------------------------- speakers -> entities
 
