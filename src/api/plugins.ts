@@ -2,7 +2,8 @@
 // may ask (depth, cost, aliases, tokens, directives, body size), introspection policy, the ingest
 // token, error masking and the response cache. Resolvers stay about the domain.
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql'
+import { GraphQLError } from 'graphql'
+import type { ASTVisitor, ValidationContext } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache'
@@ -16,7 +17,11 @@ export const LIMITS = {
   maxAliases: 20,
   maxTokens: 2000,
   maxDirectives: 20,
-  maxCost: 5000,
+  /**
+   * GraphQL Armor's cost: 2 per object, 1 per scalar, x1.5 per level, times a literal `first`
+   * (variables are not seen; the resolvers cap `first` at 100 whatever the cost rule saw)
+   */
+  maxCost: 20_000,
   /** request body, bytes */
   maxBodyBytes: 100_000,
 }
@@ -64,11 +69,22 @@ export function useBodyLimit(maxBytes: number): Plugin {
   }
 }
 
-/** Introspection off (and field suggestions with it) when config.introspection is false. */
+/**
+ * Introspection off (and field suggestions with it) when config.introspection is false. A plain AST
+ * rule rather than graphql's NoSchemaIntrospectionCustomRule, whose type checks fail when graphql is
+ * loaded twice (ESM and CJS builds, as under vitest).
+ */
 export function useNoIntrospection(): Plugin {
+  const rule = (context: ValidationContext): ASTVisitor => ({
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        context.reportError(new GraphQLError('introspection is disabled on this server', { nodes: [node] }))
+      }
+    },
+  })
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(NoSchemaIntrospectionCustomRule)
+      addValidationRule(rule)
     },
   }
 }
@@ -88,25 +104,31 @@ export function useIngestToken(token: string | null): Plugin<{ request: Request 
   }
 }
 
+/**
+ * By name, not instanceof: graphql may be loaded twice (its ESM and CJS builds, e.g. under vitest),
+ * and an error made by one is not an instance of the other's class.
+ */
+const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'
+
 /** The message a client sees for an error: database trouble said plainly, anything else masked. */
 export function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error
-  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error
+  const original = isGraphQLError(error) ? error.originalError : error
+  if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error
   if (original instanceof DatabaseUnavailableError || isUnavailable(original)) {
     return new GraphQLError('database unavailable: the graph database does not answer; try again shortly', {
-      path: error instanceof GraphQLError ? error.path : undefined,
+      path: isGraphQLError(error) ? error.path : undefined,
       extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
     })
   }
   if (original instanceof QueryTimeoutError) {
     return new GraphQLError(`query timed out: ${original.message}; narrow the request`, {
-      path: error instanceof GraphQLError ? error.path : undefined,
+      path: isGraphQLError(error) ? error.path : undefined,
       extensions: { code: 'QUERY_TIMEOUT' },
     })
   }
   console.error('[api] unexpected error:', original)
   return new GraphQLError(message, {
-    path: error instanceof GraphQLError ? error.path : undefined,
+    path: isGraphQLError(error) ? error.path : undefined,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   })
 }

@@ -276,8 +276,8 @@ const ARTICLE_FILTER = `
 
 const PAGE_OF_ARTICLES = `
 WITH a ORDER BY ${NEWEST('a')}
-WITH collect(a) AS all
-RETURN size(all) AS total, [a IN all[$skip..$skip + $limit] | ${ARTICLE('a')}] AS rows`
+WITH collect(a) AS found
+RETURN size(found) AS total, [a IN found[$skip..$skip + $limit] | ${ARTICLE('a')}] AS rows`
 
 export const ARTICLES_MENTIONING = `
 MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $entityId})
