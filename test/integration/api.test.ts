@@ -458,7 +458,7 @@ describe('ingestArticle and the token rule', () => {
   it('requires the bearer token, then ingests with the CLI pipeline and drops cached reads', async () => {
     const cached = await startApi(config, driver, { responseCacheTtlMs: 60_000 })
     try {
-      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
+      for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
         const r = await gql<I>(cached.url, mutation, { i: input }, headers)
         expect(r.errors?.[0].extensions?.code, JSON.stringify(headers)).toBe('UNAUTHENTICATED')
       }
