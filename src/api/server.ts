@@ -55,7 +55,11 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: options.logging ?? false,
-    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : { origin: '*' },
+    // CORS_ORIGINS governs the API; the Neo4j Browser files are public so Browser on :7474 can fetch them
+    cors: (request) =>
+      config.corsOrigins.length > 0 && !new URL(request.url).pathname.startsWith('/browser/')
+        ? { origin: config.corsOrigins, credentials: false }
+        : { origin: '*' },
     maskedErrors: { maskError, isDev: false },
     graphiql: config.introspection ? { title: 'newsgraph', defaultTabs: EXAMPLE_TABS, defaultQuery: EXAMPLE_TABS[0].query } : false,
     plugins,

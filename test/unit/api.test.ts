@@ -1,0 +1,61 @@
+// Pure parts of the API: cursors and `first`, the Lucene queries built from user input, and the
+// generated resolver types being in step with schema/schema.graphql.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { generate } from '@graphql-codegen/cli'
+import { clampFirst, decodeCursor, encodeCursor, pageWindow, toConnection } from '../../src/api/connection.ts'
+import { escapeLucene, fuzzyLuceneQuery, phraseLuceneQuery, searchTerms } from '../../src/graph/read.ts'
+import { generates } from '../../codegen.ts'
+
+describe('connections', () => {
+  it('caps first at 100, defaults it to 10, refuses negatives', () => {
+    expect(clampFirst(1_000_000)).toBe(100)
+    expect(clampFirst(undefined)).toBe(10)
+    expect(clampFirst(0)).toBe(0)
+    expect(() => clampFirst(-1)).toThrow(/negative/)
+  })
+
+  it('cursors round-trip and refuse what the API did not give out', () => {
+    expect(decodeCursor(encodeCursor(41))).toBe(41)
+    expect(decodeCursor(null)).toBe(-1)
+    for (const bad of ['x', Buffer.from('o:-1').toString('base64url'), Buffer.from("o:1' OR 1=1").toString('base64url')]) {
+      expect(() => decodeCursor(bad)).toThrow(/cursor/)
+    }
+  })
+
+  it('pages: one row more than asked tells whether there is a next page', () => {
+    const w = pageWindow({ first: 2, after: encodeCursor(1) })
+    expect(w).toEqual({ skip: 2, limit: 3, first: 2 })
+    const c = toConnection({ rows: ['c', 'd', 'e'], total: 5 }, w)
+    expect(c.edges.map((e) => e.node)).toEqual(['c', 'd'])
+    expect(c.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: encodeCursor(3) })
+    const last = toConnection({ rows: ['e'], total: 5 }, pageWindow({ first: 2, after: encodeCursor(3) }))
+    expect(last.pageInfo.hasNextPage).toBe(false)
+  })
+})
+
+describe('Lucene queries from user input', () => {
+  it('escapes every special character', () => {
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe(
+      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p')
+  })
+
+  it('builds fuzzy terms from words only, lower-cased so AND/OR/NOT stay words', () => {
+    expect(searchTerms(`') MATCH (n) DETACH DELETE n //`)).toEqual(['match', 'n', 'detach', 'delete', 'n'])
+    expect(fuzzyLuceneQuery('Halvard Moen')).toBe('(halvard^3 OR halvard* OR halvard~2) AND (moen^3 OR moen* OR moen~1)')
+    expect(fuzzyLuceneQuery('NOT OR')).toBe('(not^3 OR not* OR not~1) AND (or^3 OR or*)')
+    expect(fuzzyLuceneQuery('*~"\\')).toBeNull()
+  })
+
+  it('quotes a name as an exact phrase', () => {
+    expect(phraseLuceneQuery('Say "hi" \\ now')).toBe('"Say \\"hi\\" \\\\ now"')
+    expect(phraseLuceneQuery('~~~')).toBeNull()
+  })
+})
+
+describe('generated resolver types', () => {
+  it('are in step with schema/schema.graphql (run `npm run codegen` after editing the schema)', async () => {
+    const [out] = await generate({ schema: 'schema/schema.graphql', generates, silent: true }, false)
+    expect(out.content).toBe(readFileSync('src/api/generated/types.ts', 'utf8'))
+  }, 60_000)
+})
