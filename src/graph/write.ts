@@ -147,6 +147,7 @@ export interface Rows {
 }
 
 const COUNTRY = 'country:'
+const ENTITY_TYPES = new Set<string>(['Person', 'Organisation', 'Country', 'Place'])
 // world-countries is CommonJS (module.exports = the array) while its types declare a default export
 const countries = worldCountries as unknown as Country[]
 /** ISO alpha-2 -> alpha-3 and common name, for Country nodes */
@@ -183,9 +184,11 @@ export function toRows(doc: ArticleToWrite): Rows {
   const { extracted: x, text } = doc
   const articleId = x.article.id
   const publishedAt = validDate(x.article.publishedAt)
-  const entityIds = new Set(x.entities.map((e) => e.id))
+  // the type becomes a label: only the four of the model
+  const known = x.entities.filter((e) => ENTITY_TYPES.has(e.type))
+  const entityIds = new Set(known.map((e) => e.id))
 
-  const entities: EntityRow[] = x.entities.map((e) => ({
+  const entities: EntityRow[] = known.map((e) => ({
     id: e.id,
     type: e.type,
     name: e.name,
@@ -211,7 +214,7 @@ export function toRows(doc: ArticleToWrite): Rows {
     }
   }
 
-  const mentions: MentionRow[] = x.entities.map((e) => {
+  const mentions: MentionRow[] = known.map((e) => {
     const ms = [...e.mentions].sort((a, b) => a.start - b.start)
     return {
       articleId,
@@ -262,7 +265,7 @@ export function toRows(doc: ArticleToWrite): Rows {
 
   // authors are Person entities of the article (the reader's byline spans); match them by name
   const people = new Map<string, string>()
-  for (const e of x.entities) if (e.type === 'Person') for (const n of [e.name, ...e.aliases]) people.set(authorKey(n), e.id)
+  for (const e of known) if (e.type === 'Person') for (const n of [e.name, ...e.aliases]) people.set(authorKey(n), e.id)
   const wrote: LinkRow[] = []
   for (const a of new Set(x.article.authors)) {
     const pid = people.get(authorKey(a))
@@ -340,32 +343,44 @@ export function mergeRows(list: Rows[]): Rows {
 // Cypher: named, parameterised constants. Integers arrive from JavaScript as floats, so offsets
 // and counts go through toInteger() to be stored as integers.
 
-/** The stored text hash of each article of the batch that is already in the graph. */
-export const STORED_HASHES = `
+/**
+ * Claims the batch's articles: MERGE creates the missing ones (their textHash is still null) and
+ * takes the article's lock, so a second writer of the same article waits for the first to commit
+ * and then finds its text hash stored. Ids come sorted, so writers lock them in the same order.
+ */
+export const CLAIM_ARTICLES = `
 UNWIND $ids AS id
-MATCH (a:Article {id: id})
+MERGE (a:Article {id: id})
 RETURN a.id AS id, a.textHash AS textHash`
 
 /** Every entity an article links to (mentions, and the countries of its places): the candidates for orphan cleanup. */
 export const LINKED_ENTITIES = `
 UNWIND $ids AS id
-MATCH (a:Article {id: id})-[:MENTIONS]->(e:Entity)
-OPTIONAL MATCH (e)-[c:IN_COUNTRY {articleId: id}]->(country:Entity)
-WITH collect(e.id) + collect(country.id) AS ids
-UNWIND ids AS entityId
-RETURN DISTINCT entityId`
+MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
+RETURN e.id AS entityId
+UNION
+UNWIND $ids AS id
+MATCH (:Entity)-[:IN_COUNTRY {articleId: id}]->(c:Entity)
+RETURN c.id AS entityId`
 
 /** Quotes of the articles, with their SAID / IN / ABOUT relationships. */
 export const DELETE_QUOTES = `
 UNWIND $ids AS id
-MATCH (q:Quote)-[:IN]->(:Article {id: id})
+MATCH (q:Quote {articleId: id})
 DETACH DELETE q`
 
-/** Entity-to-entity facts of the articles: every one starts at an entity the article mentions. */
-export const DELETE_ENTITY_FACTS = `
+/** Entity-to-entity facts of the articles, found by the relationship indexes on articleId (schema/graph.cypher). */
+export const DELETE_RELATED = `
 UNWIND $ids AS id
-MATCH (:Article {id: id})-[:MENTIONS]->(:Entity)-[r:RELATED|HOLDS_ROLE|IN_COUNTRY]->()
-WHERE r.articleId = id
+MATCH ()-[r:RELATED {articleId: id}]->()
+DELETE r`
+export const DELETE_ROLES = `
+UNWIND $ids AS id
+MATCH ()-[r:HOLDS_ROLE {articleId: id}]->()
+DELETE r`
+export const DELETE_IN_COUNTRY = `
+UNWIND $ids AS id
+MATCH ()-[r:IN_COUNTRY {articleId: id}]->()
 DELETE r`
 
 export const DELETE_ARTICLE_LINKS = `
@@ -388,79 +403,79 @@ WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
 DETACH DELETE e
 RETURN count(*) AS deleted`
 
-export const MERGE_ARTICLES = `
+// The articles written below are new or have had their facts deleted in the same transaction,
+// so every per-article node and relationship is CREATEd; only entities, shared between
+// articles, are MERGEd.
+
+export const SET_ARTICLES = `
 UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
+MATCH (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.publishedAt = date(row.publishedAt), a.authors = row.authors,
     a.dateline = row.dateline, a.publisher = row.publisher, a.source = row.source,
     a.textHash = row.textHash, a.text = row.text`
 
+/** Entities: created with Entity plus their type's label; an existing one only gains new aliases. */
 export const MERGE_ENTITIES = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3
-ON MATCH SET e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])]
-FOREACH (_ IN CASE WHEN row.type = 'Person' THEN [1] ELSE [] END | SET e:Person)
-FOREACH (_ IN CASE WHEN row.type = 'Organisation' THEN [1] ELSE [] END | SET e:Organisation)
-FOREACH (_ IN CASE WHEN row.type = 'Country' THEN [1] ELSE [] END | SET e:Country)
-FOREACH (_ IN CASE WHEN row.type = 'Place' THEN [1] ELSE [] END | SET e:Place)`
+ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3
+WITH e, [x IN row.aliases WHERE NOT x IN e.aliases] AS extra
+WHERE size(extra) > 0
+SET e.aliases = e.aliases + extra`
 
-export const MERGE_MENTIONS = `
+export const CREATE_MENTIONS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId})
 MATCH (e:Entity {id: row.entityId})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = toInteger(row.count), m.starts = [x IN row.starts | toInteger(x)],
-    m.ends = [x IN row.ends | toInteger(x)], m.kinds = row.kinds, m.titles = row.titles`
+CREATE (a)-[:MENTIONS {count: toInteger(row.count), starts: [x IN row.starts | toInteger(x)],
+    ends: [x IN row.ends | toInteger(x)], kinds: row.kinds, titles: row.titles}]->(e)`
 
-export const MERGE_QUOTES = `
+export const CREATE_QUOTES = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId})
-MERGE (q:Quote {id: row.id})
-SET q.text = row.text, q.kind = row.kind, q.cue = row.cue, q.sentiment = row.sentiment,
-    q.start = toInteger(row.start), q.end = toInteger(row.end), q.speakerName = row.speakerName,
-    q.speakerStart = toInteger(row.speakerStart), q.speakerEnd = toInteger(row.speakerEnd),
-    q.sentence = row.sentence, q.sentenceStart = toInteger(row.sentenceStart),
-    q.sentenceEnd = toInteger(row.sentenceEnd), q.articleId = row.articleId,
-    q.publishedAt = date(row.publishedAt)
-MERGE (q)-[:IN]->(a)`
+CREATE (q:Quote {id: row.id, text: row.text, kind: row.kind, cue: row.cue, sentiment: row.sentiment,
+    start: toInteger(row.start), end: toInteger(row.end), speakerName: row.speakerName,
+    speakerStart: toInteger(row.speakerStart), speakerEnd: toInteger(row.speakerEnd),
+    sentence: row.sentence, sentenceStart: toInteger(row.sentenceStart),
+    sentenceEnd: toInteger(row.sentenceEnd), articleId: row.articleId, publishedAt: date(row.publishedAt)})
+CREATE (q)-[:IN]->(a)`
 
-export const MERGE_SAID = `
+export const CREATE_SAID = `
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.from})
 MATCH (q:Quote {id: row.to})
-MERGE (e)-[:SAID]->(q)`
+CREATE (e)-[:SAID]->(q)`
 
-export const MERGE_ABOUT = `
+export const CREATE_ABOUT = `
 UNWIND $rows AS row
 MATCH (q:Quote {id: row.from})
 MATCH (e:Entity {id: row.to})
-MERGE (q)-[:ABOUT]->(e)`
+CREATE (q)-[:ABOUT]->(e)`
 
-export const MERGE_ROLES = `
+export const CREATE_ROLES = `
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.personId})
 MATCH (o:Entity {id: row.orgId})
-MERGE (p)-[:HOLDS_ROLE {articleId: row.articleId, title: row.title}]->(o)`
+CREATE (p)-[:HOLDS_ROLE {articleId: row.articleId, title: row.title}]->(o)`
 
-export const MERGE_RELATIONS = `
+export const CREATE_RELATIONS = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.sourceId})
 MATCH (t:Entity {id: row.targetId})
-MERGE (s)-[r:RELATED {articleId: row.articleId, type: row.type, start: toInteger(row.start), end: toInteger(row.end)}]->(t)
-SET r.evidence = row.evidence`
+CREATE (s)-[:RELATED {type: row.type, articleId: row.articleId, evidence: row.evidence,
+    start: toInteger(row.start), end: toInteger(row.end)}]->(t)`
 
-export const MERGE_WROTE = `
+export const CREATE_WROTE = `
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.from})
 MATCH (a:Article {id: row.to})
-MERGE (p)-[:WROTE]->(a)`
+CREATE (p)-[:WROTE]->(a)`
 
-export const MERGE_PLACES = `
+export const CREATE_PLACES = `
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.placeId})
 MATCH (c:Entity {id: row.countryId})
-MERGE (p)-[:IN_COUNTRY {articleId: row.articleId}]->(c)`
+CREATE (p)-[:IN_COUNTRY {articleId: row.articleId}]->(c)`
 
 // ---------------------------------------------------------------------------------------------
 // Transactions
@@ -471,16 +486,16 @@ async function writeRows(tx: ManagedTransaction, rows: Rows): Promise<WriteCount
   const run = (query: string, list: unknown[]): Promise<QueryResult> | null => (list.length ? tx.run(query, { rows: list }) : null)
   // Issued together, the queries are pipelined on the connection and run in order.
   const [, entities] = await Promise.all([
-    run(MERGE_ARTICLES, rows.articles),
+    run(SET_ARTICLES, rows.articles),
     run(MERGE_ENTITIES, rows.entities),
-    run(MERGE_MENTIONS, rows.mentions),
-    run(MERGE_QUOTES, rows.quotes),
-    run(MERGE_SAID, rows.said),
-    run(MERGE_ABOUT, rows.about),
-    run(MERGE_ROLES, rows.roles),
-    run(MERGE_RELATIONS, rows.relations),
-    run(MERGE_WROTE, rows.wrote),
-    run(MERGE_PLACES, rows.places),
+    run(CREATE_MENTIONS, rows.mentions),
+    run(CREATE_QUOTES, rows.quotes),
+    run(CREATE_SAID, rows.said),
+    run(CREATE_ABOUT, rows.about),
+    run(CREATE_ROLES, rows.roles),
+    run(CREATE_RELATIONS, rows.relations),
+    run(CREATE_WROTE, rows.wrote),
+    run(CREATE_PLACES, rows.places),
   ])
   counts.entitiesCreated = entities?.summary.counters.updates().nodesCreated ?? 0
   counts.quotes = rows.quotes.length
@@ -493,10 +508,8 @@ async function writeRows(tx: ManagedTransaction, rows: Rows): Promise<WriteCount
 /** Deletes the facts of the articles `ids` (not the article nodes); returns the entities they linked to. */
 async function deleteFacts(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
   const linked = await tx.run(LINKED_ENTITIES, { ids })
-  await tx.run(DELETE_QUOTES, { ids })
-  await tx.run(DELETE_ENTITY_FACTS, { ids })
-  await tx.run(DELETE_ARTICLE_LINKS, { ids })
-  return linked.records.map((r) => r.get('entityId') as string)
+  for (const query of [DELETE_QUOTES, DELETE_RELATED, DELETE_ROLES, DELETE_IN_COUNTRY, DELETE_ARTICLE_LINKS]) await tx.run(query, { ids })
+  return [...new Set(linked.records.map((r) => r.get('entityId') as string))]
 }
 
 async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
@@ -525,8 +538,9 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   // the same article twice in one batch: the last one wins, as if written one after the other
   const byId = new Map<string, PreparedArticle>()
   for (const p of batch) byId.set(p.id, p)
-  const stored = await tx.run(STORED_HASHES, { ids: [...byId.keys()] })
-  const hashes = new Map(stored.records.map((r) => [r.get('id') as string, r.get('textHash') as string | null]))
+  const stored = await tx.run(CLAIM_ARTICLES, { ids: [...byId.keys()].sort() })
+  const hashes = new Map<string, string>()
+  for (const r of stored.records) if (r.get('textHash') !== null) hashes.set(r.get('id') as string, r.get('textHash') as string)
 
   const outcomes: ArticleOutcome[] = []
   const toWrite: PreparedArticle[] = []

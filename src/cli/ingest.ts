@@ -1,0 +1,192 @@
+// `npm run ingest -- PATHS...`: files, folders, globs or "-" (stdin) -> extracted -> written into Neo4j.
+// `npm run ingest -- --remove ID_OR_URL` deletes one article's facts and the entities left with no mention.
+// A progress bar on a terminal, plain progress lines otherwise (stderr); one line per failed input;
+// a closing summary; exit status 1 when any input failed (all the others are still ingested).
+import { Command, InvalidArgumentError } from 'commander'
+import cliProgress from 'cli-progress'
+import type { Driver } from 'neo4j-driver'
+import { loadConfig } from '../config.ts'
+import { connect } from '../graph/driver.ts'
+import { migrate } from '../graph/migrate.ts'
+import { removeArticle } from '../graph/write.ts'
+import { expandPaths, STDIN } from '../ingest/paths.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+
+interface Options {
+  remove?: string
+  dryRun?: boolean
+  batchSize: number
+  workers: number
+  json?: boolean
+  progress: boolean
+}
+
+function positiveInt(min: number) {
+  return (value: string): number => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
+    return n
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c)
+  return Buffer.concat(chunks)
+}
+
+/** Connects and migrates; one sentence naming the URI when Neo4j cannot be reached. */
+async function openGraph(): Promise<{ driver: Driver; database: string }> {
+  const config = loadConfig()
+  let driver: Driver
+  try {
+    driver = await connect(config)
+  } catch (e) {
+    const hint = config.neo4jLocal ? ' Start the local instance with `npm run neo4j:start`, or set NEO4J_URI.' : ''
+    throw new Error(`${(e as Error).message}${hint}`, { cause: e })
+  }
+  try {
+    await migrate(driver, { database: config.neo4jDatabase })
+  } catch (e) {
+    await driver.close()
+    throw e
+  }
+  return { driver, database: config.neo4jDatabase }
+}
+
+function fmtRate(n: number, seconds: number): string {
+  return seconds > 0 ? (n / seconds).toFixed(1) : '0'
+}
+
+/** Progress on stderr: a bar on a terminal, a plain line every few seconds otherwise. */
+function progressReporter(enabled: boolean) {
+  const tty = Boolean(process.stderr.isTTY)
+  if (!enabled) return { update: (_: Progress) => {}, log: (line: string) => void process.stderr.write(line + '\n'), stop: () => {} }
+  if (tty) {
+    const multi = new cliProgress.MultiBar(
+      {
+        stream: process.stderr,
+        format: 'ingest [{bar}] {percentage}% | {value}/{total} inputs | {articles} articles | {rate} articles/s | ETA {eta_formatted} | {failed} failed',
+        hideCursor: true,
+        clearOnComplete: false,
+        etaBuffer: 200,
+      },
+      cliProgress.Presets.shades_classic,
+    )
+    let bar: cliProgress.SingleBar | null = null
+    return {
+      update(p: Progress) {
+        const payload = { articles: p.written, rate: fmtRate(p.written, p.elapsedMs / 1000), failed: p.failed }
+        if (!bar) bar = multi.create(p.inputsTotal, 0, payload)
+        bar.update(p.inputsDone, payload)
+      },
+      log: (line: string) => multi.log(line + '\n'),
+      stop: () => multi.stop(),
+    }
+  }
+  let last = 0
+  return {
+    update(p: Progress) {
+      const now = p.elapsedMs
+      const done = p.inputsDone === p.inputsTotal && p.written >= p.articles
+      if (now - last < 2000 && !done) return
+      if (done && last < 0) return
+      last = done ? -1 : now
+      const secs = now / 1000
+      const rate = secs > 0 ? p.inputsDone / secs : 0
+      const eta = rate > 0 ? Math.ceil((p.inputsTotal - p.inputsDone) / rate) : 0
+      process.stderr.write(
+        `ingest: ${p.inputsDone}/${p.inputsTotal} inputs, ${p.written} articles written, ${fmtRate(p.written, secs)} articles/s, ${p.failed} failed, ETA ${eta}s\n`,
+      )
+    },
+    log: (line: string) => void process.stderr.write(line + '\n'),
+    stop: () => {},
+  }
+}
+
+export function summaryText(s: IngestSummary): string {
+  const a = s.articles
+  const secs = s.seconds.toFixed(1)
+  const lines = s.dryRun
+    ? [
+        `dry run: extracted ${a.extracted} articles from ${s.inputs} inputs in ${secs} s (${fmtRate(a.extracted, s.seconds)} articles/s), ${a.failed} failed; nothing written`,
+        `found ${s.extracted.entities} entities, ${s.extracted.quotes} quotes, ${s.extracted.relations} relations`,
+      ]
+    : [
+        `ingested ${s.inputs} inputs in ${secs} s (${fmtRate(a.new + a.updated + a.unchanged, s.seconds)} articles/s, ${fmtRate(s.tokens, s.seconds)} tokens/s)`,
+        `articles: ${a.new} new, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed`,
+        `written: ${s.counts.entitiesCreated} new entities (${s.counts.entitiesDeleted} orphaned ones deleted), ${s.counts.quotes} quotes, ${s.counts.relations} relations, ${s.counts.mentions} mentions, ${s.counts.roles} roles`,
+      ]
+  return lines.join('\n')
+}
+
+export async function runIngest(paths: string[], opts: Options): Promise<number> {
+  if (opts.remove !== undefined) {
+    if (paths.length) throw new Error('--remove takes no PATHS')
+    const { driver, database } = await openGraph()
+    try {
+      const r = await removeArticle(driver, opts.remove, { database })
+      if (!r.removed.length) {
+        process.stderr.write(`error: no article with id, URL or source "${opts.remove}"\n`)
+        return 1
+      }
+      process.stdout.write(`removed ${r.removed.length} article(s) (${r.removed.join(', ')}) and ${r.entitiesDeleted} orphaned entities\n`)
+      return 0
+    } finally {
+      await driver.close()
+    }
+  }
+  if (!paths.length) throw new Error('no PATHS given (files, folders, globs or - for stdin); see --help')
+
+  const expanded = await expandPaths(paths)
+  const inputs: InputSpec[] = []
+  for (const f of expanded.files) inputs.push(f === STDIN ? { path: STDIN, data: await readStdin() } : { path: f })
+
+  const graph = opts.dryRun ? null : await openGraph()
+  const progress = progressReporter(opts.progress)
+  for (const e of expanded.errors) progress.log(`error: ${e.error}`)
+  let summary: IngestSummary
+  try {
+    summary = await ingestInputs(graph?.driver ?? null, inputs, {
+      database: graph?.database,
+      dryRun: opts.dryRun,
+      batchSize: opts.batchSize,
+      workers: opts.workers,
+      onProgress: (p) => progress.update(p),
+      onFailure: (f) => progress.log(`error: ${f.error}`),
+    })
+  } finally {
+    progress.stop()
+    await graph?.driver.close()
+  }
+  summary.articles.failed += expanded.errors.length
+  summary.failures.unshift(...expanded.errors)
+  if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n')
+  else process.stdout.write(summaryText(summary) + '\n')
+  return summary.articles.failed > 0 ? 1 : 0
+}
+
+const program = new Command()
+  .name('ingest')
+  .description(
+    'Extract news articles and write them into Neo4j (NEO4J_URI, default the local instance of `npm run neo4j:start`).\n' +
+      'PATHS are files, folders (read recursively), globs or - for stdin, in any format `extract` reads.\n' +
+      'Re-ingesting an unchanged article changes nothing; a changed one (same URL) has its old facts replaced.',
+  )
+  .argument('[paths...]', 'files, folders, globs, or - for stdin')
+  .option('--remove <idOrUrl>', "delete one article (by id, URL or source path), its facts and the entities no other article mentions")
+  .option('--dry-run', 'extract and report, write nothing (no Neo4j needed)')
+  .option('--batch-size <n>', 'articles per write transaction', positiveInt(1), DEFAULT_BATCH_SIZE)
+  .option('--workers <n>', 'extraction worker threads (0: extract in the main thread)', positiveInt(0), defaultWorkers())
+  .option('--json', 'print the closing summary as one JSON object')
+  .option('--no-progress', 'no progress bar or progress lines')
+  .action(async (paths: string[], opts: Options) => {
+    process.exitCode = await runIngest(paths, opts)
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (e) {
+  process.stderr.write(`error: ${(e as Error).message}\n`)
+  process.exitCode = 1
+}

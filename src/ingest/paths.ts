@@ -1,0 +1,66 @@
+// PATHS of the ingest command -> input files: files as given, folders walked recursively (name
+// order, hidden entries skipped, like src/extract/sources.ts), globs expanded (tinyglobby), and
+// "-" for stdin. A path that names nothing is one failure naming it; the others still come out.
+import { readdirSync, realpathSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { glob, isDynamicPattern } from 'tinyglobby'
+
+export const STDIN = '-'
+
+export interface ExpandedPaths {
+  files: string[]
+  errors: { source: string; error: string }[]
+}
+
+function walk(dir: string, out: string[], seen: Set<string>, errors: ExpandedPaths['errors']): void {
+  let real: string
+  let names: string[]
+  try {
+    real = realpathSync(dir)
+    if (seen.has(real)) return
+    seen.add(real)
+    names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort()
+  } catch (e) {
+    errors.push({ source: dir, error: `${dir}: cannot read folder: ${(e as Error).message}` })
+    return
+  }
+  for (const name of names) {
+    const path = join(dir, name)
+    let info
+    try {
+      info = statSync(path)
+    } catch {
+      continue // a dangling link
+    }
+    if (info.isDirectory()) walk(path, out, seen, errors)
+    else if (info.isFile()) out.push(path)
+  }
+}
+
+export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
+  const files: string[] = []
+  const errors: ExpandedPaths['errors'] = []
+  const seenDirs = new Set<string>()
+  for (const p of paths) {
+    if (p === STDIN) {
+      files.push(STDIN)
+      continue
+    }
+    let info
+    try {
+      info = statSync(p)
+    } catch {
+      info = null
+    }
+    if (info?.isDirectory()) walk(p, files, seenDirs, errors)
+    else if (info) files.push(p)
+    else if (isDynamicPattern(p)) {
+      const matches = (await glob(p, { onlyFiles: true, dot: false, expandDirectories: false })).sort()
+      if (matches.length) files.push(...matches)
+      else errors.push({ source: p, error: `${p}: no file matches this pattern` })
+    } else errors.push({ source: p, error: `${p}: no such file or directory` })
+  }
+  // the same file named twice (a folder and a glob) is read once
+  const unique = [...new Set(files)]
+  return { files: unique, errors }
+}

@@ -1,0 +1,234 @@
+// Ingestion as a library: inputs -> read + extract (worker threads) -> batched graph writes.
+//
+// The CLI (src/cli/ingest.ts), the bench and the GraphQL ingestArticle mutation all call these
+// functions. Extraction runs in a pool of worker threads while the main thread writes finished
+// articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
+// batches not yet committed, and rerunning skips the articles already stored with the same text.
+import { availableParallelism } from 'node:os'
+import type { Driver } from 'neo4j-driver'
+import type { ArticleInput } from '../extract/types.ts'
+import { extractArticle } from '../extract/index.ts'
+import {
+  addCounts,
+  emptyCounts,
+  prepare,
+  writeBatchIsolated,
+  type ArticleOutcome,
+  type BatchResult,
+  type PreparedArticle,
+  type WriteCounts,
+} from '../graph/write.ts'
+import { countTokens, extractInput, type InputResult } from './extract-step.ts'
+import { createExtractPool, type ExtractPool } from './pool.ts'
+import { placesInCountries } from './places.ts'
+
+export type { ArticleOutcome, BatchResult, WriteCounts } from '../graph/write.ts'
+
+/** One input: a file path, or bytes / text already in hand (stdin) with the name to report them by. */
+export interface InputSpec {
+  path: string
+  data?: Uint8Array | string
+}
+
+export interface Progress {
+  inputsDone: number
+  inputsTotal: number
+  /** articles extracted so far (an input may hold several) */
+  articles: number
+  /** articles written (committed) so far */
+  written: number
+  failed: number
+  elapsedMs: number
+}
+
+export interface Failure {
+  source: string
+  error: string
+}
+
+export interface IngestOptions {
+  database?: string
+  /** articles per write transaction */
+  batchSize?: number
+  /** extraction worker threads; 0 extracts in the main thread */
+  workers?: number
+  /** extract and count, write nothing (no driver needed) */
+  dryRun?: boolean
+  onProgress?: (p: Progress) => void
+  /** called once for every input or article that failed, as soon as it fails */
+  onFailure?: (f: Failure) => void
+}
+
+export interface IngestSummary {
+  inputs: number
+  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number }
+  counts: WriteCounts
+  /** entities, quotes and relations found by extraction (also in a dry run) */
+  extracted: { entities: number; quotes: number; relations: number }
+  tokens: number
+  failures: Failure[]
+  seconds: number
+  /** summed wall time of extraction (across workers) and of the write transactions, in ms */
+  extractMs: number
+  writeMs: number
+  workers: number
+  batchSize: number
+  dryRun: boolean
+}
+
+export const DEFAULT_BATCH_SIZE = 100
+
+/** Workers that pay on this machine: one per core but one, kept for the writer and Neo4j, and at least one. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1))
+}
+
+/**
+ * Ingests inputs into the graph (or only extracts them, with `dryRun`). Never throws for a bad
+ * input: each failure is reported and counted, and the others are still written. Throws when the
+ * database itself fails (unreachable, authentication), since then nothing can be written.
+ */
+export async function ingestInputs(driver: Driver | null, inputs: Iterable<InputSpec> | InputSpec[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const list = Array.isArray(inputs) ? inputs : [...inputs]
+  const dryRun = opts.dryRun ?? false
+  if (!dryRun && !driver) throw new Error('ingestInputs: a driver is needed unless dryRun is set')
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE)
+  const workers = Math.max(0, opts.workers ?? defaultWorkers())
+  const t0 = performance.now()
+  const summary: IngestSummary = {
+    inputs: list.length,
+    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0 },
+    counts: emptyCounts(),
+    extracted: { entities: 0, quotes: 0, relations: 0 },
+    tokens: 0,
+    failures: [],
+    seconds: 0,
+    extractMs: 0,
+    writeMs: 0,
+    workers,
+    batchSize,
+    dryRun,
+  }
+  const progress: Progress = { inputsDone: 0, inputsTotal: list.length, articles: 0, written: 0, failed: 0, elapsedMs: 0 }
+  const report = (): void => opts.onProgress?.({ ...progress, elapsedMs: performance.now() - t0 })
+  const failed = (f: Failure): void => {
+    summary.failures.push(f)
+    summary.articles.failed++
+    progress.failed++
+    opts.onFailure?.(f)
+  }
+
+  // --- writing: one batch at a time, in order, while extraction goes on
+  let batch: PreparedArticle[] = []
+  let writing: Promise<void> = Promise.resolve()
+  let queued = 0
+  let writeError: unknown = null
+  const flush = (): void => {
+    if (!batch.length) return
+    const mine = batch
+    batch = []
+    if (dryRun) {
+      for (const _ of mine) progress.written++
+      return
+    }
+    queued++
+    writing = writing.then(async () => {
+      if (writeError) return
+      const w0 = performance.now()
+      try {
+        const result = await writeBatchIsolated(driver!, mine, { database: opts.database })
+        tally(summary, result, failed)
+        progress.written += mine.length
+      } catch (e) {
+        writeError ??= e
+      } finally {
+        summary.writeMs += performance.now() - w0
+        queued--
+        report()
+      }
+    })
+  }
+  const accept = (r: InputResult): void => {
+    summary.extractMs += r.ms
+    for (const o of r.outcomes) {
+      if (!o.ok) {
+        failed({ source: o.source, error: o.error })
+        continue
+      }
+      summary.articles.extracted++
+      progress.articles++
+      summary.tokens += o.tokens
+      summary.extracted.entities += o.article.rows.entities.length
+      summary.extracted.quotes += o.article.rows.quotes.length
+      summary.extracted.relations += o.article.rows.relations.length
+      batch.push(o.article)
+      if (batch.length >= batchSize) flush()
+    }
+    progress.inputsDone++
+    report()
+  }
+
+  // --- extraction: a bounded number of inputs in flight, so memory stays flat on any corpus size
+  const pool: ExtractPool | null = workers > 0 && list.length > 1 ? await createExtractPool(Math.min(workers, list.length)) : null
+  try {
+    if (pool) {
+      const maxInFlight = pool.size * 4
+      const inFlight = new Set<Promise<void>>()
+      for (const input of list) {
+        if (writeError) break
+        while (inFlight.size >= maxInFlight || queued > 2) {
+          await Promise.race(queued > 2 ? [writing, ...inFlight] : inFlight)
+          if (writeError) break
+        }
+        const p: Promise<void> = pool.run(input.path, input.data).then(accept)
+        const tracked = p.finally(() => inFlight.delete(tracked))
+        inFlight.add(tracked)
+      }
+      await Promise.all(inFlight)
+    } else {
+      for (const input of list) {
+        if (writeError) break
+        accept(extractInput(input.path, input.data))
+        // let the writer's I/O make progress between inputs
+        if (queued > 0) await new Promise((r) => setImmediate(r))
+        while (queued > 2) await writing
+      }
+    }
+    flush()
+    await writing
+  } finally {
+    await pool?.close()
+  }
+  if (writeError) throw writeError
+  summary.seconds = (performance.now() - t0) / 1000
+  report()
+  return summary
+}
+
+function tally(summary: IngestSummary, result: BatchResult, failed: (f: Failure) => void): void {
+  for (const o of result.outcomes) {
+    if (o.status === 'failed') failed({ source: o.source, error: `${o.source}: not written: ${o.error}` })
+    else summary.articles[o.status]++
+  }
+  addCounts(summary.counts, result.counts)
+}
+
+export interface IngestOneResult {
+  outcome: ArticleOutcome
+  counts: WriteCounts
+}
+
+/**
+ * Extracts and writes one article already read (the GraphQL ingestArticle mutation): the same
+ * extraction and the same transaction as the CLI. Throws when the article cannot be written.
+ */
+export async function ingestArticle(driver: Driver, input: ArticleInput, source: string, opts: { database?: string } = {}): Promise<IngestOneResult> {
+  const extracted = extractArticle(input, source)
+  const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text) })
+  const result = await writeBatchIsolated(driver, [article], { database: opts.database })
+  const outcome = result.outcomes[0]
+  if (outcome.status === 'failed') throw new Error(outcome.error ?? `${source}: not written`)
+  return { outcome, counts: result.counts }
+}
+
+export { countTokens }
