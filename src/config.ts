@@ -22,8 +22,8 @@ export interface Config {
   introspection: boolean
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name]
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
@@ -38,10 +38,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD ?? '',
     neo4jDatabase: env.NEO4J_DATABASE || 'neo4j',
-    port: int('PORT', 4000),
+    port: int(env, 'PORT', 4000),
     ingestToken: env.INGEST_TOKEN?.trim() || null,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    queryTimeoutMs: int('QUERY_TIMEOUT_MS', 5000),
+    queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000),
     introspection: env.GRAPHQL_INTROSPECTION !== 'false',
   }
 }
