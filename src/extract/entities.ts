@@ -88,12 +88,15 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   // people: full names first (most words), then shorter forms join the longest name that ends with them
   const people = placed.filter((m) => m.type === 'Person' && !m.weak)
   const fullNames: Placed[] = []
+  // a repeated full name is found by its words, so fullNames holds each name once (linear, not quadratic, in mentions)
+  const fullByWords = new Map<string, Placed>()
   for (const m of [...people].sort((a, b) => b.words.length - a.words.length)) {
-    const full = fullNames.find((f) => endsWith(f.words, m.words) || (m.words.length === 1 && f.words[0] === m.words[0] && f.words.length > 1 && uniqueFirst(fullNames, m.words[0])))
+    const full = fullByWords.get(m.words.join(' ')) ?? fullNames.find((f) => endsWith(f.words, m.words) || (m.words.length === 1 && f.words[0] === m.words[0] && f.words.length > 1 && uniqueFirst(fullNames, m.words[0])))
     if (full) m.id = full.id
     else {
       m.id = entityId('Person', m.text)
       fullNames.push(m)
+      fullByWords.set(m.words.join(' '), m)
     }
   }
   // lone capitalised words from the rule candidates: people only when they name one already found
