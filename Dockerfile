@@ -1,0 +1,12 @@
+# The API service of docker-compose.yml. It runs TypeScript with tsx (no build step) and talks to
+# the Neo4j named by NEO4J_URI, so the image needs no Java.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# dev dependencies too: tsx runs the service
+RUN npm ci --include=dev --no-audit --no-fund && npm cache clean --force
+COPY . .
+USER node
+EXPOSE 4000
+CMD ["npm", "start"]
