@@ -15,9 +15,11 @@
 // speaker span overlaps the gold Source span.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { analyse } from '../../src/extract/nlp.ts'
+import { analyse, nlp } from '../../src/extract/nlp.ts'
+import type { Doc } from '../../src/extract/nlp.ts'
+import type { EntityLayer } from '../../src/extract/entities.ts'
 import { findEntities } from '../../src/extract/entities.ts'
-import { findAttributions, type Attribution } from '../../src/extract/quotes.ts'
+import { findAttributions, findQuotes, type Attribution } from '../../src/extract/quotes.ts'
 
 type Frag = [number, number]
 
@@ -174,7 +176,32 @@ const around = (text: string, f: Frag[], pad = 60): string => {
   return clip(text.slice(Math.max(0, a - pad), Math.min(text.length, b + pad)), 400)
 }
 
-/** `main(['DIR', '--misses', '8', '--limit', 'N'])` */
+/**
+ * The quote stage alone, three runs each (medians: the machine is shared), beside wink's bare readDoc
+ * over the same texts in the same process for scale.
+ */
+function benchmark(prepared: { doc: Doc; layer: EntityLayer; ranges: { start: number; end: number }[] }[], tokens: number): void {
+  const median = (run: () => void): number => {
+    const xs: number[] = []
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now()
+      run()
+      xs.push(performance.now() - t)
+    }
+    return xs.sort((a, b) => a - b)[1]
+  }
+  const line = (what: string, ms: number): string => `  ${what.padEnd(34)} ${(ms / 1000).toFixed(3)} s  ${((1000 * ms) / tokens).toFixed(3)} µs/token  ${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`
+  const att = median(() => { for (const p of prepared) findAttributions(p.doc, p.layer, p.ranges) })
+  const quotes = median(() => { for (const p of prepared) findQuotes(p.doc, p.layer, p.ranges, 'bench') })
+  const wink = median(() => { for (const p of prepared) nlp.readDoc(p.doc.text) })
+  console.log(`bench over ${prepared.length} texts, ${tokens.toLocaleString('en')} tokens (median of 3):`)
+  console.log(line('findAttributions (marks, cues, speakers)', att))
+  console.log(line('findQuotes (+ sentiment, about, sentence)', quotes))
+  console.log(line('wink readDoc alone, for scale', wink))
+  console.log(`  quote stage / bare readDoc: ${(quotes / wink).toFixed(2)}`)
+}
+
+/** `main(['DIR', '--misses', '8', '--limit', 'N', '--bench'])` */
 export async function main(args: string[]): Promise<void> {
   const dir = args.find((a) => !a.startsWith('--'))
   if (dir === undefined) throw new Error('usage: eval polnear DIR [--misses N] [--limit N]')
@@ -189,6 +216,9 @@ export async function main(args: string[]): Promise<void> {
   const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()
   const cases: ArticleCase[] = []
   let bad = 0, skipped = 0
+  const timing = { attributions: 0, quotes: 0, tokens: 0 }
+  const bench = args.includes('--bench')
+  const prepared: { doc: Doc; layer: EntityLayer; ranges: { start: number; end: number }[] }[] = []
   for (const file of texts) {
     const base = file.slice(0, -4)
     const annFile = anns.find((a) => a.startsWith(base + '_') && /^[0-9a-z]+\.ann$/.test(a.slice(base.length + 1)))
@@ -199,9 +229,21 @@ export async function main(args: string[]): Promise<void> {
     const doc = analyse(text)
     const ranges = [{ start: 0, end: text.length }]
     const layer = findEntities(doc, ranges)
-    cases.push({ name: base, text, gold: parsed.atts, pred: findAttributions(doc, layer, ranges) })
+    const t0 = performance.now()
+    const pred = findAttributions(doc, layer, ranges)
+    const t1 = performance.now()
+    findQuotes(doc, layer, ranges, base)
+    const t2 = performance.now()
+    timing.attributions += t1 - t0
+    timing.quotes += t2 - t1
+    timing.tokens += doc.tokens.length
+    cases.push({ name: base, text, gold: parsed.atts, pred })
+    if (bench) prepared.push({ doc, layer, ranges })
   }
   console.log(`PolNeAR ${dir}: ${cases.length} articles (${skipped} without annotations, ${bad} malformed annotation lines skipped)`)
+  const rate = (ms: number): string => `${(ms / 1000).toFixed(3)} s, ${((1000 * ms) / timing.tokens).toFixed(3)} µs/token, ${Math.round(timing.tokens / (ms / 1000)).toLocaleString('en')} tokens/s`
+  console.log(`quote stage over ${timing.tokens.toLocaleString('en')} tokens: attributions ${rate(timing.attributions)}; findQuotes with sentiment ${rate(timing.quotes)}`)
+  if (bench) benchmark(prepared, timing.tokens)
   const direct3 = score(cases, 'direct', 0.3)
   console.log(`direct quotes  @0.3  ${prf(direct3)}`)
   console.log(`direct quotes  @0.8  ${prf(score(cases, 'direct', 0.8))}`)

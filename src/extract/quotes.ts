@@ -26,7 +26,7 @@ import {
   AUX_OR_ADVERB, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, OBJECT_TAKING, PERSON_PRONOUNS,
   SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS,
 } from './lexicon/cues.ts'
-import { sentimentOf } from './sentiment.ts'
+import { sentimentsOf } from './sentiment.ts'
 
 /** One attributed statement before it becomes a contract Quote. */
 export interface Attribution {
@@ -616,9 +616,10 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     while (rp < reportedHits.length && reportedHits[rp].content![1] < tok) rp++
     return rp > 0 ? reportedHits[rp - 1] : null
   }
-  let reported: CueHit | null = null
   for (let q = 0; q < quotes.length; q++) {
     const m = quotes[q]
+    const reported = lastReportedBefore(m.openTok)
+    const tagged = nextTagged(q)
     let hit: CueHit | undefined = quoteCue[q] >= 0 ? cueAtTok.get(quoteCue[q]) : undefined
     const own = hit !== undefined
     if (hit === undefined && contentOf[m.ft] >= 0) hit = cues[contentOf[m.ft]]
@@ -638,7 +639,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     } else if (dash !== null) {
       group = groups++
       sp = [doc.start[dash[0]], doc.end[dash[1]]]
-    } else if ((reported = lastReportedBefore(m.openTok)) !== null && (running === null || reported.content![1] > running.endTok) && continues(doc, inQuote, reported.content![1], m.openTok)) {
+    } else if (reported !== null && (running === null || reported.content![1] > running.endTok) && continues(doc, inQuote, reported.content![1], m.openTok)) {
       // the paragraph before reported what this speaker said; the quote goes on with their words
       group = groups++
       sp = speakerSpan(reported)
@@ -647,7 +648,8 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       group = running.group
       sp = running.sp
       hit = running.hit ?? undefined
-    } else if ((hit = nextTagged(q)) !== undefined) {
+    } else if (tagged !== undefined) {
+      hit = tagged
       if (hit.group < 0) hit.group = groups++
       group = hit.group
       sp = speakerSpan(hit)
@@ -831,6 +833,8 @@ function addMention(entity: Entity | undefined, start: number, end: number, text
 export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[], articleId: string): Quote[] {
   const atts = findAttributions(doc, layer, ranges)
   const ix = indexSpans(layer)
+  // one wink read for all the quote texts of the article
+  const sentiments = sentimentsOf(atts.map((a) => doc.text.slice(a.start, a.end)))
   return atts.map((a, n) => {
     const text = doc.text.slice(a.start, a.end)
     const sentence = sentenceAround(doc, a.start, a.end)
@@ -853,7 +857,7 @@ export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number
       speakerStart: a.speakerStart,
       speakerEnd: a.speakerEnd,
       aboutIds: [...about],
-      sentiment: sentimentOf(text),
+      sentiment: sentiments[n],
       sentence,
     }
   })
