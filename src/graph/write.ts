@@ -17,6 +17,8 @@ export interface ArticleToWrite {
   text: string
   /** Place -> Country links known for this article (entity ids of the article or countries) */
   placesInCountries?: { placeId: string; countryId: string; countryName?: string }[]
+  /** the authors as Person ids (entities of the article or not); without it, authors are matched by name */
+  authors?: { id: string; name: string }[]
 }
 
 export type ArticleStatus = 'new' | 'updated' | 'unchanged' | 'failed'
@@ -263,13 +265,18 @@ export function toRows(doc: ArticleToWrite): Rows {
     relations.push({ ...r, articleId, evidence: text.slice(r.start, r.end) })
   }
 
-  // authors are Person entities of the article (the reader's byline spans); match them by name
-  const people = new Map<string, string>()
-  for (const e of known) if (e.type === 'Person') for (const n of [e.name, ...e.aliases]) people.set(authorKey(n), e.id)
+  // authors: Person entities of the article (the reader's byline spans), or Persons of their own
   const wrote: LinkRow[] = []
-  for (const a of new Set(x.article.authors)) {
-    const pid = people.get(authorKey(a))
-    if (pid && !wrote.some((w) => w.from === pid)) wrote.push({ from: pid, to: articleId })
+  let authors = doc.authors
+  if (!authors) {
+    const people = new Map<string, string>()
+    for (const e of known) if (e.type === 'Person') for (const n of [e.name, ...e.aliases]) people.set(authorKey(n), e.id)
+    authors = x.article.authors.flatMap((name) => (people.has(authorKey(name)) ? [{ id: people.get(authorKey(name))!, name }] : []))
+  }
+  for (const a of authors) {
+    if (!a.id.startsWith('person:') || wrote.some((w) => w.from === a.id)) continue
+    wrote.push({ from: a.id, to: articleId })
+    if (!entityIds.has(a.id)) entities.push({ id: a.id, type: 'Person', name: a.name, aliases: [], iso2: null, iso3: null })
   }
 
   const places: PlaceRow[] = []
@@ -353,11 +360,15 @@ UNWIND $ids AS id
 MERGE (a:Article {id: id})
 RETURN a.id AS id, a.textHash AS textHash`
 
-/** Every entity an article links to (mentions, and the countries of its places): the candidates for orphan cleanup. */
+/** Every entity an article links to (mentions, authors, and the countries of its places): the candidates for orphan cleanup. */
 export const LINKED_ENTITIES = `
 UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
 RETURN e.id AS entityId
+UNION
+UNWIND $ids AS id
+MATCH (p:Entity)-[:WROTE]->(:Article {id: id})
+RETURN p.id AS entityId
 UNION
 UNWIND $ids AS id
 MATCH (:Entity)-[:IN_COUNTRY {articleId: id}]->(c:Entity)

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { extractArticle, readInputSettled, InputError } from '../extract/index.ts'
 import { prepare, type PreparedArticle } from '../graph/write.ts'
+import { authorsOf } from './authors.ts'
 import { placesInCountries } from './places.ts'
 
 export type ExtractOutcome =
@@ -42,7 +43,7 @@ export function extractInput(path: string, given?: Uint8Array | string): InputRe
     }
     try {
       const extracted = extractArticle(input, source)
-      const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text) })
+      const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text), authors: authorsOf(extracted) })
       outcomes.push({ ok: true, article, tokens: countTokens(input.text.slice(input.bodyStart, input.bodyEnd)) })
     } catch (e) {
       outcomes.push({ ok: false, source, error: `${source}: extraction failed: ${(e as Error).message}` })

@@ -20,6 +20,7 @@ import {
 } from '../graph/write.ts'
 import { countTokens, extractInput, type InputResult } from './extract-step.ts'
 import { createExtractPool, type ExtractPool } from './pool.ts'
+import { authorsOf } from './authors.ts'
 import { placesInCountries } from './places.ts'
 
 export type { ArticleOutcome, BatchResult, WriteCounts } from '../graph/write.ts'
@@ -224,7 +225,7 @@ export interface IngestOneResult {
  */
 export async function ingestArticle(driver: Driver, input: ArticleInput, source: string, opts: { database?: string } = {}): Promise<IngestOneResult> {
   const extracted = extractArticle(input, source)
-  const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text) })
+  const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text), authors: authorsOf(extracted) })
   const result = await writeBatchIsolated(driver, [article], { database: opts.database })
   const outcome = result.outcomes[0]
   if (outcome.status === 'failed') throw new Error(outcome.error ?? `${source}: not written`)
