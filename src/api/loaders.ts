@@ -75,9 +75,19 @@ export function createLoaders(db: ReadExecutor) {
     for (const e of found.values()) entity.prime(e.id, e)
     return names.map((n) => found.get(n) ?? null)
   })
+  const coMentions = new DataLoader<{ a: string; b: string }, number, string>(
+    async (pairs) => {
+      const keyed = pairs.map((p) => ({ ...p, key: `${p.a}\u0000${p.b}` }))
+      const rows = await db.run(Q.CO_MENTIONS, { pairs: keyed })
+      const found = new Map(rows.map((r) => [r.key as string, r.value as number]))
+      return keyed.map((p) => found.get(p.key) ?? 0)
+    },
+    { cacheKeyFn: (p) => `${p.a}\u0000${p.b}` },
+  )
   return {
     entity,
     entityByName,
+    coMentions,
     mentionCount: byId<number>(db, Q.MENTION_COUNTS, (r) => r.value as number, 0),
     article: byId<ArticleRow | null>(db, Q.ARTICLES_BY_ID, (r) => r.article as ArticleRow, null),
     articleText: byId<string | null>(db, Q.ARTICLE_TEXTS, (r) => (r.value as string | null) ?? null, null),

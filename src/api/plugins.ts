@@ -2,11 +2,11 @@
 // may ask (depth, cost, aliases, tokens, directives, body size), introspection policy, the ingest
 // token, error masking and the response cache. Resolvers stay about the domain.
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { GraphQLError } from 'graphql'
+import { GraphQLError, getOperationAST } from 'graphql'
 import type { ASTVisitor, ValidationContext } from 'graphql'
+import type { ExecutionResult } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache'
 import type { Config } from '../config.ts'
 import { DatabaseUnavailableError, QueryTimeoutError, isUnavailable } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
@@ -133,7 +133,57 @@ export function maskError(error: unknown, message: string): Error {
   })
 }
 
-export interface PluginOptions {
+/**
+ * A small per-process cache of whole read responses, serialised once: a hit skips parsing,
+ * validation, execution and JSON encoding. Only queries without errors are kept, for `ttlMs`; the
+ * key is the query text, operation name and variables plus a generation that `invalidate()` bumps
+ * (after an ingest), so an ingest drops every cached response at once.
+ */
+/** a result that carries its own serialiser (yoga's result processor calls it) */
+type ExecutionResultWithSerializer = ExecutionResult & { stringify?: (r: ExecutionResult) => string }
+
+export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { plugin: Plugin; invalidate: () => void } {
+  type Entry = { result: ExecutionResultWithSerializer; expires: number }
+  const entries = new Map<string, Entry>()
+  const keys = new WeakMap<Request, string>()
+  const queries = new WeakSet<Request>()
+  let generation = 0
+  const plugin: Plugin = {
+    onParams({ params, request, setResult }) {
+      if (!params.query || params.extensions?.persistedQuery) return
+      const key = createHash('sha1')
+        .update(`${generation}\u0000${params.operationName ?? ''}\u0000${params.query}\u0000${JSON.stringify(params.variables ?? {})}`)
+        .digest('base64')
+      const hit = entries.get(key)
+      if (hit && hit.expires > Date.now()) return setResult(hit.result)
+      if (hit) entries.delete(key)
+      keys.set(request, key)
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request
+      if (request && getOperationAST(args.document, args.operationName)?.operation === 'query') queries.add(request)
+    },
+    onExecutionResult({ request, result, setResult }) {
+      const key = keys.get(request)
+      if (!key || !queries.has(request) || !result || Symbol.asyncIterator in result || result.errors?.length) return
+      const body = JSON.stringify(result)
+      const cached: ExecutionResultWithSerializer = { ...result, stringify: () => body }
+      if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value as string)
+      entries.set(key, { result: cached, expires: Date.now() + opts.ttlMs })
+      setResult(cached)
+    },
+  }
+  return {
+    plugin,
+    invalidate: () => {
+      generation++
+      entries.clear()
+    },
+  }
+}
+
+export interface PluginOptions
+ {
   config: Config
   /** used by /readyz */
   probe: ReadExecutor
@@ -158,36 +208,14 @@ export function createPlugins(opts: PluginOptions): ApiPlugins {
     costLimit: { maxCost: LIMITS.maxCost },
     blockFieldSuggestion: { enabled: !config.introspection },
   })
-  // the cache key carries a generation: bumping it after an ingest makes every old entry unreachable
-  let generation = 0
-  const cache = createInMemoryCache({ max: 5000 })
+  const cache = useResultCache({ ttlMs: opts.responseCacheTtlMs, maxEntries: 2000 })
   const plugins: Plugin[] = [
     useHealth({ probe: opts.probe, browserDir: opts.browserDir }),
     useBodyLimit(LIMITS.maxBodyBytes),
     ...(armor.protect().plugins as Plugin[]),
     ...(config.introspection ? [] : [useNoIntrospection()]),
     useIngestToken(config.ingestToken) as Plugin,
+    ...(opts.responseCacheTtlMs > 0 ? [cache.plugin] : []),
   ]
-  if (opts.responseCacheTtlMs > 0) {
-    plugins.push(
-      useResponseCache({
-        session: () => null,
-        ttl: opts.responseCacheTtlMs,
-        cache,
-        invalidateViaMutation: false,
-        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
-          Promise.resolve(
-            createHash('sha256')
-              .update(`${generation}\u0000${operationName ?? ''}\u0000${documentString}\u0000${JSON.stringify(variableValues ?? {})}`)
-              .digest('hex'),
-          ),
-      }) as Plugin,
-    )
-  }
-  return {
-    plugins,
-    invalidateCache: () => {
-      generation++
-    },
-  }
+  return { plugins, invalidateCache: cache.invalidate }
 }

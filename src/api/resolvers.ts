@@ -15,7 +15,7 @@ const ENUM_TO_TYPE = { PERSON: 'Person', ORGANISATION: 'Organisation', COUNTRY: 
 const KIND_TO_ENUM = { direct: 'DIRECT', indirect: 'INDIRECT' } as const
 const graphTypes = (types: readonly EntityType[] | null | undefined): EntityTypeName[] | null =>
   types && types.length > 0 ? [...new Set(types.map((t) => ENUM_TO_TYPE[t]))].sort() : null
-const QUOTES_PER_SPEAKER = 20
+const QUOTES_PER_SPEAKER = 10
 
 /** an entity given by id, name or alias; null when nothing matches */
 async function entityRef(ctx: ApiContext, ref: string): Promise<EntityRow | null> {
@@ -123,13 +123,13 @@ export const resolvers: Resolvers = {
       return toConnection(row ? quotePage(row) : { rows: [], total: 0 }, w)
     },
 
-    whoSaidWhatAbout: async (_root, { about, first }, ctx) => {
+    whoSaidWhatAbout: async (_root, { about, first, quotesPerSpeaker }, ctx) => {
       const target = await entityRef(ctx, about)
       if (!target) return []
       const rows = await ctx.db.run(Q.WHO_SAID_WHAT_ABOUT, {
         aboutId: target.id,
         first: Q.int(clampFirst(first)),
-        perSpeaker: Q.int(QUOTES_PER_SPEAKER),
+        perSpeaker: Q.int(clampFirst(quotesPerSpeaker, QUOTES_PER_SPEAKER)),
       })
       return rows.map((r) => ({
         speaker: (r.speaker as EntityRow | null) ?? null,
@@ -231,9 +231,9 @@ export const resolvers: Resolvers = {
 
   Quote: {
     kind: (q) => KIND_TO_ENUM[q.kind],
-    about: (q) => q.about ?? [],
+    speaker: (q, _a, ctx) => (q.speakerId ? ctx.loaders.entity.load(q.speakerId) : null),
+    about: async (q, _a, ctx) => (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error)),
     article: async (q, _a, ctx) => {
-      if (q.article) return q.article
       const a = await ctx.loaders.article.load(q.articleId)
       if (!a) throw new GraphQLError(`quote ${q.id} has no article`)
       return a
@@ -249,6 +249,9 @@ export const resolvers: Resolvers = {
     relations: (a, _args, ctx) => ctx.loaders.articleRelations.load(a.id),
   },
 
+  RelatedEntity: {
+    coMentions: (r, _a, ctx) => ctx.loaders.coMentions.load({ a: r.fromId, b: r.entity.id }),
+  },
   Relation: {
     article: (r, _a, ctx) => articleOf(r.articleId, ctx),
   },

@@ -42,9 +42,8 @@ export interface QuoteRow {
   sentence: string | null
   publishedAt: string | null
   articleId: string
-  speaker: EntityRow | null
-  about: EntityRow[]
-  article: ArticleRow | null
+  speakerId: string | null
+  aboutIds: string[]
 }
 
 export interface RelationRow {
@@ -65,9 +64,10 @@ export interface RoleRow {
 }
 
 export interface RelatedRow {
+  /** the entity whose neighbour this is */
+  fromId: string
   entity: EntityRow
   weight: number
-  coMentions: number
   relations: RelationRow[]
 }
 
@@ -117,12 +117,12 @@ const ARTICLE = (v: string) =>
   `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
   ` .dateline, .publisher, .source}`
 
+/** a quote with the ids of its speaker, subjects and article: the API loads those once per request */
 const QUOTE = (v: string) =>
   `${v} {.id, .text, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
-  ` articleId: ${v}.articleId,` +
-  ` speaker: head([(s:Entity)-[:SAID]->(${v}) | ${ENTITY('s')}]),` +
-  ` about: [(${v})-[:ABOUT]->(x:Entity) | ${ENTITY('x')}],` +
-  ` article: head([(${v})-[:IN]->(qa:Article) | ${ARTICLE('qa')}])}`
+  ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
+  ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
+  ` aboutIds: [(${v})-[:ABOUT]->(x:Entity) | x.id]}`
 
 /** a RELATED relationship `r` from node `s` to node `t` */
 const RELATION = (r: string, s: string, t: string) =>
@@ -145,16 +145,14 @@ MATCH (e:Entity {id: id})
 RETURN id AS key, ${ENTITY('e')} AS entity`
 
 /**
- * Resolve names to entities: the id itself, the exact name, or (case-insensitively) the name or an
- * alias, found through the `entityNames` full-text index with an exact phrase. Several matches: the
+ * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
+ * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
  * one mentioned in the most articles wins.
  */
 export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
 CALL (l) {
   MATCH (e:Entity {id: l.name}) RETURN e
-  UNION
-  MATCH (e:Entity {name: l.name}) RETURN e
   UNION
   WITH l WHERE l.phrase IS NOT NULL
   CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
@@ -322,23 +320,18 @@ CALL (a) {
 RETURN id AS key, value`
 
 /**
- * Entities connected to each entity: weight = articles naming both + 2 per typed relation +
- * 1 per co_mention relation; the evidence is the relations between the two, typed ones first.
+ * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per
+ * co_mention relation (both are sentence-level evidence). Ranking by article-level co-mentions
+ * instead would expand every article of a much-mentioned entity (~90k db hits, 100+ ms for the most
+ * mentioned person of PolNeAR); those are counted on demand by CO_MENTIONS for the pairs shown.
+ * The evidence is the relations between the two, typed ones first.
  */
 export const RELATED_ENTITIES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
-  CALL (e) {
-    MATCH (e)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(o:Entity) WHERE o <> e
-    RETURN o, count(*) AS co, 0 AS typed, 0 AS loose
-    UNION ALL
-    MATCH (e)-[r:RELATED]-(o:Entity) WHERE o <> e
-    RETURN o, 0 AS co, CASE WHEN r.type = 'co_mention' THEN 0 ELSE 1 END AS typed,
-           CASE WHEN r.type = 'co_mention' THEN 1 ELSE 0 END AS loose
-  }
-  WITH o, sum(co) AS co, sum(typed) AS typed, sum(loose) AS loose
-  WITH o, co, co + 2 * typed + loose AS weight
+  MATCH (e)-[r:RELATED]-(o:Entity) WHERE o <> e
+  WITH o, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS weight
   ORDER BY weight DESC, o.id
   LIMIT $limit
   CALL (e, o) {
@@ -348,9 +341,15 @@ CALL (e) {
     LIMIT 5
     RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
   }
-  RETURN collect({entity: ${ENTITY('o')}, weight: weight, coMentions: co, relations: relations}) AS value
+  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: weight, relations: relations}) AS value
 }
 RETURN id AS key, value`
+
+/** articles naming both entities of each pair */
+export const CO_MENTIONS = `
+UNWIND $pairs AS pair
+MATCH (a:Entity {id: pair.a}), (b:Entity {id: pair.b})
+RETURN pair.key AS key, COUNT { (a)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(b) } AS value`
 
 export const PERSON_ROLES = `
 UNWIND $ids AS id

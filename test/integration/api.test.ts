@@ -204,7 +204,7 @@ describe('queries', () => {
     const counts = groups.map((g) => g.count)
     expect([...counts].sort((a, b) => b - a)).toEqual(counts)
     for (const g of groups) {
-      expect(g.quotes.length).toBe(Math.min(g.count, 20))
+      expect(g.quotes.length).toBe(Math.min(g.count, 10))
       expect(g.quotes.every((x) => x.about.some((a) => a.id === 'country:NO'))).toBe(true)
       if (g.speaker) {
         const said = await count(

@@ -348,7 +348,7 @@ export type Query = {
   /** Full-text search over entity names and aliases, forgiving of case and small typos. */
   search: Array<Entity>;
   stats: Stats;
-  /** Quotes about an entity (id, name or alias), grouped by speaker, most prolific first. */
+  /** Quotes about an entity (id, name or alias), grouped by speaker, most prolific first; `first` speakers (default 10), each with its newest `quotesPerSpeaker` quotes (default 10, at most 100). */
   whoSaidWhatAbout: Array<SpeakerQuotes>;
 };
 
@@ -395,6 +395,7 @@ export type QuerySearchArgs = {
 export type QueryWhoSaidWhatAboutArgs = {
   about: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  quotesPerSpeaker?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Quote = {
@@ -459,7 +460,7 @@ export type RelatedEntity = {
   entity: Entity;
   /** Sentence-level relations between the two (both directions), strongest evidence first (at most 5). */
   relations: Array<Relation>;
-  /** co-mentions (articles naming both) plus 2 x typed relations plus 1 x co_mention relations */
+  /** 2 per verb-typed relation plus 1 per co_mention relation between the two (sentence-level evidence) */
   weight: Scalars['Float']['output'];
 };
 
@@ -493,7 +494,7 @@ export type SpeakerQuotes = {
   __typename?: 'SpeakerQuotes';
   /** How many quotes the speaker made about the entity (all of them, not only those listed). */
   count: Scalars['Int']['output'];
-  /** The speaker's quotes about the entity, newest first (at most 20). */
+  /** The speaker's newest quotes about the entity (`quotesPerSpeaker` of them). */
   quotes: Array<Quote>;
   /** The speaker, or null for quotes whose speaker was not resolved to an entity. */
   speaker?: Maybe<Entity>;
