@@ -371,6 +371,8 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     while (s < e && isSpace(text.charCodeAt(s))) s++
     while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x2c)) e--
     if (e <= s) continue
+    // markup attributes (author="@x") are not quotes
+    if (open > 0 && text.charCodeAt(open - 1) === 0x3d) continue
     const openTok = tokenAtOrAfter(doc, open)
     const ft = tokenAtOrAfter(doc, s)
     let lt = tokenAtOrAfter(doc, e) - 1
@@ -618,6 +620,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   }
   for (let q = 0; q < quotes.length; q++) {
     const m = quotes[q]
+    // a title in quotation marks (“Meet the Press”) is no quote unless a speech tag sits right beside it
+    const tagged0 = quoteCue[q] >= 0 && cueAtTok.get(quoteCue[q])!.usedByDirect
+    if (!tagged0 && quoteSpeaker[q] === null && dashSpeaker[q] === null && isTitle(doc, m.ft, m.lt)) continue
     const reported = lastReportedBefore(m.openTok)
     const tagged = nextTagged(q)
     let hit: CueHit | undefined = quoteCue[q] >= 0 ? cueAtTok.get(quoteCue[q]) : undefined
@@ -680,6 +685,27 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
 
 function cueSurface(doc: Doc, t: number): string {
   return doc.tokens[t] === 'according' || doc.tokens[t] === 'According' ? 'according to' : doc.tokens[t].toLowerCase()
+}
+
+const TITLE_SMALL = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'with', 'for', 'to', 'at', 'by', '&', ':', '-', "'s", '’s'])
+
+/** Is the quoted text [a, b] a short Title Case name ("Meet the Press", "Morning Joe", "R")? */
+function isTitle(doc: Doc, a: number, b: number): boolean {
+  if (b - a > 6) return false
+  let words = 0
+  for (let k = a; k <= b; k++) {
+    const t = doc.tokens[k]
+    if (doc.pos[k] === 'PUNCT') {
+      if (t === '!' || t === '?' || (t === '.' && k !== b)) return false
+      continue
+    }
+    const c = t.charCodeAt(0)
+    const upper = (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    if (!upper && !(TITLE_SMALL.has(t) && k !== a)) return false
+    if (upper) words++
+  }
+  // a capitalised pronoun or verb opening a short sentence ("We won.", "I agree") is speech, not a title
+  return words > 0 && !(doc.pos[a] === 'PRON' || doc.pos[a + 1] === 'VERB' || doc.pos[a + 1] === 'AUX')
 }
 
 /** Are tokens [a, b] a short name or a personal pronoun ("Hannity", "Sen. Tim Kaine", "he")? */
