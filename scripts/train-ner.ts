@@ -9,13 +9,12 @@ import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { analyse } from '../src/extract/nlp.ts'
 import { readConll, type ConllDoc } from './eval/conll.ts'
-import { NTAGS, TAGS, allowed, sequences, docCase, staticFeatures, dynamicFeatures, MAX_FEATURES, TAG_CLASS, type Sequence } from '../src/extract/ner/features.ts'
+import { NTAGS, TAGS, allowed, sequences, docCase, staticFeatures, dynamicFeatures, beginHistory, remember, MAX_FEATURES, TAG_CLASS, type Sequence } from '../src/extract/ner/features.ts'
 import { encodeWeights, decodeWeights, dequantise } from '../src/extract/ner/tagger.ts'
 
 interface Prepared {
   seqs: Sequence[]
   gold: Int8Array[]
-  dc: Map<number, number>
 }
 
 function prepare(docs: ConllDoc[]): Prepared[] {
@@ -34,7 +33,8 @@ function prepare(docs: ConllDoc[]): Prepared[] {
       }
     }
     const seqs = sequences(doc, null)
-    return { seqs, gold: seqs.map((s) => Int8Array.from(s.tokens, (i) => tagOf[i])), dc: docCase(seqs) }
+    docCase(seqs)
+    return { seqs, gold: seqs.map((s) => Int8Array.from(s.tokens, (i) => tagOf[i])) }
   })
 }
 
@@ -54,14 +54,14 @@ function shuffle<T>(a: T[], seed: number): void {
 
 /** Tags one document's sequences with the given weights (float), greedy, left to right. */
 function tagDoc(p: Prepared, w: Float32Array, mask: number, feats: Int32Array, scores: Float64Array, onToken?: (s: number, k: number, nf: number, pred: number) => void): Int8Array[] {
-  const history = new Map<number, number>()
+  const stamp = beginHistory()
   return p.seqs.map((s, si) => {
     const out = new Int8Array(s.words.length)
     let prev = 0
     let prev2 = 0
     for (let k = 0; k < s.words.length; k++) {
-      let nf = staticFeatures(s, k, p.dc, mask, feats)
-      nf = dynamicFeatures(s, k, prev, prev2, history, mask, feats, nf)
+      let nf = staticFeatures(s, k, mask, feats)
+      nf = dynamicFeatures(s, k, prev, prev2, stamp, mask, feats, nf)
       scores.fill(0)
       for (let f = 0; f < nf; f++) {
         const o = feats[f]
@@ -72,7 +72,7 @@ function tagDoc(p: Prepared, w: Float32Array, mask: number, feats: Int32Array, s
       onToken?.(si, k, nf, best)
       // training, too, reads its own predictions as history (as the tagger will)
       out[k] = best
-      if (s.words[k].caseClass >= 2) history.set(s.words[k].lower, TAG_CLASS[best])
+      remember(s, k, TAG_CLASS[best], stamp)
       prev2 = prev
       prev = best
     }

@@ -169,7 +169,8 @@ function place(doc: Doc, m: RawMention): Placed {
   const start = doc.start[m.first]
   const end = doc.end[m.last]
   const text = doc.text.slice(start, end)
-  return { ...m, start, end, text, words: text.split(/\s+/).map((w) => w.toLowerCase()) }
+  const words = m.type === 'Person' ? text.toLowerCase().split(/\s+/) : []
+  return { first: m.first, last: m.last, type: m.type, kind: m.kind, country: m.country, personCue: m.personCue, weak: m.weak, start, end, text, words }
 }
 
 function endsWith(full: string[], part: string[]): boolean {

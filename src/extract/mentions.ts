@@ -8,6 +8,7 @@ import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
 import { tagNames, type TaggedSpan, type NerLabel } from './ner/tagger.ts'
+import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG } from './ner/features.ts'
 
 export interface RawMention {
   /** first and last token (inclusive) */
@@ -67,10 +68,17 @@ function isAllCaps(tok: string): boolean {
   return letters >= 2
 }
 
+const TITLE_BITS = GAZ_TITLE | GAZ_HONORIFIC | GAZ_RANK
+/** The token is a word of some title, rank or honorific (a cached lookup that rules out most tokens). */
+function titleish(doc: Doc, k: number): boolean {
+  return (wordInfo(doc.tokens[k]).gaz & TITLE_BITS) !== 0
+}
+
 /** Title, rank or honorific words (any case) ending right before token i: the index of the first, or i when none. */
 export function titleStartBefore(doc: Doc, i: number, floor: number): number {
   let j = i
   for (;;) {
+    if (j - 1 < floor || !titleish(doc, j - 1)) return j
     let found = 0
     for (let len = 4; len >= 1; len--) {
       const a = j - len
@@ -84,6 +92,7 @@ export function titleStartBefore(doc: Doc, i: number, floor: number): number {
 
 /** Length of the title/rank/honorific phrase at tokens [i, limit], longest first, or 0. */
 export function isTitleAt(doc: Doc, i: number, limit: number): number {
+  if (!titleish(doc, i)) return 0
   return Math.max(matchPhrase(doc, i, limit, HONORIFICS, true, 2), matchPhrase(doc, i, limit, RANKS, true, 3), matchPhrase(doc, i, limit, TITLES, true, 4))
 }
 
@@ -353,7 +362,7 @@ function addLexiconMentions(doc: Doc, mask: Uint8Array, out: RawMention[], spans
       i += best.len - 1
       continue
     }
-    const org = matchPhrase(doc, i, limit, KNOWN_ORGS, false, 4)
+    const org = wordInfo(doc.tokens[i]).gaz & GAZ_KNOWNORG ? matchPhrase(doc, i, limit, KNOWN_ORGS, false, 4) : 0
     if (org && !anyCovered(covered, mask, i, i + org - 1)) {
       out.push({ first: i, last: i + org - 1, type: 'Organisation', kind: 'name' })
       i += org - 1

@@ -31,7 +31,28 @@ export interface WordInfo {
   gaz: number
   /** letters-only case class: 0 no letters, 1 lower, 2 Titlecase, 3 ALLCAPS, 4 mixed */
   caseClass: number
+  /** per-document state shared by all case forms of the word */
+  lex: LexEntry
 }
+
+/**
+ * Per-document state of a lowercase word, valid while `stamp` equals the current document's stamp
+ * (no per-document maps: a document bumps the stamp and stale entries read as unseen).
+ */
+export interface LexEntry {
+  stamp: number
+  /** case evidence: bit 1 seen Titlecase not first in its line, bit 2 seen lowercase */
+  dcase: number
+  /** the class last predicted for the word in this document, 7 when none */
+  hist: number
+}
+
+let stampCounter = 0
+/** A fresh stamp for a new document. */
+export function newStamp(): number {
+  return ++stampCounter
+}
+const lexCache = new Map<string, LexEntry>()
 
 export const GAZ_COUNTRY = 1
 export const GAZ_DEMONYM = 2
@@ -135,9 +156,11 @@ const cache = new Map<string, WordInfo>()
 export function wordInfo(s: string): WordInfo {
   let w = cache.get(s)
   if (w) return w
-  if (cache.size > 300_000) cache.clear()
+  if (cache.size > 300_000) { cache.clear(); lexCache.clear() }
   const n = s.length
   const lowerStr = s.toLowerCase()
+  let lex = lexCache.get(lowerStr)
+  if (!lex) lexCache.set(lowerStr, (lex = { stamp: 0, dcase: 0, hist: 7 }))
   let gaz = 0
   for (const [set, bit] of gazetteers()) if (set.has(lowerStr)) gaz |= bit
   w = {
@@ -151,6 +174,7 @@ export function wordInfo(s: string): WordInfo {
     suf4: hashRange(lowerStr, Math.max(0, n - 4), n, 7, false),
     gaz,
     caseClass: caseClassOf(s),
+    lex,
   }
   cache.set(s, w)
   return w
@@ -170,6 +194,8 @@ export interface Sequence {
   pos: number[]
   /** the unit is a headline-like line: most of its words are in capitals */
   headline: boolean
+  /** per position: the document's case evidence for the word (set by docCase) */
+  dcase: Int8Array
 }
 
 /**
@@ -205,25 +231,44 @@ function makeSequence(doc: Doc, tokens: number[]): Sequence {
     letters++
     if (w.caseClass === 3) caps++
   }
-  return { tokens, words, pos: tokens.map((i) => posId(doc.pos[i])), headline: letters >= 2 && caps / letters > 0.6 }
+  return { tokens, words, pos: tokens.map((i) => posId(doc.pos[i])), headline: letters >= 2 && caps / letters > 0.6, dcase: new Int8Array(tokens.length) }
 }
 
 /**
- * Per-document case evidence for each lowercase word hash: bit 1 seen Titlecase not at a
- * sequence start (outside headlines), bit 2 seen lowercase. Lets headline words borrow the case
- * the body gives them.
+ * Per-document case evidence for each word, written to each sequence's `dcase`: bit 1 the word is
+ * seen Titlecase not first in its line (outside headlines), bit 2 seen lowercase. Lets headline
+ * words borrow the case the body gives them.
  */
-export function docCase(seqs: Sequence[]): Map<number, number> {
-  const m = new Map<number, number>()
+export function docCase(seqs: Sequence[]): void {
+  const stamp = newStamp()
   for (const s of seqs) {
     if (s.headline) continue
     for (let k = 0; k < s.words.length; k++) {
       const w = s.words[k]
       const bit = w.caseClass === 1 ? 2 : (w.caseClass === 2 || w.caseClass === 3) && k > 0 ? 1 : 0
-      if (bit) m.set(w.lower, (m.get(w.lower) ?? 0) | bit)
+      if (!bit) continue
+      const lex = w.lex
+      if (lex.stamp !== stamp) { lex.stamp = stamp; lex.dcase = 0; lex.hist = 7 }
+      lex.dcase |= bit
     }
   }
-  return m
+  for (const s of seqs) for (let k = 0; k < s.words.length; k++) {
+    const lex = s.words[k].lex
+    s.dcase[k] = lex.stamp === stamp ? lex.dcase : 0
+  }
+}
+
+/** Starts the label history of a document: returns its stamp. */
+export function beginHistory(): number {
+  return newStamp()
+}
+/** Records the class predicted for the word at position k. */
+export function remember(s: Sequence, k: number, cls: number, stamp: number): void {
+  const w = s.words[k]
+  if (w.caseClass < 2) return
+  const lex = w.lex
+  if (lex.stamp !== stamp) { lex.stamp = stamp; lex.dcase = 0 }
+  lex.hist = cls
 }
 
 function mix(tid: number, v: number): number {
@@ -244,7 +289,7 @@ const START = 0x3c6ef372
  * The features of position k whose values do not depend on predicted tags, written to out from
  * index 0 as weight-row offsets (bucket * NTAGS). Returns how many were written.
  */
-export function staticFeatures(s: Sequence, k: number, dc: Map<number, number>, mask: number, out: Int32Array): number {
+export function staticFeatures(s: Sequence, k: number, mask: number, out: Int32Array): number {
   const w = s.words[k]
   const n = s.words.length
   const p1 = k > 0 ? s.words[k - 1] : null
@@ -261,46 +306,43 @@ export function staticFeatures(s: Sequence, k: number, dc: Map<number, number>, 
   const posL = k > 0 ? s.pos[k - 1] : 0
   const posR = k + 1 < n ? s.pos[k + 1] : 0
   const h = s.headline ? 1 : 0
-  const dcase = dc.get(w.lower) ?? 0
+  const dcase = s.dcase[k]
   let c = 0
-  const f = (tid: number, v: number): void => {
-    out[c++] = (mix(tid, v) & mask) * NTAGS
-  }
-  f(0, 0)
-  f(1, h ? w.lower : w.exact)
-  f(2, w.lower)
-  f(3, l1)
-  f(4, r1)
-  f(5, l2)
-  f(6, r2)
-  f(7, pair(w.shape, h))
-  f(8, pair(sh1, w.shape))
-  f(9, pair(w.shape, shr))
-  f(10, sh1)
-  f(11, shr)
-  f(12, w.suf2)
-  f(13, w.suf3)
-  f(14, w.suf4)
-  f(15, w.pre2)
-  f(16, w.pre3)
-  f(17, pos)
-  f(18, posL * 64 + pos)
-  f(19, pos * 64 + posR)
-  f(20, pair(l1, w.lower))
-  f(21, pair(w.lower, r1))
-  f(22, pair(w.caseClass * 8 + dcase, h * 2 + (k === 0 ? 1 : 0)))
-  f(23, pair(dcase, w.lower))
-  f(24, pair(pos, w.shape))
-  f(25, pair(l1, w.shape))
-  f(26, pair(w.shape, r1))
-  f(27, pair(w.caseClass, p1 ? p1.caseClass * 8 + (n1 ? n1.caseClass : 7) : 7 * 8 + (n1 ? n1.caseClass : 7)))
+  out[c++] = (mix(0, 0) & mask) * NTAGS
+  out[c++] = (mix(1, h ? w.lower : w.exact) & mask) * NTAGS
+  out[c++] = (mix(2, w.lower) & mask) * NTAGS
+  out[c++] = (mix(3, l1) & mask) * NTAGS
+  out[c++] = (mix(4, r1) & mask) * NTAGS
+  out[c++] = (mix(5, l2) & mask) * NTAGS
+  out[c++] = (mix(6, r2) & mask) * NTAGS
+  out[c++] = (mix(7, pair(w.shape, h)) & mask) * NTAGS
+  out[c++] = (mix(8, pair(sh1, w.shape)) & mask) * NTAGS
+  out[c++] = (mix(9, pair(w.shape, shr)) & mask) * NTAGS
+  out[c++] = (mix(10, sh1) & mask) * NTAGS
+  out[c++] = (mix(11, shr) & mask) * NTAGS
+  out[c++] = (mix(12, w.suf2) & mask) * NTAGS
+  out[c++] = (mix(13, w.suf3) & mask) * NTAGS
+  out[c++] = (mix(14, w.suf4) & mask) * NTAGS
+  out[c++] = (mix(15, w.pre2) & mask) * NTAGS
+  out[c++] = (mix(16, w.pre3) & mask) * NTAGS
+  out[c++] = (mix(17, pos) & mask) * NTAGS
+  out[c++] = (mix(18, posL * 64 + pos) & mask) * NTAGS
+  out[c++] = (mix(19, pos * 64 + posR) & mask) * NTAGS
+  out[c++] = (mix(20, pair(l1, w.lower)) & mask) * NTAGS
+  out[c++] = (mix(21, pair(w.lower, r1)) & mask) * NTAGS
+  out[c++] = (mix(22, pair(w.caseClass * 8 + dcase, h * 2 + (k === 0 ? 1 : 0))) & mask) * NTAGS
+  out[c++] = (mix(23, pair(dcase, w.lower)) & mask) * NTAGS
+  out[c++] = (mix(24, pair(pos, w.shape)) & mask) * NTAGS
+  out[c++] = (mix(25, pair(l1, w.shape)) & mask) * NTAGS
+  out[c++] = (mix(26, pair(w.shape, r1)) & mask) * NTAGS
+  out[c++] = (mix(27, pair(w.caseClass, p1 ? p1.caseClass * 8 + (n1 ? n1.caseClass : 7) : 7 * 8 + (n1 ? n1.caseClass : 7))) & mask) * NTAGS
   for (let b = 0; b < GAZ_BITS; b++) {
     const bit = 1 << b
-    if (w.gaz & bit) f(30 + b, 1)
-    if (p1 && p1.gaz & bit) f(50 + b, 1)
-    if (n1 && n1.gaz & bit) f(70 + b, 1)
+    if (w.gaz & bit) out[c++] = (mix(30 + b, 1) & mask) * NTAGS
+    if (p1 && p1.gaz & bit) out[c++] = (mix(50 + b, 1) & mask) * NTAGS
+    if (n1 && n1.gaz & bit) out[c++] = (mix(70 + b, 1) & mask) * NTAGS
   }
-  if (k === 0) f(28, pair(w.lower, h))
+  if (k === 0) out[c++] = (mix(28, pair(w.lower, h)) & mask) * NTAGS
   return c
 }
 
@@ -308,16 +350,14 @@ export function staticFeatures(s: Sequence, k: number, dc: Map<number, number>, 
  * The features that read the tags predicted so far: the previous one or two tags, alone and with
  * the word, and the class last predicted for the same word in this document.
  */
-export function dynamicFeatures(s: Sequence, k: number, prev: number, prev2: number, history: Map<number, number>, mask: number, out: Int32Array, c: number): number {
+export function dynamicFeatures(s: Sequence, k: number, prev: number, prev2: number, stamp: number, mask: number, out: Int32Array, c: number): number {
   const w = s.words[k]
-  const f = (tid: number, v: number): void => {
-    out[c++] = (mix(tid, v) & mask) * NTAGS
-  }
-  f(100, prev)
-  f(101, prev * 16 + prev2)
-  f(102, pair(prev, w.lower))
-  f(103, pair(prev, w.shape))
-  f(104, history.get(w.lower) ?? 7)
+  const lex = w.lex
+  out[c++] = (mix(100, prev) & mask) * NTAGS
+  out[c++] = (mix(101, prev * 16 + prev2) & mask) * NTAGS
+  out[c++] = (mix(102, pair(prev, w.lower)) & mask) * NTAGS
+  out[c++] = (mix(103, pair(prev, w.shape)) & mask) * NTAGS
+  out[c++] = (mix(104, lex.stamp === stamp ? lex.hist : 7) & mask) * NTAGS
   return c
 }
 

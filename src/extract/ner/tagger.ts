@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import type { Doc } from '../nlp.ts'
-import { NTAGS, TAG_CLASS, TAG_IS_BEGIN, allowed, sequences, docCase, staticFeatures, dynamicFeatures, MAX_FEATURES } from './features.ts'
+import * as F from './features.ts'
+
+// module-local copies: the hot loop should not go through import bindings (tsx compiles them to getters)
+const NTAGS = F.NTAGS
+const TAG_CLASS = F.TAG_CLASS
+const TAG_IS_BEGIN = F.TAG_IS_BEGIN
+const { allowed, sequences, docCase, staticFeatures, dynamicFeatures, beginHistory, remember, MAX_FEATURES } = F
 
 export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC'
 export interface TaggedSpan {
@@ -115,16 +121,23 @@ export function tagNames(doc: Doc, mask: Uint8Array): TaggedSpan[] | null {
   if (!m) return null
   const { w } = m
   const seqs = sequences(doc, mask)
-  const dc = docCase(seqs)
-  const history = new Map<number, number>()
+  docCase(seqs)
+  const stamp = beginHistory()
   const spans: TaggedSpan[] = []
   for (const s of seqs) {
     let prev = 0
     let prev2 = 0
     let open: TaggedSpan | null = null
     for (let k = 0; k < s.words.length; k++) {
-      let nf = staticFeatures(s, k, dc, m.mask, feats)
-      nf = dynamicFeatures(s, k, prev, prev2, history, m.mask, feats, nf)
+      // fast path: outside a name, a word without capitals (or with no letters) starts none;
+      // most tokens of running text end here, unscored
+      if (prev === 0 && s.words[k].caseClass < 2 && !s.headline) {
+        if (open) { spans.push(open); open = null }
+        prev2 = prev
+        continue
+      }
+      let nf = staticFeatures(s, k, m.mask, feats)
+      nf = dynamicFeatures(s, k, prev, prev2, stamp, m.mask, feats, nf)
       scores.fill(0)
       for (let f = 0; f < nf; f++) {
         const o = feats[f]
@@ -132,7 +145,7 @@ export function tagNames(doc: Doc, mask: Uint8Array): TaggedSpan[] | null {
       }
       let best = -1
       for (let t = 0; t < NTAGS; t++) if (allowed(prev, t) && (best < 0 || scores[t] > scores[best])) best = t
-      if (s.words[k].caseClass >= 2) history.set(s.words[k].lower, TAG_CLASS[best])
+      remember(s, k, TAG_CLASS[best], stamp)
       if (open && (best === 0 || TAG_IS_BEGIN[best])) { spans.push(open); open = null }
       if (best !== 0) {
         if (!open) open = { first: s.tokens[k], last: s.tokens[k], label: LABELS[TAG_CLASS[best]] }
