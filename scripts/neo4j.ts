@@ -566,6 +566,7 @@ async function main(argv: string[]): Promise<void> {
     .name('neo4j')
     .description(`The project's local Neo4j Community ${neo4jVersion()} server: resolved by Maven, run with java, no Docker.`)
     .option('-d, --data-dir <dir>', 'instance folder (conf, data, logs)', DEFAULT_DATA_DIR)
+    .option('--cache-dir <dir>', 'where the resolved classpath and class archive are cached', DEFAULT_DATA_DIR)
     .showHelpAfterError()
 
   program
@@ -576,8 +577,8 @@ async function main(argv: string[]): Promise<void> {
     .option('--timeout <seconds>', 'how long to wait for Bolt', (v) => Number(v), 180)
     .action(async (opts: { boltPort: number; httpPort: number; timeout: number }) => {
       const t0 = Date.now()
-      const dataDir = program.opts<{ dataDir: string }>().dataDir
-      const n = await startNeo4j({ dataDir, boltPort: opts.boltPort, httpPort: opts.httpPort, timeoutMs: opts.timeout * 1000, log: (l) => console.log(l) })
+      const { dataDir, cacheDir } = program.opts<{ dataDir: string; cacheDir: string }>()
+      const n = await startNeo4j({ dataDir, cacheDir, boltPort: opts.boltPort, httpPort: opts.httpPort, timeoutMs: opts.timeout * 1000, log: (l) => console.log(l) })
       const how = n.started ? `started in ${((Date.now() - t0) / 1000).toFixed(1)} s` : 'was already running'
       console.log(`Neo4j ${how} (pid ${n.pid}): Bolt ${n.uri}, Browser ${n.httpUrl}/browser/, data ${show(n.dataDir)}`)
     })
