@@ -12,17 +12,20 @@ export interface ChunkOptions {
   /** outside this range (the header of the news format) every line is a sentence of its own */
   bodyStart?: number
   bodyEnd?: number
+  /** analyse only text[from, to) (tokens outside it are absent; offsets still index the whole text) */
+  from?: number
+  to?: number
 }
 
 const DEFAULTS = { maxChunkChars: 50_000, maxSentenceTokens: 250 }
 
 /** Chunk boundaries of `text`: [start, end) ranges, cut at paragraph breaks, else spaces, else anywhere. */
-export function chunkRanges(text: string, maxChunkChars: number): [number, number][] {
+export function chunkRanges(text: string, maxChunkChars: number, from = 0, to = text.length): [number, number][] {
   const out: [number, number][] = []
-  let at = 0
-  while (at < text.length) {
-    if (text.length - at <= maxChunkChars) {
-      out.push([at, text.length])
+  let at = from
+  while (at < to) {
+    if (to - at <= maxChunkChars) {
+      out.push([at, to])
       break
     }
     const limit = at + maxChunkChars
@@ -40,8 +43,10 @@ export function chunkRanges(text: string, maxChunkChars: number): [number, numbe
 
 export function analyseText(text: string, options: ChunkOptions = {}): Doc {
   const { maxChunkChars, maxSentenceTokens } = { ...DEFAULTS, ...options }
-  const ranges = chunkRanges(text, maxChunkChars)
-  const doc = ranges.length <= 1 ? analyse(text) : joinDocs(text, ranges.map(([a, b]) => analyse(text.slice(a, b), a)))
+  const from = options.from ?? 0
+  const to = options.to ?? text.length
+  const ranges = chunkRanges(text, maxChunkChars, from, to)
+  const doc = from === 0 && to === text.length && ranges.length <= 1 ? analyse(text) : joinDocs(text, ranges.map(([a, b]) => analyse(text.slice(a, b), a)))
   return resplit(doc, maxSentenceTokens, options.bodyStart ?? 0, options.bodyEnd ?? text.length)
 }
 

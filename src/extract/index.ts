@@ -1,23 +1,32 @@
 // The extraction pipeline: one article in, one ExtractedArticle out, no I/O. Like spaCy's pipeline list,
 // PIPELINE names the stages in the order they run; each adds one kind of annotation to the shared state and
 // reads only what earlier stages added. Reading (bytes -> ArticleInput) happens before, in ./read.
-import { analyseText } from './chunked.ts'
-import { findEntities } from './entities.ts'
+//
+// An article runs as one segment. A huge input (longer than SEGMENT_CHARS, far beyond any news article) runs
+// segment by segment, cut at paragraph breaks, and the segments' results are merged: memory and time stay
+// linear and no stage ever sees more than a segment. Entities merge by their stable ids; a bare surname is
+// then only resolved within its segment.
+import { analyseText, chunkRanges } from './chunked.ts'
+import { findEntities, type EntityLayer } from './entities.ts'
 import { articleId } from './ids.ts'
 import type { Doc } from './nlp.ts'
 import { findQuotes } from './quotes.ts'
 import { findRelations } from './relations.ts'
-import type { EntityLayer } from './entities.ts'
-import type { ArticleInput, ArticleMeta, ExtractedArticle, Quote, Relation } from './types.ts'
+import type { ArticleInput, ArticleMeta, Entity, ExtractedArticle, Quote, Relation, Role } from './types.ts'
 
 export { readInput, readInputSettled, detectFormat, InputError } from './read/index.ts'
 export type { Format, Settled } from './read/index.ts'
 
-/** What the stages share: the input, and each stage's annotation once it has run. */
+/** inputs longer than this many characters run in segments of at most this size */
+export const SEGMENT_CHARS = 200_000
+
+/** What the stages share: the input, the segment of it being read, and each stage's annotation once it has run. */
 export interface PipelineState {
   input: ArticleInput
   article: ArticleMeta
-  /** the character ranges the stages read: the body (the news format's header lies outside) */
+  /** the part of the text this run covers: the whole text, or one segment of a huge input */
+  segment: { start: number; end: number }
+  /** the character ranges the stages read: the body within the segment (the news format's header lies outside) */
   ranges: { start: number; end: number }[]
   doc?: Doc
   layer?: EntityLayer
@@ -36,10 +45,19 @@ function need<T>(value: T | undefined, what: string): T {
 }
 
 export const PIPELINE: readonly Stage[] = [
-  // wink-nlp tokens, POS and sentences over the whole text, in chunks so a huge input cannot stall
-  { name: 'analyse', run: (s) => (s.doc = analyseText(s.input.text, { bodyStart: s.input.bodyStart, bodyEnd: s.input.bodyEnd })) },
+  // wink-nlp tokens, POS and sentences, read in chunks; sentences kept within paragraphs and of bounded length
+  {
+    name: 'analyse',
+    run: (s) => (s.doc = analyseText(s.input.text, { bodyStart: s.input.bodyStart, bodyEnd: s.input.bodyEnd, from: s.segment.start, to: s.segment.end })),
+  },
   // names -> mentions -> entities, with the roles their titles give (byline author and dateline come as extra spans)
-  { name: 'entities', run: (s) => (s.layer = findEntities(need(s.doc, 'analyse'), s.ranges, s.input.metaSpans ?? [])) },
+  {
+    name: 'entities',
+    run: (s) => {
+      const extra = (s.input.metaSpans ?? []).filter((x) => x.start >= s.segment.start && x.end <= s.segment.end)
+      s.layer = findEntities(need(s.doc, 'analyse'), s.ranges, extra)
+    },
+  },
   // direct and reported quotes with their speakers
   { name: 'quotes', run: (s) => (s.quotes = findQuotes(need(s.doc, 'analyse'), need(s.layer, 'entities'), s.ranges, s.article.id)) },
   // entity-to-entity relations within sentences
@@ -65,24 +83,49 @@ export function articleMeta(input: ArticleInput): ArticleMeta {
   }
 }
 
+function runSegment(input: ArticleInput, article: ArticleMeta, segment: { start: number; end: number }, options: ExtractOptions): PipelineState {
+  const body = { start: Math.max(input.bodyStart, segment.start), end: Math.min(input.bodyEnd, segment.end) }
+  const state: PipelineState = { input, article, segment, ranges: body.end > body.start ? [body] : [] }
+  // nothing to read: an empty (or blank) body gives an empty result
+  if (body.end <= body.start || input.text.slice(body.start, body.end).trim() === '') return state
+  for (const stage of PIPELINE) {
+    const t0 = options.onStage ? performance.now() : 0
+    stage.run(state)
+    options.onStage?.(stage.name, performance.now() - t0)
+  }
+  return state
+}
+
+/** Merges the results of consecutive segments: entities by id, roles without repeats, quotes renumbered. */
+function merge(articleIdValue: string, states: PipelineState[]): Pick<ExtractedArticle, 'entities' | 'quotes' | 'roles' | 'relations'> {
+  const entities = new Map<string, Entity>()
+  const roles = new Map<string, Role>()
+  const quotes: Quote[] = []
+  const relations: Relation[] = []
+  for (const s of states) {
+    for (const e of s.layer?.entities ?? []) {
+      const seen = entities.get(e.id)
+      if (!seen) entities.set(e.id, { ...e, aliases: [...e.aliases], mentions: [...e.mentions] })
+      else {
+        for (const a of e.aliases) if (a !== seen.name && !seen.aliases.includes(a)) seen.aliases.push(a)
+        for (const m of e.mentions) seen.mentions.push(m)
+      }
+    }
+    for (const r of s.layer?.roles ?? []) roles.set(`${r.personId}|${r.title}|${r.orgId}`, r)
+    for (const q of s.quotes ?? []) quotes.push({ ...q, id: `${articleIdValue}#q${quotes.length + 1}` })
+    for (const r of s.relations ?? []) relations.push(r)
+  }
+  return { entities: [...entities.values()], quotes, roles: [...roles.values()], relations }
+}
+
 /** Runs the pipeline over one article read from `source` (an input path, or "-" for stdin). */
 export function extractArticle(input: ArticleInput, source: string, options: ExtractOptions = {}): ExtractedArticle {
   const article = articleMeta(input)
-  const state: PipelineState = { input, article, ranges: [{ start: input.bodyStart, end: input.bodyEnd }] }
-  // nothing to read: an empty (or blank) body gives an empty result
-  if (input.text.slice(input.bodyStart, input.bodyEnd).trim() !== '') {
-    for (const stage of PIPELINE) {
-      const t0 = options.onStage ? performance.now() : 0
-      stage.run(state)
-      options.onStage?.(stage.name, performance.now() - t0)
-    }
+  const text = input.text
+  if (text.length <= SEGMENT_CHARS) {
+    const s = runSegment(input, article, { start: 0, end: text.length }, options)
+    return { source, article, entities: s.layer?.entities ?? [], quotes: s.quotes ?? [], roles: s.layer?.roles ?? [], relations: s.relations ?? [] }
   }
-  return {
-    source,
-    article,
-    entities: state.layer?.entities ?? [],
-    quotes: state.quotes ?? [],
-    roles: state.layer?.roles ?? [],
-    relations: state.relations ?? [],
-  }
+  const states = chunkRanges(text, SEGMENT_CHARS).map(([start, end]) => runSegment(input, article, { start, end }, options))
+  return { source, article, ...merge(article.id, states) }
 }
