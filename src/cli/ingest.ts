@@ -161,7 +161,8 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   }
   summary.articles.failed += expanded.errors.length
   summary.failures.unshift(...expanded.errors)
-  if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n')
+  // peak resident memory of this process, worker threads included (maxRSS is in KiB)
+  if (opts.json) process.stdout.write(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
   else process.stdout.write(summaryText(summary) + '\n')
   return summary.articles.failed > 0 ? 1 : 0
 }

@@ -285,7 +285,7 @@ export function toRows(doc: ArticleToWrite): Rows {
     const key = `${p.placeId}\u0000${p.countryId}`
     if (!entityIds.has(p.placeId) || placeKeys.has(key) || !p.countryId.startsWith('country:')) continue
     placeKeys.add(key)
-    places.push({ ...p, articleId })
+    places.push({ placeId: p.placeId, countryId: p.countryId, articleId })
     // the country may not be mentioned in the article: make sure its node exists
     if (!entityIds.has(p.countryId) && !entities.some((e) => e.id === p.countryId)) {
       const name = p.countryName ?? ISO3.get(p.countryId.slice(COUNTRY.length))?.name ?? p.countryId.slice(COUNTRY.length)

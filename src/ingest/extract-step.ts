@@ -3,6 +3,7 @@
 // One input may hold many articles (JSON arrays, JSON Lines); a bad one fails alone.
 import { readFileSync } from 'node:fs'
 import { extractArticle, readInputSettled, InputError } from '../extract/index.ts'
+import type { ArticleInput } from '../extract/types.ts'
 import { prepare, type PreparedArticle } from '../graph/write.ts'
 import { authorsOf } from './authors.ts'
 import { placesInCountries } from './places.ts'
@@ -15,6 +16,12 @@ export interface InputResult {
   outcomes: ExtractOutcome[]
   /** wall time spent reading and extracting this input */
   ms: number
+}
+
+/** Extracts one article already read and turns it into the rows of the graph writer. */
+export function prepareArticle(input: ArticleInput, source: string): PreparedArticle {
+  const extracted = extractArticle(input, source)
+  return prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text), authors: authorsOf(extracted) })
 }
 
 /** A cheap token count (words and punctuation marks) for throughput figures. */
@@ -42,8 +49,7 @@ export function extractInput(path: string, given?: Uint8Array | string): InputRe
       return
     }
     try {
-      const extracted = extractArticle(input, source)
-      const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text), authors: authorsOf(extracted) })
+      const article = prepareArticle(input, source)
       outcomes.push({ ok: true, article, tokens: countTokens(input.text.slice(input.bodyStart, input.bodyEnd)) })
     } catch (e) {
       outcomes.push({ ok: false, source, error: `${source}: extraction failed: ${(e as Error).message}` })

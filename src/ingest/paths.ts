@@ -2,7 +2,7 @@
 // order, hidden entries skipped, like src/extract/sources.ts), globs expanded (tinyglobby), and
 // "-" for stdin. A path that names nothing is one failure naming it; the others still come out.
 import { readdirSync, realpathSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 
 export const STDIN = '-'
@@ -55,7 +55,7 @@ export async function expandPaths(paths: string[]): Promise<ExpandedPaths> {
     if (info?.isDirectory()) walk(p, files, seenDirs, errors)
     else if (info) files.push(p)
     else if (isDynamicPattern(p)) {
-      const matches = (await glob(p, { onlyFiles: true, dot: false, expandDirectories: false })).sort()
+      const matches = (await glob(p, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(p) })).sort()
       if (matches.length) files.push(...matches)
       else errors.push({ source: p, error: `${p}: no file matches this pattern` })
     } else errors.push({ source: p, error: `${p}: no such file or directory` })

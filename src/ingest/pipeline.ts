@@ -7,21 +7,21 @@
 import { availableParallelism } from 'node:os'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../extract/types.ts'
-import { extractArticle } from '../extract/index.ts'
 import {
   addCounts,
   emptyCounts,
-  prepare,
   writeBatchIsolated,
   type ArticleOutcome,
   type BatchResult,
   type PreparedArticle,
   type WriteCounts,
 } from '../graph/write.ts'
-import { countTokens, extractInput, type InputResult } from './extract-step.ts'
+import type { InputResult } from './extract-step.ts'
 import { createExtractPool, type ExtractPool } from './pool.ts'
-import { authorsOf } from './authors.ts'
-import { placesInCountries } from './places.ts'
+
+// The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
+// or here when extracting in the main thread.
+const extractStep = () => import('./extract-step.ts')
 
 export type { ArticleOutcome, BatchResult, WriteCounts } from '../graph/write.ts'
 
@@ -187,6 +187,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       }
       await Promise.all(inFlight)
     } else {
+      const { extractInput } = await extractStep()
       for (const input of list) {
         if (writeError) break
         accept(extractInput(input.path, input.data))
@@ -224,12 +225,11 @@ export interface IngestOneResult {
  * extraction and the same transaction as the CLI. Throws when the article cannot be written.
  */
 export async function ingestArticle(driver: Driver, input: ArticleInput, source: string, opts: { database?: string } = {}): Promise<IngestOneResult> {
-  const extracted = extractArticle(input, source)
-  const article = prepare({ extracted, text: input.text, placesInCountries: placesInCountries(extracted, input.text), authors: authorsOf(extracted) })
+  const { prepareArticle } = await extractStep()
+  const article = prepareArticle(input, source)
   const result = await writeBatchIsolated(driver, [article], { database: opts.database })
   const outcome = result.outcomes[0]
   if (outcome.status === 'failed') throw new Error(outcome.error ?? `${source}: not written`)
   return { outcome, counts: result.counts }
 }
 
-export { countTokens }

@@ -1,0 +1,190 @@
+// `npm run bench:ingest [-- --scale 10]`: the ingest command, end to end, on the 840 PolNeAR train
+// texts, into an EMPTY throwaway Neo4j started here (temporary folder, free ports; stopped and
+// deleted at the end: the user's data is never touched). Prints articles/s, tokens/s, the time
+// split between extraction and writing, and the ingest process's peak memory.
+//
+//   --scale N      a corpus N times the size: the texts repeated, each copy with its own marker line
+//                  (so its own id), written to a temporary folder
+//   --runs N       runs (database emptied before each); medians are reported
+//   --workers N / --batch-size N   passed to the ingest command
+//   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, InvalidArgumentError } from 'commander'
+import neo4j, { type Driver } from 'neo4j-driver'
+import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { migrate } from '../src/graph/migrate.ts'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const CORPUS = '/work/shared/corpora/polnear/train/text'
+const CLI = join(ROOT, 'src/cli/ingest.ts')
+/** Deletes everything, in batches (CALL IN TRANSACTIONS needs an auto-commit transaction: session.run). */
+const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
+const COUNTS = 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels'
+
+interface Opts {
+  scale: number
+  runs: number
+  workers?: number
+  batchSize?: number
+  uri?: string
+  corpus: string
+  warmup: boolean
+}
+
+const int = (min: number) => (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
+  return n
+}
+
+const opts = new Command()
+  .name('bench-ingest')
+  .option('--scale <n>', 'corpus size as a multiple of the 840 texts', int(1), 1)
+  .option('--runs <n>', 'runs into an emptied database; medians reported', int(1), 1)
+  .option('--workers <n>', 'extraction worker threads of the ingest command', int(0))
+  .option('--batch-size <n>', 'articles per write transaction', int(1))
+  .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
+  .option('--corpus <dir>', 'the folder of texts', CORPUS)
+  .option('--no-warmup', 'skip the warm-up run (JIT and query plans of a fresh Neo4j) before the timed runs')
+  .parse()
+  .opts<Opts>()
+
+function say(line: string): void {
+  process.stderr.write(line + '\n')
+}
+
+/** The corpus folder: the texts themselves at scale 1, else a temporary folder of marked copies. */
+function corpusDir(scale: number, tmp: string): { dir: string; files: number } {
+  const names = readdirSync(opts.corpus).filter((n) => !n.startsWith('.')).sort()
+  if (scale === 1) return { dir: opts.corpus, files: names.length }
+  const dir = join(tmp, `corpus-x${scale}`)
+  mkdirSync(dir, { recursive: true })
+  for (const name of names) {
+    const text = readFileSync(join(opts.corpus, name), 'utf8')
+    for (let k = 0; k < scale; k++) writeFileSync(join(dir, `${k}-${name}`), `${text}\n\n[bench copy ${k}]\n`)
+  }
+  return { dir, files: names.length * scale }
+}
+
+/** A small corpus of marked copies, to warm up Neo4j's JIT and query plans before timing. */
+function warmupDir(tmp: string): string {
+  const dir = join(tmp, 'warmup')
+  mkdirSync(dir, { recursive: true })
+  const names = readdirSync(opts.corpus).sort().slice(0, 120)
+  for (const name of names) writeFileSync(join(dir, name), `${readFileSync(join(opts.corpus, name), 'utf8')}\n\n[warm-up]\n`)
+  return dir
+}
+
+async function clear(driver: Driver): Promise<void> {
+  const session = driver.session()
+  try {
+    await session.run(CLEAR)
+  } finally {
+    await session.close()
+  }
+}
+
+interface CliSummary {
+  inputs: number
+  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number }
+  counts: { entitiesCreated: number; quotes: number; relations: number; mentions: number }
+  tokens: number
+  seconds: number
+  extractMs: number
+  writeMs: number
+  workers: number
+  batchSize: number
+  peakRssMb: number
+}
+
+function runIngest(uri: string, args: string[]): Promise<{ summary: CliSummary; wallS: number }> {
+  const t0 = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args, '--json', '--no-progress'], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: uri },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.on('exit', (code) => {
+      const wallS = (performance.now() - t0) / 1000
+      try {
+        resolve({ summary: JSON.parse(out.trim().split('\n').pop() ?? ''), wallS })
+      } catch {
+        reject(new Error(`ingest exited with ${code} and no summary: ${out.slice(0, 500)}`))
+      }
+    })
+  })
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'bench-ingest-'))
+let instance: Neo4jInstance | null = null
+let driver: Driver | null = null
+try {
+  let uri = opts.uri
+  if (!uri) {
+    say('starting a throwaway Neo4j (heap 1g, page cache 512m)...')
+    instance = await startNeo4j({
+      dataDir: join(tmp, 'neo4j'),
+      boltPort: await freePort(),
+      httpPort: await freePort(),
+      heap: '1g',
+      pageCache: '512m',
+      stopOnExit: true,
+    })
+    uri = instance.uri
+  }
+  driver = neo4j.driver(uri, { scheme: 'none', principal: '', credentials: '' })
+  await migrate(driver)
+  const { dir, files } = corpusDir(opts.scale, tmp)
+  const extra = [
+    ...(opts.workers !== undefined ? ['--workers', String(opts.workers)] : []),
+    ...(opts.batchSize !== undefined ? ['--batch-size', String(opts.batchSize)] : []),
+  ]
+  say(`corpus: ${files} files in ${dir}`)
+
+  if (opts.warmup) {
+    const w = await runIngest(uri, [warmupDir(tmp), ...extra])
+    say(`warm-up: ${w.summary.articles.new} articles in ${w.summary.seconds.toFixed(1)} s (not counted)`)
+  }
+
+  const rows: { e2e: number; tokS: number; extractS: number; writeS: number; wallS: number; rss: number; s: CliSummary }[] = []
+  for (let run = 1; run <= opts.runs; run++) {
+    await clear(driver)
+    const { summary: s, wallS } = await runIngest(uri, [dir, ...extra])
+    const written = s.articles.new + s.articles.updated + s.articles.unchanged
+    const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, s }
+    rows.push(row)
+    const c = (await driver.executeQuery(COUNTS)).records[0]
+    say(
+      `run ${run}: ${written} articles (${s.articles.failed} failed) in ${s.seconds.toFixed(2)} s = ${row.e2e.toFixed(1)} articles/s, ${Math.round(row.tokS)} tokens/s; ` +
+        `extraction ${row.extractS.toFixed(2)} s summed over ${s.workers} worker(s), writes ${row.writeS.toFixed(2)} s in transactions of ${s.batchSize}; ` +
+        `process ${wallS.toFixed(2)} s wall, peak RSS ${s.peakRssMb} MB; graph ${c.get('nodes')} nodes, ${c.get('rels')} relationships`,
+    )
+  }
+  const s = rows[0].s
+  const m = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f))
+  const lines = [
+    `bench:ingest  scale ${opts.scale} (${files} files, ${s.tokens} tokens), ${opts.runs} run(s), ${s.workers} extraction worker(s), batch ${s.batchSize}`,
+    `end to end    ${m((r) => r.e2e).toFixed(1)} articles/s, ${Math.round(m((r) => r.tokS))} tokens/s (median; ingest's own clock, from its start to the last commit)`,
+    `with startup  ${(files / m((r) => r.wallS)).toFixed(1)} articles/s over the process's whole life (${m((r) => r.wallS).toFixed(2)} s: node, tsx, workers, connect, migrate)`,
+    `time split    extraction ${m((r) => r.extractS).toFixed(2)} s (summed over workers: ${(m((r) => r.extractS) / Math.max(1, s.workers)).toFixed(2)} s each), ` +
+      `writing ${m((r) => r.writeS).toFixed(2)} s (main thread, in write transactions), total ${m((r) => r.s.seconds).toFixed(2)} s; they overlap`,
+    `peak RSS      ${Math.max(...rows.map((r) => r.rss))} MB (ingest process, worker threads included)`,
+  ]
+  process.stdout.write(lines.join('\n') + '\n')
+} finally {
+  await driver?.close()
+  await instance?.stop()
+  rmSync(tmp, { recursive: true, force: true })
+}
