@@ -196,7 +196,7 @@ CALL (e) {
   WITH a ORDER BY ${NEWEST('a')} SKIP $skip LIMIT $limit
   RETURN collect(${ARTICLE('a')}) AS rows
 }
-RETURN id AS key, rows, COUNT { (e)<-[:MENTIONS]-(:Article) } AS total`
+RETURN id AS key, rows, COUNT { (e)<-[:MENTIONS]-() } AS total`
 
 /** quotes about each entity, optionally only those of one speaker ($speakerId) */
 export const QUOTES_ABOUT_ENTITIES = `
