@@ -1,21 +1,8 @@
 // The extract command as a user runs it: a child process, JSON Lines on stdout, diagnostics on stderr.
-import { execFile } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { outputLines as lines, runExtractCli } from '../fixtures/run-extract-cli.ts'
 
-const CLI = ['--import', 'tsx', 'src/cli/extract.ts']
-
-export function runCli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [...CLI, ...args], { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolve({ code, stdout, stderr })
-    })
-    if (stdin !== undefined) child.stdin?.end(stdin)
-    else child.stdin?.end()
-  })
-}
-
-const lines = (s: string) => s.split('\n').filter((l) => l !== '')
+const runCli = (args: string[], stdin?: string) => runExtractCli(args, { stdin })
 
 describe('npm run extract', () => {
   it('prints help', async () => {

@@ -6,6 +6,7 @@ import { decodeBytes } from '../../src/extract/read/decode.ts'
 import { detectFormat, InputError, readInput, readInputSettled } from '../../src/extract/read/index.ts'
 import { normaliseDate } from '../../src/extract/read/dates.ts'
 import { articleId } from '../../src/extract/ids.ts'
+import type { ArticleInput } from '../../src/extract/types.ts'
 
 const FIX = 'test/fixtures/extract'
 const fixture = (name: string) => readFileSync(`${FIX}/${name}`)
@@ -82,6 +83,7 @@ describe('plain text', () => {
   })
   it('gives no title to a one-line text', () => {
     expect(readInput('Words and more words', 'p.txt')[0].meta.title).toBeNull()
+    expect(readInput('Words and more words.\n', 'p.txt')[0].meta.title).toBeNull()
   })
 })
 
@@ -107,7 +109,7 @@ describe('JSON and JSON Lines', () => {
     expect(all).toHaveLength(4)
     const errors = all.filter((r) => r instanceof InputError).map((e) => e.message)
     expect(errors).toEqual([expect.stringMatching(/^articles\.jsonl line 2: no article text/), expect.stringMatching(/^articles\.jsonl line 3: invalid JSON/)])
-    const ok = all.filter((r) => !(r instanceof InputError))
+    const ok = all.filter((r): r is ArticleInput => !(r instanceof InputError))
     expect(ok.map((a) => a.meta)).toEqual([
       { title: 'Port strike ends', publishedAt: '2025-01-15', authors: ['Lena Vos', 'Pieter Hals'], dateline: null, publisher: 'Harbour Daily', url: null },
       { title: 'Japan opens new rail line', publishedAt: '2025-01-17', authors: [], dateline: null, publisher: null, url: 'https://rail.example.com/nara' },

@@ -1,13 +1,12 @@
 // The documented output contract: real extract output (the seed article and every fixture) validates against
 // schema/extraction.schema.json, and every offset points at the text it claims.
 import { readFileSync } from 'node:fs'
-import Ajv2020Module from 'ajv/dist/2020.js'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/extract/index.ts'
 import { readSources } from '../../src/extract/sources.ts'
 import type { ArticleInput, ExtractedArticle } from '../../src/extract/types.ts'
 
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module
 const schema = JSON.parse(readFileSync('schema/extraction.schema.json', 'utf8'))
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema)
 

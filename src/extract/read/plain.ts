@@ -6,9 +6,10 @@ import { blocksOf, linesOf } from './lines.ts'
 const MAX_TITLE_CHARS = 200
 
 export function readPlain(text: string): ArticleInput {
-  const head = linesOf(text, 0, Math.min(text.length, 4 * MAX_TITLE_CHARS))
-  const first = blocksOf(head)[0]
-  const title = first && first.length === 1 && first[0].text.length <= MAX_TITLE_CHARS && head.length > 1 ? first[0].text : null
+  const blocks = blocksOf(linesOf(text, 0, Math.min(text.length, 4 * MAX_TITLE_CHARS)))
+  const first = blocks[0]
+  // a title stands alone: one short line, with more text after it
+  const title = first && first.length === 1 && first[0].text.length <= MAX_TITLE_CHARS && blocks.length > 1 ? first[0].text : null
   return {
     text,
     bodyStart: 0,
