@@ -6,7 +6,7 @@
 //   library: startNeo4j({ dataDir, boltPort, httpPort }) -> { uri, pid, stop() }, stopNeo4j, neo4jStatus
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { connect as tcpConnect, createServer } from 'node:net'
 import { delimiter, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,7 +25,8 @@ const HOST = '127.0.0.1'
 const PID_FILE = 'neo4j.pid'
 /** names the class archive the running JVM writes when it exits, until a clean stop publishes it */
 const PENDING_ARCHIVE_FILE = 'class-archive.pending'
-const READY_QUERY = 'RETURN 1 AS ready'
+/** answers once the default database is up, and tells whose server answered (its data folder) */
+const READY_QUERY = "CALL dbms.listConfig('server.directories.data') YIELD name, value WHERE name = 'server.directories.data' RETURN value AS dataDir"
 /** the local instance runs without authentication (the driver's typings lack auth.none()) */
 const NO_AUTH = { scheme: 'none', principal: '', credentials: '' }
 
@@ -238,17 +239,31 @@ function portOpen(port: number): Promise<boolean> {
   })
 }
 
-/** null when Bolt answers a query on the default database, else why not. */
-async function boltAnswers(uri: string): Promise<string | null> {
+/** The data folder of the Neo4j that answers on uri, or why none answered. */
+async function boltAnswers(uri: string): Promise<{ dataDir: string } | { error: string }> {
+  // ours runs without authentication: a server that asks for it is someone else's
   const driver = neo4j.driver(uri, NO_AUTH, { connectionTimeout: 3000, maxConnectionPoolSize: 1 })
   try {
-    await driver.executeQuery(READY_QUERY, {}, { database: 'neo4j' })
-    return null
+    const { records } = await driver.executeQuery(READY_QUERY, {}, { database: 'neo4j' })
+    return { dataDir: String(records[0]?.get('dataDir') ?? '') }
   } catch (err) {
-    return err instanceof Error ? err.message : String(err)
+    const code = (err as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('Neo.ClientError.Security.')) return { dataDir: '(unknown: it requires authentication)' }
+    return { error: err instanceof Error ? err.message : String(err) }
   } finally {
     await driver.close()
   }
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p)
+    } catch {
+      return resolve(p)
+    }
+  }
+  return resolve(a) === resolve(b) || real(a) === real(b)
 }
 
 // ---------------------------------------------------------------- configuration
@@ -415,9 +430,13 @@ async function waitForBolt(uri: string, boltPort: number, pid: number, dataDir: 
       throw new LauncherError(`Neo4j exited while starting${code !== undefined ? ` (exit code ${code})` : ''}; ${logTail(dataDir)}`)
     }
     if (await portOpen(boltPort)) {
-      const failure = await boltAnswers(uri)
-      if (failure === null) return
-      why = failure
+      const answer = await boltAnswers(uri)
+      if ('dataDir' in answer) {
+        if (samePath(answer.dataDir, join(dataDir, 'data'))) return
+        // two launches raced for the same ports and the other one bound them first
+        throw new LauncherError(`Another Neo4j (data in ${answer.dataDir}) answers on ${uri}, so this one cannot listen there: stop it or choose other ports (--bolt-port/--http-port).`)
+      }
+      why = answer.error
     }
     await sleep(250)
   }
@@ -523,11 +542,14 @@ function instance(dataDir: string, pid: number, boltPort: number, httpPort: numb
  * Stop the Neo4j of dataDir: SIGTERM (Neo4j checkpoints and shuts down cleanly), then SIGKILL if
  * it has not gone within timeoutMs. Returns the pid it stopped, or null when none ran.
  */
-export async function stopNeo4j(dataDirOption: string = DEFAULT_DATA_DIR, timeoutMs = 120_000): Promise<number | null> {
+export async function stopNeo4j(dataDirOption: string = DEFAULT_DATA_DIR, timeoutMs = 120_000, log?: (line: string) => void): Promise<number | null> {
   const dataDir = resolve(dataDirOption)
   const pid = runningPid(dataDir)
   let clean = true
   if (pid !== null) {
+    if (existsSync(join(dataDir, 'run', PENDING_ARCHIVE_FILE))) {
+      log?.('Neo4j writes its class archive as it exits (once per classpath and JVM); later starts are faster.')
+    }
     try {
       process.kill(pid, 'SIGTERM')
     } catch {
@@ -588,7 +610,7 @@ async function main(argv: string[]): Promise<void> {
     .description('stop Neo4j (SIGTERM, then SIGKILL if it hangs); no process is left behind')
     .action(async () => {
       const dataDir = program.opts<{ dataDir: string }>().dataDir
-      const pid = await stopNeo4j(dataDir)
+      const pid = await stopNeo4j(dataDir, undefined, (l) => console.log(l))
       console.log(pid === null ? `Neo4j was not running (data ${show(resolve(dataDir))}).` : `Neo4j stopped (pid ${pid}).`)
     })
 
