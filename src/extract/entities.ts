@@ -105,6 +105,13 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     const full = fullNames.find((f) => endsWith(f.words, m.words))
     if (full) { m.id = full.id; m.type = 'Person' }
   }
+  // a one-word organisation or place that is a person's surname here is that person ("Obama" tagged ORG)
+  for (const m of placed) {
+    if ((m.type !== 'Organisation' && m.type !== 'Place') || m.text.includes(' ') || /^[A-Z]+$/.test(m.text)) continue
+    const word = [m.text.toLowerCase()]
+    const full = fullNames.find((f) => f.words.length > 1 && endsWith(f.words, word))
+    if (full) { m.id = full.id; m.type = 'Person' }
+  }
   for (const f of fullNames) entities.set(f.id!, { id: f.id!, type: 'Person', name: f.text, aliases: [], mentions: [] })
   for (const m of placed) if (m.type === 'Person' && m.id && !m.country) add(m, m.id, 'Person', m.text)
 

@@ -7,8 +7,8 @@ import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { tagNames, type TaggedSpan, type NerLabel } from './ner/tagger.ts'
-import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG } from './ner/features.ts'
+import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
+import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
 
 export interface RawMention {
   /** first and last token (inclusive) */
@@ -125,9 +125,10 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
     for (const c of capitalisedRuns(doc, mask, null)) cutSpan(doc, c, out, 'rules')
     addLexiconMentions(doc, mask, out, null)
   } else {
-    const spans = extendSpans(doc, mask, mergeLexicon(doc, mask, tagged))
+    const spans = filterSpans(doc, extendSpans(doc, mask, mergeLexicon(doc, mask, tagged.spans)), tagged)
     for (const c of spans) cutSpan(doc, c, out, 'tagger')
-    const covered = new Uint8Array(doc.tokens.length)
+    // Title Case headlines give no cue of their own: only the tagger's spans (filtered) count there
+    const covered = tagged.titleLine.slice()
     for (const c of spans) if (c.label !== 'MISC') for (let k = c.first; k <= c.last; k++) covered[k] = 1
     for (const m of out) for (let k = m.first; k <= m.last; k++) covered[k] = 1
     for (const c of capitalisedRuns(doc, mask, covered)) cutSpan(doc, c, out, 'cued')
@@ -178,6 +179,31 @@ function mergeLexicon(doc: Doc, mask: Uint8Array, spans: TaggedSpan[]): TaggedSp
   return [...spans.filter((_, k) => !dropped.has(k)), ...added].sort((a, b) => a.first - b.first)
 }
 
+const LEXICON_BITS = GAZ_COUNTRY | GAZ_DEMONYM | GAZ_KNOWNORG
+
+/**
+ * Drops what capitals alone made look like names: in a Title Case headline, words the rest of the
+ * article never writes capitalised are trimmed off a span; a lone sentence-initial word that is no
+ * proper noun, or that the article also writes in lowercase ("Maybe", "Share"), is dropped.
+ */
+function filterSpans(doc: Doc, spans: TaggedSpan[], t: Tagging): TaggedSpan[] {
+  const out: TaggedSpan[] = []
+  const known = (k: number): boolean => (wordInfo(doc.tokens[k]).gaz & LEXICON_BITS) !== 0
+  for (const c of spans) {
+    if (t.titleLine[c.first]) {
+      while (c.first <= c.last && !(t.evidence[c.first] & 1) && !known(c.first)) c.first++
+      while (c.last >= c.first && !(t.evidence[c.last] & 1) && !known(c.last)) c.last--
+      if (c.first > c.last) continue
+    }
+    if (c.first === c.last && c.label !== 'MISC' && !isAllCaps(doc.tokens[c.first]) && !known(c.first)) {
+      const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
+      if (isSentenceInitial(doc, c.first, floor) && (doc.pos[c.first] !== 'PROPN' || t.evidence[c.first] & 2)) continue
+    }
+    out.push(c)
+  }
+  return out
+}
+
 /** A capitalised word that can continue a person's name (not a title, calendar word, country or demonym). */
 function nameWord(doc: Doc, k: number): boolean {
   const t = doc.tokens[k]
@@ -195,10 +221,20 @@ function extendSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[]): TaggedSpa
   const taken = new Uint8Array(n)
   for (const c of spans) for (let k = c.first; k <= c.last; k++) taken[k] = 1
   for (const c of spans) {
-    if (c.label === 'MISC' || c.label === null) continue
+    if (c.label === 'MISC' || c.label === null || c.first < 0) continue
     for (;;) {
       const k = c.last + 1
-      if (k >= n || !mask[k] || taken[k] || doc.sentenceOf[k] !== doc.sentenceOf[c.last]) break
+      if (k >= n || !mask[k] || doc.sentenceOf[k] !== doc.sentenceOf[c.last]) break
+      // "Bank" + "of America", "University" + "of California": an organisation's "of" phrase
+      if (c.label === 'ORG' && doc.tokens[k] === 'of' && k + 1 < n && mask[k + 1] && isCapitalised(doc.tokens[k + 1]) && ORG_HINTS.has(doc.tokens[c.last].toLowerCase())) {
+        let e = k + 1
+        while (e + 1 < n && mask[e + 1] && isCapitalised(doc.tokens[e + 1]) && doc.sentenceOf[e + 1] === doc.sentenceOf[k]) e++
+        for (const o of spans) if (o !== c && o.first > c.last && o.first <= e) { e = Math.max(e, o.last); o.first = -1 }
+        c.last = e
+        for (let q = c.first; q <= c.last; q++) taken[q] = 1
+        continue
+      }
+      if (taken[k]) break
       if (doc.tokens[k] === '-' && k + 1 < n && mask[k + 1] && !taken[k + 1] && doc.start[k] === doc.end[k - 1] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) {
         c.last = k + 1
       } else if (c.label === 'PER' && nameWord(doc, k)) c.last = k
@@ -212,7 +248,7 @@ function extendSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[]): TaggedSpa
       taken[c.first] = 1
     }
   }
-  return spans
+  return spans.filter((c) => c.first >= 0)
 }
 
 /** Runs of capitalised tokens in one sentence (rule-based candidates, type left to the lexicon rules). */
@@ -248,13 +284,16 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
   const last = c.last
   const sentFirst = doc.sentences[doc.sentenceOf[p]].firstToken
   let personCue = titleStartBefore(doc, p, sentFirst) < p
+  // a title inside a tagger's span ("House Speaker Paul Ryan" tagged ORG): what follows is a person
+  let innerTitle = false
   let chunkStart = -1
   const flush = (end: number): void => {
     if (chunkStart < 0) return
-    const m = typeChunk(doc, chunkStart, end, c.label, personCue, source)
+    const m = typeChunk(doc, chunkStart, end, innerTitle ? 'PER' : c.label, personCue, source)
     if (m) out.push(m)
     chunkStart = -1
     personCue = false
+    innerTitle = false
   }
   while (p <= last) {
     const tok = doc.tokens[p]
@@ -263,10 +302,16 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
     if (chunkStart < 0 && (lower === 'the' || isSentenceInitial(doc, p, sentFirst) && SENTENCE_START_SKIP.has(doc.pos[p]) && !COUNTRY_NAMES.has(tok) && !isAllCaps(tok))) { p++; continue }
     if (tok === '-' && chunkStart >= 0 && p < last && doc.start[p] === doc.end[p - 1] && doc.start[p + 1] === doc.end[p]) { p++; continue }
     if (isCalendar(lower) || NOT_NAMES.has(lower) || doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE') { flush(p - 1); p++; continue }
-    if (chunkStart < 0 || !fromTagger || c.label === 'PER') {
+    {
       const tl = isTitleAt(doc, p, last)
-      // a title word is a title only when a name follows it inside the span
-      if (tl && p + tl <= last) { flush(p - 1); p += tl; personCue = true; continue }
+      // a title word is a title only when a capitalised name word follows it inside the span
+      if (tl && p + tl <= last && isCapitalised(doc.tokens[p + tl]) && (chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
+        flush(p - 1)
+        p += tl
+        personCue = true
+        innerTitle = fromTagger && c.label !== 'MISC'
+        continue
+      }
     }
     if (chunkStart < 0) {
       const dem = matchCountry(doc, p, last, DEMONYMS)
@@ -305,6 +350,9 @@ function isOpener(doc: Doc, i: number): boolean {
   return t === '"' || t === '“' || t === '‘' || t === "'" || t === '(' || t === '[' || t === ':' || t === '—' || t === '–'
 }
 
+/** Last words that make a tagger's "person" a place ("Bearden Park", "Tryon Street"). */
+const SITE_NOUNS = new Set(['street', 'avenue', 'square', 'stadium', 'bridge', 'airport', 'road', 'plaza', 'park', 'county', 'river', 'mountains', 'boulevard'])
+
 function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], personCue: boolean, source: Source): RawMention | null {
   const fromTagger = source === 'tagger'
   // a trailing possessive or punctuation is not part of a name
@@ -317,6 +365,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   const demonym = DEMONYMS.get(key) ?? (fromTagger ? DEMONYMS_LOWER.get(lowerKey) : undefined)
   if (demonym && (label === null || label === 'MISC')) return { first: a, last: b, type: 'Country', kind: 'demonym', country: demonym }
   if (fromTagger) {
+    if (label === 'PER' && b > a && ORG_HINTS.has(doc.tokens[b].toLowerCase())) return { first: a, last: b, type: 'Organisation', kind: 'name' }
+    if (label === 'PER' && b > a && SITE_NOUNS.has(doc.tokens[b].toLowerCase())) return { first: a, last: b, type: 'Place', kind: 'name' }
     if (label === 'PER') return { first: a, last: b, type: 'Person', kind: 'name', personCue }
     if (label === 'ORG') return { first: a, last: b, type: 'Organisation', kind: 'name' }
     if (label === 'LOC') return { first: a, last: b, type: 'Place', kind: 'name' }

@@ -57,7 +57,7 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
 }
 
 /** Two-letter codes and short forms too ambiguous to match as names on their own. */
-const SKIP_ALIASES = new Set(['Mann', 'Thai', 'Viti', 'Éire', 'IN', 'IT', 'AM', 'ME', 'NO', 'BE', 'TO', 'IS', 'AS', 'AT', 'BY', 'DO', 'GO', 'HE', 'MY', 'ON', 'SO', 'US', 'OR', 'AN', 'ID', 'AD', 'MA', 'PA', 'LA', 'GA', 'CO', 'SA', 'NE', 'AL', 'CA', 'DE', 'MD', 'NC', 'SC', 'VA', 'WA', 'TN', 'KY', 'MT', 'MO', 'MS', 'NH', 'NJ', 'NM', 'NY', 'OK', 'PR', 'SD', 'TX', 'UT', 'VT', 'WV', 'WI', 'WY', 'FL', 'MN', 'MI', 'IL', 'IA', 'KS', 'AR', 'AZ', 'CT', 'DC', 'GU', 'HI', 'LA', 'ND', 'NV', 'OH', 'OR', 'RI', 'AK'])
+const SKIP_ALIASES = new Set(['Mann', 'Thai', 'Viti', 'Éire', 'Island', 'Prathet', 'Togolese', 'Mannin', 'Dominique', 'Timor', 'Saudi', 'Guiana', 'Reunion', 'Pitcairn', 'IN', 'IT', 'AM', 'ME', 'NO', 'BE', 'TO', 'IS', 'AS', 'AT', 'BY', 'DO', 'GO', 'HE', 'MY', 'ON', 'SO', 'US', 'OR', 'AN', 'ID', 'AD', 'MA', 'PA', 'LA', 'GA', 'CO', 'SA', 'NE', 'AL', 'CA', 'DE', 'MD', 'NC', 'SC', 'VA', 'WA', 'TN', 'KY', 'MT', 'MO', 'MS', 'NH', 'NJ', 'NM', 'NY', 'OK', 'PR', 'SD', 'TX', 'UT', 'VT', 'WV', 'WI', 'WY', 'FL', 'MN', 'MI', 'IL', 'IA', 'KS', 'AR', 'AZ', 'CT', 'DC', 'GU', 'HI', 'LA', 'ND', 'NV', 'OH', 'OR', 'RI', 'AK'])
 
 /**
  * Splits a phrase the way wink-nlp tokenises names: on spaces, hyphens kept as their own token,

@@ -48,7 +48,8 @@ companies, holdings, airlines, airways, motors, bank, exchange, network, times, 
 club, fc, united, city, rovers, wanderers, athletic, olympique, team, army, navy, force, forces, guard, police,
 administration, government, authority, board, organisation, organization, alliance, coalition, movement, front, church,
 hospital, command, corps, brigade, division, regiment, cabinet, kremlin, pentagon, nations, league, society, trust, labs,
-systems, technologies, industries, enterprises, partners, capital, securities, reserve, treasury, tribunal, caucus, fbi`)
+systems, technologies, industries, enterprises, partners, capital, securities, reserve, treasury, tribunal, caucus, fbi,
+observer, herald, tribune, gazette, chronicle, telegraph, courier, examiner, inquirer, magazine, daily, weekly, channel, radio, tv`)
 
 /** Organisations common in news, by phrase key. */
 export const KNOWN_ORGS = new Map<string, string>(Object.entries({
@@ -66,7 +67,8 @@ export const KNOWN_ORGS = new Map<string, string>(Object.entries({
 /** Words that precede a place ("in Kursk", "near Kursk"). */
 export const PLACE_PREPOSITIONS = words(`in, at, near, inside, outside, from, to, into, across, around, towards, toward, via`)
 /** Words that follow a place ("Kursk region"). */
-export const PLACE_NOUNS = words(`region, city, province, state, county, oblast, district, town, village, area, border, island, islands, river, valley, capital`)
+export const PLACE_NOUNS = words(`region, city, province, state, county, oblast, district, town, village, area, border, island, islands, river, valley, capital,
+park, street, avenue, square, stadium, bridge, airport, road, mountains, mountain, lake, bay, beach, hill, hills, heights, peninsula, strait, sea, ocean, coast, plaza`)
 
 /** True when the lowercase word is a calendar word (month or weekday). */
 export function isCalendar(lower: string): boolean {

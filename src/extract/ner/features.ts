@@ -194,6 +194,8 @@ export interface Sequence {
   pos: number[]
   /** the unit is a headline-like line: most of its words are in capitals */
   headline: boolean
+  /** the unit is a Title Case line (a modern headline): its capitals say nothing about names */
+  titleLine: boolean
   /** per position: the document's case evidence for the word (set by docCase) */
   dcase: Int8Array
 }
@@ -222,6 +224,8 @@ export function sequences(doc: Doc, mask: Uint8Array | null): Sequence[] {
   return out
 }
 
+const TITLE_CASE_POS = new Set(['VERB', 'AUX', 'ADP', 'ADV', 'PRON', 'DET', 'ADJ', 'CCONJ', 'SCONJ', 'PART'])
+
 function makeSequence(doc: Doc, tokens: number[]): Sequence {
   const words = tokens.map((i) => wordInfo(doc.tokens[i]))
   let caps = 0
@@ -231,7 +235,21 @@ function makeSequence(doc: Doc, tokens: number[]): Sequence {
     letters++
     if (w.caseClass === 3) caps++
   }
-  return { tokens, words, pos: tokens.map((i) => posId(doc.pos[i])), headline: letters >= 2 && caps / letters > 0.6, dcase: new Int8Array(tokens.length) }
+  // Title Case: most longer words capitalised, and among them at least two that are no nouns
+  // ("Was", "Their", "About"); a line of names and scores has capitals but only on nouns
+  let long = 0
+  let longCap = 0
+  let capOther = 0
+  for (let k = 0; k < tokens.length; k++) {
+    const cc = words[k].caseClass
+    if (k > 0 && cc === 2 && TITLE_CASE_POS.has(doc.pos[tokens[k]])) capOther++
+    if (doc.tokens[tokens[k]].length < 4 || cc === 0) continue
+    long++
+    if (cc >= 2) longCap++
+  }
+  const headline = letters >= 2 && caps / letters > 0.6
+  const titleLine = !headline && long >= 3 && longCap / long >= 0.75 && capOther >= 2
+  return { tokens, words, pos: tokens.map((i) => posId(doc.pos[i])), headline, titleLine, dcase: new Int8Array(tokens.length) }
 }
 
 /**
@@ -242,7 +260,7 @@ function makeSequence(doc: Doc, tokens: number[]): Sequence {
 export function docCase(seqs: Sequence[]): void {
   const stamp = newStamp()
   for (const s of seqs) {
-    if (s.headline) continue
+    if (s.headline || s.titleLine) continue
     for (let k = 0; k < s.words.length; k++) {
       const w = s.words[k]
       const bit = w.caseClass === 1 ? 2 : (w.caseClass === 2 || w.caseClass === 3) && k > 0 ? 1 : 0

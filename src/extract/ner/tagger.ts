@@ -116,12 +116,26 @@ const scores = new Int32Array(NTAGS)
  * Tags the doc's tokens (where mask is set) and returns the name spans with their CoNLL class,
  * or null when no weights are shipped.
  */
-export function tagNames(doc: Doc, mask: Uint8Array): TaggedSpan[] | null {
+export interface Tagging {
+  spans: TaggedSpan[]
+  /** per doc token: 1 when the token lies in a Title Case line (a headline) */
+  titleLine: Uint8Array
+  /** per doc token: the document's case evidence for its word (bit 1 capitalised mid-sentence, bit 2 lowercase) */
+  evidence: Uint8Array
+}
+
+export function tagNames(doc: Doc, mask: Uint8Array): Tagging | null {
   const m = loadModel()
   if (!m) return null
   const { w } = m
   const seqs = sequences(doc, mask)
   docCase(seqs)
+  const titleLine = new Uint8Array(doc.tokens.length)
+  const evidence = new Uint8Array(doc.tokens.length)
+  for (const s of seqs) for (let k = 0; k < s.tokens.length; k++) {
+    if (s.titleLine) titleLine[s.tokens[k]] = 1
+    evidence[s.tokens[k]] = s.dcase[k]
+  }
   const stamp = beginHistory()
   const spans: TaggedSpan[] = []
   for (const s of seqs) {
@@ -156,5 +170,5 @@ export function tagNames(doc: Doc, mask: Uint8Array): TaggedSpan[] | null {
     }
     if (open) spans.push(open)
   }
-  return spans
+  return { spans, titleLine, evidence }
 }
