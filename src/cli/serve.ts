@@ -9,24 +9,25 @@ import type { Config } from '../config.ts'
 import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { createServer } from '../api/server.ts'
-import { neo4jStatus, startNeo4j } from '../../scripts/neo4j.ts'
+import { startNeo4j } from '../../scripts/neo4j.ts'
 import type { Neo4jInstance } from '../../scripts/neo4j.ts'
 
 const say = (line: string) => console.log(`[serve] ${line}`)
 
-/** the local instance when NEO4J_URI is unset: the one running, or one we start */
+/**
+ * The local instance when NEO4J_URI is unset: whatever answers on the default URI, else the
+ * launcher's instance (startNeo4j waits for one that is still starting, or starts one).
+ */
 async function localNeo4j(config: Config): Promise<{ config: Config; started: Neo4jInstance | null }> {
   if (!config.neo4jLocal) return { config, started: null }
-  const status = neo4jStatus()
-  if (status.running) return { config: { ...config, neo4jUri: status.uri }, started: null }
   try {
-    // something else may already answer on the default URI (a Neo4j not started by our launcher)
     const probe = await connect(config)
     await probe.close()
     return { config, started: null }
   } catch {
-    say('no local Neo4j runs: starting one (npm run neo4j:start does the same) ...')
+    say(`nothing answers at ${config.neo4jUri}: starting the local Neo4j (as npm run neo4j:start does) ...`)
     const instance = await startNeo4j({ log: (l) => say(l) })
+    if (!instance.started) say('it was already starting; it answers now')
     return { config: { ...config, neo4jUri: instance.uri }, started: instance.started ? instance : null }
   }
 }
