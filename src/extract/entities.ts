@@ -34,14 +34,20 @@ const ID_PREFIX: Record<EntityType, string> = { Person: 'person', Organisation: 
 
 /** The normalised key of a name: lowercase, diacritics folded, punctuation dropped, words hyphen-joined. */
 export function nameKey(name: string): string {
-  return name
+  let key = keyCache.get(name)
+  if (key !== undefined) return key
+  key = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
+  if (keyCache.size > 100_000) keyCache.clear()
+  keyCache.set(name, key)
+  return key
 }
+const keyCache = new Map<string, string>()
 
 export function entityId(type: EntityType, name: string): string {
   return `${ID_PREFIX[type]}:${nameKey(name)}`

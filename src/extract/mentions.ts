@@ -301,7 +301,10 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
     // sentence-initial function words ("The", "If") and words that are never names
     if (chunkStart < 0 && (lower === 'the' || isSentenceInitial(doc, p, sentFirst) && SENTENCE_START_SKIP.has(doc.pos[p]) && !COUNTRY_NAMES.has(tok) && !isAllCaps(tok))) { p++; continue }
     if (tok === '-' && chunkStart >= 0 && p < last && doc.start[p] === doc.end[p - 1] && doc.start[p + 1] === doc.end[p]) { p++; continue }
-    if (isCalendar(lower) || NOT_NAMES.has(lower) || doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE') { flush(p - 1); p++; continue }
+    // punctuation ends a capitalised run, but a tagger's span may hold some ("Douglas & Lomason")
+    const punct = doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE' || doc.pos[p] === 'SYM'
+    if (punct && fromTagger && chunkStart >= 0 && p < last && !BRACKETS.has(tok) && doc.pos[p] !== 'SPACE') { p++; continue }
+    if (isCalendar(lower) || NOT_NAMES.has(lower) || punct) { flush(p - 1); p++; continue }
     {
       const tl = isTitleAt(doc, p, last)
       // a title word is a title only when a capitalised name word follows it inside the span
@@ -344,6 +347,8 @@ export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boole
   while (k >= sentFirst && (doc.pos[k] === 'SPACE' || isOpener(doc, k))) k--
   return k < sentFirst
 }
+
+const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/'])
 
 function isOpener(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]

@@ -22,7 +22,7 @@ defense minister, finance minister, interior minister, chancellor, premier, king
 pope, cardinal, archbishop, bishop, rabbi, imam, sheikh, ayatollah, sultan, emir, crown prince,
 secretary, secretary of state, secretary-general, secretary general, press secretary, under secretary, undersecretary,
 deputy secretary, assistant secretary, attorney general, solicitor general, governor, lieutenant governor, mayor,
-senator, sen, sen., congressman, congresswoman, representative, rep, rep., speaker, house speaker, senate leader,
+senator, sen, sen., gov, gov., lt. gov., congressman, congresswoman, representative, rep, rep., speaker, house speaker, senate leader,
 leader, majority leader, minority leader, chairman, chairwoman, chair, chief executive, ceo, cfo, coo, director,
 deputy director, spokesman, spokeswoman, spokesperson, spokesmen, ambassador, envoy, judge, justice, chief justice,
 lawyer, attorney, adviser, advisor, national security adviser, aide, official, commander, chief of staff, head,
