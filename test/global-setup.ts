@@ -45,10 +45,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('neo4jUri', neo4j.uri)
   project.provide('neo4jThrowaway', true)
   process.env.NEO4J_URI = neo4j.uri
+  // interrupted runs skip the teardown: the launcher then kills the server, and this drops its folder
+  const dropDataDir = () => rmSync(dataDir, { recursive: true, force: true })
+  process.once('exit', dropDataDir)
 
   return async () => {
     await neo4j.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    process.removeListener('exit', dropDataDir)
+    dropDataDir()
     say(`throwaway Neo4j (pid ${neo4j.pid}) stopped and its data folder deleted`)
   }
 }
