@@ -108,7 +108,8 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   // lone capitalised words from the rule candidates: people only when they name one already found
   for (const m of placed) {
     if (!m.weak) continue
-    const full = fullNames.find((f) => endsWith(f.words, m.words))
+    const joined = m.words.join(' ')
+    const full = fullNames.find((f) => endsWith(f.words, m.words) || f.words.join(' ') === joined)
     if (full) { m.id = full.id; m.type = 'Person' }
   }
   // a one-word organisation or place that is a person's surname here is that person ("Obama" tagged ORG)
@@ -137,6 +138,14 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     const v = typeVotes.get(nameKey(name))!
     const type: EntityType = v.org >= v.place ? 'Organisation' : 'Place'
     add(m, entityId(type, name), type, name)
+  }
+
+  // weak mentions (tagged MISC, or capitalised without cue) that name an organisation or place of the article
+  for (const m of placed) {
+    if (!m.weak || m.id) continue
+    const key = nameKey(canonicalOrg(m.text))
+    const e = entities.get(`org:${key}`) ?? entities.get(`place:${key}`)
+    if (e) add(m, e.id, e.type, e.name)
   }
 
   // roles from the title phrases before people's names

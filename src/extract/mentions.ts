@@ -375,7 +375,10 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
     if (label === 'PER') return { first: a, last: b, type: 'Person', kind: 'name', personCue }
     if (label === 'ORG') return { first: a, last: b, type: 'Organisation', kind: 'name' }
     if (label === 'LOC') return { first: a, last: b, type: 'Place', kind: 'name' }
-    return null
+    // MISC: a person after a title or honorific ("Mr Biden"); otherwise kept weak, to join a
+    // name the article has already typed ("inside Kursk" after "Kursk region")
+    if (personCue) return { first: a, last: b, type: 'Person', kind: 'name', personCue }
+    return { first: a, last: b, type: 'Person', kind: 'name', weak: true }
   }
   if (KNOWN_ORGS.has(key)) return { first: a, last: b, type: 'Organisation', kind: 'name' }
   if (personCue) return { first: a, last: b, type: 'Person', kind: 'name', personCue }
