@@ -208,7 +208,7 @@ async function localNeo4j(config: Config, starting: { dataDir: string | null }):
   } catch (err) {
     if (err instanceof LauncherError && /already in use/.test(err.message)) {
       throw new LauncherError(
-        `${err.message.replace(/ \(--bolt-port\/--http-port\)\.$/, '')}: run with NEO4J_BOLT_PORT=... NEO4J_HTTP_PORT=... npm run demo, or set NEO4J_URI to use that Neo4j.`,
+        `${err.message.replace(/ or choose other ports.*$/, '')}, choose other ports (NEO4J_BOLT_PORT=... NEO4J_HTTP_PORT=... npm run demo), or set NEO4J_URI to use a Neo4j you run.`,
       )
     }
     throw err
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
       await api?.close()
       await driver?.close()
       // ours when this run decided to start it, even if the start has not finished yet
-      if (starting.dataDir) {
+      if (starting.dataDir && neo4jStatus(starting.dataDir).running) {
         // the launcher's marker of a class-data archive the JVM writes on its first clean exit
         const firstStop = existsSync(join(starting.dataDir, 'run', 'class-archive.pending'))
         say(`stopping the Neo4j this demo started${firstStop ? ' (its first stop also saves a class archive that halves later starts: up to a minute)' : ''} ...`)
