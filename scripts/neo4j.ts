@@ -183,12 +183,23 @@ function commandLine(pid: number): string | null {
   }
 }
 
-/** The pid of the Neo4j server of this data folder, when it runs. */
+function serverOf(dataDir: string, pid: number): boolean {
+  const cmd = commandLine(pid)
+  return cmd !== null && cmd.includes(MAIN_CLASS) && cmd.includes(`--home-dir=${dataDir} `)
+}
+
+/**
+ * The pid of the Neo4j server of this data folder, when it runs: the pid file's, or (pid file
+ * lost) the process whose command line names this folder.
+ */
 function runningPid(dataDir: string): number | null {
   const pid = readPid(dataDir)
-  if (pid === null) return null
-  const cmd = commandLine(pid)
-  return cmd && cmd.includes(MAIN_CLASS) && cmd.includes(`--home-dir=${dataDir}`) ? pid : null
+  if (pid !== null && serverOf(dataDir, pid)) return pid
+  if (!existsSync('/proc/self')) return null
+  for (const entry of readdirSync('/proc')) {
+    if (/^\d+$/.test(entry) && serverOf(dataDir, Number(entry))) return Number(entry)
+  }
+  return null
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms))
