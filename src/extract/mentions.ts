@@ -216,8 +216,32 @@ function nameWord(doc: Doc, k: number): boolean {
  * Completes tagger spans the CoNLL-trained model tends to cut short on modern news: hyphenated
  * name parts ("Kim" -> "Kim Jong-un") and, for people, adjacent capitalised name words.
  */
-function extendSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[]): TaggedSpan[] {
+function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpan[] {
   const n = doc.tokens.length
+  const spans: TaggedSpan[] = []
+  for (const c of input) {
+    // a person's name holds no "of": "Maria Olsen of Vermont" is a person and a place
+    if (c.label === 'PER') {
+      let k = c.first + 1
+      while (k < c.last && doc.tokens[k] !== 'of') k++
+      if (k < c.last) {
+        spans.push({ first: c.first, last: k - 1, label: 'PER' }, { first: k + 1, last: c.last, label: 'LOC' })
+        continue
+      }
+    }
+    // an organisation cut at "of" ("University of" + "Vermont") takes the name after it
+    if (c.label === 'ORG' && doc.tokens[c.last] === 'of' && c.last + 1 < n && isCapitalised(doc.tokens[c.last + 1])) c.last++
+    // "Bank" (untagged) + "of America": the hint word and "of" make the span an organisation
+    const k = c.first
+    if (k >= 2 && doc.tokens[k - 1] === 'of' && mask[k - 2] && isCapitalised(doc.tokens[k - 2]) && ORG_HINTS.has(doc.tokens[k - 2].toLowerCase())) {
+      const prev = spans[spans.length - 1]
+      if (prev && prev.last === k - 1 && prev.label === 'ORG') { prev.last = c.last; continue }
+      if (!prev || prev.last < k - 2) { spans.push({ first: k - 2, last: c.last, label: 'ORG' }); continue }
+    }
+    spans.push(c)
+  }
+  // a span grown over the next one absorbs it
+  for (let j = 1; j < spans.length; j++) if (spans[j].first <= spans[j - 1].last) { spans[j - 1].last = Math.max(spans[j - 1].last, spans[j].last); spans.splice(j--, 1) }
   const taken = new Uint8Array(n)
   for (const c of spans) for (let k = c.first; k <= c.last; k++) taken[k] = 1
   for (const c of spans) {
