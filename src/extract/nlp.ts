@@ -4,7 +4,13 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 
-export const nlp = winkNLP(model)
+/**
+ * wink's pipe without its own named-entity recogniser ('ner': dates, numbers, money...), which no stage reads:
+ * readDoc runs about 40% faster, with identical tokens, POS tags, sentences and sentiment on all 840 PolNeAR
+ * train texts. Add 'ner' (or 'cer' for learnCustomEntities) back here if a stage comes to need it.
+ */
+export const WINK_PIPE = ['sbd', 'negation', 'sentiment', 'pos']
+export const nlp = winkNLP(model, WINK_PIPE)
 export const its = nlp.its
 
 /** Tokens and sentences of one text, with character offsets into that text (end exclusive). */
