@@ -21,7 +21,7 @@
 // `group`: findAttributions exposes it (the PolNeAR scorer needs it); findQuotes gives the contract.
 import type { Doc } from './nlp.ts'
 import type { EntityLayer } from './entities.ts'
-import type { Entity, Quote, QuoteKind } from './types.ts'
+import type { Entity, Mention, Quote, QuoteKind } from './types.ts'
 import {
   AUX_OR_ADVERB, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, OBJECT_TAKING, PERSON_PRONOUNS,
   SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS,
@@ -82,6 +82,11 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
   let depth = 0
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i)
+    if (open >= 0 && i - open > MAX_QUOTE_CHARS) {
+      // never closed: a stray mark; scanning goes on from here
+      open = -1
+      depth = 0
+    }
     if (c === NL) {
       if (open < 0) continue
       let k = i + 1
@@ -147,7 +152,7 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
       }
     }
   }
-  if (open >= 0) out.push([open, b])
+  if (open >= 0 && b - open <= MAX_QUOTE_CHARS) out.push([open, b])
 }
 
 function isMark(c: number): boolean {
@@ -302,13 +307,23 @@ function isBreak(doc: Doc, i: number): boolean {
   return doc.pos[i] === 'SPACE' && doc.tokens[i].includes('\n')
 }
 
+/**
+ * The sentence around token i, cut at paragraph breaks and at most SENTENCE_REACH tokens either
+ * side (text with no sentence punctuation is one "sentence" to wink; searches must stay local).
+ */
 function sentenceBounds(doc: Doc, i: number): [number, number] {
   const s = doc.sentences[doc.sentenceOf[i]]
-  let a = s.firstToken, b = s.lastToken
+  let a = Math.max(s.firstToken, i - SENTENCE_REACH), b = Math.min(s.lastToken, i + SENTENCE_REACH)
   for (let k = i - 1; k >= a; k--) if (isBreak(doc, k)) { a = k + 1; break }
   for (let k = i + 1; k <= b; k++) if (isBreak(doc, k)) { b = k - 1; break }
   return [a, b]
 }
+
+const SENTENCE_REACH = 150
+/** a quote left open longer than this (characters) is a stray mark, not a quote */
+const MAX_QUOTE_CHARS = 12_000
+/** the evidence sentence is cut to this many characters either side of the quote */
+const SENTENCE_CONTEXT_CHARS = 600
 
 /** POS per token with the entity layer's names as PROPN, and a capitalised word wink tagged otherwise right before a cue ("Lynch/VERB said"). */
 function namePos(doc: Doc, layer: EntityLayer): string[] {
@@ -677,7 +692,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       speakerStart: sp === null ? null : sp[0], speakerEnd: sp === null ? null : sp[1], speakerId: null, group: hit.group,
     })
   }
-  out.push(...directOut)
+  for (const d of directOut) out.push(d)
   out.sort((x, y) => x.start - y.start || (x.kind === y.kind ? 0 : x.kind === 'direct' ? 1 : -1))
   resolveSpeakers(doc, layer, out)
   return out
@@ -789,6 +804,7 @@ function firstAtOrAfter(ix: SpanIndex, pos: number): number {
 function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Attribution[]): void {
   const ix = indexSpans(layer)
   const typeOf = (id: string): string | undefined => layer.byId.get(id)?.type
+  const pending = new Map<Entity, Mention[]>()
   // the last person who spoke, and where: "he" after a statement of theirs is them
   let lastSpeaker: { id: string; end: number } | null = null
   for (const a of atts) {
@@ -799,7 +815,13 @@ function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Attribution[]): voi
       const person = PERSON_PRONOUNS.has(word)
       const recent: string | null = person && lastSpeaker !== null && s - lastSpeaker.end < RECENT_SPEAKER_CHARS ? lastSpeaker.id : null
       a.speakerId = recent ?? resolvePronoun(doc, ix, typeOf, s, person)
-      if (a.speakerId !== null) addMention(layer.byId.get(a.speakerId), s, e, word)
+      const entity = a.speakerId === null ? undefined : layer.byId.get(a.speakerId)
+      if (entity !== undefined) {
+        const list = pending.get(entity)
+        const mention: Mention = { start: s, end: e, text: word, kind: 'pronoun' }
+        if (list === undefined) pending.set(entity, [mention])
+        else list.push(mention)
+      }
     } else {
       // rightmost entity named inside the speaker phrase; a person wins over the organisation it speaks for
       let best: string | null = null
@@ -813,6 +835,7 @@ function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Attribution[]): voi
     }
     if (a.speakerId !== null && typeOf(a.speakerId) === 'Person') lastSpeaker = { id: a.speakerId, end: e }
   }
+  addPronounMentions(pending)
 }
 
 /** how far back (characters) the last speaker still outranks the last person named, for "he said" */
@@ -836,7 +859,7 @@ function resolvePronoun(doc: Doc, ix: SpanIndex, typeOf: (id: string) => string 
 function isFirstPersonOfSentence(doc: Doc, ix: SpanIndex, typeOf: (id: string) => string | undefined, k: number): boolean {
   const t = tokenAtOrAfterStart(doc, ix.starts[k])
   const sent = doc.sentences[doc.sentenceOf[t]]
-  for (let j = k - 1; j >= 0 && ix.starts[j] >= sent.start; j--) if (typeOf(ix.ids[j]) === 'Person') return false
+  for (let j = k - 1; j >= 0 && j > k - 40 && ix.starts[j] >= sent.start; j--) if (typeOf(ix.ids[j]) === 'Person') return false
   return true
 }
 
@@ -844,13 +867,20 @@ function tokenAtOrAfterStart(doc: Doc, pos: number): number {
   return Math.min(doc.tokens.length - 1, tokenAtOrAfter(doc, pos))
 }
 
-function addMention(entity: Entity | undefined, start: number, end: number, text: string): void {
-  if (entity === undefined) return
-  const ms = entity.mentions
-  if (ms.some((m) => m.start === start && m.end === end)) return
-  let i = ms.length
-  while (i > 0 && ms[i - 1].start > start) i--
-  ms.splice(i, 0, { start, end, text, kind: 'pronoun' })
+/** Adds pronoun mentions to their entities, once per span, keeping each entity's mentions sorted by start. */
+function addPronounMentions(pending: Map<Entity, Mention[]>): void {
+  for (const [entity, added] of pending) {
+    const seen = new Set(entity.mentions.map((m) => `${m.start}:${m.end}`))
+    let grew = false
+    for (const m of added) {
+      const key = `${m.start}:${m.end}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      entity.mentions.push(m)
+      grew = true
+    }
+    if (grew) entity.mentions.sort((a, b) => a.start - b.start || a.end - b.end)
+  }
 }
 
 // ---------------------------------------------------------------- the contract
@@ -898,7 +928,7 @@ function sentenceAround(doc: Doc, start: number, end: number): { text: string; s
   if (doc.tokens.length === 0) return { text: doc.text.slice(start, end), start, end }
   const a = doc.sentences[doc.sentenceOf[Math.min(doc.tokens.length - 1, tokenAtOrAfter(doc, start))]]
   const b = doc.sentences[doc.sentenceOf[Math.max(0, tokenAtOrAfter(doc, end) - 1)]]
-  const s = Math.min(a.start, start)
-  const e = Math.max(b.end, end)
+  const s = Math.min(Math.max(a.start, start - SENTENCE_CONTEXT_CHARS), start)
+  const e = Math.max(Math.min(b.end, end + SENTENCE_CONTEXT_CHARS), end)
   return { text: doc.text.slice(s, e), start: s, end: e }
 }
