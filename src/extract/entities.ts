@@ -94,29 +94,47 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   // people: full names first (most words), then shorter forms join the longest name that ends with them
   const people = placed.filter((m) => m.type === 'Person' && !m.weak)
   const fullNames: Placed[] = []
-  // a repeated full name is found by its words, so fullNames holds each name once (linear, not quadratic, in mentions)
+  // indexes keep this linear in mentions: by all words, by last word (longest names first), by first word
   const fullByWords = new Map<string, Placed>()
+  const byLast = new Map<string, Placed[]>()
+  const byFirst = new Map<string, Placed[]>()
+  const push = (map: Map<string, Placed[]>, key: string, m: Placed): void => {
+    const list = map.get(key)
+    if (list) list.push(m)
+    else map.set(key, [m])
+  }
+  /** the full name that `words` are, or end, or (one word, `first`) begin when only one name begins so */
+  const findFull = (words: string[], first: boolean, minWords = 1): Placed | undefined => {
+    const same = fullByWords.get(words.join(' '))
+    if (same && same.words.length >= minWords) return same
+    for (const f of byLast.get(words[words.length - 1]) ?? []) if (f.words.length >= minWords && endsWith(f.words, words)) return f
+    if (first && words.length === 1) {
+      const list = byFirst.get(words[0])
+      if (list && list.length === 1 && list[0].words.length > 1) return list[0]
+    }
+    return undefined
+  }
   for (const m of [...people].sort((a, b) => b.words.length - a.words.length)) {
-    const full = fullByWords.get(m.words.join(' ')) ?? fullNames.find((f) => endsWith(f.words, m.words) || (m.words.length === 1 && f.words[0] === m.words[0] && f.words.length > 1 && uniqueFirst(fullNames, m.words[0])))
+    const full = findFull(m.words, true)
     if (full) m.id = full.id
     else {
       m.id = entityId('Person', m.text)
       fullNames.push(m)
       fullByWords.set(m.words.join(' '), m)
+      push(byLast, m.words[m.words.length - 1], m)
+      push(byFirst, m.words[0], m)
     }
   }
   // lone capitalised words from the rule candidates: people only when they name one already found
   for (const m of placed) {
     if (!m.weak) continue
-    const joined = m.words.join(' ')
-    const full = fullNames.find((f) => endsWith(f.words, m.words) || f.words.join(' ') === joined)
+    const full = findFull(m.words, false)
     if (full) { m.id = full.id; m.type = 'Person' }
   }
   // a one-word organisation or place that is a person's surname here is that person ("Obama" tagged ORG)
   for (const m of placed) {
     if ((m.type !== 'Organisation' && m.type !== 'Place') || m.text.includes(' ') || /^[A-Z]+$/.test(m.text)) continue
-    const word = [m.text.toLowerCase()]
-    const full = fullNames.find((f) => f.words.length > 1 && endsWith(f.words, word))
+    const full = findFull([m.text.toLowerCase()], false, 2)
     if (full) { m.id = full.id; m.type = 'Person' }
   }
   for (const f of fullNames) entities.set(f.id!, { id: f.id!, type: 'Person', name: f.text, aliases: [], mentions: [] })
@@ -199,10 +217,6 @@ function endsWith(full: string[], part: string[]): boolean {
   if (part.length >= full.length) return false
   for (let k = 1; k <= part.length; k++) if (full[full.length - k] !== part[part.length - k]) return false
   return true
-}
-
-function uniqueFirst(full: Placed[], first: string): boolean {
-  return full.filter((f) => f.words[0] === first).length === 1
 }
 
 /** A metadata span (author, dateline) as a mention of the given type, on the tokens it covers. */

@@ -240,8 +240,9 @@ function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpa
     }
     spans.push(c)
   }
-  // a span grown over the next one absorbs it
-  for (let j = 1; j < spans.length; j++) if (spans[j].first <= spans[j - 1].last) { spans[j - 1].last = Math.max(spans[j - 1].last, spans[j].last); spans.splice(j--, 1) }
+  const merged = absorb(spans)
+  spans.length = 0
+  spans.push(...merged)
   const taken = new Uint8Array(n)
   for (const c of spans) for (let k = c.first; k <= c.last; k++) taken[k] = 1
   for (const c of spans) {
@@ -253,7 +254,6 @@ function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpa
       if (c.label === 'ORG' && doc.tokens[k] === 'of' && k + 1 < n && mask[k + 1] && isCapitalised(doc.tokens[k + 1]) && ORG_HINTS.has(doc.tokens[c.last].toLowerCase())) {
         let e = k + 1
         while (e + 1 < n && mask[e + 1] && isCapitalised(doc.tokens[e + 1]) && doc.sentenceOf[e + 1] === doc.sentenceOf[k]) e++
-        for (const o of spans) if (o !== c && o.first > c.last && o.first <= e) { e = Math.max(e, o.last); o.first = -1 }
         c.last = e
         for (let q = c.first; q <= c.last; q++) taken[q] = 1
         continue
@@ -272,7 +272,18 @@ function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpa
       taken[c.first] = 1
     }
   }
-  return spans.filter((c) => c.first >= 0)
+  return absorb(spans)
+}
+
+/** Spans sorted by start, each grown over the ones it overlaps (linear). */
+function absorb(spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = []
+  for (const c of spans) {
+    const prev = out[out.length - 1]
+    if (prev && c.first <= prev.last) prev.last = Math.max(prev.last, c.last)
+    else out.push(c)
+  }
+  return out
 }
 
 /** Runs of capitalised tokens in one sentence (rule-based candidates, type left to the lexicon rules). */
