@@ -158,3 +158,17 @@ describe('dates and ids', () => {
     expect(articleId(null, 'one')).toBe('text:' + createHash('sha1').update('one').digest('hex'))
   })
 })
+
+describe('empty inputs', () => {
+  it('a blank input of any format is one empty article', () => {
+    for (const name of ['e.txt', 'e.json', 'e.jsonl', 'e.html']) {
+      const [a] = readInput(' \n', name)
+      expect(a.text.trim()).toBe('')
+      expect(a.meta.title).toBeNull()
+    }
+  })
+  it('JSON with no articles in it is an error naming the file', () => {
+    expect(() => readInput('[]', 'none.json')).toThrow(/^none\.json: no articles/)
+    expect(() => readInput('42', 'num.json')).toThrow(/^num\.json: expected a JSON object/)
+  })
+})

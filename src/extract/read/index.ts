@@ -51,31 +51,38 @@ export function detectFormat(text: string, path: string): Format {
 export function readInputSettled(data: Uint8Array | string, path: string): Settled[] {
   try {
     const text = typeof data === 'string' ? checkText(data, path) : decodeBytes(data, path)
+    // an empty (or blank) input of any format is an article with nothing in it
+    if (text.trim() === '') return [readPlain(text)]
     const format = detectFormat(text, path)
-    switch (format) {
-      case 'json':
-        // a .json file that is really JSON Lines still reads
-        try {
-          return readJson(text, path)
-        } catch (e) {
-          if (text.trim().split('\n').length > 1) {
-            const lines = readJsonLines(text, path)
-            if (lines.some((r) => !(r instanceof InputError))) return lines
-          }
-          throw e
-        }
-      case 'jsonl':
-        return readJsonLines(text, path)
-      case 'html':
-        return [readHtml(text)]
-      case 'news':
-        return [readNews(text)]
-      default:
-        return [readPlain(text)]
-    }
+    const records = readFormat(format, text, path)
+    return records.length > 0 ? records : [new InputError(path, `no articles in this ${format === 'jsonl' ? 'JSON Lines' : 'JSON'} input`)]
   } catch (e) {
     if (e instanceof InputError) return [e]
     return [new InputError(path, `cannot read: ${(e as Error).message}`)]
+  }
+}
+
+function readFormat(format: Format, text: string, path: string): Settled[] {
+  switch (format) {
+    case 'json':
+      // a .json file that is really JSON Lines still reads
+      try {
+        return readJson(text, path)
+      } catch (e) {
+        if (text.trim().split('\n').length > 1) {
+          const lines = readJsonLines(text, path)
+          if (lines.some((r) => !(r instanceof InputError))) return lines
+        }
+        throw e
+      }
+    case 'jsonl':
+      return readJsonLines(text, path)
+    case 'html':
+      return [readHtml(text)]
+    case 'news':
+      return [readNews(text)]
+    default:
+      return [readPlain(text)]
   }
 }
 
