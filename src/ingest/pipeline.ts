@@ -78,6 +78,10 @@ export interface IngestSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 100
+/** batches held for writing (the one being written included): extraction pauses beyond it, so memory stays flat */
+const MAX_QUEUED_BATCHES = 2
+/** inputs handed to each worker at a time: enough that a worker never waits for its next input */
+const INPUTS_PER_WORKER = 2
 
 /** Workers that pay on this machine: one per core but one, kept for the writer and Neo4j, and at least one. */
 export function defaultWorkers(): number {
@@ -122,6 +126,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   // --- writing: one batch at a time, in order, while extraction goes on
   let batch: PreparedArticle[] = []
   let writing: Promise<void> = Promise.resolve()
+  /** the batches not yet written, oldest first (they are written in order) */
+  const writes: Promise<void>[] = []
   let queued = 0
   let writeError: unknown = null
   const flush = (): void => {
@@ -133,7 +139,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       return
     }
     queued++
-    writing = writing.then(async () => {
+    const done = writing.then(async () => {
       if (writeError) return
       const w0 = performance.now()
       try {
@@ -145,9 +151,12 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       } finally {
         summary.writeMs += performance.now() - w0
         queued--
+        writes.shift()
         report()
       }
     })
+    writes.push(done)
+    writing = done
   }
   const accept = (r: InputResult): void => {
     summary.extractMs += r.ms
@@ -173,12 +182,12 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   const pool: ExtractPool | null = workers > 0 && list.length > 1 ? await createExtractPool(Math.min(workers, list.length)) : null
   try {
     if (pool) {
-      const maxInFlight = pool.size * 4
+      const maxInFlight = pool.size * INPUTS_PER_WORKER
       const inFlight = new Set<Promise<void>>()
       for (const input of list) {
         if (writeError) break
-        while (inFlight.size >= maxInFlight || queued > 2) {
-          await Promise.race(queued > 2 ? [writing, ...inFlight] : inFlight)
+        while (inFlight.size >= maxInFlight || queued >= MAX_QUEUED_BATCHES) {
+          await Promise.race(queued >= MAX_QUEUED_BATCHES ? [writes[0], ...inFlight] : inFlight)
           if (writeError) break
         }
         const p: Promise<void> = pool.run(input.path, input.data).then(accept)
@@ -193,7 +202,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
         accept(extractInput(input.path, input.data))
         // let the writer's I/O make progress between inputs
         if (queued > 0) await new Promise((r) => setImmediate(r))
-        while (queued > 2) await writing
+        while (queued >= MAX_QUEUED_BATCHES) await writes[0]
       }
     }
     flush()
