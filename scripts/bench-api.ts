@@ -120,7 +120,21 @@ async function load(url: string, body: string, connections: number, seconds: num
   }
 }
 
-async function bench(opts: { connections: number[]; duration: number; ingest: boolean; corpus: string; cacheTtl: number }): Promise<void> {
+/** the median of each figure over repeated runs (the machine is shared: single runs are noisy) */
+function median(runs: Figures[]): Figures {
+  const mid = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b)
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+  }
+  return {
+    rps: mid(runs.map((r) => r.rps)),
+    p50: mid(runs.map((r) => r.p50)),
+    p99: mid(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }
+}
+
+async function bench(opts: { connections: number[]; duration: number; repeat: number; ingest: boolean; corpus: string; cacheTtl: number }): Promise<void> {
   const { config, driver } = await connectAny(loadConfig())
   const database = config.neo4jDatabase
   try {
@@ -157,9 +171,12 @@ async function bench(opts: { connections: number[]; duration: number; ingest: bo
           if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`)
           await load(url, body, 8, 2) // warm-up: JIT, Neo4j plan and page caches
           for (const c of opts.connections) {
-            const f = await load(url, body, c, opts.duration)
+            const runs: Figures[] = []
+            for (let i = 0; i < opts.repeat; i++) runs.push(await load(url, body, c, opts.duration))
+            const f = median(runs)
             const label = `${name} (${'abc'[Object.keys(bodies).indexOf(name)]})`
-            const row = `${label.padEnd(24)} cache ${cacheTtl > 0 ? 'on ' : 'off'}  c=${String(c).padEnd(3)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  errors ${f.errors}` : ''}`
+            const spread = runs.length > 1 ? `  (req/s of the ${runs.length} runs: ${runs.map((r) => r.rps.toFixed(0)).join(', ')})` : ''
+            const row = `${label.padEnd(24)} cache ${cacheTtl > 0 ? 'on ' : 'off'}  c=${String(c).padEnd(3)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  errors ${f.errors}` : ''}${spread}`
             console.log(row)
             rows.push(row)
             if (name === 'whoSaidWhatAbout' && c === 32) {
@@ -182,12 +199,13 @@ const opts = new Command()
   .description('Load the GraphQL API with autocannon: (a) search, (b) whoSaidWhatAbout, (c) a nested entity query; req/s and p50/p99.')
   .option('--connections <list>', 'concurrent connections, comma-separated', '32')
   .option('--duration <s>', 'seconds per run', positive, 10)
+  .option('--repeat <n>', 'runs per figure; the median is printed', positive, 3)
   .option('--corpus <dir>', 'the articles to ingest first', DEFAULT_CORPUS)
   .option('--no-ingest', 'use the graph as it is')
   .option('--cache-ttl <ms>', 'response cache TTL of the cached runs (the uncached runs use 0)', (v) => Number(v), 5000)
   .option('--serve', 'internal: run the API server (used by the bench itself)')
   .parse(process.argv)
-  .opts<{ connections: string; duration: number; corpus: string; ingest: boolean; cacheTtl: number; serve?: boolean }>()
+  .opts<{ connections: string; duration: number; repeat: number; corpus: string; ingest: boolean; cacheTtl: number; serve?: boolean }>()
 
 const run = opts.serve
   ? serve(opts.cacheTtl)

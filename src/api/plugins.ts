@@ -137,8 +137,12 @@ export function maskError(error: unknown, message: string): Error {
  * A small per-process cache of whole read responses, serialised once: a hit skips parsing,
  * validation, execution and JSON encoding. Only queries without errors are kept, for `ttlMs`; the
  * key is the query text, operation name and variables plus a generation that `invalidate()` bumps
- * (after an ingest), so an ingest drops every cached response at once.
+ * (after an ingest), so an ingest drops every cached response at once. An expired entry is
+ * refreshed by one request while the others are served the previous answer.
  */
+/** how long other requests keep getting a stale entry while one request recomputes it */
+const REFRESH_WAIT_MS = 10_000
+
 /** a result that carries its own serialiser (yoga's result processor calls it) */
 type ExecutionResultWithSerializer = ExecutionResult & { stringify?: (r: ExecutionResult) => string }
 
@@ -147,6 +151,8 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
   const entries = new Map<string, Entry>()
   const keys = new WeakMap<Request, string>()
   const queries = new WeakSet<Request>()
+  /** keys being recomputed, and since when */
+  const refreshing = new Map<string, number>()
   let generation = 0
   const plugin: Plugin = {
     onParams({ params, request, setResult }) {
@@ -155,8 +161,13 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
         .update(`${generation}\u0000${params.operationName ?? ''}\u0000${params.query}\u0000${JSON.stringify(params.variables ?? {})}`)
         .digest('base64')
       const hit = entries.get(key)
-      if (hit && hit.expires > Date.now()) return setResult(hit.result)
-      if (hit) entries.delete(key)
+      const now = Date.now()
+      if (hit && hit.expires > now) return setResult(hit.result)
+      // stale while revalidating: one request refreshes an expired entry, the others meanwhile get
+      // the old answer (for at most another TTL), so expiry never sends a burst of misses to Neo4j
+      const since = refreshing.get(key)
+      if (hit && hit.expires + opts.ttlMs > now && since !== undefined && now - since < REFRESH_WAIT_MS) return setResult(hit.result)
+      refreshing.set(key, now)
       keys.set(request, key)
     },
     onExecute({ args }) {
@@ -165,6 +176,7 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
     },
     onExecutionResult({ request, result, setResult }) {
       const key = keys.get(request)
+      if (key) refreshing.delete(key)
       if (!key || !queries.has(request) || !result || Symbol.asyncIterator in result || result.errors?.length) return
       const body = JSON.stringify(result)
       const cached: ExecutionResultWithSerializer = { ...result, stringify: () => body }
@@ -178,12 +190,12 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
     invalidate: () => {
       generation++
       entries.clear()
+      refreshing.clear()
     },
   }
 }
 
-export interface PluginOptions
- {
+export interface PluginOptions {
   config: Config
   /** used by /readyz */
   probe: ReadExecutor

@@ -6,6 +6,8 @@ import { generate } from '@graphql-codegen/cli'
 import { clampFirst, decodeCursor, encodeCursor, pageWindow, toConnection } from '../../src/api/connection.ts'
 import { escapeLucene, fuzzyLuceneQuery, phraseLuceneQuery, searchTerms } from '../../src/graph/read.ts'
 import { generates } from '../../codegen.ts'
+import { createSchema, createYoga } from 'graphql-yoga'
+import { useResultCache } from '../../src/api/plugins.ts'
 
 describe('connections', () => {
   it('caps first at 100, defaults it to 10, refuses negatives', () => {
@@ -58,4 +60,50 @@ describe('generated resolver types', () => {
     const [out] = await generate({ schema: 'schema/schema.graphql', generates, silent: true }, false)
     expect(out.content).toBe(readFileSync('src/api/generated/types.ts', 'utf8'))
   }, 60_000)
+})
+
+describe('the result cache', () => {
+  function counter(ttlMs: number) {
+    let calls = 0
+    const cache = useResultCache({ ttlMs, maxEntries: 10 })
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { n(delay: Int): Int }  type Mutation { bump: Int }',
+        resolvers: {
+          Query: { n: async (_: unknown, { delay }: { delay?: number }) => { await new Promise((r) => setTimeout(r, delay ?? 0)); return ++calls } },
+          Mutation: { bump: () => ++calls },
+        },
+      }),
+      plugins: [cache.plugin],
+    })
+    const ask = async (query: string) => {
+      const res = await yoga.fetch('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      return ((await res.json()) as { data: Record<string, number> }).data
+    }
+    return { ask, invalidate: cache.invalidate, calls: () => calls }
+  }
+
+  it('answers a repeated query from the cache, never a mutation, and forgets on invalidate', async () => {
+    const c = counter(60_000)
+    expect(await c.ask('{ n }')).toEqual({ n: 1 })
+    expect(await c.ask('{ n }')).toEqual({ n: 1 })
+    expect(await c.ask('{ m: n }')).toEqual({ m: 2 })
+    expect(await c.ask('mutation { bump }')).toEqual({ bump: 3 })
+    expect(await c.ask('mutation { bump }')).toEqual({ bump: 4 })
+    c.invalidate()
+    expect(await c.ask('{ n }')).toEqual({ n: 5 })
+  })
+
+  it('refreshes an expired entry with one request while the others get the previous answer', async () => {
+    const c = counter(30)
+    const slow = '{ n(delay: 50) }'
+    expect(await c.ask(slow)).toEqual({ n: 1 })
+    await new Promise((r) => setTimeout(r, 40))
+    const refresher = c.ask(slow)
+    const others = await Promise.all([c.ask(slow), c.ask(slow)])
+    expect(others).toEqual([{ n: 1 }, { n: 1 }])
+    expect(await refresher).toEqual({ n: 2 })
+    expect(c.calls()).toBe(2)
+    expect(await c.ask(slow)).toEqual({ n: 2 })
+  })
 })
