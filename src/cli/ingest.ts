@@ -66,7 +66,7 @@ function progressReporter(enabled: boolean) {
     const multi = new cliProgress.MultiBar(
       {
         stream: process.stderr,
-        format: 'ingest [{bar}] {percentage}% | {value}/{total} inputs | {articles} articles | {rate} articles/s | ETA {eta_formatted} | {failed} failed',
+        format: 'ingest [{bar}] {percentage}% | {value}/{total} inputs | {articles} articles, {written} written | {rate} articles/s | ETA {eta_formatted} | {failed} failed',
         hideCursor: true,
         clearOnComplete: false,
         etaBuffer: 200,
@@ -76,7 +76,7 @@ function progressReporter(enabled: boolean) {
     let bar: cliProgress.SingleBar | null = null
     return {
       update(p: Progress) {
-        const payload = { articles: p.written, rate: fmtRate(p.written, p.elapsedMs / 1000), failed: p.failed }
+        const payload = { articles: p.articles, written: p.written, rate: fmtRate(p.articles, p.elapsedMs / 1000), failed: p.failed }
         if (!bar) bar = multi.create(p.inputsTotal, 0, payload)
         bar.update(p.inputsDone, payload)
       },
@@ -96,7 +96,7 @@ function progressReporter(enabled: boolean) {
       const rate = secs > 0 ? p.inputsDone / secs : 0
       const eta = rate > 0 ? Math.ceil((p.inputsTotal - p.inputsDone) / rate) : 0
       process.stderr.write(
-        `ingest: ${p.inputsDone}/${p.inputsTotal} inputs, ${p.written} articles written, ${fmtRate(p.written, secs)} articles/s, ${p.failed} failed, ETA ${eta}s\n`,
+        `ingest: ${p.inputsDone}/${p.inputsTotal} inputs, ${p.articles} articles extracted, ${p.written} written, ${fmtRate(p.articles, secs)} articles/s, ${p.failed} failed, ETA ${eta}s\n`,
       )
     },
     log: (line: string) => void process.stderr.write(line + '\n'),
