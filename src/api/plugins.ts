@@ -36,10 +36,15 @@ export function useBodyLimit(maxBytes: number): Plugin {
   return {
     onRequestParse({ request, endResponse, setRequestParser }) {
       if (request.method !== 'POST') return
-      const declared = Number(request.headers.get('content-length') ?? NaN)
-      if (declared > maxBytes) return endResponse(tooLarge())
+      const length = request.headers.get('content-length')
+      if (length !== null) {
+        // HTTP framing holds the body to its declared length: checking the header is enough
+        if (Number(length) > maxBytes) return endResponse(tooLarge())
+        return
+      }
       const type = request.headers.get('content-type') ?? ''
       if (!type.includes('json')) return // yoga refuses what it cannot parse
+      // a chunked body announces no length: count it as it arrives
       setRequestParser(async (req) => {
         const chunks: Uint8Array[] = []
         let size = 0

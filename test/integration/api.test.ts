@@ -357,6 +357,23 @@ describe('limits', () => {
       body: JSON.stringify({ query: '{ stats { articles } }', variables: { pad: 'x'.repeat(200_000) } }),
     })
     expect(big.status).toBe(413)
+    // a chunked body announces no length: it is counted as it arrives
+    const chunked = (text: string) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({
+          start(c) {
+            for (let i = 0; i < text.length; i += 10_000) c.enqueue(new TextEncoder().encode(text.slice(i, i + 10_000)))
+            c.close()
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit)
+    expect((await chunked(JSON.stringify({ query: '{ stats { articles } }', variables: { pad: 'x'.repeat(200_000) } }))).status).toBe(413)
+    const small = await chunked(JSON.stringify({ query: '{ stats { articles } }' }))
+    expect(small.status).toBe(200)
+    expect(await small.json()).toEqual({ data: { stats: { articles: 6 } } })
   })
 
   it('refuses first: 1000000 written in the query, caps it at 100 from a variable, refuses negative first', async () => {
