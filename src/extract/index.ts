@@ -67,6 +67,8 @@ export const PIPELINE: readonly Stage[] = [
 export interface ExtractOptions {
   /** called after each stage with its wall time in milliseconds (profiling, the bench) */
   onStage?: (name: string, ms: number) => void
+  /** segment size for long inputs (default SEGMENT_CHARS) */
+  segmentChars?: number
 }
 
 /** The article's metadata with its stable id (from the URL, else the text). */
@@ -122,10 +124,11 @@ function merge(articleIdValue: string, states: PipelineState[]): Pick<ExtractedA
 export function extractArticle(input: ArticleInput, source: string, options: ExtractOptions = {}): ExtractedArticle {
   const article = articleMeta(input)
   const text = input.text
-  if (text.length <= SEGMENT_CHARS) {
+  const segmentChars = options.segmentChars ?? SEGMENT_CHARS
+  if (text.length <= segmentChars) {
     const s = runSegment(input, article, { start: 0, end: text.length }, options)
     return { source, article, entities: s.layer?.entities ?? [], quotes: s.quotes ?? [], roles: s.layer?.roles ?? [], relations: s.relations ?? [] }
   }
-  const states = chunkRanges(text, SEGMENT_CHARS).map(([start, end]) => runSegment(input, article, { start, end }, options))
+  const states = chunkRanges(text, segmentChars).map(([start, end]) => runSegment(input, article, { start, end }, options))
   return { source, article, ...merge(article.id, states) }
 }
