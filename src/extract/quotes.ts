@@ -320,6 +320,10 @@ function sentenceBounds(doc: Doc, i: number): [number, number] {
 }
 
 const SENTENCE_REACH = 150
+/** reported content longer than this (tokens) is cut: past it, the "sentence" is text with no punctuation */
+const MAX_CONTENT_TOKENS = 100
+/** reported content longer than this (tokens) ends where the next statement in its sentence begins */
+const LONG_CONTENT_TOKENS = 40
 /** a quote left open longer than this (characters) is a stray mark, not a quote */
 const MAX_QUOTE_CHARS = 12_000
 /** the evidence sentence is cut to this many characters either side of the quote */
@@ -598,6 +602,26 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (comma - s0 >= 3) hit.content = [s0, comma - 1]
     }
   }
+
+  // a long reported statement ends where the next one in its sentence begins: "X said A, and Y said B"
+  for (let h = 0; h < cues.length; h++) {
+    const content = cues[h].content
+    if (content === null || content[1] - content[0] <= LONG_CONTENT_TOKENS) continue
+    for (let g = h + 1; g < cues.length && cues[g].tok <= content[1]; g++) {
+      const next = cues[g]
+      if (next.sp === null || next.sp[0] <= cues[h].tok) continue
+      const stop = Math.min(next.sp[0], next.tok) - 1
+      // a statement nested at the content's start ("X said that Y told reporters ...") is part of it
+      if (stop <= content[0]) continue
+      if (stop < content[1]) {
+        let e = stop
+        while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE') && inQuote[e] < 0) e--
+        content[1] = e
+      }
+      break
+    }
+  }
+  for (const h of cues) if (h.content !== null && h.content[1] - h.content[0] > MAX_CONTENT_TOKENS) h.content[1] = h.content[0] + MAX_CONTENT_TOKENS
 
   // 5. partial quotes inside reported speech take its speaker; the rest inherit the running speaker
   const out: Attribution[] = []

@@ -154,6 +154,32 @@ describe('pairing quotation marks', () => {
     expect(quotesOf('').quotes).toEqual([])
     expect(() => quotesOf('He said “ and then ” ” “ nothing “')).not.toThrow()
   })
+
+  it('drops a mark never closed in a long text instead of swallowing the rest', () => {
+    const filler = 'The committee met again and the members discussed the budget at length. '.repeat(250)
+    const t = `Officials said “this opens and never closes. ${filler}“It is finished,” Ines Vargo said.`
+    const d = direct(quotesOf(t).quotes)
+    expect(d.map((q) => q.text)).toEqual(['It is finished'])
+  })
+
+  it('stays fast on text with no sentence punctuation and many quotes', () => {
+    const words = 'the minister said that Anna Berg told reporters “ we will win ” and he added '
+    const t = words.repeat(3000)
+    const doc = analyse(t)
+    const ranges = [{ start: 0, end: t.length }]
+    const layer = findEntities(doc, ranges)
+    const started = performance.now()
+    const quotes = findQuotes(doc, layer, ranges, 'big')
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(quotes.length).toBeGreaterThan(1000)
+    // reported statements do not pile up over text with no full stops: their text stays about the size of the input
+    expect(quotes.reduce((n, q) => n + q.text.length, 0)).toBeLessThan(2 * t.length)
+    for (const e of layer.entities) {
+      const keys = e.mentions.map((m) => `${m.start}:${m.end}`)
+      expect(new Set(keys).size).toBe(keys.length)
+      expect(e.mentions.map((m) => m.start)).toEqual(e.mentions.map((m) => m.start).sort((a, b) => a - b))
+    }
+  })
 })
 
 describe('speakers', () => {
