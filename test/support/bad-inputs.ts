@@ -86,8 +86,8 @@ export function buildBadCorpus(dir: string, options: BuildOptions = {}): BadCorp
   }
 
   // --- bytes and encodings
-  add('empty', 'error', 'a file of 0 bytes', { 'empty.txt': '' })
-  add('whitespace only', 'error', 'spaces, tabs and newlines only', { 'whitespace.txt': ' \t \n\n   \r\n\t\t\n  ' })
+  add('empty', 'either', 'a file of 0 bytes', { 'empty.txt': '' })
+  add('whitespace only', 'either', 'spaces, tabs and newlines only', { 'whitespace.txt': ' \t \n\n   \r\n\t\t\n  ' })
   add('binary', 'error', 'a PNG header and random-looking bytes', {
     'photo.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 512 }, (_, i) => (i * 37) % 256)]),
   })
