@@ -268,6 +268,13 @@ function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | null {
       const a = npLeftFrom(ctx, k - 1, lo)
       if (a >= 0) return [a, k - 1]
     }
+    // a relative clause: "Stuart Stevens, who served as Romney's strategist in 2012, said"
+    for (let w = b - 1, n2 = 0; w > lo + 1 && n2 < 30 && !SENT_END.has(tokens[w]) && ctx.inQuote[w] < 0; w--, n2++) {
+      if ((tokens[w] === 'who' || tokens[w] === 'whose') && tokens[w - 1] === ',') {
+        const a = npLeftFrom(ctx, w - 2, lo)
+        return a >= 0 && pos[w - 2] !== 'PRON' ? [a, w - 2] : null
+      }
+    }
     return null
   }
   if (b < lo || ctx.inQuote[b] >= 0) return null
