@@ -1,24 +1,32 @@
 // Quotes and their speakers.
 //
 // 1. Quotation marks are paired by one character scan per body range: curly “ ” (nesting
-//    counted), straight " (opening or closing decided by the characters beside it), curly ‘ ’ for
-//    short partial quotes outside double quotes (an ’ between letters is an apostrophe). A quote
-//    left open at a paragraph's end continues when the next paragraph opens with a mark (the
-//    news convention for quotes running over paragraphs); otherwise it ends with its paragraph.
+//    counted; a ” after a space and before a word opens), straight " (opening or closing decided by
+//    the characters beside it), curly ‘ ’ for short partials outside double quotes (an ’ between
+//    letters is an apostrophe). A quote left open at a paragraph's end continues when the next
+//    paragraph opens with a mark; otherwise it ends with its paragraph; one left open for
+//    MAX_QUOTE_CHARS is a stray mark. Short Title Case quotes (“Meet the Press”) are names, not
+//    quotes, unless a speech tag sits beside them.
 // 2. Cue verbs (lexicon/cues.ts) outside quotes are found with one Set lookup per token; each gets
-//    its subject (the noun phrase left of it, past auxiliaries and adverbs, or right of it in
-//    "…, said X") and, for reported speech, its content (the clause after it, or the sentence
-//    before it in "…, the Pentagon said").
-// 3. Each direct quote takes its speaker, in order of strength, from a cue right after it
-//    (“…,” he said / said X), a cue right before it (X said: “…”), the reported statement it sits in
-//    (partial quotes: X said the plan was “unworkable”), or the running speaker of the quote
-//    before it (a quote with no cue that opens the next sentence or paragraph).
-// 4. Speaker spans resolve to entities of the layer: a name by the entity spans inside it
-//    (the rightmost: "Pentagon press secretary Pat Ryder" is Pat Ryder), he/she to the last person
-//    named as a sentence's first person, it/they to the last organisation or country.
+//    its subject: the noun phrase left of it past auxiliaries, adverbs, time phrases, party tags
+//    "(R-Fla.)", appositions and relative clauses; right of it in "…, said X"; for participles and
+//    infinitives ("…, adding", "took to Twitter to accuse") the subject of the sentence's verb.
+//    Speech cues get reported content: the clause after the cue (past "told reporters" and "that"),
+//    or the sentence before it in "…, the Pentagon said"; "according to X" either way.
+// 3. Each direct quote takes its speaker, in order of strength, from a tag right after it
+//    (“…,” he said / said X / “…” ― Name / “…,” Hannity pressed, only when the quote ends with , ? !
+//    or a dash), a cue right before it (X said: “…”), a name and a colon (X: “…”), the first cue of
+//    its sentence (partials: X called the plan “a disaster”), or the running speaker: the quote or
+//    reported statement just before it, when this quote opens the next sentence or paragraph.
+// 4. Speaker spans resolve to entities of the layer: a name by the entity spans inside it (a person
+//    wins: "Pentagon press secretary Pat Ryder" is Pat Ryder); he/she to the last person who spoke
+//    nearby, else the last person named first in a sentence; it/they to the last organisation or
+//    country. Resolved pronouns are added to the entity's mentions.
 //
-// Direct quotes that share a cue (“A,” he said. “B.”) or inherit one form one attribution
-// `group`: findAttributions exposes it (the PolNeAR scorer needs it); findQuotes gives the contract.
+// Direct quotes that share a cue (“A,” he said. “B.”), continue one, or sit inside a reported
+// statement form one attribution `group`: findAttributions exposes it (PolNeAR annotates such a
+// statement as one attribution, so the scorer needs it); findQuotes gives the contract Quote[].
+// Every search stays within SENTENCE_REACH tokens of its cue, so the stage is linear in the text.
 import type { Doc } from './nlp.ts'
 import type { EntityLayer } from './entities.ts'
 import type { Entity, Mention, Quote, QuoteKind } from './types.ts'
