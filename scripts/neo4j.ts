@@ -55,8 +55,11 @@ export interface StartOptions {
    * slower. Meant for throwaway test instances.
    */
   fastStart?: boolean
-  /** use (and on the first clean stop, write) a class-data archive of Neo4j's classes; default true */
-  classArchive?: boolean
+  /**
+   * the class-data archive of Neo4j's classes: true (default) maps it, or writes it on the first
+   * clean stop when there is none yet; 'use' only maps an existing one; false neither
+   */
+  classArchive?: boolean | 'use'
   /** kill the server when this Node process exits (for throwaway instances) */
   stopOnExit?: boolean
   /** progress lines; default: none */
@@ -382,10 +385,11 @@ function archivePath(cacheDir: string, classpath: string, java: JavaInfo): strin
   return join(cacheDir, `classes-${key}.jsa`)
 }
 
-function archiveFlags(dataDir: string, cacheDir: string, classpath: string, java: JavaInfo): string[] {
+function archiveFlags(dataDir: string, cacheDir: string, classpath: string, java: JavaInfo, write: boolean): string[] {
   const archive = archivePath(cacheDir, classpath, java)
   dropAbandonedArchives(cacheDir)
   if (existsSync(archive)) return [`-XX:SharedArchiveFile=${archive}`]
+  if (!write) return []
   // written under a name of its own, so concurrent first instances never share a half-written file
   const pending = `${archive}.${randomBytes(4).toString('hex')}.tmp`
   mkdirSync(join(dataDir, 'run'), { recursive: true })
@@ -487,7 +491,7 @@ export async function startNeo4j(options: StartOptions = {}): Promise<Neo4jInsta
   const argFile = writeClasspathArgFile(cacheDir, classpath)
   settleArchive(dataDir, false) // a pending archive of an instance that was killed
   const extraFlags = [
-    ...(options.classArchive === false ? [] : archiveFlags(dataDir, cacheDir, classpath, java)),
+    ...(options.classArchive === false ? [] : archiveFlags(dataDir, cacheDir, classpath, java, options.classArchive !== 'use')),
     ...(options.fastStart ? ['-XX:TieredStopAtLevel=1'] : []),
     ...(options.jvmArgs ?? []),
   ]

@@ -101,7 +101,8 @@ describe('connect() when Neo4j cannot be reached', () => {
   })
 })
 
-// Needs java and the launcher, so only when the global setup started the instance itself.
+// Needs java and the launcher, so only when the global setup started the instance itself. It maps the
+// class archive when there is one but never writes one (writing makes a stop slower).
 describe.skipIf(!inject('neo4jThrowaway'))('the launcher (a second throwaway instance)', () => {
   let dataDir: string
   beforeAll(() => {
@@ -114,7 +115,7 @@ describe.skipIf(!inject('neo4jThrowaway'))('the launcher (a second throwaway ins
 
   it('starts, is a no-op when running, stops with no process left, and keeps data across a restart', async () => {
     const [boltPort, httpPort] = [await freePort(), await freePort()]
-    const first = await startNeo4j({ dataDir, boltPort, httpPort, pageCache: '64m', fastStart: true, stopOnExit: true })
+    const first = await startNeo4j({ dataDir, boltPort, httpPort, pageCache: '64m', fastStart: true, classArchive: 'use', stopOnExit: true })
     expect(first).toMatchObject({ started: true, uri: `bolt://127.0.0.1:${boltPort}`, boltPort, httpPort })
     expect(neo4jStatus(dataDir)).toMatchObject({ running: true, pid: first.pid, boltPort, httpPort })
 
@@ -134,7 +135,7 @@ describe.skipIf(!inject('neo4jThrowaway'))('the launcher (a second throwaway ins
     expect(neo4jStatus(dataDir)).toMatchObject({ running: false, pid: null })
     await expect.poll(() => alive(first.pid), { timeout: 5_000 }).toBe(false)
 
-    const second = await startNeo4j({ dataDir, boltPort, httpPort, pageCache: '64m', fastStart: true, stopOnExit: true })
+    const second = await startNeo4j({ dataDir, boltPort, httpPort, pageCache: '64m', fastStart: true, classArchive: 'use', stopOnExit: true })
     expect(second.started).toBe(true)
     expect(second.pid).not.toBe(first.pid)
     driver = await connect(settings)
@@ -145,7 +146,7 @@ describe.skipIf(!inject('neo4jThrowaway'))('the launcher (a second throwaway ins
     await second.stop()
     await expect.poll(() => alive(second.pid), { timeout: 5_000 }).toBe(false)
     expect(await stopNeo4j(dataDir)).toBeNull() // nothing left to stop
-  })
+  }, 300_000) // two cold starts and stops: slow when the two cores are shared
 })
 
 function alive(pid: number): boolean {
