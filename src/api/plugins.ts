@@ -162,8 +162,14 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
   const plugin: Plugin = {
     onParams({ params, request, setResult }) {
       if (!params.query || params.extensions?.persistedQuery) return
+      let variables: string
+      try {
+        variables = JSON.stringify(params.variables ?? {})
+      } catch {
+        return // variables nested too deeply to serialise (RangeError): not cached; validation refuses them
+      }
       const key = createHash('sha1')
-        .update(`${generation}\u0000${params.operationName ?? ''}\u0000${params.query}\u0000${JSON.stringify(params.variables ?? {})}`)
+        .update(`${generation}\u0000${params.operationName ?? ''}\u0000${params.query}\u0000${variables}`)
         .digest('base64')
       const hit = entries.get(key)
       const now = Date.now()
