@@ -493,7 +493,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
             let e = j - 1
             while (e > k && (AUX_OR_ADVERB.has(tokens[e].toLowerCase()) || pos[e] === 'ADV' || tokens[e] === ',')) e--
             if (!(pos[e] === 'PROPN' || pos[e] === 'NOUN' || pos[e] === 'PRON' || tokens[e] === ')')) break
-            quoteSpeaker[q] = [k, e]
+            let k0 = k
+            while (k0 < e && (pos[k0] === 'CCONJ' || pos[k0] === 'ADV')) k0++
+            quoteSpeaker[q] = [k0, e]
           }
           quoteCue[q] = j
           hit.usedByDirect = true
@@ -530,6 +532,8 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (inQuote[j] >= 0 || SENT_END.has(tokens[j]) || (isBreak(doc, j) && tokens[j + 1] !== undefined && j !== k)) break
       const hit = cueAtTok.get(j)
       if (hit !== undefined && hit.sp !== null) {
+        // "…, saying anybody who complains about a microphone “…”": the relative clause is not the speaker
+        if (hit.sp[0] === hit.sp[1] && RELATIVE.has(tokens[hit.sp[0]].toLowerCase())) break
         quoteCue[q] = j
         // "X called the plan “a disaster”": an object between cue and quote makes it reported speech
         // quoting a few words; "X told reporters: “…”" and "X said in a statement, “…”" introduce the quote
@@ -772,6 +776,11 @@ function isSpeakerWord(ctx: Ctx, a: number, b: number): boolean {
 
 /** Is there a noun phrase not inside a prepositional phrase in tokens [a, b)? */
 function objectBetween(pos: string[], a: number, b: number): boolean {
+  while (a < b && pos[a] === 'SPACE') a++
+  // "called half of Trump's supporters “…”": an object phrase opening with a quantifier or adverb
+  if (a < b && (pos[a] === 'ADV' || pos[a] === 'DET' || pos[a] === 'ADJ')) {
+    for (let k = a + 1; k < b; k++) if (pos[k] === 'NOUN' || pos[k] === 'PROPN' || pos[k] === 'PRON') return true
+  }
   let inPP = false
   for (let k = a; k < b; k++) {
     const p = pos[k]
