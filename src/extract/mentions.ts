@@ -36,10 +36,22 @@ export function matchPhrase(doc: Doc, i: number, limit: number, set: Set<string>
   return best
 }
 
+let noCountryDoc: Doc | null = null
+let noCountry = new Uint8Array(0)
+
 /** Country name or demonym at token i (exact case): its length and code. */
 function matchCountry(doc: Doc, i: number, limit: number, map: Map<string, string>): { len: number; code: string } | null {
+  // most tokens start no country phrase: remember that per token of the current doc
+  if (noCountryDoc !== doc) {
+    noCountryDoc = doc
+    noCountry = new Uint8Array(doc.tokens.length)
+  }
+  if (noCountry[i]) return null
   const max = COUNTRY_FIRST.get(doc.tokens[i])
-  if (!max) return null
+  if (!max) {
+    noCountry[i] = 1
+    return null
+  }
   let key = ''
   let best: { len: number; code: string } | null = null
   for (let k = 0; k < max && i + k <= limit; k++) {
@@ -398,6 +410,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   // a trailing possessive or punctuation is not part of a name
   while (b >= a && (doc.pos[b] === 'PUNCT' || doc.pos[b] === 'PART')) b--
   if (b < a) return null
+  // titles, ranks and honorifics alone are no names ("Maj" tagged PER before "Gen Ryder")
+  if (isTitleAt(doc, a, b) === b - a + 1 && !isAllCaps(doc.tokens[a])) return null
   const key = spanKey(doc, a, b)
   const lowerKey = key.toLowerCase()
   const country = COUNTRY_NAMES.get(key) ?? (fromTagger && label === 'LOC' ? COUNTRY_NAMES_LOWER.get(lowerKey) : undefined)

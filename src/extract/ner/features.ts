@@ -180,11 +180,12 @@ export function wordInfo(s: string): WordInfo {
   return w
 }
 
-const POS_IDS = new Map<string, number>()
+// A fixed id per Universal POS tag: ids must not depend on the order tags are first seen, or the
+// features at tagging time would differ from those at training time.
+const POS_LIST = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']
+const POS_IDS = new Map(POS_LIST.map((p, k) => [p, k + 1]))
 export function posId(pos: string): number {
-  let id = POS_IDS.get(pos)
-  if (id === undefined) POS_IDS.set(pos, (id = POS_IDS.size + 1))
-  return id
+  return POS_IDS.get(pos) ?? POS_LIST.length + 1
 }
 
 /** One tagging unit: a sentence or line, as doc token indices, with per-token values. */

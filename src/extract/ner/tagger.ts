@@ -109,6 +109,10 @@ function loadModel(): Model | null {
   return model
 }
 
+/** by POS id: closed-class words ("The", "In", "But" at a sentence start) start no name either */
+const FUNCTION_POS: boolean[] = []
+for (const p of ['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']) FUNCTION_POS[F.posId(p)] = true
+
 const feats = new Int32Array(MAX_FEATURES)
 const scores = new Int32Array(NTAGS)
 
@@ -145,7 +149,7 @@ export function tagNames(doc: Doc, mask: Uint8Array): Tagging | null {
     for (let k = 0; k < s.words.length; k++) {
       // fast path: outside a name, a word without capitals (or with no letters) starts none;
       // most tokens of running text end here, unscored
-      if (prev === 0 && s.words[k].caseClass < 2 && !s.headline) {
+      if (prev === 0 && !s.headline && (s.words[k].caseClass < 2 || FUNCTION_POS[s.pos[k]])) {
         if (open) { spans.push(open); open = null }
         prev2 = prev
         continue
