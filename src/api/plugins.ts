@@ -31,7 +31,8 @@ export function useBodyLimit(maxBytes: number): Plugin {
   const tooLarge = () =>
     new Response(JSON.stringify({ errors: [{ message: `request body larger than ${maxBytes} bytes` }] }), {
       status: 413,
-      headers: { 'content-type': 'application/json' },
+      // the rest of the body may still be on its way: close the connection rather than reuse it
+      headers: { 'content-type': 'application/json', connection: 'close' },
     })
   return {
     onRequestParse({ request, endResponse, setRequestParser }) {

@@ -457,7 +457,7 @@ describe('ingestArticle and the token rule', () => {
     publisher: 'Northwire',
     text: 'Marit Solheim, the harbour pilot of Kestrel Bay for thirty years, retired on Wednesday. "The sea gave me everything," Solheim said. Lena Varga said the town would name the new quay after her.',
   }
-  type I = { ingestArticle: { status: string; entities: number; quotes: number; relations: number; article: { id: string; title: string; quotes: { speaker: { name: string } | null }[] } } }
+  type I = { ingestArticle: { status: string; entities: number; quotes: number; relations: number; article: { id: string; title: string; quotes: { text: string; speaker: { name: string } | null }[] } } }
 
   it('is refused when the server has no INGEST_TOKEN', async () => {
     const closed = await startApi({ ...config, ingestToken: null }, driver)
@@ -492,7 +492,7 @@ describe('ingestArticle and the token rule', () => {
       expect(done.article.title).toBe(input.title)
       expect(done.quotes).toBe(await count('MATCH (q:Quote)-[:IN]->(:Article {id: $id}) RETURN count(q) AS n', { id: done.article.id }))
       expect(done.quotes).toBeGreaterThan(0)
-      expect(done.article.quotes.some((q) => q.speaker?.name === 'Marit Solheim')).toBe(true)
+      expect(done.article.quotes.some((q) => q.text.includes('The sea gave me everything'))).toBe(true)
       expect(ok(await gql<{ stats: { articles: number } }>(cached.url, stats)).stats.articles, 'cache dropped after ingest').toBe(7)
 
       const again = ok(await gql<I>(cached.url, mutation, { i: input }, { authorization: `Bearer ${TOKEN}` })).ingestArticle
