@@ -29,8 +29,11 @@ function walk(dir: string, out: string[], seen: Set<string>, errors: ExpandedPat
     let info
     try {
       info = statSync(path)
-    } catch {
-      continue // a dangling link
+    } catch (e) {
+      // a dangling link, or an entry gone since the listing: one failure naming it, not silence
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (a link to nothing, or deleted)' : (e as Error).message
+      errors.push({ source: path, error: `${path}: cannot read: ${why}` })
+      continue
     }
     if (info.isDirectory()) walk(path, out, seen, errors)
     else if (info.isFile()) out.push(path)
