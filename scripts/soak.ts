@@ -176,6 +176,7 @@ export async function soak(opts: Options): Promise<number> {
     const samples: { t: number; ms: number }[] = []
     const rss: { t: number; bytes: number }[] = [{ t: 0, bytes: rssWarm }]
     let graphqlErrors = 0
+    const errorKinds = new Map<string, number>()
     let firstError = ''
     const t0 = Date.now()
     const sampler = setInterval(() => rss.push({ t: Date.now() - t0, bytes: rssOf(pid) }), 1000)
@@ -202,6 +203,9 @@ export async function soak(opts: Options): Promise<number> {
         if (!ok) {
           graphqlErrors++
           firstError ||= body.slice(0, 300)
+          const why = /"code":"(\w+)"/.exec(body)?.[1] ?? 'other'
+          const where = (/"path":\[((?:"\w+",?)+)\]/.exec(body)?.[1] ?? '?').replace(/"/g, '')
+          errorKinds.set(`${why} at ${where}`, (errorKinds.get(`${why} at ${where}`) ?? 0) + 1)
         }
         return ok
       },
@@ -235,6 +239,7 @@ export async function soak(opts: Options): Promise<number> {
     ]
     process.stdout.write(lines.join('\n') + '\n')
     if (firstError) say(`first failed answer: ${firstError}`)
+    for (const [kind, n] of errorKinds) say(`GraphQL errors: ${n} x ${kind}`)
     return failures > 0 ? 1 : 0
   } finally {
     if (server) {
