@@ -181,24 +181,33 @@ const around = (text: string, f: Frag[], pad = 60): string => {
  * over the same texts in the same process for scale.
  */
 function benchmark(prepared: { doc: Doc; layer: EntityLayer; ranges: { start: number; end: number }[] }[], tokens: number): void {
-  const median = (run: () => void): number => {
-    const xs: number[] = []
-    for (let r = 0; r < 3; r++) {
-      const t = performance.now()
-      run()
-      xs.push(performance.now() - t)
-    }
-    return xs.sort((a, b) => a - b)[1]
+  // the three runs are interleaved, five rounds, so drifting load on a shared machine hits each alike
+  const runs = {
+    att: () => { for (const p of prepared) findAttributions(p.doc, p.layer, p.ranges) },
+    quotes: () => { for (const p of prepared) findQuotes(p.doc, p.layer, p.ranges, 'bench') },
+    wink: () => { for (const p of prepared) nlp.readDoc(p.doc.text) },
   }
-  const line = (what: string, ms: number): string => `  ${what.padEnd(34)} ${(ms / 1000).toFixed(3)} s  ${((1000 * ms) / tokens).toFixed(3)} µs/token  ${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`
-  const att = median(() => { for (const p of prepared) findAttributions(p.doc, p.layer, p.ranges) })
-  const quotes = median(() => { for (const p of prepared) findQuotes(p.doc, p.layer, p.ranges, 'bench') })
-  const wink = median(() => { for (const p of prepared) nlp.readDoc(p.doc.text) })
-  console.log(`bench over ${prepared.length} texts, ${tokens.toLocaleString('en')} tokens (median of 3):`)
+  const times: Record<keyof typeof runs, number[]> = { att: [], quotes: [], wink: [] }
+  for (let round = 0; round < 5; round++) {
+    for (const key of Object.keys(runs) as (keyof typeof runs)[]) {
+      const t = performance.now()
+      runs[key]()
+      times[key].push(performance.now() - t)
+    }
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]
+  const line = (what: string, ms: number): string => `  ${what.padEnd(42)} ${(ms / 1000).toFixed(3)} s  ${((1000 * ms) / tokens).toFixed(3)} µs/token  ${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`
+  let quoteChars = 0, textChars = 0
+  for (const p of prepared) {
+    textChars += p.doc.text.length
+    for (const q of findQuotes(p.doc, p.layer, p.ranges, 'bench')) quoteChars += q.text.length
+  }
+  const att = median(times.att), quotes = median(times.quotes), wink = median(times.wink)
+  console.log(`bench over ${prepared.length} texts, ${tokens.toLocaleString('en')} tokens (median of 5 interleaved rounds):`)
   console.log(line('findAttributions (marks, cues, speakers)', att))
   console.log(line('findQuotes (+ sentiment, about, sentence)', quotes))
   console.log(line('wink readDoc alone, for scale', wink))
-  console.log(`  quote stage / bare readDoc: ${(quotes / wink).toFixed(2)}`)
+  console.log(`  quote texts re-read for sentiment: ${((100 * quoteChars) / textChars).toFixed(0)}% of the text; attributions / readDoc ${(att / wink).toFixed(2)}, findQuotes / readDoc ${(quotes / wink).toFixed(2)}`)
 }
 
 /** `main(['DIR', '--misses', '8', '--limit', 'N', '--bench'])` */
@@ -242,7 +251,7 @@ export async function main(args: string[]): Promise<void> {
   }
   console.log(`PolNeAR ${dir}: ${cases.length} articles (${skipped} without annotations, ${bad} malformed annotation lines skipped)`)
   const rate = (ms: number): string => `${(ms / 1000).toFixed(3)} s, ${((1000 * ms) / timing.tokens).toFixed(3)} µs/token, ${Math.round(timing.tokens / (ms / 1000)).toLocaleString('en')} tokens/s`
-  console.log(`quote stage over ${timing.tokens.toLocaleString('en')} tokens: attributions ${rate(timing.attributions)}; findQuotes with sentiment ${rate(timing.quotes)}`)
+  console.log(`quote stage, one cold pass (JIT warm-up included; --bench for medians) over ${timing.tokens.toLocaleString("en")} tokens: attributions ${rate(timing.attributions)}; findQuotes with sentiment ${rate(timing.quotes)}`)
   if (bench) benchmark(prepared, timing.tokens)
   const direct3 = score(cases, 'direct', 0.3)
   console.log(`direct quotes  @0.3  ${prf(direct3)}`)
