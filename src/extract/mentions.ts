@@ -330,7 +330,9 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
   let p = c.first
   const last = c.last
   const sentFirst = doc.sentences[doc.sentenceOf[p]].firstToken
-  let personCue = titleStartBefore(doc, p, sentFirst) < p
+  // an organisation's name may hold or follow title words ("General Assembly", "Secretary of State's Office")
+  const orgEnd = c.label !== 'PER' && ORG_HINTS.has(doc.tokens[last].toLowerCase())
+  let personCue = !orgEnd && titleStartBefore(doc, p, sentFirst) < p
   // a title inside a tagger's span ("House Speaker Paul Ryan" tagged ORG): what follows is a person
   let innerTitle = false
   let chunkStart = -1
@@ -355,7 +357,7 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
     {
       const tl = isTitleAt(doc, p, last)
       // a title word is a title only when a capitalised name word follows it inside the span
-      if (tl && p + tl <= last && isCapitalised(doc.tokens[p + tl]) && (chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
+      if (tl && p + tl <= last && isCapitalised(doc.tokens[p + tl]) && !orgEnd && (chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
         flush(p - 1)
         p += tl
         personCue = true
