@@ -24,6 +24,8 @@ import { startNeo4j } from './neo4j.ts'
 
 const HERE = fileURLToPath(import.meta.url)
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
+/** node flags of the server process: BENCH_NODE_FLAGS, space-separated (e.g. --max-semi-space-size=32) */
+const SERVER_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)
 
 /** the bench's targets, picked from the data so the queries have real work to do */
 const TOP_QUOTED_COUNTRY = `
@@ -81,7 +83,7 @@ async function serve(cacheTtlMs: number): Promise<void> {
 }
 
 function startServerProcess(config: Config, cacheTtlMs: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HERE, '--serve', '--cache-ttl', String(cacheTtlMs)], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', HERE, '--serve', '--cache-ttl', String(cacheTtlMs)], {
     env: { ...process.env, NEO4J_URI: config.neo4jUri },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -134,7 +136,16 @@ function median(runs: Figures[]): Figures {
   }
 }
 
-async function bench(opts: { connections: number[]; duration: number; repeat: number; ingest: boolean; corpus: string; cacheTtl: number }): Promise<void> {
+async function bench(opts: {
+  connections: number[]
+  duration: number
+  repeat: number
+  ingest: boolean
+  corpus: string
+  cacheTtl: number
+  cache: string
+  queries: string[]
+}): Promise<void> {
   const { config, driver } = await connectAny(loadConfig())
   const database = config.neo4jDatabase
   try {
@@ -162,10 +173,11 @@ async function bench(opts: { connections: number[]; duration: number; repeat: nu
     }
 
     const rows: string[] = []
-    for (const cacheTtl of [opts.cacheTtl, 0]) {
+    const modes = opts.cache === 'on' ? [opts.cacheTtl] : opts.cache === 'off' ? [0] : [opts.cacheTtl, 0]
+    for (const cacheTtl of modes) {
       const { child, url } = await startServerProcess(config, cacheTtl)
       try {
-        for (const [name, body] of Object.entries(bodies)) {
+        for (const [name, body] of Object.entries(bodies).filter(([n]) => opts.queries.includes(n))) {
           const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
           const json = (await res.json()) as { errors?: unknown[] }
           if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`)
@@ -203,13 +215,15 @@ const opts = new Command()
   .option('--corpus <dir>', 'the articles to ingest first', DEFAULT_CORPUS)
   .option('--no-ingest', 'use the graph as it is')
   .option('--cache-ttl <ms>', 'response cache TTL of the cached runs (the uncached runs use 0)', (v) => Number(v), 5000)
+  .option('--cache <mode>', 'on, off or both', 'both')
+  .option('--queries <list>', 'which queries, comma-separated', 'search,whoSaidWhatAbout,nested')
   .option('--serve', 'internal: run the API server (used by the bench itself)')
   .parse(process.argv)
-  .opts<{ connections: string; duration: number; repeat: number; corpus: string; ingest: boolean; cacheTtl: number; serve?: boolean }>()
+  .opts<{ connections: string; duration: number; repeat: number; corpus: string; ingest: boolean; cacheTtl: number; cache: string; queries: string; serve?: boolean }>()
 
 const run = opts.serve
   ? serve(opts.cacheTtl)
-  : bench({ ...opts, connections: opts.connections.split(',').map((s) => positive(s.trim())) })
+  : bench({ ...opts, connections: opts.connections.split(',').map((s) => positive(s.trim())), queries: opts.queries.split(',').map((s) => s.trim()) })
 run.catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err))
   process.exit(1)
