@@ -331,11 +331,15 @@ export function mergeRows(list: Rows[]): Rows {
       if (!seen) entities.set(e.id, { ...e, aliases: [...e.aliases] })
       else for (const a of e.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a)
     }
-    // a loop, not push(...rows): spreading 150,000+ rows (a 20 MB article's relations) overflows the stack
-    for (const k of ['articles', 'mentions', 'quotes', 'said', 'about', 'roles', 'relations', 'wrote', 'places'] as const) {
-      const into = out[k] as unknown[]
-      for (const row of r[k]) into.push(row)
-    }
+    out.articles.push(...r.articles)
+    out.mentions.push(...r.mentions)
+    out.quotes.push(...r.quotes)
+    out.said.push(...r.said)
+    out.about.push(...r.about)
+    out.roles.push(...r.roles)
+    out.relations.push(...r.relations)
+    out.wrote.push(...r.wrote)
+    out.places.push(...r.places)
   }
   // a fixed order of entity locks makes deadlocks between concurrent writers rarer
   out.entities = [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
