@@ -273,8 +273,9 @@ function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | null {
     let n = 0
     while (k >= lo && n < 14 && tokens[k] !== ',' && !SENT_END.has(tokens[k]) && ctx.inQuote[k] < 0 && pos[k] !== 'VERB') { k--; n++ }
     if (k >= lo && tokens[k] === ',') {
+      // the whole "the mayor, Juhani Kivelä": the name may sit in either part
       const a = npLeftFrom(ctx, k - 1, lo)
-      if (a >= 0) return [a, k - 1]
+      if (a >= 0) return [a, b - 1]
     }
     // a relative clause: "Stuart Stevens, who served as Romney's strategist in 2012, said"
     for (let w = b - 1, n2 = 0; w > lo + 1 && n2 < 30 && !SENT_END.has(tokens[w]) && ctx.inQuote[w] < 0; w--, n2++) {
@@ -492,7 +493,10 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
             // “…,” Sen. Claire McCaskill (D-Mo.) said / “…,” a narrator in the Clinton ad asks: the words between are the speaker
             let e = j - 1
             while (e > k && (AUX_OR_ADVERB.has(tokens[e].toLowerCase()) || pos[e] === 'ADV' || tokens[e] === ',')) e--
-            if (!(pos[e] === 'PROPN' || pos[e] === 'NOUN' || pos[e] === 'PRON' || tokens[e] === ')')) break
+            // "Dr Grace Okafor, the commission’s director-general," / "Mr Alatalo, 71,": some name or noun must be there
+            let named = false
+            for (let t = k; t <= e && !named; t++) named = pos[t] === 'PROPN' || pos[t] === 'NOUN' || pos[t] === 'PRON'
+            if (!named) break
             let k0 = k
             while (k0 < e && (pos[k0] === 'CCONJ' || pos[k0] === 'ADV')) k0++
             quoteSpeaker[q] = [k0, e]
@@ -853,53 +857,97 @@ function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Attribution[]): voi
   const ix = indexSpans(layer)
   const typeOf = (id: string): string | undefined => layer.byId.get(id)?.type
   const pending = new Map<Entity, Mention[]>()
+  const gender = genders(doc, layer)
   // the last person who spoke, and where: "he" after a statement of theirs is them
-  let lastSpeaker: { id: string; end: number } | null = null
+  let lastSpeaker = null as { id: string; end: number } | null
   for (const a of atts) {
     if (a.speakerStart === null || a.speakerEnd === null) continue
     const s = a.speakerStart, e = a.speakerEnd
     const word = doc.text.slice(s, e)
     if (PERSON_PRONOUNS.has(word) || GROUP_PRONOUNS.has(word)) {
       const person = PERSON_PRONOUNS.has(word)
-      const recent: string | null = person && lastSpeaker !== null && s - lastSpeaker.end < RECENT_SPEAKER_CHARS ? lastSpeaker.id : null
-      a.speakerId = recent ?? resolvePronoun(doc, ix, typeOf, s, person)
+      const want = person ? (word === 'he' || word === 'He' || word === 'him' ? 'm' : 'f') : null
+      const fits = (id: string): boolean => want === null || gender.get(id) === undefined || gender.get(id) === want
+      // the last speaker, unless a person who opens a later sentence came between ("Strandell played it down. She said ...")
+      const named = resolvePronoun(doc, ix, typeOf, s, person, fits)
+      const recent: { id: string; end: number } | null = person && lastSpeaker !== null && s - lastSpeaker.end < RECENT_SPEAKER_CHARS && fits(lastSpeaker.id) ? lastSpeaker : null
+      a.speakerId = recent !== null && (named === null || named.at < recent.end) ? recent.id : named?.id ?? null
       const entity = a.speakerId === null ? undefined : layer.byId.get(a.speakerId)
       if (entity !== undefined) {
+        if (want !== null && !gender.has(entity.id)) gender.set(entity.id, want)
         const list = pending.get(entity)
         const mention: Mention = { start: s, end: e, text: word, kind: 'pronoun' }
         if (list === undefined) pending.set(entity, [mention])
         else list.push(mention)
       }
     } else {
-      // rightmost entity named inside the speaker phrase; a person wins over the organisation it speaks for
-      let best: string | null = null
-      let bestPerson: string | null = null
-      for (let k = firstAtOrAfter(ix, s); k < ix.starts.length && ix.starts[k] < e; k++) {
-        if (ix.ends[k] > e) break
-        best = ix.ids[k]
-        if (typeOf(best) === 'Person') bestPerson = best
-      }
-      a.speakerId = bestPerson ?? best
+      a.speakerId = speakerEntity(doc.text, ix, typeOf, s, e)
     }
     if (a.speakerId !== null && typeOf(a.speakerId) === 'Person') lastSpeaker = { id: a.speakerId, end: e }
   }
   addPronounMentions(pending)
 }
 
-/** how far back (characters) the last speaker still outranks the last person named, for "he said" */
+/**
+ * The entity a speaker phrase names: a person wins over the organisation they speak for; in an
+ * apposition ("Magnus Ekholm, Nordvatten Kraft’s chief executive", "the mayor, Juhani Kivelä") the
+ * first part naming a person; within a part the rightmost name ("Pentagon press secretary Pat
+ * Ryder"); a possessor ("Nordvatten Kraft’s") is the employer, not the speaker.
+ */
+function speakerEntity(text: string, ix: SpanIndex, typeOf: (id: string) => string | undefined, s: number, e: number): string | null {
+  let best: string | null = null
+  let person: string | null = null
+  let personPart = -1
+  let part = 0
+  let cursor = s
+  for (let k = firstAtOrAfter(ix, s); k < ix.starts.length && ix.starts[k] < e; k++) {
+    if (ix.ends[k] > e) break
+    part += countCommas(text, cursor, ix.starts[k])
+    cursor = ix.starts[k]
+    const possessor = /^\s*['’]s?\b/.test(text.slice(ix.ends[k], ix.ends[k] + 3))
+    const id = ix.ids[k]
+    if (!possessor || best === null) best = id
+    if (typeOf(id) === 'Person' && !possessor && (personPart < 0 || personPart === part)) {
+      person = id
+      personPart = part
+    }
+  }
+  return person ?? best
+}
+
+function countCommas(text: string, a: number, b: number): number {
+  let n = 0
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 0x2c) n++
+  return n
+}
+
+/** Gender of people where the text says it: an honorific right before a mention ("Ms Lehtinen", "Mr. Ekholm"). */
+function genders(doc: Doc, layer: EntityLayer): Map<string, 'm' | 'f'> {
+  const out = new Map<string, 'm' | 'f'>()
+  for (const sp of layer.spans) {
+    if (layer.byId.get(sp.entityId)?.type !== 'Person' || out.has(sp.entityId)) continue
+    const before = doc.text.slice(Math.max(0, sp.start - 6), sp.start)
+    if (/\bMr\.? $/.test(before)) out.set(sp.entityId, 'm')
+    else if (/\b(Ms|Mrs|Miss)\.? $/.test(before)) out.set(sp.entityId, 'f')
+  }
+  return out
+}
+
+/** how far back (characters) the last speaker can be what "he said" points at */
 const RECENT_SPEAKER_CHARS = 700
 
-function resolvePronoun(doc: Doc, ix: SpanIndex, typeOf: (id: string) => string | undefined, at: number, person: boolean): string | null {
+function resolvePronoun(doc: Doc, ix: SpanIndex, typeOf: (id: string) => string | undefined, at: number, person: boolean, fits: (id: string) => boolean): { id: string; at: number } | null {
   let k = firstAtOrAfter(ix, at) - 1
-  let fallback: string | null = null
+  let fallback: { id: string; at: number } | null = null
   for (let seen = 0; k >= 0 && seen < 80; k--, seen++) {
     const id = ix.ids[k]
     const type = typeOf(id)
     if (person ? type !== 'Person' : type !== 'Organisation' && type !== 'Country') continue
-    if (!person) return id
-    if (fallback === null) fallback = id
+    if (!person) return { id, at: ix.starts[k] }
+    if (!fits(id)) continue
+    if (fallback === null) fallback = { id, at: ix.starts[k] }
     // prefer a person who opens a sentence (a subject) over one named in passing
-    if (isFirstPersonOfSentence(doc, ix, typeOf, k)) return id
+    if (isFirstPersonOfSentence(doc, ix, typeOf, k)) return { id, at: ix.starts[k] }
   }
   return fallback
 }
