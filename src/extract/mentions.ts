@@ -216,10 +216,17 @@ function filterSpans(doc: Doc, spans: TaggedSpan[], t: Tagging): TaggedSpan[] {
   return out
 }
 
-/** A capitalised word that can continue a person's name (not a title, calendar word, country or demonym). */
-function nameWord(doc: Doc, k: number): boolean {
+/** POS wink gives a capitalised first name it reads as a common word ("Per Holmqvist": Per/ADP) */
+const FIRST_NAME_POS = new Set(['PROPN', 'ADP', 'NOUN', 'ADJ'])
+
+/**
+ * A capitalised word that can continue a person's name (not a title, calendar word, country or
+ * demonym). Before a name (`before`), a capitalised word mid-sentence is a first name whatever
+ * POS wink guessed for it, unless it is a determiner, pronoun, conjunction or verb.
+ */
+function nameWord(doc: Doc, k: number, before = false): boolean {
   const t = doc.tokens[k]
-  if (!isCapitalised(t) || isAllCaps(t) || doc.pos[k] !== 'PROPN') return false
+  if (!isCapitalised(t) || isAllCaps(t) || !(before ? FIRST_NAME_POS.has(doc.pos[k]) : doc.pos[k] === 'PROPN')) return false
   const lower = t.toLowerCase()
   return !isCalendar(lower) && !NOT_NAMES.has(lower) && !TITLES.has(lower) && !HONORIFICS.has(lower) && !RANKS.has(lower) && !COUNTRY_FIRST.has(t)
 }
@@ -271,20 +278,36 @@ function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpa
         continue
       }
       if (taken[k]) break
-      if (doc.tokens[k] === '-' && k + 1 < n && mask[k + 1] && !taken[k + 1] && doc.start[k] === doc.end[k - 1] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) {
+      // the tagger's span may end on the hyphen itself ("Kim Jong -" + "un")
+      if (doc.tokens[c.last] === '-' && !taken[k] && doc.start[k] === doc.end[c.last] && c.last > c.first && doc.start[c.last] === doc.end[c.last - 1] && /^\p{L}/u.test(doc.tokens[k])) {
+        c.last = k
+      } else if (doc.tokens[k] === '-' && k + 1 < n && mask[k + 1] && !taken[k + 1] && doc.start[k] === doc.end[k - 1] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) {
         c.last = k + 1
       } else if (c.label === 'PER' && nameWord(doc, k)) c.last = k
       else break
       for (let q = c.first; q <= c.last; q++) taken[q] = 1
     }
+    // wink splits "Anna-Kaisa" into "Anna" "-" "Kaisa", and the tagger (which scores "-" as no name)
+    // may open a span at the second piece: a name never begins inside a hyphenated word, so the span
+    // takes the pieces before it ("Nils-Anders Kuoljok", "Jonas Meyer-Holm")
+    while (c.first >= 2 && joinedHyphen(doc, mask, c.first - 1) && !taken[c.first - 2]) {
+      c.first -= 2
+      taken[c.first] = taken[c.first + 1] = 1
+    }
     if (c.label !== 'PER') continue
     const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
-    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && nameWord(doc, c.first - 1) && !isSentenceInitial(doc, c.first - 1, floor)) {
+    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && nameWord(doc, c.first - 1, true) && !isSentenceInitial(doc, c.first - 1, floor)) {
       c.first--
       taken[c.first] = 1
     }
   }
   return absorb(spans)
+}
+
+/** Token h is a "-" written tight between two word tokens of the ranges ("Anna-Kaisa"), the one before it a capitalised word. */
+function joinedHyphen(doc: Doc, mask: Uint8Array, h: number): boolean {
+  return doc.tokens[h] === '-' && h >= 1 && mask[h] === 1 && mask[h - 1] === 1 && doc.end[h - 1] === doc.start[h] && doc.end[h] === doc.start[h + 1] &&
+    isCapitalised(doc.tokens[h - 1]) && doc.sentenceOf[h - 1] === doc.sentenceOf[h + 1]
 }
 
 /** Spans sorted by start, each grown over the ones it overlaps (linear). */
