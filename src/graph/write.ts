@@ -331,15 +331,12 @@ export function mergeRows(list: Rows[]): Rows {
       if (!seen) entities.set(e.id, { ...e, aliases: [...e.aliases] })
       else for (const a of e.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a)
     }
-    out.articles.push(...r.articles)
-    out.mentions.push(...r.mentions)
-    out.quotes.push(...r.quotes)
-    out.said.push(...r.said)
-    out.about.push(...r.about)
-    out.roles.push(...r.roles)
-    out.relations.push(...r.relations)
-    out.wrote.push(...r.wrote)
-    out.places.push(...r.places)
+    // a loop, not push(...rows): spreading 150,000+ rows overflows the stack (writes refuse such
+    // articles before they get here: see MAX_ARTICLE_ROWS)
+    for (const k of ['articles', 'mentions', 'quotes', 'said', 'about', 'roles', 'relations', 'wrote', 'places'] as const) {
+      const into = out[k] as unknown[]
+      for (const row of r[k]) into.push(row)
+    }
   }
   // a fixed order of entity locks makes deadlocks between concurrent writers rarer
   out.entities = [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -534,11 +531,26 @@ export interface PreparedArticle {
   source: string
   textHash: string
   rows: Rows
+  /** how many rows (nodes and relationships to write) the article carries */
+  size: number
+}
+
+/**
+ * The most rows one article may carry. An article is written in one transaction (so it is never
+ * half-written); a 20 MB input's 150,000+ rows exhausted a 512 MB Neo4j heap and the server exited.
+ * News articles carry a few hundred; an article beyond this fails alone with a clear reason.
+ */
+export const MAX_ARTICLE_ROWS = 50_000
+/** Rows a batch gathers before it is written, whatever its article count (see MAX_ARTICLE_ROWS). */
+export const MAX_BATCH_ROWS = 50_000
+
+export function rowCount(r: Rows): number {
+  return r.entities.length + r.mentions.length + r.quotes.length + r.said.length + r.about.length + r.roles.length + r.relations.length + r.wrote.length + r.places.length
 }
 
 export function prepare(doc: ArticleToWrite): PreparedArticle {
   const rows = toRows(doc)
-  return { id: rows.articles[0].id, source: doc.extracted.source, textHash: rows.articles[0].textHash, rows }
+  return { id: rows.articles[0].id, source: doc.extracted.source, textHash: rows.articles[0].textHash, rows, size: rowCount(rows) }
 }
 
 /**
@@ -616,6 +628,17 @@ export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts:
  * articles one by one so one bad article fails alone and the others are still written.
  */
 export async function writeBatchIsolated(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+  const tooBig = batch.filter((p) => (p.size ?? rowCount(p.rows)) > MAX_ARTICLE_ROWS)
+  if (tooBig.length) {
+    const rest = await (tooBig.length < batch.length ? writeBatchIsolated(driver, batch.filter((p) => !tooBig.includes(p)), opts) : null)
+    const refused: ArticleOutcome[] = tooBig.map((p) => ({
+      id: p.id,
+      source: p.source,
+      status: 'failed',
+      error: `too large to write in one transaction: ${p.size ?? rowCount(p.rows)} facts (the limit is ${MAX_ARTICLE_ROWS}); split the input into smaller articles`,
+    }))
+    return { outcomes: [...(rest?.outcomes ?? []), ...refused], counts: rest?.counts ?? emptyCounts() }
+  }
   try {
     return await writeBatch(driver, batch, opts)
   } catch (err) {

@@ -10,6 +10,7 @@ import type { ArticleInput } from '../extract/types.ts'
 import {
   addCounts,
   emptyCounts,
+  MAX_BATCH_ROWS,
   writeBatchIsolated,
   type ArticleOutcome,
   type BatchResult,
@@ -125,6 +126,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
 
   // --- writing: one batch at a time, in order, while extraction goes on
   let batch: PreparedArticle[] = []
+  let batchRows = 0
   let writing: Promise<void> = Promise.resolve()
   /** the batches not yet written, oldest first (they are written in order) */
   const writes: Promise<void>[] = []
@@ -134,6 +136,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     if (!batch.length) return
     const mine = batch
     batch = []
+    batchRows = 0
     if (dryRun) {
       for (const _ of mine) progress.written++
       return
@@ -172,7 +175,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       summary.extracted.quotes += o.article.rows.quotes.length
       summary.extracted.relations += o.article.rows.relations.length
       batch.push(o.article)
-      if (batch.length >= batchSize) flush()
+      batchRows += o.article.size
+      if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()
     }
     progress.inputsDone++
     report()

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ExtractedArticle } from '../../src/extract/types.ts'
-import { mergeRows, quoteId, sha1, toRows, validDate } from '../../src/graph/write.ts'
+import { MAX_ARTICLE_ROWS, mergeRows, prepare, quoteId, sha1, toRows, validDate, writeBatchIsolated } from '../../src/graph/write.ts'
 import { placesInCountries } from '../../src/ingest/places.ts'
 import { authorsOf } from '../../src/ingest/authors.ts'
 import { expandPaths } from '../../src/ingest/paths.ts'
@@ -110,6 +110,19 @@ describe('toRows', () => {
     expect(merged.entities.filter((e) => e.id === 'person:ilse-brandt')).toHaveLength(1)
     expect(merged.entities.find((e) => e.id === 'person:ilse-brandt')!.aliases).toEqual(['Brandt', 'Ilse'])
     expect(merged.entities.map((e) => e.id)).toEqual([...merged.entities.map((e) => e.id)].sort())
+  })
+})
+
+describe('the size guard', () => {
+  it('refuses an article with more facts than one transaction may carry, before it reaches Neo4j', async () => {
+    const x = article()
+    const r = x.relations[0]
+    x.relations = Array.from({ length: MAX_ARTICLE_ROWS }, (_, i) => ({ ...r, start: i, end: i + 1 }))
+    const huge = prepare({ extracted: x, text: TEXT })
+    expect(huge.size).toBeGreaterThan(MAX_ARTICLE_ROWS)
+    // no driver: nothing may be sent
+    const result = await writeBatchIsolated(null as never, [huge])
+    expect(result.outcomes).toEqual([{ id: 'text:abc', source: 'memo.txt', status: 'failed', error: expect.stringMatching(/too large to write in one transaction: \d+ facts \(the limit is 50000\)/) }])
   })
 })
 
