@@ -207,7 +207,7 @@ function isCueAt(ctx: Ctx, i: number): string | null {
     // "is promising" and "US says", so the word before decides
     if (i === 0) return null
     const before = pos[i - 1]
-    if (before === 'DET' || before === 'ADJ' || before === 'NUM' || POSSESSIVE.has(doc.tokens[i - 1]) || (before === 'PRON' && !PERSON_PRONOUNS.has(doc.tokens[i - 1]) && !GROUP_PRONOUNS.has(doc.tokens[i - 1]))) return null
+    if (before === 'DET' || before === 'ADJ' || before === 'NUM' || before === 'NOUN' || POSSESSIVE.has(doc.tokens[i - 1]) || (before === 'PRON' && !PERSON_PRONOUNS.has(doc.tokens[i - 1]) && !GROUP_PRONOUNS.has(doc.tokens[i - 1]))) return null
     if (p === 'PROPN' || p === 'PUNCT' || p === 'NUM') return null
   }
   return lemma
@@ -453,6 +453,16 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   const dashSpeaker: ([number, number] | null)[] = new Array(quotes.length).fill(null)
   /** the speaker phrase found beside the quote itself, when it differs from the cue's subject */
   const quoteSpeaker: ([number, number] | null)[] = new Array(quotes.length).fill(null)
+  /** an earlier speech cue of j's sentence, "X said ...", with no quote between: -1 if none */
+  const outerCue = (j: number): number => {
+    const [sa] = sentenceBounds(doc, j)
+    for (let k = sa; k < j; k++) {
+      if (inQuote[k] >= 0) return -1
+      const h = cueAtTok.get(k)
+      if (h !== undefined && h.sp !== null && h.sp[1] < k && !h.usedByDirect && SPEECH_LEMMAS.has(h.lemma)) return k
+    }
+    return -1
+  }
   const sentenceHasCue = (j: number): boolean => {
     const [, sb] = sentenceBounds(doc, j)
     for (let k = j; k <= sb; k++) if (cueAtTok.has(k)) return true
@@ -538,6 +548,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (hit !== undefined && hit.sp !== null) {
         // "…, saying anybody who complains about a microphone “…”": the relative clause is not the speaker
         if (hit.sp[0] === hit.sp[1] && RELATIVE.has(tokens[hit.sp[0]].toLowerCase())) break
+        // "Ahlgren said the company expected “a robust debate”": the cue sits inside an earlier
+        // statement of its sentence, whose speaker the quote belongs to
+        if (outerCue(j) >= 0) break
         quoteCue[q] = j
         // "X called the plan “a disaster”": an object between cue and quote makes it reported speech
         // quoting a few words; "X told reporters: “…”" and "X said in a statement, “…”" introduce the quote
