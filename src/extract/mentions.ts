@@ -137,7 +137,7 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
     for (const c of capitalisedRuns(doc, mask, null)) cutSpan(doc, c, out, 'rules')
     addLexiconMentions(doc, mask, out, null)
   } else {
-    const spans = filterSpans(doc, extendSpans(doc, mask, mergeLexicon(doc, mask, tagged.spans)), tagged)
+    const spans = filterSpans(doc, mask, extendSpans(doc, mask, mergeLexicon(doc, mask, tagged.spans)), tagged)
     for (const c of spans) cutSpan(doc, c, out, 'tagger')
     // Title Case headlines give no cue of their own: only the tagger's spans (filtered) count there
     const covered = tagged.titleLine.slice()
@@ -198,7 +198,7 @@ const LEXICON_BITS = GAZ_COUNTRY | GAZ_DEMONYM | GAZ_KNOWNORG
  * article never writes capitalised are trimmed off a span; a lone sentence-initial word that is no
  * proper noun, or that the article also writes in lowercase ("Maybe", "Share"), is dropped.
  */
-function filterSpans(doc: Doc, spans: TaggedSpan[], t: Tagging): TaggedSpan[] {
+function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging): TaggedSpan[] {
   const out: TaggedSpan[] = []
   const known = (k: number): boolean => (wordInfo(doc.tokens[k]).gaz & LEXICON_BITS) !== 0
   for (const c of spans) {
@@ -206,6 +206,9 @@ function filterSpans(doc: Doc, spans: TaggedSpan[], t: Tagging): TaggedSpan[] {
       while (c.first <= c.last && !(t.evidence[c.first] & 1) && !known(c.first)) c.first++
       while (c.last >= c.first && !(t.evidence[c.last] & 1) && !known(c.last)) c.last--
       if (c.first > c.last) continue
+      // a kept piece of a hyphenated word keeps the whole word ("Anna-Kaisa" when only "Kaisa" has body evidence)
+      while (c.first >= 2 && joinedHyphen(doc, mask, c.first - 1)) c.first -= 2
+      while (c.last + 2 < doc.tokens.length && joinedHyphen(doc, mask, c.last + 1) && /^\p{L}/u.test(doc.tokens[c.last + 2])) c.last += 2
     }
     if (c.first === c.last && c.label !== 'MISC' && !isAllCaps(doc.tokens[c.first]) && !known(c.first)) {
       const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
@@ -443,6 +446,11 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   if (country && (label === null || label === 'LOC' || label === 'ORG' && COUNTRY_NAMES.has(key))) return { first: a, last: b, type: 'Country', kind: 'name', country }
   const demonym = DEMONYMS.get(key) ?? (fromTagger ? DEMONYMS_LOWER.get(lowerKey) : undefined)
   if (demonym && (label === null || label === 'MISC')) return { first: a, last: b, type: 'Country', kind: 'demonym', country: demonym }
+  // "X, the chairman of ...", "spokeswoman, X,": a title in apposition makes a name word run a person
+  // (the tagger reads unseen names as ORG or MISC: "Sofia Ahlgren" by the capital Sofia)
+  if (label !== 'PER' && label !== 'LOC' && !personCue && b > a && b - a <= 3 && !ORG_HINTS.has(doc.tokens[b].toLowerCase()) && appositiveTitle(doc, a, b)) {
+    return { first: a, last: b, type: 'Person', kind: 'name', personCue: true }
+  }
   if (fromTagger) {
     if (label === 'PER' && b > a && ORG_HINTS.has(doc.tokens[b].toLowerCase())) return { first: a, last: b, type: 'Organisation', kind: 'name' }
     if (label === 'PER' && b > a && SITE_NOUNS.has(doc.tokens[b].toLowerCase())) return { first: a, last: b, type: 'Place', kind: 'name' }
@@ -470,6 +478,22 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   if (b > a && b - a <= 3) return { first: a, last: b, type: 'Person', kind: 'name' }
   // a lone capitalised word: a person only if it turns out to be a known surname (entities decides)
   return { first: a, last: b, type: 'Person', kind: 'name', weak: true }
+}
+
+const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'])
+
+/** A title stands in apposition to the name at tokens [a, b]: "X, the chairman of", "X, chief executive of", "spokeswoman, X". */
+function appositiveTitle(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (doc.pos[k] !== 'PROPN' && doc.tokens[k] !== '-') return false
+  const n = doc.tokens.length
+  let p = b + 1
+  if (p < n && doc.tokens[p] === ',') {
+    p++
+    if (p < n && APPOSITION_DETERMINERS.has(doc.tokens[p])) p++
+    if (p < n && !isCapitalised(doc.tokens[p]) && isTitleAt(doc, p, Math.min(n - 1, p + 3)) > 0) return true
+  }
+  if (a >= 2 && doc.tokens[a - 1] === ',' && !isCapitalised(doc.tokens[a - 2]) && isTitleAt(doc, a - 2, a - 2) === 1) return true
+  return false
 }
 
 export function spanKey(doc: Doc, a: number, b: number): string {
