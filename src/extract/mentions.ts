@@ -137,7 +137,7 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
     for (const c of capitalisedRuns(doc, mask, null)) cutSpan(doc, c, out, 'rules')
     addLexiconMentions(doc, mask, out, null)
   } else {
-    const spans = filterSpans(doc, mask, extendSpans(doc, mask, mergeLexicon(doc, mask, tagged.spans)), tagged)
+    const spans = filterSpans(doc, mask, extendSpans(doc, mask, tagged.titleLine, mergeLexicon(doc, mask, tagged.spans)), tagged)
     for (const c of spans) cutSpan(doc, c, out, 'tagger')
     // Title Case headlines give no cue of their own: only the tagger's spans (filtered) count there
     const covered = tagged.titleLine.slice()
@@ -224,7 +224,7 @@ const FIRST_NAME_POS = new Set(['PROPN', 'ADP', 'NOUN', 'ADJ'])
 
 /**
  * A capitalised word that can continue a person's name (not a title, calendar word, country or
- * demonym). Before a name (`before`), a capitalised word mid-sentence is a first name whatever
+ * demonym). Before a name (`before`, outside Title Case headlines), a capitalised word mid-sentence is a first name whatever
  * POS wink guessed for it, unless it is a determiner, pronoun, conjunction or verb.
  */
 function nameWord(doc: Doc, k: number, before = false): boolean {
@@ -238,7 +238,7 @@ function nameWord(doc: Doc, k: number, before = false): boolean {
  * Completes tagger spans the CoNLL-trained model tends to cut short on modern news: hyphenated
  * name parts ("Kim" -> "Kim Jong-un") and, for people, adjacent capitalised name words.
  */
-function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpan[] {
+function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: TaggedSpan[]): TaggedSpan[] {
   const n = doc.tokens.length
   const spans: TaggedSpan[] = []
   for (const c of input) {
@@ -299,7 +299,7 @@ function extendSpans(doc: Doc, mask: Uint8Array, input: TaggedSpan[]): TaggedSpa
     }
     if (c.label !== 'PER') continue
     const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
-    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && nameWord(doc, c.first - 1, true) && !isSentenceInitial(doc, c.first - 1, floor)) {
+    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && nameWord(doc, c.first - 1, !titleLine[c.first - 1]) && !isSentenceInitial(doc, c.first - 1, floor)) {
       c.first--
       taken[c.first] = 1
     }
