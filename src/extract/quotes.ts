@@ -277,12 +277,21 @@ function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | null {
       const a = npLeftFrom(ctx, k - 1, lo)
       if (a >= 0) return [a, b - 1]
     }
-    // a relative clause: "Stuart Stevens, who served as Romney's strategist in 2012, said"
+    // a relative clause: "Stuart Stevens, who served as Romney's strategist in 2012, said" /
+    // "Dr Linnea Berg, the biologist at the institute who has studied the river, said"
     for (let w = b - 1, n2 = 0; w > lo + 1 && n2 < 30 && !SENT_END.has(tokens[w]) && ctx.inQuote[w] < 0; w--, n2++) {
-      if ((tokens[w] === 'who' || tokens[w] === 'whose') && tokens[w - 1] === ',') {
+      if (tokens[w] !== 'who' && tokens[w] !== 'whose') continue
+      if (tokens[w - 1] === ',') {
         const a = npLeftFrom(ctx, w - 2, lo)
         return a >= 0 && pos[w - 2] !== 'PRON' ? [a, w - 2] : null
       }
+      let c = w - 1
+      while (c > lo && c > w - 16 && tokens[c] !== ',' && !SENT_END.has(tokens[c]) && pos[c] !== 'VERB') c--
+      if (c > lo && tokens[c] === ',') {
+        const a = npLeftFrom(ctx, c - 1, lo)
+        return a >= 0 && pos[c - 1] !== 'PRON' ? [a, w - 1] : null
+      }
+      return null
     }
     return null
   }
@@ -440,7 +449,15 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       // "..., Biden said, adding he was worried" / "Trump unleashed tweets saying ...": the main verb's subject
     } else {
       sp = subjectOf(ctx, i, sa)
-      if (sp === null && i > sa && (tokens[i - 1] === ',' || inQuote[i - 1] >= 0)) sp = npRightFrom(ctx, i + 1, sb)
+      if (sp === null && i > sa && (tokens[i - 1] === 'and' || tokens[i - 1] === 'but')) {
+        // "Lehtinen welcomed the findings and said ...": the first verb's subject
+        sp = participleSubject(ctx, i, sa, null)
+      }
+      if (sp === null && i > sa && (tokens[i - 1] === ',' || inQuote[i - 1] >= 0)) {
+        // "…, said Smith." / "…,” said Smith, a ...": a name that ends the clause, not a new subject
+        const np = npRightFrom(ctx, i + 1, sb)
+        if (np !== null && (np[1] === sb || tokens[np[1] + 1] === ',' || SENT_END.has(tokens[np[1] + 1]) || pos[np[1] + 1] === 'ADP' || pos[np[1] + 1] === 'PROPN')) sp = np
+      }
     }
     const hit: CueHit = { tok: i, lemma, sp, content: null, usedByDirect: false, group: -1 }
     cues.push(hit)
