@@ -260,6 +260,13 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
       if (prev && prev.last === k - 1 && prev.label === 'ORG') { prev.last = c.last; continue }
       if (!prev || prev.last < k - 2) { spans.push({ first: k - 2, last: c.last, label: 'ORG' }); continue }
     }
+    // two spans on the pieces of one hyphenated word ("Anna" + "Kaisa Lehtinen") are one name
+    const before = spans[spans.length - 1]
+    if (before && before.last === c.first - 2 && c.label !== null && before.label !== null && before.label !== 'MISC' && joinedHyphen(doc, mask, c.first - 1)) {
+      before.last = c.last
+      if (c.label !== 'MISC') before.label = c.label
+      continue
+    }
     spans.push(c)
   }
   const merged = absorb(spans)
