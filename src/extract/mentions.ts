@@ -274,6 +274,16 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
   spans.push(...merged)
   const taken = new Uint8Array(n)
   for (const c of spans) for (let k = c.first; k <= c.last; k++) taken[k] = 1
+  // context the tagger's window misses makes a name word run a person: an honorific or rank right
+  // before it ("Mr Holmqvist" tagged ORG), a title in apposition ("the ambassador, Per Holmqvist,")
+  for (const c of spans) {
+    if (c.label !== 'ORG' && c.label !== 'MISC') continue
+    if (ORG_HINTS.has(doc.tokens[c.last].toLowerCase()) || c.last - c.first > 3 || (wordInfo(doc.tokens[c.first]).gaz & LEXICON_BITS) !== 0) continue
+    const h = c.first - 1
+    const honorific = h >= 0 && mask[h] && isCapitalised(doc.tokens[h]) && (HONORIFICS.has(doc.tokens[h].toLowerCase()) || RANKS.has(doc.tokens[h].toLowerCase()))
+    const withFirst = h >= 1 && !taken[h] && mask[h] && nameWord(doc, h, true) && doc.tokens[h - 1] === ','
+    if (honorific || appositiveTitle(doc, withFirst ? h : c.first, c.last, false)) c.label = 'PER'
+  }
   for (const c of spans) {
     if (c.label === 'MISC' || c.label === null || c.first < 0) continue
     for (;;) {
@@ -490,8 +500,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
 const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'])
 
 /** A title stands in apposition to the name at tokens [a, b]: "X, the chairman of", "X, chief executive of", "spokeswoman, X". */
-function appositiveTitle(doc: Doc, a: number, b: number): boolean {
-  for (let k = a; k <= b; k++) if (doc.pos[k] !== 'PROPN' && doc.tokens[k] !== '-') return false
+function appositiveTitle(doc: Doc, a: number, b: number, propn = true): boolean {
+  if (propn) for (let k = a; k <= b; k++) if (doc.pos[k] !== 'PROPN' && doc.tokens[k] !== '-') return false
   const n = doc.tokens.length
   let p = b + 1
   if (p < n && doc.tokens[p] === ',') {
