@@ -219,6 +219,9 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
   return out
 }
 
+/** POS of lowercase words that never end a name */
+const TRAILING_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV', 'PRON', 'DET'])
+
 /** POS wink gives a capitalised first name it reads as a common word ("Per Holmqvist": Per/ADP) */
 const FIRST_NAME_POS = new Set(['PROPN', 'ADP', 'NOUN', 'ADJ'])
 
@@ -242,6 +245,8 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
   const n = doc.tokens.length
   const spans: TaggedSpan[] = []
   for (const c of input) {
+    // a name ends on a name word: a trailing lowercase word is the verb or noun after it ("Okafor stressed")
+    while (c.last > c.first && TRAILING_POS.has(doc.pos[c.last]) && /^\p{Ll}/u.test(doc.tokens[c.last]) && !NAME_PARTICLES.has(doc.tokens[c.last]) && !(c.last >= 2 && joinedHyphen(doc, mask, c.last - 1))) c.last--
     // a person's name holds no "of": "Maria Olsen of Vermont" is a person and a place
     if (c.label === 'PER') {
       let k = c.first + 1
@@ -400,7 +405,7 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
     {
       const tl = isTitleAt(doc, p, last)
       // a title word is a title only when a capitalised name word follows it inside the span
-      if (tl && p + tl <= last && isCapitalised(doc.tokens[p + tl]) && !orgEnd && (chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
+      if (tl && p + tl <= last && (isCapitalised(doc.tokens[p + tl]) || NAME_PARTICLES.has(doc.tokens[p + tl])) && !orgEnd && (chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
         flush(p - 1)
         p += tl
         personCue = true
@@ -432,6 +437,9 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
   }
   flush(last)
 }
+
+/** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el'])
 
 /** Only spaces and opening marks stand between the sentence start and token p. */
 export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boolean {
