@@ -252,19 +252,25 @@ ${PAGE_OF_QUOTES}`
 
 /**
  * Quotes about one entity grouped by speaker, most prolific first. Quotes whose speaker was not
- * resolved to an entity are grouped by the speaker's name as written.
+ * resolved to an entity are grouped by the speaker's name as written. Only the quotes of the
+ * speakers shown are sorted (sorting all of them first was 3-4x slower for a country quoted
+ * about 1,460 times).
  */
 export const WHO_SAID_WHAT_ABOUT = `
 MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
 OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
-WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, q
-ORDER BY ${NEWEST('q')}
-WITH s, unresolved, collect(q) AS qs
-ORDER BY size(qs) DESC, coalesce(s.name, unresolved), s.id
+WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q) AS qs
+WITH s, unresolved, qs, size(qs) AS n
+ORDER BY n DESC, coalesce(s.name, unresolved), s.id
 LIMIT $first
+CALL (qs) {
+  UNWIND qs AS q
+  WITH q ORDER BY ${NEWEST('q')}
+  LIMIT $perSpeaker
+  RETURN collect(${QUOTE('q')}) AS quotes
+}
 RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
-       coalesce(s.name, unresolved) AS speakerName, size(qs) AS count,
-       [q IN qs[0..$perSpeaker] | ${QUOTE('q')}] AS quotes`
+       coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 
 const ARTICLE_FILTER = `
   ($title IS NULL OR toLower(a.title) CONTAINS $title)
