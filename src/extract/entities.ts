@@ -8,7 +8,7 @@ import type { Entity, Role, MentionKind, EntityType } from './types.ts'
 import { findMentions, type RawMention } from './mentions.ts'
 import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
-import { KNOWN_ORGS } from './lexicon/words.ts'
+import { KNOWN_ORGS, TITLES } from './lexicon/words.ts'
 
 export interface EntitySpan {
   firstToken: number
@@ -60,6 +60,82 @@ interface Placed extends RawMention {
   /** name words (hyphen pieces kept whole), for surname matching */
   words: string[]
   id?: string
+  /** the organisation a retyped part of a name belongs to ("Nordvatten" of "Nordvatten Kraft") */
+  orgName?: string
+}
+
+/** Nouns that, right before a name, say what kind of organisation it is ("the Swedish company X"). */
+const ORG_NOUNS = new Set(['company', 'firm', 'group', 'charity', 'organisation', 'organization', 'ngo', 'developer', 'operator', 'utility',
+  'fund', 'insurer', 'lender', 'broadcaster', 'newspaper', 'carmaker', 'miner', 'producer', 'supplier', 'startup', 'start-up', 'conglomerate',
+  'lobby', 'consultancy', 'manufacturer', 'retailer', 'airline', 'bank', 'agency', 'network', 'campaigners', 'subsidiary', 'rival'])
+/** Words after a possessive that only an organisation has ("X's chief executive", "X's shareholders"). */
+const ORG_POSSESSIONS = new Set(['chief', 'ceo', 'cfo', 'chairman', 'chairwoman', 'board', 'shareholders', 'headquarters', 'employees',
+  'managing', 'subsidiary', 'shares', 'profits', 'revenue', 'plant', 'factory', 'members', 'staff', 'website', 'lawyers', 'spokesperson'])
+const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
+const SPEECH_VERBS = new Set(['said', 'says', 'say', 'announced', 'announces', 'added', 'stated'])
+
+/**
+ * Person-typed names that the article treats as organisations become organisations: the cues are
+ * counted over all mentions of the same name and must outweigh the person cues (a title or
+ * honorific before it, a title in apposition). Organisation cues: "the" or a kind-of-organisation
+ * noun before it ("the Swedish company X"), "title of/for X" ("chief executive of X", "spokeswoman
+ * for X"), "X's chief executive", "X said it/its ...", ", a campaign group". Shorter person mentions
+ * that are part of such a name ("Nordvatten", "Rivers North") join the organisation.
+ */
+function organisationsByContext(doc: Doc, placed: Placed[]): void {
+  const votes = new Map<string, number>()
+  const tok = (k: number): string => (k >= 0 && k < doc.tokens.length ? doc.tokens[k] : '')
+  for (const m of placed) {
+    if (m.type !== 'Person' || m.kind !== 'name' || m.weak) continue
+    const key = nameKey(m.text)
+    let v = votes.get(key) ?? 0
+    if (m.personCue) v -= 2
+    const b1 = tok(m.first - 1)
+    const b2 = tok(m.first - 2).toLowerCase()
+    const a1 = tok(m.last + 1)
+    const a2 = tok(m.last + 2)
+    if (b1 === 'the' || b1 === 'The') v++
+    else if (ORG_NOUNS.has(b1)) v++
+    else if ((b1 === 'of' || b1 === 'for') && (TITLES.has(b2) || ORG_NOUNS.has(b2) || b2 === 'engineer')) v++
+    if ((a1 === "'s" || a1 === '’s') && ORG_POSSESSIONS.has(a2.toLowerCase())) v++
+    else if (SPEECH_VERBS.has(a1) && (a2 === 'it' || a2 === 'its')) v++
+    else if (a1 === ',' && (a2 === 'a' || a2 === 'an' || a2 === 'the')) {
+      // ", a campaign group based in ...", not ", the company's chief executive"
+      for (let k = m.last + 3; k < Math.min(doc.tokens.length, m.last + 6); k++) {
+        if (!ORG_NOUNS.has(doc.tokens[k])) continue
+        if (!POSSESSIVE.has(tok(k + 1))) v++
+        break
+      }
+    } else if (a1 === ',' && (a2 === 'who' || a2 === 'whose')) v--
+    votes.set(key, v)
+  }
+  // a person named by honorific or title elsewhere ("Ms van der Lind") is a person whatever the cues
+  for (const m of placed) {
+    if (m.type !== 'Person' || !m.personCue || !m.words.length) continue
+    for (const [key, v] of votes) if (v > 0 && (key === nameKey(m.text) || key.endsWith('-' + nameKey(m.text)))) votes.set(key, v - 2)
+  }
+  const orgNames: string[][] = []
+  const orgText: string[] = []
+  for (const m of placed) {
+    if (m.type !== 'Person' || m.kind !== 'name' || (votes.get(nameKey(m.text)) ?? 0) <= 0) continue
+    m.type = 'Organisation'
+    if (m.words.length > 1 && !orgText.includes(m.text)) { orgNames.push(m.words); orgText.push(m.text) }
+  }
+  if (!orgNames.length) return
+  for (const m of placed) {
+    if (m.type !== 'Person' || m.kind !== 'name' || m.personCue || !m.words.length) continue
+    const k = orgNames.findIndex((o) => o.length > m.words.length && containsRun(o, m.words))
+    if (k >= 0) { m.type = 'Organisation'; m.orgName = orgText[k]; m.weak = false }
+  }
+}
+
+function containsRun(whole: string[], part: string[]): boolean {
+  for (let s = 0; s + part.length <= whole.length; s++) {
+    let k = 0
+    while (k < part.length && whole[s + k] === part[k]) k++
+    if (k === part.length) return true
+  }
+  return false
 }
 
 /**
@@ -78,6 +154,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     placed.push(place(doc, m))
   }
   placed.sort((a, b) => a.first - b.first)
+  organisationsByContext(doc, placed)
 
   const entities = new Map<string, Entity>()
   const add = (m: Placed, id: string, type: EntityType, name: string): void => {
@@ -144,7 +221,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   const typeVotes = new Map<string, { org: number; place: number }>()
   for (const m of placed) {
     if (m.type !== 'Organisation' && m.type !== 'Place') continue
-    const k = nameKey(canonicalOrg(m.text))
+    const k = nameKey(m.orgName ?? canonicalOrg(m.text))
     const v = typeVotes.get(k) ?? { org: 0, place: 0 }
     if (m.type === 'Organisation') v.org++
     else v.place++
@@ -152,7 +229,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   }
   for (const m of placed) {
     if (m.type !== 'Organisation' && m.type !== 'Place') continue
-    const name = canonicalOrg(m.text)
+    const name = m.orgName ?? canonicalOrg(m.text)
     const v = typeVotes.get(nameKey(name))!
     const type: EntityType = v.org >= v.place ? 'Organisation' : 'Place'
     add(m, entityId(type, name), type, name)
