@@ -98,6 +98,8 @@ function organisationsByContext(doc: Doc, placed: Placed[]): void {
     else if (ORG_NOUNS.has(b1)) v++
     else if ((b1 === 'of' || b1 === 'for') && (TITLES.has(b2) || ORG_NOUNS.has(b2) || b2 === 'engineer')) v++
     if ((a1 === "'s" || a1 === '’s') && ORG_POSSESSIONS.has(a2.toLowerCase())) v++
+    // "Acme Mining chief executive Jane Doe": a multi-word name right before a title and a name
+    else if (m.words.length > 1 && (a1 === 'chief' || a1 === 'managing') && TITLES.has(`${a1} ${a2}`.toLowerCase())) v++
     else if (SPEECH_VERBS.has(a1) && (a2 === 'it' || a2 === 'its')) v++
     else if (a1 === ',' && (a2 === 'a' || a2 === 'an' || a2 === 'the')) {
       // ", a campaign group based in ...", not ", the company's chief executive"

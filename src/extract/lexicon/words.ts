@@ -49,7 +49,9 @@ club, fc, united, city, rovers, wanderers, athletic, olympique, team, army, navy
 administration, government, authority, board, organisation, organization, alliance, coalition, movement, front, church,
 hospital, command, corps, brigade, division, regiment, cabinet, kremlin, pentagon, nations, league, society, trust, labs,
 systems, technologies, industries, enterprises, partners, capital, securities, reserve, treasury, tribunal, caucus, fbi,
-observer, herald, tribune, gazette, chronicle, telegraph, courier, examiner, inquirer, magazine, daily, weekly, channel, radio, tv`)
+observer, herald, tribune, gazette, chronicle, telegraph, courier, examiner, inquirer, magazine, daily, weekly, channel, radio, tv,
+energy, offshore, hydrogen, petroleum, oil, gas, mining, minerals, resources, utilities, analytics, logistics, shipping, pharmaceuticals,
+pharma, biotech, telecom, telecoms, solutions, ventures, media, pictures, studios, steel, chemicals, engineering, consulting, investments`)
 
 /** Organisations common in news, by phrase key. */
 export const KNOWN_ORGS = new Map<string, string>(Object.entries({
