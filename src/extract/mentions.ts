@@ -131,6 +131,7 @@ type Source = 'rules' | 'tagger' | 'cued'
 /** Proper-name and demonym mentions in the token ranges, sorted by first token. */
 export function findMentions(doc: Doc, ranges: { start: number; end: number }[]): RawMention[] {
   const mask = inRanges(doc, ranges)
+  maskQuotedTitles(doc, mask)
   const tagged = tagNames(doc, mask)
   const out: RawMention[] = []
   if (!tagged) {
@@ -148,6 +149,35 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
   }
   out.sort((a, b) => a.first - b.first)
   return out
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '‘', "'"])
+const CLOSE_QUOTES = new Set(['"', '”', '’', "'"])
+const TITLE_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with', 'from'])
+
+/**
+ * The title of a show, book or film in quotation marks ("Face the Nation", "Meet the Press") is no
+ * name: a quoted run of capitalised words, holding a lowercase function word or three words or
+ * more, is taken out of the ranges the name finder reads.
+ */
+function maskQuotedTitles(doc: Doc, mask: Uint8Array): void {
+  const n = doc.tokens.length
+  for (let i = 0; i < n; i++) {
+    if (!mask[i] || !OPEN_QUOTES.has(doc.tokens[i])) continue
+    let caps = 0
+    let fn = 0
+    let k = i + 1
+    for (; k < n && k <= i + 9; k++) {
+      const t = doc.tokens[k]
+      if (isCapitalised(t)) caps++
+      else if (TITLE_FUNCTION_WORDS.has(t) && caps > 0) fn++
+      else break
+    }
+    if (k < n && k <= i + 9 && CLOSE_QUOTES.has(doc.tokens[k]) && caps >= 2 && (fn > 0 || caps >= 3)) {
+      for (let q = i + 1; q < k; q++) mask[q] = 0
+      i = k
+    }
+  }
 }
 
 /**
