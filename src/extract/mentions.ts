@@ -390,6 +390,8 @@ function capitalisedRuns(doc: Doc, mask: Uint8Array, covered: Uint8Array | null)
       if (k >= n || !mask[k] || covered?.[k] || doc.sentenceOf[k] !== s) break
       const t = doc.tokens[k]
       if (isCapitalised(t)) { j = k; continue }
+      // a surname particle between capitalised words: "Ms de Vries", "Ludwig van Beethoven"
+      if (NAME_PARTICLES.has(t) && k + 1 < n && mask[k + 1] && !covered?.[k + 1] && doc.sentenceOf[k + 1] === s && (isCapitalised(doc.tokens[k + 1]) || NAME_PARTICLES.has(doc.tokens[k + 1]))) { j = k; continue }
       // hyphenated name part: "Jong-un"
       if (t === '-' && k + 1 < n && doc.start[k] === doc.end[j] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) { j = k + 1; continue }
       // "Department of Defense", "Secretary of State"

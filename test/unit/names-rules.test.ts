@@ -14,6 +14,29 @@ function layerOf(text: string): EntityLayer {
 const ids = (l: EntityLayer): string[] => l.entities.map((e) => e.id).sort()
 
 describe('names on modern news', () => {
+  it('keeps hyphenated first names and surnames whole, wherever the tagger starts the span', () => {
+    const l = layerOf('Liisa-Maria Korhonen, chair of the board, said the plan was sound. “We will wait,” said Jens Olsen-Berg. Mr Olsen-Berg left. “Liisa-Maria Korhonen is right,” he said.')
+    const people = l.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()
+    expect(people).toEqual(['Jens Olsen-Berg', 'Liisa-Maria Korhonen'])
+    expect(l.byId.get('person:jens-olsen-berg')!.mentions.map((m) => m.text)).toEqual(['Jens Olsen-Berg', 'Olsen-Berg'])
+  })
+  it('reads a person from an honorific or a title in apposition whatever the tagger typed', () => {
+    const l = layerOf('The minister met the ambassador, Per Lindqvist, on Monday. Mr Lindqvist said little. Its spokeswoman, Sofia Marklund, declined to comment. Ms de Vries, the chair of the panel, agreed.')
+    const people = l.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()
+    expect(people).toEqual(['Per Lindqvist', 'Sofia Marklund', 'de Vries'])
+    expect(l.byId.get('person:per-lindqvist')!.mentions.map((m) => m.text)).toEqual(['Per Lindqvist', 'Lindqvist'])
+  })
+  it('types a name the article treats as an organisation as one', () => {
+    const l = layerOf('A dam proposed by the Swedish company Birchwood Vale would flood the valley. Anders Holm, chief executive of Birchwood Vale, said the design was safe. Birchwood Vale said it would publish its studies.')
+    expect(l.byId.get('org:birchwood-vale')?.type).toBe('Organisation')
+    expect(l.byId.get('person:anders-holm')?.type).toBe('Person')
+    expect(ids(l)).not.toContain('person:birchwood-vale')
+  })
+  it('reads no names in a quoted show title, and no title or verb as part of a name', () => {
+    const l = layerOf('Senator Ruth Calloway appeared on “Face the Nation” on Sunday. Ms Calloway stressed that talks would go on.')
+    expect(ids(l)).toEqual(['person:ruth-calloway'])
+    expect(l.byId.get('person:ruth-calloway')!.mentions.map((m) => m.text)).toEqual(['Ruth Calloway', 'Calloway'])
+  })
   it('reads a Title Case headline by the case the article gives its words', () => {
     const l = layerOf('Senators Weigh Tougher Rules As Budget Talks Stall Again\nSenator Maria Olsen of Vermont said on Tuesday that talks with the Treasury Department would resume in March. Olsen spoke at the University of Vermont.')
     expect(ids(l)).toEqual(['org:treasury-department', 'org:university-of-vermont', 'person:maria-olsen', 'place:vermont'])
