@@ -1,7 +1,8 @@
-// The example queries GraphiQL opens with (one tab each), at /graphql.
+// The example queries GraphiQL opens with (one tab each), at /graphql. Their variables name people
+// and countries of the sample corpus (examples/articles) that `npm run demo` ingests.
 export const EXAMPLE_TABS: { query: string; variables?: string }[] = [
   {
-    query: `# Who said what about a country: quotes about China, grouped by speaker
+    query: `# Who said what about a country: quotes about Finland, grouped by speaker
 query WhoSaidWhatAboutACountry($about: String!) {
   whoSaidWhatAbout(about: $about, first: 5) {
     speaker { name type }
@@ -10,7 +11,7 @@ query WhoSaidWhatAboutACountry($about: String!) {
     quotes { text kind cue sentiment article { title publishedAt } }
   }
 }`,
-    variables: JSON.stringify({ about: 'China' }, null, 2),
+    variables: JSON.stringify({ about: 'Finland' }, null, 2),
   },
   {
     query: `# A person's quotes, newest first, with what they were about
@@ -27,7 +28,7 @@ query PersonsQuotes($name: String!) {
     }
   }
 }`,
-    variables: JSON.stringify({ name: 'Hillary Clinton' }, null, 2),
+    variables: JSON.stringify({ name: 'Anna-Kaisa Lehtinen' }, null, 2),
   },
   {
     query: `# The shortest connection between two people, with the evidence of every step
@@ -40,12 +41,12 @@ query PathBetweenTwoPeople($from: String!, $to: String!) {
     article { title }
   }
 }`,
-    variables: JSON.stringify({ from: 'Donald Trump', to: 'Hillary Clinton' }, null, 2),
+    variables: JSON.stringify({ from: 'Esko Alatalo', to: 'Torstein Aune' }, null, 2),
   },
   {
     query: `# Search (forgiving of case and typos), then what the graph knows around each hit
 query Search {
-  search(query: "barak obama", first: 3) {
+  search(query: "lehtinin", first: 3) {
     id name type mentionCount
     related(first: 5) { weight coMentions entity { name type } relations { type evidence } }
   }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import type { Server } from 'node:http'
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import { createSchema, createYoga } from 'graphql-yoga'
 import type { YogaInitialContext, YogaServerInstance } from 'graphql-yoga'
 import type { Driver } from 'neo4j-driver'
@@ -61,6 +62,8 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
         ? { origin: config.corsOrigins, credentials: false }
         : { origin: '*' },
     maskedErrors: { maskError, isDev: false },
+    // GraphiQL's scripts are bundled (@graphql-yoga/render-graphiql), so the page works offline
+    renderGraphiQL,
     graphiql: config.introspection ? { title: 'newsgraph', defaultTabs: EXAMPLE_TABS, defaultQuery: EXAMPLE_TABS[0].query } : false,
     plugins,
     context: () => ({ db, loaders: createLoaders(db), ingest, afterIngest: invalidateCache }),
