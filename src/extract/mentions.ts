@@ -163,7 +163,7 @@ const TITLE_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on',
 function maskQuotedTitles(doc: Doc, mask: Uint8Array): void {
   const n = doc.tokens.length
   for (let i = 0; i < n; i++) {
-    if (!mask[i] || !OPEN_QUOTES.has(doc.tokens[i])) continue
+    if (doc.pos[i] !== 'PUNCT' || !mask[i] || !OPEN_QUOTES.has(doc.tokens[i])) continue
     let caps = 0
     let fn = 0
     let k = i + 1
