@@ -5,7 +5,7 @@
 // `person:<key>`, `org:<key>`, `place:<key>`.
 import type { Doc } from './nlp.ts'
 import type { Entity, Role, MentionKind, EntityType } from './types.ts'
-import { findMentions, type RawMention } from './mentions.ts'
+import { findMentions, isSentenceInitial, type RawMention } from './mentions.ts'
 import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, TITLES } from './lexicon/words.ts'
@@ -109,6 +109,13 @@ function organisationsByContext(doc: Doc, placed: Placed[]): void {
         break
       }
     } else if (a1 === ',' && (a2 === 'who' || a2 === 'whose')) v--
+    // "X rejected his criticism. Its campaign director ...": the subject the next sentence calls "its"
+    const si = doc.sentenceOf[m.first]
+    if (si + 1 < doc.sentences.length && isSentenceInitial(doc, m.first, doc.sentences[si].firstToken)) {
+      let k = doc.sentences[si + 1].firstToken
+      while (k < doc.tokens.length && doc.pos[k] === 'SPACE') k++
+      if (doc.tokens[k] === 'Its') v++
+    }
     votes.set(key, v)
   }
   // a person named by honorific or title elsewhere ("Ms van der Lind") is a person whatever the cues
@@ -128,6 +135,8 @@ function organisationsByContext(doc: Doc, placed: Placed[]): void {
     if (m.type !== 'Person' || m.kind !== 'name' || m.personCue || !m.words.length) continue
     const k = orgNames.findIndex((o) => o.length > m.words.length && containsRun(o, m.words))
     if (k >= 0) { m.type = 'Organisation'; m.orgName = orgText[k]; m.weak = false }
+    // a longer name that begins with a multi-word organisation's ("Free Rivers" + "North") is one too
+    else if (orgNames.some((o) => o.length < m.words.length && containsRun(m.words.slice(0, o.length), o))) m.type = 'Organisation'
   }
 }
 
