@@ -307,6 +307,8 @@ function endsWith(full: string[], part: string[]): boolean {
   return true
 }
 
+const SEPARATORS = new Set(['·', '•', '|', '/', '—', '–'])
+
 /** A metadata span (author, dateline) as a mention of the given type, on the tokens it covers. */
 function extraMention(doc: Doc, x: { start: number; end: number; type: EntityType }): RawMention | null {
   let first = -1
@@ -315,6 +317,8 @@ function extraMention(doc: Doc, x: { start: number; end: number; type: EntityTyp
     if (doc.end[i] <= x.start) continue
     if (doc.start[i] >= x.end) break
     if (first < 0) first = i
+    // a byline's separator ends the name ("Daniel Ortiz · Helsinki")
+    else if (SEPARATORS.has(doc.tokens[i])) break
     last = i
   }
   if (first < 0) return null

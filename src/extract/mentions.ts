@@ -398,6 +398,8 @@ function capitalisedRuns(doc: Doc, mask: Uint8Array, covered: Uint8Array | null)
       if ((t === 'of' || t === 'for') && k + 1 < n && isCapitalised(doc.tokens[k + 1]) && (ORG_HINTS.has(doc.tokens[j].toLowerCase()) || TITLES.has(doc.tokens[j].toLowerCase()))) { j = k + 1; continue }
       break
     }
+    // a run ends on a name word, not on a particle ("Ms van" before a covered "der Lind")
+    while (j > i && NAME_PARTICLES.has(doc.tokens[j])) j--
     spans.push({ first: i, last: j, label: null })
     i = j + 1
   }
@@ -431,7 +433,8 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
     if (chunkStart < 0 && (lower === 'the' || isSentenceInitial(doc, p, sentFirst) && SENTENCE_START_SKIP.has(doc.pos[p]) && !COUNTRY_NAMES.has(tok) && !isAllCaps(tok))) { p++; continue }
     if (tok === '-' && chunkStart >= 0 && p < last && doc.start[p] === doc.end[p - 1] && doc.start[p + 1] === doc.end[p]) { p++; continue }
     // punctuation ends a capitalised run, but a tagger's span may hold some ("Douglas & Lomason")
-    const punct = doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE' || doc.pos[p] === 'SYM'
+    // wink tags a middle dot as PROPN: separators are punctuation whatever their tag
+    const punct = doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE' || doc.pos[p] === 'SYM' || SEPARATOR_MARKS.has(tok)
     if (punct && fromTagger && chunkStart >= 0 && p < last && !BRACKETS.has(tok) && doc.pos[p] !== 'SPACE') { p++; continue }
     if (isCalendar(lower) || NOT_NAMES.has(lower) || punct) { flush(p - 1); p++; continue }
     {
@@ -480,7 +483,8 @@ export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boole
   return k < sentFirst
 }
 
-const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/'])
+const SEPARATOR_MARKS = new Set(['·', '•', '|'])
+const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/', '·', '•', '|'])
 
 function isOpener(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]
