@@ -85,10 +85,10 @@ function isBreak(token: string, header: boolean): boolean {
 function resplit(doc: Doc, maxTokens: number, bodyStart: number, bodyEnd: number): Doc {
   const { tokens, pos, start, end } = doc
   const out: Sentence[] = []
-  const push = (a: number, b: number) => {
+  const push = (a: number, b: number, sentiment: number) => {
     while (a <= b && pos[a] === 'SPACE') a++
     while (b >= a && pos[b] === 'SPACE') b--
-    if (a <= b) out.push({ firstToken: a, lastToken: b, start: start[a], end: end[b] })
+    if (a <= b) out.push({ firstToken: a, lastToken: b, start: start[a], end: end[b], sentiment })
   }
   for (const s of doc.sentences) {
     let first = s.firstToken
@@ -96,15 +96,15 @@ function resplit(doc: Doc, maxTokens: number, bodyStart: number, bodyEnd: number
       if (pos[i] === 'SPACE') {
         const header = start[i] < bodyStart || end[i] > bodyEnd
         if (isBreak(tokens[i], header)) {
-          push(first, i)
+          push(first, i, s.sentiment)
           first = i + 1
         }
       } else if (i - first >= maxTokens) {
-        push(first, i - 1)
+        push(first, i - 1, s.sentiment)
         first = i
       }
     }
-    if (s.lastToken >= first) push(first, s.lastToken)
+    if (s.lastToken >= first) push(first, s.lastToken, s.sentiment)
   }
   const sentenceOf = doc.sentenceOf.length === tokens.length ? doc.sentenceOf : new Int32Array(tokens.length)
   sentenceOf.fill(0)

@@ -33,6 +33,8 @@ export interface Sentence {
   lastToken: number
   start: number
   end: number
+  /** wink-nlp's sentiment (-1..1) of the sentence wink found, from the same read (a piece of a long sentence keeps it) */
+  sentiment: number
 }
 
 /**
@@ -57,10 +59,11 @@ export function analyse(text: string, offset = 0): Doc {
     end[i] = cursor + offset
   }
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][]
+  const scores = wdoc.sentences().out(its.sentiment) as unknown as number[]
   const sentenceOf = new Int32Array(n)
   const sentences: Sentence[] = spans.map(([a, b], s) => {
     for (let i = a; i <= b; i++) sentenceOf[i] = s
-    return { firstToken: a, lastToken: b, start: start[a], end: end[b] }
+    return { firstToken: a, lastToken: b, start: start[a], end: end[b], sentiment: Number.isFinite(scores[s]) ? scores[s] : 0 }
   })
   return { text, tokens, pos, start, end, sentenceOf, sentences }
 }

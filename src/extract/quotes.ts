@@ -34,7 +34,7 @@ import {
   AUX_OR_ADVERB, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, OBJECT_TAKING, PERSON_PRONOUNS,
   SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS,
 } from './lexicon/cues.ts'
-import { sentimentsOf } from './sentiment.ts'
+import { spanSentiment } from './sentiment.ts'
 
 /** One attributed statement before it becomes a contract Quote. */
 export interface Attribution {
@@ -1015,8 +1015,6 @@ function addPronounMentions(pending: Map<Entity, Mention[]>): void {
 export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[], articleId: string): Quote[] {
   const atts = findAttributions(doc, layer, ranges)
   const ix = indexSpans(layer)
-  // one wink read for all the quote texts of the article
-  const sentiments = sentimentsOf(atts.map((a) => doc.text.slice(a.start, a.end)))
   return atts.map((a, n) => {
     const text = doc.text.slice(a.start, a.end)
     const sentence = sentenceAround(doc, a.start, a.end)
@@ -1039,7 +1037,7 @@ export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number
       speakerStart: a.speakerStart,
       speakerEnd: a.speakerEnd,
       aboutIds: [...about],
-      sentiment: sentiments[n],
+      sentiment: spanSentiment(doc, a.start, a.end),
       sentence,
     }
   })
