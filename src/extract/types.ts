@@ -59,7 +59,7 @@ export interface Quote {
   speakerStart: number | null
   speakerEnd: number | null
   aboutIds: string[]
-  /** wink-nlp sentiment of the quoted text, -1..1 */
+  /** wink-nlp sentiment, -1..1: the mean of wink's scores of the sentences the quote lies in */
   sentiment: number
   /** the sentence (or sentences) holding the quote: the evidence stored with it */
   sentence: { text: string; start: number; end: number }

@@ -411,7 +411,7 @@ export type Quote = {
   publishedAt?: Maybe<Scalars['String']['output']>;
   /** The sentence (or sentences) holding the quote: its evidence. */
   sentence?: Maybe<Scalars['String']['output']>;
-  /** Sentiment of the quoted words, -1 (negative) .. 1 (positive). */
+  /** wink-nlp sentiment, -1 (negative) .. 1 (positive): the mean of wink's scores of the sentences the quote lies in. */
   sentiment?: Maybe<Scalars['Float']['output']>;
   /** Who said it, when the speaker was resolved to an entity. */
   speaker?: Maybe<Entity>;
