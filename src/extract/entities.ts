@@ -154,13 +154,19 @@ function containsRun(whole: string[], part: string[]): boolean {
  * ranges: the body character ranges to read (header lines lie outside); extra: spans whose type is
  * known from metadata (author -> Person, dateline -> Place).
  */
+/**
+ * No real name is longer (the longest organisation names run to about 100 characters); a longer
+ * "name" is a run of garbage, and as an entity id it would exceed what Neo4j can index.
+ */
+export const MAX_NAME_CHARS = 200
+
 export function findEntities(doc: Doc, ranges: { start: number; end: number }[], extra: { start: number; end: number; type: EntityType }[] = []): EntityLayer {
   const raw = findMentions(doc, ranges)
   const placed: Placed[] = []
-  for (const m of raw) placed.push(place(doc, m))
+  for (const m of raw) if (doc.end[m.last] - doc.start[m.first] <= MAX_NAME_CHARS) placed.push(place(doc, m))
   for (const x of extra) {
     const m = extraMention(doc, x)
-    if (!m) continue
+    if (!m || doc.end[m.last] - doc.start[m.first] > MAX_NAME_CHARS) continue
     for (let i = placed.length - 1; i >= 0; i--) if (placed[i].first <= m.last && placed[i].last >= m.first) placed.splice(i, 1)
     placed.push(place(doc, m))
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
+import { findEntities, MAX_NAME_CHARS, type EntityLayer } from '../../src/extract/entities.ts'
 import { readConll } from '../../scripts/eval/conll.ts'
 
 function layerOf(text: string): EntityLayer {
@@ -14,6 +14,12 @@ function layerOf(text: string): EntityLayer {
 const ids = (l: EntityLayer): string[] => l.entities.map((e) => e.id).sort()
 
 describe('names on modern news', () => {
+  it('takes no name longer than MAX_NAME_CHARS (a capitalised word of thousands of letters is garbage, not a name)', () => {
+    const word = 'Z' + 'a'.repeat(5_000)
+    const l = layerOf(`Anna Berg met ${word} in Oslo. ${word} said nothing, Ms Berg said.`)
+    expect(l.entities.every((e) => e.name.length <= MAX_NAME_CHARS && e.mentions.every((m) => m.end - m.start <= MAX_NAME_CHARS))).toBe(true)
+    expect(l.entities.map((e) => e.name)).toContain('Anna Berg')
+  })
   it('keeps hyphenated first names and surnames whole, wherever the tagger starts the span', () => {
     const l = layerOf('Liisa-Maria Korhonen, chair of the board, said the plan was sound. “We will wait,” said Jens Olsen-Berg. Mr Olsen-Berg left. “Liisa-Maria Korhonen is right,” he said.')
     const people = l.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()
