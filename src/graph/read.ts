@@ -6,6 +6,7 @@
 // a clamped integer.
 import neo4j from 'neo4j-driver'
 import type { Driver } from 'neo4j-driver'
+import type { ArticleMeta } from '../extract/types.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Row shapes (what the queries return, and what the GraphQL resolvers are typed with)
@@ -21,14 +22,8 @@ export interface EntityRow {
   iso3: string | null
 }
 
-export interface ArticleRow {
-  id: string
-  url: string | null
-  title: string | null
-  publishedAt: string | null
-  authors: string[]
-  dateline: string | null
-  publisher: string | null
+/** An article as the API reads it: the extraction's metadata plus the input it came from. */
+export interface ArticleRow extends ArticleMeta {
   source: string | null
 }
 

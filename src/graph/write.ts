@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import worldCountries, { type Country } from 'world-countries'
-import type { ExtractedArticle } from '../extract/types.ts'
+import type { ArticleMeta, ExtractedArticle } from '../extract/types.ts'
 
 /** One article ready to write: what the extraction made of it and the text its offsets index. */
 export interface ArticleToWrite {
@@ -63,14 +63,8 @@ export function sha1(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Rows: the parameters of the UNWIND queries, built by plain functions (no database involved).
 
-export interface ArticleRow {
-  id: string
-  url: string | null
-  title: string | null
-  publishedAt: string | null
-  authors: string[]
-  dateline: string | null
-  publisher: string | null
+/** An article as written: the extraction's metadata plus its input, text and text hash. */
+export interface ArticleRow extends ArticleMeta {
   source: string
   textHash: string
   text: string
