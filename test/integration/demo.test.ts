@@ -9,34 +9,17 @@ import type { Driver } from 'neo4j-driver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXAMPLES_DIR, STATS_QUERY, ingestExamples, ingestSummaryLines, migrateGraph, queryApi, startDemoApi } from '../../scripts/demo.ts'
 import type { DemoApi, ExamplesSummary } from '../../scripts/demo.ts'
+import type { StatsRow } from '../../src/graph/read.ts'
 import { clearDatabase, openTestDriver, testConfig } from '../support/neo4j.ts'
+import { loadSampleTruth } from '../support/sample-truth.ts'
 
-const ROOT = join(import.meta.dirname, '..', '..')
 /** share of the truth that must come out right: people as Person entities, direct quotes with their speaker */
 const PEOPLE_RECALL = 0.9
 const QUOTE_ACCURACY = 0.9
 /** share of the speakers whoSaidWhatAbout names that must be truth entities (a wrong entity as speaker is a bug) */
 const SPEAKER_PRECISION = 0.9
 
-interface TruthQuote {
-  start: string
-  speaker: string | null
-  partial?: boolean
-  paragraphs?: number
-}
-interface TruthArticle {
-  file: string
-  record: number
-  publishedAt: string
-  authors: string[]
-  publisher: string | null
-  dateline: string | null
-  people: string[]
-  organisations: string[]
-  countries: string[]
-  quotes: TruthQuote[]
-}
-const truth = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sample-truth.json'), 'utf8')) as { articles: TruthArticle[] }
+const truth = loadSampleTruth()
 const truthPeople = [...new Set(truth.articles.flatMap((a) => a.people))].sort()
 const truthSpeakers = new Set(truth.articles.flatMap((a) => [...a.people, ...a.organisations, ...a.countries]))
 const speakerQuotes = truth.articles.flatMap((a) => a.quotes.filter((q) => q.speaker !== null).map((q) => ({ ...q, file: a.file })))
@@ -52,15 +35,6 @@ function norm(s: string): string {
     .trim()
 }
 
-interface Stats {
-  articles: number
-  people: number
-  organisations: number
-  countries: number
-  places: number
-  quotes: number
-  relations: number
-}
 const ALL_STATS = '{ stats { articles people organisations countries places quotes relations } }'
 
 interface EntityRef {
@@ -118,7 +92,7 @@ describe('npm run demo over examples/articles', () => {
   })
 
   it('answers the stats of the printed curl with non-zero counts, one Article per truth article', async () => {
-    const { stats } = await queryApi<{ stats: Stats }>(api.url, ALL_STATS)
+    const { stats } = await queryApi<{ stats: StatsRow }>(api.url, ALL_STATS)
     console.log(`stats: ${JSON.stringify(stats)}`)
     expect(stats.articles).toBe(truth.articles.length)
     for (const [k, v] of Object.entries(stats)) expect(v, k).toBeGreaterThan(0)
@@ -205,13 +179,13 @@ describe('npm run demo over examples/articles', () => {
   })
 
   it('changes nothing when run again: every article unchanged, the same counts', async () => {
-    const before = await queryApi<{ stats: Stats }>(api.url, ALL_STATS)
+    const before = await queryApi<{ stats: StatsRow }>(api.url, ALL_STATS)
     const again = await ingestExamples(driver, database)
     console.log(ingestSummaryLines(again.summary, again.files).join('\n'))
     expect(again.summary.articles).toMatchObject({ new: 0, updated: 0, unchanged: truth.articles.length, failed: 0 })
     expect(again.summary.counts.entitiesCreated).toBe(0)
     expect(again.summary.counts.quotes).toBe(0)
-    const after = await queryApi<{ stats: Stats }>(api.url, ALL_STATS)
+    const after = await queryApi<{ stats: StatsRow }>(api.url, ALL_STATS)
     expect(after.stats).toEqual(before.stats)
   })
 })

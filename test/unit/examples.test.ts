@@ -7,37 +7,14 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractArticle, readInput } from '../../src/extract/index.ts'
 import type { ArticleInput, ExtractedArticle, Quote } from '../../src/extract/types.ts'
+import { loadSampleTruth, type TruthArticle } from '../support/sample-truth.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const ARTICLES = join(ROOT, 'examples', 'articles')
 const SEED_LINE_1 = /^ date (\d{4}-\d{2}-\d{2}) (.+)$/
 const QUOTE_ACCURACY = 0.9
 
-interface TruthQuote {
-  start: string
-  speaker: string | null
-  partial?: boolean
-  paragraphs?: number
-  note?: string
-}
-interface TruthArticle {
-  file: string
-  record: number
-  publishedAt: string
-  authors: string[]
-  publisher: string | null
-  dateline: string | null
-  people: string[]
-  organisations: string[]
-  countries: string[]
-  places: string[]
-  quotes: TruthQuote[]
-}
-interface Truth {
-  articles: TruthArticle[]
-}
-
-const truth = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sample-truth.json'), 'utf8')) as Truth
+const truth = loadSampleTruth()
 const files = readdirSync(ARTICLES).sort()
 
 /** Every article in the corpus, read by the project's readers, keyed `file#record`. */
