@@ -425,80 +425,94 @@ WITH e, [x IN row.aliases WHERE NOT x IN e.aliases] AS extra
 WHERE size(extra) > 0
 SET e.aliases = e.aliases + extra`
 
-export const CREATE_MENTIONS = `
+/**
+ * Every per-article fact of the batch, one row per article. The article's entities (merged just
+ * before) are sought once each, in the order of `row.entities`, and every fact refers to them by
+ * position: an article's ~100 relationships cost ~25 index seeks instead of ~200.
+ */
+export const CREATE_FACTS = `
 UNWIND $rows AS row
-MATCH (a:Article {id: row.articleId})
-MATCH (e:Entity {id: row.entityId})
-CREATE (a)-[:MENTIONS {count: toInteger(row.count), starts: [x IN row.starts | toInteger(x)],
-    ends: [x IN row.ends | toInteger(x)], kinds: row.kinds, titles: row.titles}]->(e)`
+MATCH (a:Article {id: row.id})
+CALL (row) {
+  UNWIND range(0, size(row.entities) - 1) AS i
+  MATCH (e:Entity {id: row.entities[toInteger(i)]})
+  WITH i, e ORDER BY i
+  RETURN collect(e) AS es
+}
+CALL (a, es, row) {
+  UNWIND row.mentions AS m
+  WITH a, es[toInteger(m.e)] AS e, m
+  CREATE (a)-[:MENTIONS {count: toInteger(m.count), starts: [x IN m.starts | toInteger(x)],
+      ends: [x IN m.ends | toInteger(x)], kinds: m.kinds, titles: m.titles}]->(e)
+}
+CALL (a, es, row) {
+  UNWIND row.quotes AS r
+  CREATE (q:Quote {id: r.id, text: r.text, kind: r.kind, cue: r.cue, sentiment: r.sentiment,
+      start: toInteger(r.start), end: toInteger(r.end), speakerName: r.speakerName,
+      speakerStart: toInteger(r.speakerStart), speakerEnd: toInteger(r.speakerEnd),
+      sentence: r.sentence, sentenceStart: toInteger(r.sentenceStart),
+      sentenceEnd: toInteger(r.sentenceEnd), articleId: row.id, publishedAt: date(r.publishedAt)})
+  CREATE (q)-[:IN]->(a)
+  FOREACH (e IN [i IN r.speakers | es[toInteger(i)]] | CREATE (e)-[:SAID]->(q))
+  FOREACH (e IN [i IN r.about | es[toInteger(i)]] | CREATE (q)-[:ABOUT]->(e))
+}
+CALL (es, row) {
+  UNWIND row.relations AS r
+  WITH es[toInteger(r.s)] AS s, es[toInteger(r.t)] AS t, r
+  CREATE (s)-[:RELATED {type: r.type, articleId: row.id, evidence: r.evidence,
+      start: toInteger(r.start), end: toInteger(r.end)}]->(t)
+}
+CALL (es, row) {
+  UNWIND row.roles AS r
+  WITH es[toInteger(r.p)] AS p, es[toInteger(r.o)] AS o, r
+  CREATE (p)-[:HOLDS_ROLE {articleId: row.id, title: r.title}]->(o)
+}
+CALL (a, es, row) {
+  UNWIND row.wrote AS i
+  WITH a, es[toInteger(i)] AS p
+  CREATE (p)-[:WROTE]->(a)
+}
+CALL (es, row) {
+  UNWIND row.places AS r
+  WITH es[toInteger(r.p)] AS p, es[toInteger(r.c)] AS c
+  CREATE (p)-[:IN_COUNTRY {articleId: row.id}]->(c)
+}`
 
-export const CREATE_QUOTES = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.articleId})
-CREATE (q:Quote {id: row.id, text: row.text, kind: row.kind, cue: row.cue, sentiment: row.sentiment,
-    start: toInteger(row.start), end: toInteger(row.end), speakerName: row.speakerName,
-    speakerStart: toInteger(row.speakerStart), speakerEnd: toInteger(row.speakerEnd),
-    sentence: row.sentence, sentenceStart: toInteger(row.sentenceStart),
-    sentenceEnd: toInteger(row.sentenceEnd), articleId: row.articleId, publishedAt: date(row.publishedAt)})
-CREATE (q)-[:IN]->(a)`
-
-export const CREATE_SAID = `
-UNWIND $rows AS row
-MATCH (e:Entity {id: row.from})
-MATCH (q:Quote {id: row.to})
-CREATE (e)-[:SAID]->(q)`
-
-export const CREATE_ABOUT = `
-UNWIND $rows AS row
-MATCH (q:Quote {id: row.from})
-MATCH (e:Entity {id: row.to})
-CREATE (q)-[:ABOUT]->(e)`
-
-export const CREATE_ROLES = `
-UNWIND $rows AS row
-MATCH (p:Entity {id: row.personId})
-MATCH (o:Entity {id: row.orgId})
-CREATE (p)-[:HOLDS_ROLE {articleId: row.articleId, title: row.title}]->(o)`
-
-export const CREATE_RELATIONS = `
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.sourceId})
-MATCH (t:Entity {id: row.targetId})
-CREATE (s)-[:RELATED {type: row.type, articleId: row.articleId, evidence: row.evidence,
-    start: toInteger(row.start), end: toInteger(row.end)}]->(t)`
-
-export const CREATE_WROTE = `
-UNWIND $rows AS row
-MATCH (p:Entity {id: row.from})
-MATCH (a:Article {id: row.to})
-CREATE (p)-[:WROTE]->(a)`
-
-export const CREATE_PLACES = `
-UNWIND $rows AS row
-MATCH (p:Entity {id: row.placeId})
-MATCH (c:Entity {id: row.countryId})
-CREATE (p)-[:IN_COUNTRY {articleId: row.articleId}]->(c)`
+/** The CREATE_FACTS row of one article: its entity ids, and its facts referring to them by position. */
+export function factsRow(rows: Rows): Record<string, unknown> {
+  const ids = rows.entities.map((e) => e.id)
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const pos = (id: string): number => {
+    const i = at.get(id)
+    if (i === undefined) throw new Error(`a fact refers to ${id}, which is not among the article's entities`)
+    return i
+  }
+  const speakers = new Map<string, number[]>()
+  for (const l of rows.said) (speakers.get(l.to) ?? speakers.set(l.to, []).get(l.to)!).push(pos(l.from))
+  const about = new Map<string, number[]>()
+  for (const l of rows.about) (about.get(l.from) ?? about.set(l.from, []).get(l.from)!).push(pos(l.to))
+  return {
+    id: rows.articles[0].id,
+    entities: ids,
+    mentions: rows.mentions.map((m) => ({ e: pos(m.entityId), count: m.count, starts: m.starts, ends: m.ends, kinds: m.kinds, titles: m.titles })),
+    quotes: rows.quotes.map(({ articleId: _, ...q }) => ({ ...q, speakers: speakers.get(q.id) ?? [], about: about.get(q.id) ?? [] })),
+    relations: rows.relations.map((r) => ({ s: pos(r.sourceId), t: pos(r.targetId), type: r.type, evidence: r.evidence, start: r.start, end: r.end })),
+    roles: rows.roles.map((r) => ({ p: pos(r.personId), o: pos(r.orgId), title: r.title })),
+    wrote: rows.wrote.map((l) => pos(l.from)),
+    places: rows.places.map((p) => ({ p: pos(p.placeId), c: pos(p.countryId) })),
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Transactions
 
-/** Runs the queries that write `rows` (articles not in the graph, or whose old facts are gone). */
-async function writeRows(tx: ManagedTransaction, rows: Rows): Promise<WriteCounts> {
+/** Runs the queries that write `list`, one Rows per article (articles not in the graph, or whose old facts are gone). */
+async function writeRows(tx: ManagedTransaction, list: Rows[]): Promise<WriteCounts> {
   const counts = emptyCounts()
-  const run = (query: string, list: unknown[]): Promise<QueryResult> | null => (list.length ? tx.run(query, { rows: list }) : null)
+  const rows = mergeRows(list)
+  const run = (query: string, params: unknown[]): Promise<QueryResult> | null => (params.length ? tx.run(query, { rows: params }) : null)
   // Issued together, the queries are pipelined on the connection and run in order.
-  const [, entities] = await Promise.all([
-    run(SET_ARTICLES, rows.articles),
-    run(MERGE_ENTITIES, rows.entities),
-    run(CREATE_MENTIONS, rows.mentions),
-    run(CREATE_QUOTES, rows.quotes),
-    run(CREATE_SAID, rows.said),
-    run(CREATE_ABOUT, rows.about),
-    run(CREATE_ROLES, rows.roles),
-    run(CREATE_RELATIONS, rows.relations),
-    run(CREATE_WROTE, rows.wrote),
-    run(CREATE_PLACES, rows.places),
-  ])
+  const [, entities] = await Promise.all([run(SET_ARTICLES, rows.articles), run(MERGE_ENTITIES, rows.entities), run(CREATE_FACTS, list.map(factsRow))])
   counts.entitiesCreated = entities?.summary.counters.updates().nodesCreated ?? 0
   counts.quotes = rows.quotes.length
   counts.relations = rows.relations.length
@@ -582,7 +596,7 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
 
   const counts = emptyCounts()
   const candidates = replace.length ? await deleteFacts(tx, replace) : []
-  if (toWrite.length) addCounts(counts, await writeRows(tx, mergeRows(toWrite.map((p) => p.rows))))
+  if (toWrite.length) addCounts(counts, await writeRows(tx, toWrite.map((p) => p.rows)))
   counts.entitiesDeleted = await deleteOrphans(tx, candidates)
   return { outcomes, counts }
 }
