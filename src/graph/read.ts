@@ -354,7 +354,7 @@ RETURN pair.key AS key, COUNT { (a)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(b) } A
 
 export const PERSON_ROLES = `
 UNWIND $ids AS id
-MATCH (p:Person {id: id})
+MATCH (p:Entity:Person {id: id})
 CALL (p) {
   CALL (p) {
     MATCH (p)-[h:HOLDS_ROLE]->(o:Entity)
@@ -384,7 +384,7 @@ RETURN id AS key, ${ENTITY('o')} AS organisation, value`
 
 export const COUNTRY_PLACES = `
 UNWIND $ids AS id
-MATCH (c:Country {id: id})
+MATCH (c:Entity:Country {id: id})
 CALL (c) {
   MATCH (pl:Place)-[:IN_COUNTRY]->(c)
   WITH DISTINCT pl ORDER BY pl.name
@@ -394,7 +394,7 @@ RETURN id AS key, value`
 
 export const PLACE_COUNTRIES = `
 UNWIND $ids AS id
-MATCH (pl:Place {id: id})
+MATCH (pl:Entity:Place {id: id})
 CALL (pl) {
   OPTIONAL MATCH (pl)-[:IN_COUNTRY]->(c:Country)
   WITH c, count(*) AS n ORDER BY n DESC, c.id LIMIT 1

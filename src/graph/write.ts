@@ -368,7 +368,7 @@ RETURN c.id AS entityId`
 /** Quotes of the articles, with their SAID / IN / ABOUT relationships. */
 export const DELETE_QUOTES = `
 UNWIND $ids AS id
-MATCH (q:Quote {articleId: id})
+MATCH (:Article {id: id})<-[:IN]-(q:Quote)
 DETACH DELETE q`
 
 /** Entity-to-entity facts of the articles, found by the relationship indexes on articleId (schema/graph.cypher). */
