@@ -327,7 +327,10 @@ function jvmArgs(java: JavaInfo, heap: string, argFile: string, dataDir: string,
   return [
     `-Xms${heap}`,
     `-Xmx${heap}`,
-    '-XX:+UseG1GC',
+    // The throughput collector: this is a single-user local database with a small heap, where G1's
+    // concurrent work cost ingestion about 13% of Neo4j's CPU (bench:ingest, README "Speed").
+    // A collector given in `extra` (jvmArgs) replaces it.
+    ...(extra.some((f) => /^-XX:\+Use\w+GC$/.test(f)) ? [] : ['-XX:+UseParallelGC']),
     '-XX:-OmitStackTraceInFastThrow',
     '-XX:+ExitOnOutOfMemoryError',
     '-XX:+DisableExplicitGC',
