@@ -10,7 +10,7 @@ import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { removeArticle } from '../graph/write.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
-import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
   remove?: string
@@ -142,7 +142,15 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   const inputs: InputSpec[] = []
   for (const f of expanded.files) inputs.push(f === STDIN ? { path: STDIN, data: await readStdin() } : { path: f })
 
-  const graph = opts.dryRun ? null : await openGraph()
+  // the workers load their models while this thread connects and migrates
+  const pool = startWorkers(opts.workers, inputs.length)
+  pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
+  const graph = opts.dryRun
+    ? null
+    : await openGraph().catch(async (e: unknown) => {
+        await (await pool.catch(() => null))?.close()
+        throw e
+      })
   const progress = progressReporter(opts.progress)
   for (const e of expanded.errors) progress.log(`error: ${e.error}`)
   let summary: IngestSummary
@@ -152,12 +160,13 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
       dryRun: opts.dryRun,
       batchSize: opts.batchSize,
       workers: opts.workers,
+      pool,
       onProgress: (p) => progress.update(p),
       onFailure: (f) => progress.log(`error: ${f.error}`),
     })
   } finally {
     progress.stop()
-    await graph?.driver.close()
+    await Promise.all([graph?.driver.close(), pool.then((p) => p?.close(), () => {})])
   }
   summary.articles.failed += expanded.errors.length
   summary.failures.unshift(...expanded.errors)

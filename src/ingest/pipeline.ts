@@ -59,6 +59,12 @@ export interface IngestOptions {
   onProgress?: (p: Progress) => void
   /** called once for every input or article that failed, as soon as it fails */
   onFailure?: (f: Failure) => void
+  /**
+   * extraction workers already starting (startWorkers), so that loading their models overlaps the
+   * caller's own setup (connecting, migrating); the caller closes them. Without it, ingestInputs
+   * starts `workers` workers itself and closes them when done.
+   */
+  pool?: Promise<ExtractPool | null>
 }
 
 export interface IngestSummary {
@@ -87,6 +93,14 @@ const INPUTS_PER_WORKER = 2
 /** Workers that pay on this machine: one per core but one, kept for the writer and Neo4j, and at least one. */
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1))
+}
+
+/**
+ * Starts the extraction workers for `inputs` inputs (none for a single input, which extracts faster in
+ * place than a worker loads its models), to hand to ingestInputs as `pool`.
+ */
+export function startWorkers(workers: number, inputs: number): Promise<ExtractPool | null> {
+  return workers > 0 && inputs > 1 ? createExtractPool(Math.min(workers, inputs)) : Promise.resolve(null)
 }
 
 /**
@@ -183,7 +197,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   }
 
   // --- extraction: a bounded number of inputs in flight, so memory stays flat on any corpus size
-  const pool: ExtractPool | null = workers > 0 && list.length > 1 ? await createExtractPool(Math.min(workers, list.length)) : null
+  const pool: ExtractPool | null = await (opts.pool ?? startWorkers(workers, list.length))
+  if (pool) summary.workers = pool.size
   try {
     if (pool) {
       const maxInFlight = pool.size * INPUTS_PER_WORKER
@@ -212,7 +227,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     flush()
     await writing
   } finally {
-    await pool?.close()
+    if (!opts.pool) await pool?.close()
   }
   if (writeError) throw writeError
   summary.seconds = (performance.now() - t0) / 1000
