@@ -113,6 +113,9 @@ function loadModel(): Model | null {
 const FUNCTION_POS: boolean[] = []
 for (const p of ['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART']) FUNCTION_POS[F.posId(p)] = true
 
+// tagNames sums the scores of exactly nine tags (O plus B-/I- of four classes) in locals
+if (NTAGS !== 9) throw new Error(`tagger.ts: the scoring loop is written for 9 tags, the features have ${NTAGS}`)
+
 const feats = new Int32Array(MAX_FEATURES)
 const scores = new Int32Array(NTAGS)
 
@@ -156,11 +159,15 @@ export function tagNames(doc: Doc, mask: Uint8Array): Tagging | null {
       }
       let nf = staticFeatures(s, k, m.mask, feats)
       nf = dynamicFeatures(s, k, prev, prev2, stamp, m.mask, feats, nf)
-      scores.fill(0)
+      // the nine tag scores in locals: summing into a typed array loaded and stored each one per feature
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0
       for (let f = 0; f < nf; f++) {
         const o = feats[f]
-        for (let t = 0; t < NTAGS; t++) scores[t] += w[o + t]
+        s0 += w[o]; s1 += w[o + 1]; s2 += w[o + 2]; s3 += w[o + 3]; s4 += w[o + 4]
+        s5 += w[o + 5]; s6 += w[o + 6]; s7 += w[o + 7]; s8 += w[o + 8]
       }
+      scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4
+      scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8
       let best = -1
       for (let t = 0; t < NTAGS; t++) if (allowed(prev, t) && (best < 0 || scores[t] > scores[best])) best = t
       remember(s, k, TAG_CLASS[best], stamp)
