@@ -6,7 +6,7 @@
 //   --scale N      a corpus N times the size: the texts repeated, each copy with its own marker line
 //                  (so its own id), written to a temporary folder
 //   --runs N       runs (database emptied before each); medians are reported
-//   --warmup N     untimed runs of the 840 texts first (default 2), printed: the server is measured warm
+//   --warmup N     untimed runs of the 840 texts first (default 4), printed: the server is measured warm
 //   --workers N / --batch-size N   passed to the ingest command
 //   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
 import { spawn } from 'node:child_process'
@@ -50,7 +50,7 @@ const opts = new Command()
   .option('--batch-size <n>', 'articles per write transaction', int(1))
   .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
   .option('--corpus <dir>', 'the folder of texts', CORPUS)
-  .option('--warmup <n>', 'untimed runs of the whole corpus first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 2)
+  .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
   .parse()
   .opts<Opts>()
 
