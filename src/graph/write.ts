@@ -315,9 +315,8 @@ export function toRows(doc: ArticleToWrite): Rows {
   }
 }
 
-/** The rows of several articles in one set: entities shared between them are merged once. */
-export function mergeRows(list: Rows[]): Rows {
-  const out: Rows = { articles: [], entities: [], mentions: [], quotes: [], said: [], about: [], roles: [], relations: [], wrote: [], places: [] }
+/** The entities of several articles, each once with the aliases of all of them, in id order. */
+export function mergeEntities(list: Rows[]): EntityRow[] {
   const entities = new Map<string, EntityRow>()
   for (const r of list) {
     for (const e of r.entities) {
@@ -325,16 +324,9 @@ export function mergeRows(list: Rows[]): Rows {
       if (!seen) entities.set(e.id, { ...e, aliases: [...e.aliases] })
       else for (const a of e.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a)
     }
-    // a loop, not push(...rows): spreading 150,000+ rows overflows the stack (writes refuse such
-    // articles before they get here: see MAX_ARTICLE_ROWS)
-    for (const k of ['articles', 'mentions', 'quotes', 'said', 'about', 'roles', 'relations', 'wrote', 'places'] as const) {
-      const into = out[k] as unknown[]
-      for (const row of r[k]) into.push(row)
-    }
   }
   // a fixed order of entity locks makes deadlocks between concurrent writers rarer
-  out.entities = [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return out
+  return [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,7 +471,7 @@ CALL (es, row) {
 }`
 
 /** The CREATE_FACTS row of one article: its entity ids, and its facts referring to them by position. */
-export function factsRow(rows: Rows): Record<string, unknown> {
+function factsRow(rows: Rows): Record<string, unknown> {
   const ids = rows.entities.map((e) => e.id)
   const at = new Map(ids.map((id, i) => [id, i]))
   const pos = (id: string): number => {
@@ -487,10 +479,18 @@ export function factsRow(rows: Rows): Record<string, unknown> {
     if (i === undefined) throw new Error(`a fact refers to ${id}, which is not among the article's entities`)
     return i
   }
-  const speakers = new Map<string, number[]>()
-  for (const l of rows.said) (speakers.get(l.to) ?? speakers.set(l.to, []).get(l.to)!).push(pos(l.from))
-  const about = new Map<string, number[]>()
-  for (const l of rows.about) (about.get(l.from) ?? about.set(l.from, []).get(l.from)!).push(pos(l.to))
+  // quote id -> positions of its speakers / of the entities it is about
+  const byQuote = (links: LinkRow[], quote: (l: LinkRow) => string, entity: (l: LinkRow) => string): Map<string, number[]> => {
+    const out = new Map<string, number[]>()
+    for (const l of links) {
+      const list = out.get(quote(l))
+      if (list) list.push(pos(entity(l)))
+      else out.set(quote(l), [pos(entity(l))])
+    }
+    return out
+  }
+  const speakers = byQuote(rows.said, (l) => l.to, (l) => l.from)
+  const about = byQuote(rows.about, (l) => l.from, (l) => l.to)
   return {
     id: rows.articles[0].id,
     entities: ids,
@@ -509,15 +509,20 @@ export function factsRow(rows: Rows): Record<string, unknown> {
 /** Runs the queries that write `list`, one Rows per article (articles not in the graph, or whose old facts are gone). */
 async function writeRows(tx: ManagedTransaction, list: Rows[]): Promise<WriteCounts> {
   const counts = emptyCounts()
-  const rows = mergeRows(list)
   const run = (query: string, params: unknown[]): Promise<QueryResult> | null => (params.length ? tx.run(query, { rows: params }) : null)
   // Issued together, the queries are pipelined on the connection and run in order.
-  const [, entities] = await Promise.all([run(SET_ARTICLES, rows.articles), run(MERGE_ENTITIES, rows.entities), run(CREATE_FACTS, list.map(factsRow))])
+  const [, entities] = await Promise.all([
+    run(SET_ARTICLES, list.flatMap((r) => r.articles)),
+    run(MERGE_ENTITIES, mergeEntities(list)),
+    run(CREATE_FACTS, list.map(factsRow)),
+  ])
   counts.entitiesCreated = entities?.summary.counters.updates().nodesCreated ?? 0
-  counts.quotes = rows.quotes.length
-  counts.relations = rows.relations.length
-  counts.mentions = rows.mentions.reduce((n, m) => n + m.count, 0)
-  counts.roles = rows.roles.length
+  for (const rows of list) {
+    counts.quotes += rows.quotes.length
+    counts.relations += rows.relations.length
+    counts.mentions += rows.mentions.reduce((n, m) => n + m.count, 0)
+    counts.roles += rows.roles.length
+  }
   return counts
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ExtractedArticle } from '../../src/extract/types.ts'
-import { MAX_ARTICLE_ROWS, mergeRows, prepare, quoteId, sha1, toRows, validDate, writeBatchIsolated } from '../../src/graph/write.ts'
+import { MAX_ARTICLE_ROWS, mergeEntities, prepare, quoteId, sha1, toRows, validDate, writeBatchIsolated } from '../../src/graph/write.ts'
 import { placesInCountries } from '../../src/ingest/places.ts'
 import { authorsOf } from '../../src/ingest/authors.ts'
 import { expandPaths } from '../../src/ingest/paths.ts'
@@ -101,15 +101,14 @@ describe('toRows', () => {
     expect(rows.entities.find((e) => e.id === 'country:NO')).toMatchObject({ iso2: 'NO', iso3: 'NOR' })
   })
 
-  it('merges the rows of a batch with each entity once and its aliases united', () => {
+  it('merges the entities of a batch, each once with its aliases united', () => {
     const y = article()
     y.article.id = 'text:def'
     y.entities[0].aliases = ['Ilse', 'Brandt']
-    const merged = mergeRows([rows, toRows({ extracted: y, text: TEXT })])
-    expect(merged.articles.map((a) => a.id)).toEqual(['text:abc', 'text:def'])
-    expect(merged.entities.filter((e) => e.id === 'person:ilse-brandt')).toHaveLength(1)
-    expect(merged.entities.find((e) => e.id === 'person:ilse-brandt')!.aliases).toEqual(['Brandt', 'Ilse'])
-    expect(merged.entities.map((e) => e.id)).toEqual([...merged.entities.map((e) => e.id)].sort())
+    const merged = mergeEntities([rows, toRows({ extracted: y, text: TEXT })])
+    expect(merged.filter((e) => e.id === 'person:ilse-brandt')).toHaveLength(1)
+    expect(merged.find((e) => e.id === 'person:ilse-brandt')!.aliases).toEqual(['Brandt', 'Ilse'])
+    expect(merged.map((e) => e.id)).toEqual([...merged.map((e) => e.id)].sort())
   })
 })
 
