@@ -167,15 +167,20 @@ function isMark(c: number): boolean {
   return c === LDQ || c === RDQ || c === DQ || c === LSQ || c === RSQ
 }
 
-/** first token whose start is >= pos */
-function tokenAtOrAfter(doc: Doc, pos: number): number {
-  let lo = 0, hi = doc.tokens.length
+/** index of the first value >= pos in an ascending list (its length when there is none) */
+function firstAtLeast(sorted: ArrayLike<number>, pos: number): number {
+  let lo = 0, hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (doc.start[mid] < pos) lo = mid + 1
+    if (sorted[mid] < pos) lo = mid + 1
     else hi = mid
   }
   return lo
+}
+
+/** first token whose start is >= pos */
+function tokenAtOrAfter(doc: Doc, pos: number): number {
+  return firstAtLeast(doc.start, pos)
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET'])
@@ -874,13 +879,7 @@ function indexSpans(layer: EntityLayer): SpanIndex {
 
 /** index of the first span with start >= pos */
 function firstAtOrAfter(ix: SpanIndex, pos: number): number {
-  let lo = 0, hi = ix.starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (ix.starts[mid] < pos) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstAtLeast(ix.starts, pos)
 }
 
 function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Attribution[]): void {
