@@ -11,7 +11,7 @@ import { EXAMPLES_DIR, STATS_QUERY, ingestExamples, ingestSummaryLines, migrateG
 import type { DemoApi, ExamplesSummary } from '../../scripts/demo.ts'
 import type { StatsRow } from '../../src/graph/read.ts'
 import { clearDatabase, openTestDriver, testConfig } from '../support/neo4j.ts'
-import { loadSampleTruth } from '../support/sample-truth.ts'
+import { loadSampleTruth, norm } from '../support/sample-truth.ts'
 
 /** share of the truth that must come out right: people as Person entities, direct quotes with their speaker */
 const PEOPLE_RECALL = 0.9
@@ -23,17 +23,6 @@ const truth = loadSampleTruth()
 const truthPeople = [...new Set(truth.articles.flatMap((a) => a.people))].sort()
 const truthSpeakers = new Set(truth.articles.flatMap((a) => [...a.people, ...a.organisations, ...a.countries]))
 const speakerQuotes = truth.articles.flatMap((a) => a.quotes.filter((q) => q.speaker !== null).map((q) => ({ ...q, file: a.file })))
-
-/** case, curly apostrophes, punctuation and spacing do not matter when comparing names or quoted words */
-function norm(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 const ALL_STATS = '{ stats { articles people organisations countries places quotes relations } }'
 

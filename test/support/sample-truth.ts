@@ -1,5 +1,5 @@
 // The truth of the sample corpus (test/fixtures/sample-truth.json, written with examples/articles):
-// its shape and one loader for the tests that hold the pipeline and the demo to it.
+// its shape, one loader and one name comparison for the tests that hold the pipeline and the demo to it.
 import { readFileSync } from 'node:fs'
 
 export interface TruthQuote {
@@ -33,4 +33,15 @@ export const SAMPLE_TRUTH_PATH = new URL('../fixtures/sample-truth.json', import
 
 export function loadSampleTruth(): Truth {
   return JSON.parse(readFileSync(SAMPLE_TRUTH_PATH, 'utf8')) as Truth
+}
+
+/** Case, curly apostrophes, punctuation and spacing do not matter when comparing names or quoted words. */
+export function norm(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractArticle, readInput } from '../../src/extract/index.ts'
 import type { ArticleInput, ExtractedArticle, Quote } from '../../src/extract/types.ts'
-import { loadSampleTruth, type TruthArticle } from '../support/sample-truth.ts'
+import { loadSampleTruth, norm, type TruthArticle } from '../support/sample-truth.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const ARTICLES = join(ROOT, 'examples', 'articles')
@@ -30,17 +30,6 @@ function readCorpus(): Map<string, ArticleInput> {
 
 const key = (a: TruthArticle): string => `${a.file}#${a.record}`
 const body = (input: ArticleInput): string => input.text.slice(input.bodyStart, input.bodyEnd)
-
-/** Case, curly apostrophes, punctuation and spacing do not matter when comparing names or quoted words. */
-function norm(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length
 
