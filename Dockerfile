@@ -4,6 +4,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
+# patches/ is applied by the postinstall script of npm ci
+COPY patches ./patches
 # dev dependencies too: tsx runs the service
 RUN npm ci --include=dev --no-audit --no-fund && npm cache clean --force
 COPY . .
