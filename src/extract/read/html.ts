@@ -1,8 +1,9 @@
 // HTML pages: the article's main text and title through Mozilla's Readability on a linkedom document
 // (scripts, styles, navigation and boilerplate dropped). Paragraph structure is kept as blank lines,
 // so offsets index the extracted text, which is the article text of the output.
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
+import { createRequire } from 'node:module'
+import type { Readability } from '@mozilla/readability'
+import type { parseHTML } from 'linkedom'
 import type { ArticleInput } from '../types.ts'
 import { normaliseDate } from './dates.ts'
 
@@ -47,6 +48,15 @@ export function textOf(root: DomNode): string {
     .trim()
 }
 
+// The HTML stack loads on the first page read: linkedom alone took ~100 ms of every extraction
+// worker's start, and most inputs are plain text or JSON.
+const require = createRequire(import.meta.url)
+let html: { parseHTML: typeof parseHTML; Readability: typeof Readability } | null = null
+function htmlStack(): NonNullable<typeof html> {
+  html ??= { parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML, Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability }
+  return html
+}
+
 type HtmlDocument = ReturnType<typeof parseHTML>['document']
 type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
 
@@ -61,14 +71,15 @@ function metaContent(document: HtmlDocument, selectors: string[]): string | null
 /** Readability's view of the page, or null when it finds no article (the whole body is used then). */
 function parseMain(document: HtmlDocument): ReturnType<Readability<DomNode>['parse']> {
   try {
+    const { Readability } = htmlStack()
     return new Readability<DomNode>(document as unknown as ReadabilityDocument, { serializer: (n) => n as unknown as DomNode }).parse()
   } catch {
     return null
   }
 }
 
-export function readHtml(html: string): ArticleInput {
-  const { document } = parseHTML(html)
+export function readHtml(page: string): ArticleInput {
+  const { document } = htmlStack().parseHTML(page)
   // metadata first: Readability rewrites the document
   const url = metaContent(document, ['link[rel="canonical"]', 'meta[property="og:url"]'])
   const date = metaContent(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'meta[name="pubdate"]'])
