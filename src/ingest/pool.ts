@@ -136,7 +136,14 @@ export async function createExtractPool(size: number, opts: PoolOptions = {}): P
       })
     })
   for (let i = 0; i < size; i++) slots.push({ thread: startSlot(i), inFlight: 0 })
-  await Promise.all(slots.map((s) => s.thread))
+  const started = await Promise.allSettled(slots.map((s) => s.thread))
+  const refused = started.find((r) => r.status === 'rejected')
+  if (refused) {
+    // a worker that cannot start fails the pool; the ones that did start must not keep the process alive
+    closed = true
+    await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : null)))
+    throw refused.reason
+  }
 
   /** One task in a worker of its own without the heap cap, stopped afterwards; if even that worker dies, the task fails alone. */
   async function extractAlone(task: Task): Promise<InputResult> {

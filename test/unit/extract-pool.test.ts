@@ -32,4 +32,8 @@ describe('the extraction pool', () => {
     const next = await pool.run('next.txt', STORY)
     expect(quotes(next)).toBe(quotes(before))
   }, 60_000)
+
+  it('refuses to start, with the reason, when a worker cannot load its models', async () => {
+    await expect(createExtractPool(2, { heapMb: 8 })).rejects.toThrow(/extraction worker exited with code \d+ while starting: it ran out of its 8 MB heap/)
+  })
 })
