@@ -90,7 +90,7 @@ function startThread(code: string, heapMb: number | undefined, onDeath: (orphans
   return new Promise<Thread>((resolve, reject) => {
     let ready = false
     worker.on('error', (e: Error & { code?: string }) => {
-      why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of its ${heapMb} MB heap` : e.message
+      why = e.code !== 'ERR_WORKER_OUT_OF_MEMORY' ? e.message : heapMb ? `it ran out of its ${heapMb} MB heap` : 'it ran out of memory'
     })
     worker.on('message', (msg: WorkerReply | { ready: true }) => {
       if ('ready' in msg) {
