@@ -12,7 +12,7 @@ import { removeArticle } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
 import { errorLine, escapeControls } from './print.ts'
-import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
   remove?: string
@@ -148,6 +148,10 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     }
   }
 
+  // no more workers than the machine can hold (32 on 2 cores took 3.7 GB and ran 3 times slower than 1)
+  const cap = workerCap(opts.workers)
+  if (cap.why) process.stderr.write(`warning: ${cap.why}\n`)
+  opts = { ...opts, workers: cap.workers }
   // the workers load their models while this thread connects and migrates
   const pool = startWorkers(opts.workers, inputs.length)
   pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
