@@ -9,8 +9,10 @@ import { loadConfig } from '../config.ts'
 import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { removeArticle } from '../graph/write.ts'
+import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
-import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+import { errorLine, escapeControls } from './print.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
   remove?: string
@@ -27,12 +29,6 @@ function positiveInt(min: number) {
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
     return n
   }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c)
-  return Buffer.concat(chunks)
 }
 
 /** Connects and migrates; one sentence naming the URI when Neo4j cannot be reached. */
@@ -127,10 +123,10 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     try {
       const r = await removeArticle(driver, opts.remove, { database })
       if (!r.removed.length) {
-        process.stderr.write(`error: no article with id, URL or source "${opts.remove}"\n`)
+        process.stderr.write(errorLine(`no article with id, URL or source "${opts.remove}"`))
         return 1
       }
-      process.stdout.write(`removed ${r.removed.length} article(s) (${r.removed.join(', ')}) and ${r.entitiesDeleted} orphaned entities\n`)
+      process.stdout.write(`removed ${r.removed.length} article(s) (${escapeControls(r.removed.join(', '))}) and ${r.entitiesDeleted} orphaned entities\n`)
       return 0
     } finally {
       await driver.close()
@@ -140,8 +136,22 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
 
   const expanded = await expandPaths(paths)
   const inputs: InputSpec[] = []
-  for (const f of expanded.files) inputs.push(f === STDIN ? { path: STDIN, data: await readStdin() } : { path: f })
+  for (const f of expanded.files) {
+    if (f !== STDIN) inputs.push({ path: f })
+    else {
+      // stdin through the same bounded read as `extract`'s
+      try {
+        inputs.push({ path: STDIN, data: await readInputStream(process.stdin, STDIN) })
+      } catch (e) {
+        expanded.errors.push({ source: STDIN, error: (e as Error).message })
+      }
+    }
+  }
 
+  // no more workers than the machine can hold (32 on 2 cores took 3.7 GB and ran 3 times slower than 1)
+  const cap = workerCap(opts.workers)
+  if (cap.why) process.stderr.write(`warning: ${cap.why}\n`)
+  opts = { ...opts, workers: cap.workers }
   // the workers load their models while this thread connects and migrates
   const pool = startWorkers(opts.workers, inputs.length)
   pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
@@ -152,7 +162,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
         throw e
       })
   const progress = progressReporter(opts.progress)
-  for (const e of expanded.errors) progress.log(`error: ${e.error}`)
+  for (const e of expanded.errors) progress.log(errorLine(e.error).slice(0, -1))
   let summary: IngestSummary
   try {
     summary = await ingestInputs(graph?.driver ?? null, inputs, {
@@ -162,7 +172,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
       workers: opts.workers,
       pool,
       onProgress: (p) => progress.update(p),
-      onFailure: (f) => progress.log(`error: ${f.error}`),
+      onFailure: (f) => progress.log(errorLine(f.error).slice(0, -1)),
     })
   } finally {
     progress.stop()
@@ -197,6 +207,6 @@ const program = new Command()
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
-  process.stderr.write(`error: ${(e as Error).message}\n`)
+  process.stderr.write(errorLine((e as Error).message))
   process.exitCode = 1
 }

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts'
 import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { createServer } from '../api/server.ts'
-import { startNeo4j } from '../../scripts/neo4j.ts'
+import { localBoltUri, startNeo4j } from '../../scripts/neo4j.ts'
 import type { Neo4jInstance } from '../../scripts/neo4j.ts'
 
 const say = (line: string) => console.log(`[serve] ${line}`)
@@ -20,6 +20,7 @@ const say = (line: string) => console.log(`[serve] ${line}`)
  */
 async function localNeo4j(config: Config): Promise<{ config: Config; started: Neo4jInstance | null }> {
   if (!config.neo4jLocal) return { config, started: null }
+  config = { ...config, neo4jUri: localBoltUri() } // the local instance's port: NEO4J_BOLT_PORT, else 7687
   try {
     const probe = await connect(config)
     await probe.close()

@@ -9,6 +9,7 @@ import { findMentions, isSentenceInitial, type RawMention } from './mentions.ts'
 import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, TITLES } from './lexicon/words.ts'
+import { matchingText } from './normalize.ts'
 
 export interface EntitySpan {
   firstToken: number
@@ -302,7 +303,7 @@ function canonicalOrg(text: string): string {
 function place(doc: Doc, m: RawMention): Placed {
   const start = doc.start[m.first]
   const end = doc.end[m.last]
-  const text = doc.text.slice(start, end)
+  const text = matchingText(doc.text.slice(start, end)) // a name without the invisible characters inside it
   const words = m.type === 'Person' ? text.toLowerCase().split(/\s+/) : []
   return { first: m.first, last: m.last, type: m.type, kind: m.kind, country: m.country, personCue: m.personCue, weak: m.weak, start, end, text, words }
 }

@@ -3,6 +3,7 @@
 // process, so nothing else may create an instance: import `nlp` from here.
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import { normaliseForMatching } from './normalize.ts'
 
 /**
  * wink's pipe without its own named-entity recogniser ('ner': dates, numbers, money...), which no stage reads:
@@ -40,8 +41,28 @@ export interface Sentence {
 /**
  * Runs wink-nlp over `text` and maps every token back to its character offsets.
  * `offset` is added to every offset, so a caller can analyse a slice of a larger text.
+ * wink reads the text normalised for matching (./normalize.ts: no invisible characters, no fullwidth or
+ * look-alike letters in Latin words); tokens are its normalised surfaces, offsets index `text` as given.
  */
 export function analyse(text: string, offset = 0): Doc {
+  const norm = normaliseForMatching(text)
+  const doc = analyseNormalised(norm?.text ?? text, offset)
+  if (!norm) return doc
+  // offsets in the normalised text -> the original: a token spans its first unit's source to its last one's
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const s = doc.start[i] - offset
+    const e = doc.end[i] - offset
+    doc.start[i] = norm.start[s] + offset
+    doc.end[i] = (e > s ? norm.end[e - 1] : norm.start[s]) + offset
+  }
+  for (const sentence of doc.sentences) {
+    sentence.start = doc.start[sentence.firstToken]
+    sentence.end = doc.end[sentence.lastToken]
+  }
+  return { ...doc, text }
+}
+
+function analyseNormalised(text: string, offset: number): Doc {
   const wdoc = nlp.readDoc(text)
   const tokens = wdoc.tokens().out() as string[]
   const pos = wdoc.tokens().out(its.pos) as string[]

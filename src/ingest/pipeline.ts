@@ -4,7 +4,7 @@
 // functions. Extraction runs in a pool of worker threads while the main thread writes finished
 // articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
-import { availableParallelism } from 'node:os'
+import { availableParallelism, freemem } from 'node:os'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../extract/types.ts'
 import {
@@ -18,7 +18,7 @@ import {
   type WriteCounts,
 } from '../graph/write.ts'
 import type { InputResult } from './extract-step.ts'
-import { createExtractPool, type ExtractPool } from './pool.ts'
+import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
 // or here when extracting in the main thread.
@@ -97,11 +97,48 @@ export function defaultWorkers(): number {
 }
 
 /**
+ * What one extraction worker holds at most, in MB: its capped heap (WORKER_HEAP_MB) and the thread's own
+ * memory beside it (code, model buffers, stacks). 32 workers on 2 cores took 3.7 GB, ~115 MB each.
+ */
+export const WORKER_MB = WORKER_HEAP_MB + 72
+/** the share of the free memory the workers may take */
+const WORKER_MEMORY_SHARE = 0.5
+
+export interface Machine {
+  cores: number
+  /** memory free for this process, in MB (the cgroup's limit where there is one) */
+  freeMb: number
+}
+
+export function thisMachine(): Machine {
+  const constrained = typeof process.constrainedMemory === 'function' ? process.constrainedMemory() : 0
+  const free = constrained && constrained > 0 ? Math.min(freemem(), constrained - process.memoryUsage.rss()) : freemem()
+  return { cores: availableParallelism(), freeMb: Math.max(0, Math.floor(free / (1024 * 1024))) }
+}
+
+/**
+ * The workers this machine can hold: no more than its cores (more threads than cores only share them, and
+ * each holds its own models) and no more than half its free memory allows; at least one. `why` says what
+ * capped the request, for a warning, or is null when the request stands.
+ */
+export function workerCap(requested: number, machine: Machine = thisMachine()): { workers: number; why: string | null } {
+  if (requested <= 1) return { workers: requested, why: null }
+  const byMemory = Math.max(1, Math.floor((machine.freeMb * WORKER_MEMORY_SHARE) / WORKER_MB))
+  const workers = Math.max(1, Math.min(requested, machine.cores, byMemory))
+  if (workers === requested) return { workers, why: null }
+  const reason =
+    workers === machine.cores && machine.cores < byMemory
+      ? `this machine has ${machine.cores} cores`
+      : `${machine.freeMb} MB of memory is free and each worker takes up to ${WORKER_MB} MB`
+  return { workers, why: `${requested} extraction workers capped to ${workers}: ${reason}` }
+}
+
+/**
  * Starts the extraction workers for `inputs` inputs (none for a single input, which extracts faster in
  * place than a worker loads its models), to hand to ingestInputs as `pool`.
  */
 export function startWorkers(workers: number, inputs: number): Promise<ExtractPool | null> {
-  return workers > 0 && inputs > 1 ? createExtractPool(Math.min(workers, inputs)) : Promise.resolve(null)
+  return workers > 0 && inputs > 1 ? createExtractPool(Math.min(workerCap(workers).workers, inputs)) : Promise.resolve(null)
 }
 
 /**
