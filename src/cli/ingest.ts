@@ -110,7 +110,8 @@ export function summaryText(s: IngestSummary): string {
       ]
     : [
         `ingested ${s.inputs} inputs in ${secs} s (${fmtRate(a.new + a.updated + a.unchanged, s.seconds)} articles/s, ${fmtRate(s.tokens, s.seconds)} tokens/s)`,
-        `articles: ${a.new} new, ${a.updated} updated${a.repaired ? ` (${a.repaired} with the same text, rewritten because their stored facts differed from their extraction)` : ''}, ${a.unchanged} unchanged, ${a.failed} failed`,
+        `articles: ${a.new} new, ${a.updated} updated${a.repaired ? ` (${a.repaired} with the same text, rewritten because their stored facts differed from their extraction)` : ''}, ${a.unchanged} unchanged, ${a.failed} failed` +
+          (a.superseded ? `, ${a.superseded} not written (a later input of this run has the same URL or text; see the notes above)` : ''),
         `written: ${s.counts.entitiesCreated} new entities (${s.counts.entitiesDeleted} orphaned ones deleted), ${s.counts.quotes} quotes, ${s.counts.relations} relations, ${s.counts.mentions} mentions, ${s.counts.roles} roles`,
       ]
   return lines.join('\n')
@@ -123,7 +124,8 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     try {
       const r = await removeArticle(driver, opts.remove, { database })
       if (!r.removed.length) {
-        process.stderr.write(errorLine(`no article with id, URL or source "${opts.remove}"`))
+        // also what the second of two removals of one article at once says: only one of them removed it
+        process.stderr.write(errorLine(`no article with id or URL "${opts.remove}" (never ingested, or already removed)`))
         return 1
       }
       process.stdout.write(`removed ${r.removed.length} article(s) (${escapeControls(r.removed.join(', '))}) and ${r.entitiesDeleted} orphaned entities\n`)
@@ -173,6 +175,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
       pool,
       onProgress: (p) => progress.update(p),
       onFailure: (f) => progress.log(errorLine(f.error).slice(0, -1)),
+      onNotice: (line) => progress.log(`note: ${escapeControls(line)}`),
     })
   } finally {
     progress.stop()
@@ -194,7 +197,7 @@ const program = new Command()
       'Re-ingesting an unchanged article changes nothing; a changed one (same URL) has its old facts replaced.',
   )
   .argument('[paths...]', 'files, folders, globs, or - for stdin')
-  .option('--remove <idOrUrl>', "delete one article (by id, URL or source path), its facts and the entities no other article mentions")
+  .option('--remove <idOrUrl>', 'delete one article (by its id or URL, never by the file it came from), its facts and the entities no other article mentions')
   .option('--dry-run', 'extract and report, write nothing (no Neo4j needed)')
   .option('--batch-size <n>', 'articles per write transaction', positiveInt(1), DEFAULT_BATCH_SIZE)
   .option('--workers <n>', 'extraction worker threads (0: extract in the main thread)', positiveInt(0), defaultWorkers())

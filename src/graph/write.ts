@@ -735,13 +735,13 @@ export interface WriteOptions {
   raceRetries?: number
 }
 
-/** Writes one batch in one transaction, retrying when a concurrent writer created the same ids first or deleted an entity it links to. */
-export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+/** Runs `work` in one write transaction, running it again when it lost a race to a concurrent writer (isWriteRace). */
+async function writeWithRetries<T>(driver: Driver, opts: WriteOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const retries = opts.raceRetries ?? 5
   for (let attempt = 0; ; attempt++) {
     const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
     try {
-      return await session.executeWrite((tx) => writeBatchTx(tx, batch))
+      return await session.executeWrite(work)
     } catch (err) {
       if (!isWriteRace(err) || attempt >= retries) throw err
       await new Promise((r) => setTimeout(r, 20 * (attempt + 1) + Math.random() * 50))
@@ -749,6 +749,11 @@ export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts:
       await session.close()
     }
   }
+}
+
+/** Writes one batch in one transaction, retrying when a concurrent writer created the same ids first or deleted an entity it links to. */
+export function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+  return writeWithRetries(driver, opts, (tx) => writeBatchTx(tx, batch))
 }
 
 /**
@@ -791,31 +796,48 @@ function errorText(err: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Removal
 
-/** Finds an article by its id, its URL or the path it was ingested from. */
+/**
+ * Finds an article by its id or its URL. Not by its source: many articles share one (every
+ * article of a JSON file, every one read from stdin `-`, every one added through the API `api`).
+ */
 export const FIND_ARTICLE = `
 MATCH (a:Article)
-WHERE a.id = $key OR a.url = $key OR a.source = $key
+WHERE a.id = $key OR a.url = $key
+RETURN a.id AS id`
+
+/**
+ * Write-locks the articles found, then returns those still there: of two removals of the same
+ * article at once, the second waits for the first and then finds nothing (or, having read the
+ * node before it was deleted, fails with a deleted-node race and is run again, finding nothing).
+ */
+export const LOCK_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+SET a._lock = true
+REMOVE a._lock`
+export const ARTICLES_STILL_THERE = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
 RETURN a.id AS id`
 
 export interface RemoveResult {
-  /** the ids of the removed articles (none when nothing matched) */
+  /** the ids of the removed articles (none when nothing matched, or a concurrent removal got there first) */
   removed: string[]
   entitiesDeleted: number
 }
 
-/** Deletes one article, its facts, and every entity no other article mentions. One transaction. */
+/** Deletes one article (by id or URL), its facts, and every entity no other article mentions. One transaction. */
 export async function removeArticle(driver: Driver, idOrUrl: string, opts: WriteOptions = {}): Promise<RemoveResult> {
-  const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
-  try {
-    return await session.executeWrite(async (tx) => {
-      const found = await tx.run(FIND_ARTICLE, { key: idOrUrl })
-      const ids = [...new Set(found.records.map((r) => r.get('id') as string))]
-      if (!ids.length) return { removed: [], entitiesDeleted: 0 }
-      const candidates = await deleteFacts(tx, ids)
-      await tx.run(DELETE_ARTICLES, { ids })
-      return { removed: ids, entitiesDeleted: await deleteOrphans(tx, candidates) }
-    })
-  } finally {
-    await session.close()
-  }
+  const ids = (tx: ManagedTransaction, query: string, params: Record<string, unknown>) =>
+    tx.run(query, params).then((r) => [...new Set(r.records.map((x) => x.get('id') as string))].sort())
+  return writeWithRetries(driver, opts, async (tx) => {
+    const found = await ids(tx, FIND_ARTICLE, { key: idOrUrl })
+    if (!found.length) return { removed: [], entitiesDeleted: 0 }
+    await tx.run(LOCK_ARTICLES, { ids: found })
+    const present = await ids(tx, ARTICLES_STILL_THERE, { ids: found })
+    if (!present.length) return { removed: [], entitiesDeleted: 0 }
+    const candidates = await deleteFacts(tx, present)
+    await tx.run(DELETE_ARTICLES, { ids: present })
+    return { removed: present, entitiesDeleted: await deleteOrphans(tx, candidates) }
+  })
 }

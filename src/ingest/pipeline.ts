@@ -59,6 +59,8 @@ export interface IngestOptions {
   onProgress?: (p: Progress) => void
   /** called once for every input or article that failed, as soon as it fails */
   onFailure?: (f: Failure) => void
+  /** called with a line for things that are not failures but change what is written (an article id twice in one run) */
+  onNotice?: (line: string) => void
   /**
    * extraction workers already starting (startWorkers), so that loading their models overlaps the
    * caller's own setup (connecting, migrating); the caller closes them. Without it, ingestInputs
@@ -69,8 +71,14 @@ export interface IngestOptions {
 
 export interface IngestSummary {
   inputs: number
-  /** `repaired`: of the updated ones, those whose text was the same but whose stored facts were not its extraction's */
-  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number }
+  /**
+   * `repaired`: of the updated ones, those whose text was the same but whose stored facts were not its extraction's;
+   * `superseded`: articles not written because a later input of the same run has the same id (same URL, or same
+   * text without one) and was written instead (see `notices`)
+   */
+  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number; superseded: number }
+  /** what onNotice was told */
+  notices: string[]
   counts: WriteCounts
   /** entities, quotes and relations found by extraction (also in a dry run) */
   extracted: { entities: number; quotes: number; relations: number }
@@ -155,7 +163,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   const t0 = performance.now()
   const summary: IngestSummary = {
     inputs: list.length,
-    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0, repaired: 0 },
+    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0, repaired: 0, superseded: 0 },
+    notices: [],
     counts: emptyCounts(),
     extracted: { entities: 0, quotes: 0, relations: 0 },
     tokens: 0,
@@ -213,6 +222,29 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     writes.push(done)
     writing = done
   }
+  const notice = (line: string): void => {
+    summary.notices.push(line)
+    opts.onNotice?.(line)
+  }
+  /** article id -> the input of its latest copy in this run */
+  const seenInRun = new Map<string, string>()
+  /** Two inputs of one run with the same article id: the later one is stored; says so, and drops the earlier if not yet written. */
+  const supersede = (later: PreparedArticle): void => {
+    const earlier = seenInRun.get(later.id)
+    seenInRun.set(later.id, later.source)
+    if (earlier === undefined) return
+    const url = later.rows.articles[0].url
+    const same = `${url ? `the same URL (${url})` : 'the same text'} as ${earlier}, earlier in this run`
+    const i = batch.findIndex((p) => p.id === later.id)
+    if (i >= 0) {
+      batchRows -= batch[i].size
+      batch.splice(i, 1)
+      summary.articles.superseded++
+      notice(`${later.source}: ${same}; ${later.source} is the one stored, ${earlier} is not written`)
+    } else {
+      notice(`${later.source}: ${same}, which was written first; ${later.source} replaces it`)
+    }
+  }
   const accept = (r: InputResult): void => {
     summary.extractMs += r.ms
     for (const o of r.outcomes) {
@@ -226,6 +258,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       summary.extracted.entities += o.article.rows.entities.length
       summary.extracted.quotes += o.article.rows.quotes.length
       summary.extracted.relations += o.article.rows.relations.length
+      supersede(o.article)
       batch.push(o.article)
       batchRows += o.article.size
       if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()

@@ -194,3 +194,20 @@ describe('D4: removal and update racing an ingest of an article naming the same 
     expect((await ingestArticle(driver, A2, 'a2')).outcome.status).toBe('unchanged')
   })
 })
+
+describe('D15: two removals of one article at once', () => {
+  it('D15: only the removal that deleted the article says it removed it', async () => {
+    await resetDatabase(driver)
+    const text = 'Wenna Krall, the harbour master of Ostmere, said: "The quay stays open."'
+    const input: ArticleInput = { text, bodyStart: 0, bodyEnd: text.length, meta: { title: null, publishedAt: null, authors: [], dateline: null, publisher: null, url: 'https://example.test/ostmere' } }
+    const outcomes: string[] = []
+    for (let round = 1; round <= 20; round++) {
+      await ingestArticle(driver, input, 'ostmere.txt')
+      const both = await Promise.all([removeArticle(driver, input.meta.url!), removeArticle(driver, input.meta.url!)])
+      outcomes.push(both.map((r) => r.removed.length).sort().join('+'))
+    }
+    // each round: one removal removed the article, the other found nothing
+    expect(outcomes).toEqual(Array(20).fill('0+1'))
+    expect(await graphCounts(driver)).toEqual({})
+  }, 300_000)
+})
