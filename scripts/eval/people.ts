@@ -74,7 +74,7 @@ export function suspectReason(name: string): string | null {
   if (PRONOUNS.has(lower) || w.some((x) => isContraction(x))) return 'pronoun or contraction'
   if (/^\p{L}\.?$/u.test(trimmed) || w.every(isInitial)) return 'initials only'
   if (/\p{Lu}{2}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed)) return 'ALL-CAPS'
-  if (w.some((x) => DESCRIPTORS.has(x.replace(/[.,]$/, '')) && x.length > 1)) return 'descriptor word'
+  if (w.some((x) => x.replace(/[.,]$/, '').length > 1 && DESCRIPTORS.has(x.replace(/[.,]$/, '')))) return 'descriptor word'
   if (w.slice(1).some((x) => HEADLINE_VERBS.has(x))) return 'verb (headline fragment)'
   if (w.length > 1 && ORG_HEADS.has(w[w.length - 1])) return 'organisation head word'
   if (trimmed.startsWith('@')) return 'social handle'

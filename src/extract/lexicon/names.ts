@@ -17,12 +17,12 @@ west virginia, wisconsin, wyoming, district of columbia, puerto rico, guam`)
  */
 export const MEDIA_ORGS = new Set(
   `CNN, MSNBC, NBC, ABC, CBS, PBS, NPR, BBC, Fox, Fox News, Fox Business, CNBC, C-SPAN, CSPAN, HBO, ESPN, Univision, Telemundo,
-Bloomberg, Bloomberg Politics, Politico, Breitbart, Breitbart News, Huffington Post, HuffPost, BuzzFeed, Buzzfeed, Vox, Slate, Salon, Axios,
-Reuters, Associated Press, AP, AFP, Newsmax, Drudge Report, Daily Caller, Daily Beast, The Hill, Hill, Mediaite, TMZ, Gawker,
-New York Times, Washington Post, Wall Street Journal, USA Today, Los Angeles Times, Chicago Tribune, Boston Globe, Time, Newsweek,
-Atlantic, New Yorker, National Review, Weekly Standard, Guardian, Telegraph, Daily Mail, Politifact, PolitiFact, FactCheck.org,
-Morning Consult, Gallup, Quinnipiac, Rasmussen, Rasmussen Reports, Pew, Pew Research Center, Marist, Monmouth, Zogby, YouGov, Ipsos,
-SurveyMonkey, Emerson, Suffolk, Siena, Harris, Harris Poll, Public Policy Polling, PPP, RealClearPolitics, Real Clear Politics,
+Bloomberg Politics, Bloomberg News, Politico, Breitbart, Breitbart News, Huffington Post, HuffPost, BuzzFeed, Buzzfeed, Vox, Slate, Salon, Axios,
+Reuters, Associated Press, AP, AFP, Newsmax, Drudge Report, Daily Caller, Daily Beast, The Hill, Mediaite, TMZ, Gawker,
+New York Times, Washington Post, Wall Street Journal, USA Today, Los Angeles Times, Chicago Tribune, Boston Globe, Time magazine, Newsweek,
+The Atlantic, New Yorker, National Review, Weekly Standard, Telegraph, Daily Mail, Politifact, PolitiFact, FactCheck.org,
+Morning Consult, Gallup, Quinnipiac, Rasmussen, Rasmussen Reports, Pew, Pew Research Center, Marist, Zogby, YouGov, Ipsos,
+SurveyMonkey, Harris Poll, Public Policy Polling, PPP, RealClearPolitics, Real Clear Politics,
 FiveThirtyEight, Twitter, Facebook, YouTube, Instagram, Google, Reddit`
     .split(/\s*,\s*/)
     .map((s) => s.trim())
@@ -42,13 +42,13 @@ hopeful, challenger, incumbent, billionaire, businessman, businesswoman, mogul`)
  * "Chuck Grassley Compares Trump"): a name ends before them.
  */
 export const HEADLINE_VERBS = words(`
-says, said, say, calls, called, compares, compared, loses, lost, wins, won, slams, blasts, rips, hits, knocks, attacks, defends,
+says, say, calls, called, compares, compared, loses, lost, wins, won, slams, blasts, rips, hits, knocks, attacks, defends,
 claims, urges, warns, vows, pledges, promises, denies, admits, accuses, accused, rejects, refuses, reveals, unveils, announces,
 endorses, endorsed, backs, praises, mocks, tells, told, asks, demands, responds, reacts, explains, insists, suggests, thinks, believes,
 wants, needs, plans, leads, trails, beats, defeats, drops, quits, joins, leaves, takes, makes, gets, goes, comes, sees, seeks, faces,
-fires, hires, meets, visits, speaks, talks, writes, tweets, tweeted, declines, decline, campaigns, rallies, releases, launches, files,
+fires, hires, meets, visits, speaks, talks, writes, tweets, tweeted, declines, campaigns, rallies, releases, launches, files,
 sues, signs, vetoes, votes, gives, shows, admits, apologizes, apologises, doubles, stumps, touts, dismisses, questions, challenges,
-loses, election, elections, is, was, are, were, has, had, will, would, can, could, should, may, might, must, to, vs, vs., versus`)
+is, was, are, were, has, had, would, could, should, vs, vs., versus`)
 
 /** Words that end an organisation's name and so make a "person" an organisation ("Clinton Campaign"). */
 export const ORG_HEADS = words(`campaign, campaigns, committee, party, foundation, institute, institution, university, college, school, academy,
