@@ -74,8 +74,8 @@ export function analyse(text: string, offset = 0): Doc {
 }
 
 /** A word with its possessive or contraction "'s" ("Clinton’s"), or a plural's possessive mark ("Sanders’"). */
-const JOINED_S = /^(\p{L}[\p{L}\p{N}.-]*)(['’][sS])$/u
-const JOINED_MARK = /^(\p{L}[\p{L}\p{N}.-]*[sS])(['’])$/u
+const JOINED_S = /^(\p{L}[\p{L}\p{N}.'’-]*?)(['’][sS])$/u
+const JOINED_MARK = /^(\p{L}[\p{L}\p{N}.'’-]*?[sS])(['’])$/u
 
 /**
  * wink-nlp splits "Clinton’s" into "Clinton" "’s" on a fresh process, but its lexicon cache grows

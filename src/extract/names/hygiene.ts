@@ -3,8 +3,8 @@
 // stage (isInitialWord, coreKey, displayName, chooseName).
 import type { Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
-import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, isContraction } from '../lexicon/names.ts'
-import { KNOWN_ORGS, ORG_HINTS } from '../lexicon/words.ts'
+import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, PRONOUNS, isContraction } from '../lexicon/names.ts'
+import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
 const PARTY_WORDS = new Set(['democrat', 'democrats', 'democratic', 'republican', 'republicans', 'gop', 'dem', 'libertarian'])
@@ -30,17 +30,24 @@ export function isInitialWord(w: string): boolean {
  */
 export function trimChunk(doc: Doc, a: number, b: number): [number, number] | null {
   const t = doc.tokens
+  // a verb ends a name: a headline's capitalised one, or any lowercase verb a tagger's span ran over
   for (let k = a + 1; k <= b; k++) {
     const w = t[k]
-    if (HEADLINE_VERBS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w)) { b = k - 1; break }
+    const lower = w.toLowerCase()
+    if (HEADLINE_VERBS.has(lower) && (/^\p{Lu}/u.test(w) || lower === w) || (w === lower && /^\p{Ll}/u.test(w) && (doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX'))) { b = k - 1; break }
   }
+  // "I’m Nancy": a contraction opens no name
+  while (a < b && isContraction(t[a])) a++
+  // an abbreviated title after a name is no part of it ("Arkansas Gov.")
+  while (b > a && t[b].endsWith('.') && TITLES.has(t[b].toLowerCase())) b--
   if (!ORG_HINTS.has(t[b].toLowerCase()) && !KNOWN_ORGS.has(spanText(doc, a, b))) {
-    while (a < b && PARTY_WORDS.has(t[a].toLowerCase())) a++
+    // "Democrat Hillary Clinton", "Nevada Democrat Lucy Flores": the name follows the last party word
+    for (let k = b - 1; k >= a; k--) if (PARTY_WORDS.has(t[k].toLowerCase())) { a = k + 1; break }
     while (b > a && PARTY_WORDS.has(t[b].toLowerCase())) b--
   }
   if (a === b) {
     const w = t[a]
-    if (isContraction(w) || isInitialWord(w) || /^['’]s?$/.test(w)) return null
+    if (isContraction(w) || /^\p{L}\.?$/u.test(w) || /^['’]s?$/.test(w) || PRONOUNS.has(w.toLowerCase())) return null
     if (PARTY_WORDS.has(w.toLowerCase()) && !KNOWN_ORGS.has(w)) return null
   }
   return [a, b]
@@ -52,10 +59,10 @@ function spanText(doc: Doc, a: number, b: number): string {
   return s
 }
 
-/** The type a name has whatever the tagger said: a US state is a place, a news medium or pollster an organisation. */
+/** The type a name has whatever the tagger said: a US state is a place, a news medium, pollster or known organisation an organisation. */
 export function lexiconType(key: string): EntityType | null {
   if (US_STATES.has(key.toLowerCase())) return 'Place'
-  if (MEDIA_ORGS.has(key)) return 'Organisation'
+  if (MEDIA_ORGS.has(key) || KNOWN_ORGS.has(key)) return 'Organisation'
   return null
 }
 
