@@ -8,7 +8,7 @@
 // src/cli/serve.ts in its own process, so its RSS is its own.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError } from 'commander'
@@ -145,6 +145,7 @@ async function send(url: string, body: unknown, timeoutMs = 120_000): Promise<Ou
 }
 
 function summary(label: string, outcomes: Outcome[]): string {
+  if (!outcomes.length) return label
   const kinds = new Map<string, number>()
   for (const o of outcomes) kinds.set(`${o.status} ${o.kind}`, (kinds.get(`${o.status} ${o.kind}`) ?? 0) + 1)
   const maxMs = Math.max(0, ...outcomes.map((o) => o.ms))
@@ -191,14 +192,19 @@ export async function attack(opts: Options): Promise<number> {
     say(`API pid ${pid} at ${url}, RSS ${mb(start.rss)} at start`)
 
     // the other client: `{ stats { articles } }` every 100 ms, one at a time
-    const probe = { sent: 0, failed: 0, maxMs: 0, slow: 0 }
+    const probe = { sent: 0, failed: 0, maxMs: 0, slow: 0, failures: new Map<string, number>() }
+    const probeTimes: { t: number; ms: number }[] = []
     let probing = true
     const prober = (async () => {
       while (probing) {
         const t0 = Date.now()
         const o = await send(url, { query: '{ stats { articles } }' }, 30_000)
         probe.sent++
-        if (o.status !== 200 || o.kind !== 'answered') probe.failed++
+        probeTimes.push({ t: Date.now(), ms: o.ms })
+        if (o.status !== 200 || o.kind !== 'answered') {
+          probe.failed++
+          probe.failures.set(`${o.status} ${o.kind}`, (probe.failures.get(`${o.status} ${o.kind}`) ?? 0) + 1)
+        }
         probe.maxMs = Math.max(probe.maxMs, o.ms)
         if (o.ms > TARGET_PROBE_MS) probe.slow++
         await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - t0))))
@@ -210,7 +216,8 @@ export async function attack(opts: Options): Promise<number> {
       const before = peak
       const t0 = Date.now()
       const outcomes = await run()
-      const line = `${summary(label, outcomes)}; ${((Date.now() - t0) / 1000).toFixed(1)} s; API RSS peak ${mb(Math.max(before, peak))}, now ${mb(status(pid).rss)}`
+      const probed = probeTimes.filter((p) => p.t >= t0).map((p) => p.ms)
+      const line = `${summary(label, outcomes)}; ${((Date.now() - t0) / 1000).toFixed(1)} s; API RSS peak ${mb(Math.max(before, peak))}, now ${mb(status(pid).rss)}; the other client meanwhile: ${probed.length} answers, max ${Math.round(Math.max(0, ...probed))} ms, ${probed.filter((ms) => ms > TARGET_PROBE_MS).length} over ${TARGET_PROBE_MS} ms`
       say(line)
       lines.push(line)
     }
@@ -223,6 +230,8 @@ export async function attack(opts: Options): Promise<number> {
       return out
     }
 
+    // the machine's own noise: the other client alone, no attack
+    await phase('baseline: no attack, 20 s', async () => (await new Promise((r) => setTimeout(r, 20_000)), []))
     await phase(`D1 (n=${opts.n}, m="Donald Trump"), 3 at once`, () =>
       Promise.all(Array.from({ length: 3 }, () => send(url, { query: D1_QUERY, variables: { n: opts.n, m: 'Donald Trump' } }))))
     await phase('D1 with n = 10, 20, 30', () => pool([10, 20, 30], 3, (n) => send(url, { query: D1_QUERY, variables: { n, m: 'Donald Trump' } })))
@@ -249,7 +258,8 @@ export async function attack(opts: Options): Promise<number> {
         'attack:api (issue 17: D1, D2 and a fuzz of nested connection queries) over PolNeAR train',
         ...lines,
         `API RSS: ${mb(start.rss)} at start, peak ${mb(Math.max(peak, end.hwm))} (VmHWM ${mb(end.hwm)}; sampled every 100 ms: ${mb(peak)}), ${mb(end.rss)} after 15 s idle; target < ${mb(TARGET_RSS)}`,
-        `other client ({ stats { articles } } every 100 ms): ${probe.sent} requests, ${probe.failed} failed, max latency ${Math.round(probe.maxMs)} ms, ${probe.slow} over ${TARGET_PROBE_MS} ms; target: all within ${TARGET_PROBE_MS} ms`,
+        `load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`,
+        `other client ({ stats { articles } } every 100 ms): ${probe.sent} requests, ${probe.failed} failed${probe.failed ? ` (${[...probe.failures].map(([k, n]) => `${n} x ${k}`).join(', ')})` : ''}, max latency ${Math.round(probe.maxMs)} ms, ${probe.slow} over ${TARGET_PROBE_MS} ms; target: all within ${TARGET_PROBE_MS} ms`,
         `API still running: ${server.child.exitCode === null ? 'yes' : `no (exit ${server.child.exitCode})`}`,
         ok ? 'PASS' : 'FAIL',
       ].join('\n') + '\n',

@@ -27,14 +27,14 @@ export const BUDGET = {
   maxExecutionMs: 15_000,
   /** a query estimated above this many values is heavy: only `maxHeavy` of them run at once */
   heavyFields: 2_000,
-  maxHeavy: 2,
+  maxHeavy: 1,
   /** how long a heavy query may wait for its turn before it is refused (server busy), in ms */
   maxHeavyWaitMs: 10_000,
 }
 
 /**
- * Heavy queries take turns: with Neo4j on the same few cores, four concurrent answers of 100,000
- * values kept it busy enough that a one-line query waited 4 s. Light queries never wait.
+ * Heavy queries take turns: with Neo4j on the same few cores, four concurrent answers of up to
+ * 100,000 values kept it busy enough that a one-line query waited 4 s. Light queries never wait.
  */
 export class Gate {
   private running = 0

@@ -275,8 +275,12 @@ describe('hostile GraphQL against the running server', () => {
       await safe(what, answer)
       const parsed = JSON.parse(answer.body) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }
       expect(parsed.data ?? null, what).toBeNull()
-      expect(parsed.errors?.[0]?.extensions?.code, `${what}: ${answer.body.slice(0, 300)}`).toBe('QUERY_TOO_COSTLY')
-      expect(parsed.errors?.[0]?.message, what).toMatch(/too costly.*fewer items per level/)
+      // a literal `first` already trips GraphQL Armor's cost rule in validation; a variable, ours
+      if (what.includes('written')) expect(parsed.errors?.[0]?.message, what).toMatch(/cost limit/i)
+      else {
+        expect(parsed.errors?.[0]?.extensions?.code, `${what}: ${answer.body.slice(0, 300)}`).toBe('QUERY_TOO_COSTLY')
+        expect(parsed.errors?.[0]?.message, what).toMatch(/too costly.*fewer items per level/)
+      }
     }
     // the same shape with small pages is answered
     const small = await gql(D1('$n:Int,', '$n'), { n: 3, m: 'Ostvik' })
@@ -334,7 +338,6 @@ describe('hostile GraphQL against the running server', () => {
       headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     })
     expect(preflight.headers.get('access-control-allow-credentials')).not.toBe('true')
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
   })
 
   it('listens on 127.0.0.1 only when HOST is unset', async () => {
