@@ -78,4 +78,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-export const config = loadConfig()
