@@ -65,10 +65,10 @@ interface Placed extends RawMention {
   orgName?: string
 }
 
-/** Nouns that, right before a name, say what kind of organisation it is ("the Swedish company X"). */
+/** Nouns that, right before a name, say what kind of organisation it is ("the Swedish company X"); not "rival", which a candidate has as often. */
 const ORG_NOUNS = new Set(['company', 'firm', 'group', 'charity', 'organisation', 'organization', 'ngo', 'developer', 'operator', 'utility',
   'fund', 'insurer', 'lender', 'broadcaster', 'newspaper', 'carmaker', 'miner', 'producer', 'supplier', 'startup', 'start-up', 'conglomerate',
-  'lobby', 'consultancy', 'manufacturer', 'retailer', 'airline', 'bank', 'agency', 'network', 'campaigners', 'subsidiary', 'rival'])
+  'lobby', 'consultancy', 'manufacturer', 'retailer', 'airline', 'bank', 'agency', 'network', 'campaigners', 'subsidiary'])
 /** Words after a possessive that only an organisation has ("X's chief executive", "X's shareholders"). */
 const ORG_POSSESSIONS = new Set(['chief', 'ceo', 'cfo', 'chairman', 'chairwoman', 'board', 'shareholders', 'headquarters', 'employees',
   'managing', 'subsidiary', 'shares', 'profits', 'revenue', 'plant', 'factory', 'members', 'staff', 'website', 'lawyers', 'spokesperson'])
