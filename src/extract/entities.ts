@@ -380,14 +380,15 @@ function socialHandles(doc: Doc, placed: Placed[]): Map<Placed, Placed> {
   const endsAt = new Map<number, Placed>()
   for (const m of placed) endsAt.set(m.last, m)
   // the tagger may leave a handle out: "(@handle)" right after a name is one
-  const covered = new Set<number>()
-  for (const m of placed) for (let k = m.first; k <= m.last; k++) covered.add(k)
+  let added = false
   for (let k = 2; k < doc.tokens.length; k++) {
-    if (covered.has(k) || doc.tokens[k - 1] !== '(' || !/^@\w+$/u.test(doc.tokens[k])) continue
+    if (doc.tokens[k].charCodeAt(0) !== 64 || doc.tokens[k - 1] !== '(' || !/^@\w+$/u.test(doc.tokens[k])) continue
     const owner = endsAt.get(k - 2)
-    if (owner && owner.type === 'Person') placed.push(place(doc, { first: k, last: k, type: 'Person', kind: 'name' }))
+    if (!owner || owner.type !== 'Person' || placed.some((m) => m.first <= k && m.last >= k)) continue
+    placed.push(place(doc, { first: k, last: k, type: 'Person', kind: 'name' }))
+    added = true
   }
-  placed.sort((a, b) => a.first - b.first)
+  if (added) placed.sort((a, b) => a.first - b.first)
   for (let i = placed.length - 1; i >= 0; i--) {
     const m = placed[i]
     if (!m.text.startsWith('@')) continue
