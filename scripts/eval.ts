@@ -2,6 +2,7 @@
 // a sample of misses. Suites: polnear DIR (quotes and speakers), conll FILE (names). Each lives in scripts/eval/.
 const SUITES: Record<string, { usage: string; load: () => Promise<{ main: (args: string[]) => unknown }> }> = {
   polnear: { usage: 'polnear DIR   quotes and speakers against PolNeAR attributions (e.g. ../shared/corpora/polnear/dev)', load: () => import('./eval/polnear.ts') },
+  identity: { usage: 'identity CONLL ENTITIES   one node per entity against AIDA ids (e.g. ../shared/corpora/conllpp/conllpp_dev.txt ../shared/corpora/aida-dev/conllpp_dev.entities.jsonl)', load: () => import('./eval/identity.ts') },
   conll: { usage: 'conll FILE    typed names against CoNLL++ (e.g. ../shared/corpora/conllpp/conllpp_dev.txt)', load: () => import('./eval/conll.ts') },
 }
 
