@@ -1,4 +1,4 @@
-// `npm run eval -- identity CONLL_FILE ENTITIES_JSONL [--keep-order reverse] [--samples N]`: how well the
+// `npm run eval -- identity CONLL_FILE ENTITIES_JSONL [--samples N] [--batch-size N] [--uri URI]`: how well the
 // graph gives one node per real-world entity, measured on AIDA CoNLL-YAGO gold (Wikidata ids).
 //
 // Each CoNLL document is written as a plain-text article (tokens joined by single spaces, each
@@ -21,6 +21,9 @@ import { readConll } from './conll.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const CLI = join(ROOT, 'src/cli/ingest.ts')
+
+/** Deletes everything, in batches (CALL IN TRANSACTIONS needs an auto-commit transaction: session.run). */
+const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
 
 /** Every MENTIONS span of the graph with the article's source path and the entity's id. */
 export const READ_SPANS = `
@@ -197,7 +200,7 @@ export async function main(args: string[]): Promise<void> {
     const i = args.indexOf(name)
     return i >= 0 ? args[i + 1] : undefined
   }
-  if (files.length < 2) throw new Error('usage: eval identity CONLL_FILE ENTITIES_JSONL [--samples N] [--batch-size N] [--uri URI]')
+  if (files.length < 2) throw new Error('usage: eval identity CONLL_FILE ENTITIES_JSONL [--samples N] [--batch-size N] [--uri URI (its data is DELETED)]')
   const samples = Number(opt('--samples') ?? 12)
   const docs = readConll(files[0])
   const gold: GoldMention[] = readFileSync(files[1], 'utf8')
@@ -227,6 +230,15 @@ export async function main(args: string[]): Promise<void> {
     }
     const driver = neo4j.driver(uri, { scheme: 'none', principal: '', credentials: '' })
     try {
+      if (opt('--uri')) {
+        // an instance given by the user is emptied first, as bench:ingest does
+        const session = driver.session()
+        try {
+          await session.run(CLEAR)
+        } finally {
+          await session.close()
+        }
+      }
       await migrate(driver)
       const extra = opt('--batch-size') ? ['--batch-size', opt('--batch-size')!] : []
       await runIngest(uri, [dir], extra)

@@ -18,6 +18,8 @@ export interface EntityRow {
   name: string
   type: EntityTypeName
   aliases: string[]
+  /** ids of the name forms merged into the entity (resolve.ts) */
+  mergedIds: string[]
   iso2: string | null
   iso3: string | null
 }
@@ -106,7 +108,7 @@ export interface Page<T> {
 // Projections shared by the queries (Cypher map projections; fixed text)
 
 const ENTITY = (v: string) =>
-  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
+  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), mergedIds: coalesce(${v}.aliasIds, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
 
 const ARTICLE = (v: string) =>
   `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
@@ -134,9 +136,22 @@ const DATE_RANGE = (v: string) =>
 // ---------------------------------------------------------------------------------------------
 // Queries
 
+/**
+ * Entities by id; an id merged into another entity (its `aliasIds`, resolve.ts) finds that entity.
+ * Merged ids are looked for only when no node has the id (a scan of the entities: rare, saved ids).
+ */
 export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
+OPTIONAL MATCH (d:Entity {id: id})
+CALL (id, d) {
+  WITH d WHERE d IS NOT NULL
+  RETURN d AS e
+  UNION
+  WITH id, d WHERE d IS NULL
+  MATCH (m:Entity) WHERE id IN m.aliasIds
+  WITH m ORDER BY COUNT { (m)<-[:MENTIONS]-() } DESC, m.id LIMIT 1
+  RETURN m AS e
+}
 RETURN id AS key, ${ENTITY('e')} AS entity`
 
 /**
@@ -148,6 +163,7 @@ export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
 CALL (l) {
   MATCH (e:Entity {id: l.name}) RETURN e
+
   UNION
   WITH l WHERE l.phrase IS NOT NULL
   CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
