@@ -119,7 +119,7 @@ const QUOTE = (v: string) =>
   `${v} {.id, .text, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
   ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
   ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
-  ` aboutIds: [(${v})-[:ABOUT]->(x:Entity) | x.id]}`
+  ` aboutIds: reduce(ids = [], x IN [(${v})-[:ABOUT]->(x:Entity) | x.id] | CASE WHEN x IN ids THEN ids ELSE ids + x END)}`
 
 /** a RELATED relationship `r` from node `s` to node `t` */
 const RELATION = (r: string, s: string, t: string) =>
@@ -204,10 +204,11 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
   MATCH (a:Article)-[:MENTIONS]->(e)
+  WITH DISTINCT a
   WITH a ORDER BY ${NEWEST('a')} SKIP $skip LIMIT $limit
   RETURN collect(${ARTICLE('a')}) AS rows
 }
-RETURN id AS key, rows, COUNT { (e)<-[:MENTIONS]-() } AS total`
+RETURN id AS key, rows, COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a } AS total`
 
 /** quotes about each entity, optionally only those of one speaker ($speakerId) */
 export const QUOTES_ABOUT_ENTITIES = `
@@ -216,6 +217,7 @@ MATCH (x:Entity {id: id})
 CALL (x) {
   MATCH (q:Quote)-[:ABOUT]->(x)
   WHERE $speakerId IS NULL OR EXISTS { (:Entity {id: $speakerId})-[:SAID]->(q) }
+  WITH DISTINCT q
   WITH q ORDER BY ${NEWEST('q')}
   WITH collect(q) AS qs
   RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows
@@ -240,7 +242,9 @@ const QUOTE_FILTER = (q: string) => `
   AND ($text IS NULL OR toLower(${q}.text) CONTAINS $text)
   AND ${DATE_RANGE(q)}`
 
+// DISTINCT: two name forms of one quote's article may have resolved to one entity (resolve.ts)
 const PAGE_OF_QUOTES = `
+WITH DISTINCT q
 WITH q ORDER BY ${NEWEST('q')}
 WITH collect(q) AS qs
 RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows`
@@ -269,6 +273,7 @@ ${PAGE_OF_QUOTES}`
  */
 export const WHO_SAID_WHAT_ABOUT = `
 MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
+WITH DISTINCT q
 OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
 WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q) AS qs
 WITH s, unresolved, qs, size(qs) AS n
@@ -297,6 +302,7 @@ RETURN size(found) AS total, [a IN found[$skip..$skip + $limit] | ${ARTICLE('a')
 export const ARTICLES_MENTIONING = `
 MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $entityId})
 WHERE ${ARTICLE_FILTER}
+WITH DISTINCT a
 ${PAGE_OF_ARTICLES}`
 
 export const ARTICLES_FILTERED = `
@@ -310,8 +316,9 @@ MATCH (a:Article {id: id})
 CALL (a) {
   MATCH (a)-[m:MENTIONS]->(e:Entity)
   WHERE $types IS NULL OR e.type IN $types
-  WITH e, m ORDER BY m.count DESC, e.name
-  RETURN collect({entity: ${ENTITY('e')}, count: m.count}) AS value
+  // two name forms of one article may have resolved to the same entity (resolve.ts): one row each entity
+  WITH e, sum(m.count) AS count ORDER BY count DESC, e.name
+  RETURN collect({entity: ${ENTITY('e')}, count: count}) AS value
 }
 RETURN id AS key, value`
 
@@ -421,7 +428,7 @@ RETURN id AS key, value`
 /** what one article holds, as stored (ingestArticle's answer) */
 export const ARTICLE_COUNTS = `
 MATCH (a:Article {id: $id})
-RETURN COUNT { (a)-[:MENTIONS]->(:Entity) } AS entities,
+RETURN COUNT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN DISTINCT e } AS entities,
        COUNT { (:Quote)-[:IN]->(a) } AS quotes,
        COUNT { (a)-[:MENTIONS]->(:Entity)-[r:RELATED]->(:Entity) WHERE r.articleId = a.id } AS relations`
 

@@ -113,6 +113,8 @@ function daysBetween(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000
 }
 
+/** a name that starts with an initial ("S. Warne") */
+const INITIAL = /^\p{L}\.?(\s|$)/u
 const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s)
 
 /** Type by weight of mentions; ties in the fixed order Person, Organisation, Place, Country. */
@@ -122,11 +124,11 @@ function typeOf(records: FormRecord[]): string {
   return [...w].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0][0]
 }
 
-/** The most frequent full form over the articles (multi-word first, then not ALL-CAPS, then articles, then text). */
+/** The most frequent full form over the articles (multi-word first, then not ALL-CAPS, then not an initial, then articles, then text). */
 function nameOf(records: FormRecord[]): string {
   const arts = new Map<string, Set<string>>()
   for (const r of records) (arts.get(r.name) ?? arts.set(r.name, new Set()).get(r.name)!).add(r.articleId)
-  const score = (n: string): number[] => [n.trim().split(/\s+/).length > 1 ? 0 : 1, isAllCaps(n) ? 1 : 0, -arts.get(n)!.size]
+  const score = (n: string): number[] => [n.trim().split(/\s+/).length > 1 ? 0 : 1, isAllCaps(n) ? 1 : 0, INITIAL.test(n) ? 1 : 0, -arts.get(n)!.size]
   return [...arts.keys()].sort((a, b) => {
     const sa = score(a)
     const sb = score(b)

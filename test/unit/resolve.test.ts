@@ -101,3 +101,10 @@ describe('resolveGroup heads', () => {
     expect(targetOf(out, full)).toBe('person:selma-valdane')
   })
 })
+
+describe('resolveGroup names', () => {
+  it('names the entity by a full first name rather than an initial when both are as frequent', () => {
+    const out = resolveGroup('valdane', [rec('person:s-valdane', 'S. Valdane'), rec('person:selma-valdane', 'Selma Valdane')])
+    expect(out.entities.map((e) => e.name)).toEqual(['Selma Valdane'])
+  })
+})
