@@ -69,7 +69,8 @@ export interface IngestOptions {
 
 export interface IngestSummary {
   inputs: number
-  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number }
+  /** `repaired`: of the updated ones, those whose text was the same but whose stored facts were not its extraction's */
+  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number }
   counts: WriteCounts
   /** entities, quotes and relations found by extraction (also in a dry run) */
   extracted: { entities: number; quotes: number; relations: number }
@@ -117,7 +118,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   const t0 = performance.now()
   const summary: IngestSummary = {
     inputs: list.length,
-    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0 },
+    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0, repaired: 0 },
     counts: emptyCounts(),
     extracted: { entities: 0, quotes: 0, relations: 0 },
     tokens: 0,
@@ -239,6 +240,7 @@ function tally(summary: IngestSummary, result: BatchResult, failed: (f: Failure)
   for (const o of result.outcomes) {
     if (o.status === 'failed') failed({ source: o.source, error: `${o.source}: not written: ${o.error}` })
     else summary.articles[o.status]++
+    if (o.repaired) summary.articles.repaired++
   }
   addCounts(summary.counts, result.counts)
 }
