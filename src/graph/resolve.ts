@@ -260,8 +260,10 @@ RETURN g AS group, a.id AS articleId, toString(a.publishedAt) AS date, m.form AS
 export const SET_RESOLVED = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e.iso2 = null, e.iso3 = null
 WITH e, row
+// most groups a batch touches resolve as before: nodes already right are not written again
+WHERE e.aliasIds IS NULL OR coalesce(e.type, '') <> row.type OR coalesce(e.name, '') <> row.name
+   OR coalesce(e.aliases, []) <> row.aliases OR coalesce(e.aliasIds, []) <> row.aliasIds
 CALL (e, row) {
   WITH e, row WHERE e.type IS NULL OR e.type <> row.type
   REMOVE e:Person:Organisation:Place:Country
