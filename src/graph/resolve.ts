@@ -242,6 +242,13 @@ UNWIND $groups AS key
 MERGE (g:NameGroup {key: key})
 SET g.locked = true`
 
+/** Deletes the lock nodes of groups left with no record (their last article removed or changed), so a graph holds only groups in use. */
+export const DROP_EMPTY_GROUPS = `
+UNWIND $groups AS key
+MATCH (g:NameGroup {key: key})
+WHERE NOT EXISTS { MATCH (:Article)-[:MENTIONS {group: key}]->(:Entity) }
+DELETE g`
+
 /** The name groups an article's records belong to (before its facts are deleted). */
 export const GROUPS_OF_ARTICLES = `
 UNWIND $ids AS id
@@ -360,5 +367,7 @@ export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<str
   }
   if (rows.length) await tx.run(SET_RESOLVED, { rows })
   if (moves.length) for (const q of MOVE_FACTS) await tx.run(q, { moves })
+  const empty = list.filter((g) => !byGroup.has(g))
+  if (empty.length) await tx.run(DROP_EMPTY_GROUPS, { groups: empty })
   return { vacated: [...new Set(moves.map((m) => m.from))], moves: moves.length }
 }

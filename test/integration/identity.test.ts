@@ -94,7 +94,8 @@ describe('entity resolution over a corpus', () => {
     // two sisters mentioned alike: "Kessler" alone stays on a node of its own
     expect(await articleEntity(url('2031-03-22/kessler-bare'), 'Kessler')).toBe('person:kessler')
     const selma = forwards.entities.find((l) => l.startsWith('person:selma-valdane '))
-    expect(selma).toMatch(/:Person Person Selma Valdane \[.*S\. Valdane\|.*VALDANE\|/)
+    // the ALL-CAPS article's form is read in its usual case (name hygiene), so its alias is 'Valdane'
+    expect(selma).toMatch(/:Person Person Selma Valdane \[.*S\. Valdane\|.*Valdane\|/)
     expect(await recountProblems()).toEqual([])
     expect(await integrityViolations(driver)).toEqual(NONE)
   }, 300_000)
