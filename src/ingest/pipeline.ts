@@ -4,7 +4,9 @@
 // functions. Extraction runs in a pool of worker threads while the main thread writes finished
 // articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../extract/types.ts'
 import {
@@ -30,6 +32,30 @@ export type { ArticleOutcome, BatchResult, WriteCounts } from '../graph/write.ts
 export interface InputSpec {
   path: string
   data?: Uint8Array | string
+  /** the source its articles are stored with (Article.source), when not `path` (see sourceNamer) */
+  name?: string
+}
+
+/**
+ * How the articles of a file are named in the graph (Article.source) instead of its path on the
+ * ingesting machine: the path below the folder given (`ingest /data/corpus` stores
+ * `corpus/2031/a.txt`), or the file name of a file or glob match given by itself.
+ */
+export function sourceNamer(roots: string[]): (file: string) => string {
+  const folders = roots.filter((r) => {
+    try {
+      return statSync(r).isDirectory()
+    } catch {
+      return false
+    }
+  })
+  return (file) => {
+    for (const dir of folders) {
+      const below = relative(dir, file)
+      if (below && !below.startsWith('..') && !isAbsolute(below)) return [basename(resolve(dir)), ...below.split(sep)].join('/')
+    }
+    return basename(file)
+  }
 }
 
 export interface Progress {
@@ -59,6 +85,11 @@ export interface IngestOptions {
   onProgress?: (p: Progress) => void
   /** called once for every input or article that failed, as soon as it fails */
   onFailure?: (f: Failure) => void
+  /**
+   * stops the run cleanly: no input is started after it aborts, the ones in hand are extracted and
+   * written, and the summary's `interrupted` says how many were not started
+   */
+  signal?: AbortSignal
   /** called with a line for things that are not failures but change what is written (an article id twice in one run) */
   onNotice?: (line: string) => void
   /**
@@ -79,6 +110,8 @@ export interface IngestSummary {
   articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number; superseded: number }
   /** what onNotice was told */
   notices: string[]
+  /** set when `signal` stopped the run: the inputs never started (what was started is written and counted above) */
+  interrupted?: { inputsNotStarted: number }
   counts: WriteCounts
   /** entities, quotes and relations found by extraction (also in a dry run) */
   extracted: { entities: number; quotes: number; relations: number }
@@ -208,13 +241,16 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       notice(`${later.source}: ${same}, which was written first; ${later.source} replaces it`)
     }
   }
-  const accept = (r: InputResult): void => {
+  const accept = (r: InputResult, input: InputSpec): void => {
     summary.extractMs += r.ms
     for (const o of r.outcomes) {
       if (!o.ok) {
         failed({ source: o.source, error: o.error })
         continue
       }
+      // stored under its name, reported (o.article.source) under its path
+      const stored = o.article.rows.articles[0]
+      if (input.name !== undefined && stored.source.startsWith(input.path)) stored.source = input.name + stored.source.slice(input.path.length)
       summary.articles.extracted++
       progress.articles++
       summary.tokens += o.tokens
@@ -231,6 +267,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   }
 
   // --- extraction: a bounded number of inputs in flight, so memory stays flat on any corpus size
+  let started = 0
+  const stopped = (): boolean => Boolean(writeError) || Boolean(opts.signal?.aborted)
   const pool: ExtractPool | null = await (opts.pool ?? startWorkers(workers, list.length))
   if (pool) summary.workers = pool.size
   try {
@@ -238,12 +276,14 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       const maxInFlight = pool.size * INPUTS_PER_WORKER
       const inFlight = new Set<Promise<void>>()
       for (const input of list) {
-        if (writeError) break
+        if (stopped()) break
         while (inFlight.size >= maxInFlight || queued >= MAX_QUEUED_BATCHES) {
           await Promise.race(queued >= MAX_QUEUED_BATCHES ? [writes[0], ...inFlight] : inFlight)
-          if (writeError) break
+          if (stopped()) break
         }
-        const p: Promise<void> = pool.run(input.path, input.data).then(accept)
+        if (stopped()) break
+        started++
+        const p: Promise<void> = pool.run(input.path, input.data).then((r) => accept(r, input))
         const tracked = p.finally(() => inFlight.delete(tracked))
         inFlight.add(tracked)
       }
@@ -251,8 +291,9 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     } else {
       const { extractInput } = await extractStep()
       for (const input of list) {
-        if (writeError) break
-        accept(extractInput(input.path, input.data))
+        if (stopped()) break
+        started++
+        accept(extractInput(input.path, input.data), input)
         // let the writer's I/O make progress between inputs
         if (queued > 0) await new Promise((r) => setImmediate(r))
         while (queued >= MAX_QUEUED_BATCHES) await writes[0]
@@ -264,6 +305,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     if (!opts.pool) await pool?.close()
   }
   if (writeError) throw writeError
+  if (opts.signal?.aborted) summary.interrupted = { inputsNotStarted: list.length - started }
   summary.seconds = (performance.now() - t0) / 1000
   report()
   return summary

@@ -1,8 +1,8 @@
 // Ingestion against a real Neo4j: idempotence, replacement of a changed article, --remove, a run
 // killed with SIGKILL and rerun, two processes at once, bad files among good ones, no Neo4j.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
 import { removeArticle } from '../../src/graph/write.ts'
@@ -192,6 +192,20 @@ describe('ingest into Neo4j', () => {
       const stored = await driver.executeQuery('MATCH (a:Article {url: $url}) RETURN a.text AS text', { url })
       expect(stored.records.map((r) => r.get('text'))).toEqual([texts['b.json']])
     }
+  })
+
+  it("Article.source: stored below the folder given, or as the file's name, never as the ingesting machine's path", async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'north'))
+    writeFileSync(join(dir, 'a.txt'), 'Marit Solvik said: "The ferry is late again."')
+    writeFileSync(join(dir, 'north', 'b.txt'), 'Jens Aldor said: "The road north is open."')
+    const single = join(tempDir(), 'c.txt')
+    writeFileSync(single, 'Runa Hale said: "The school opens on Monday."')
+    const run = await runCli([dir, single, '--no-progress'], env)
+    expect(run.code, run.stderr).toBe(0)
+    const sources = await driver.executeQuery('MATCH (a:Article) RETURN a.source AS s ORDER BY s')
+    const folder = basename(dir)
+    expect(sources.records.map((r) => r.get('s'))).toEqual([`${folder}/a.txt`, `${folder}/north/b.txt`, 'c.txt'].sort())
   })
 
   it('a run killed with SIGKILL midway, then rerun, ends with the graph of one clean run', async () => {
