@@ -116,7 +116,7 @@ export function summaryText(s: IngestSummary): string {
     : [
         `ingested ${s.inputs} inputs in ${secs} s (${fmtRate(a.new + a.updated + a.unchanged, s.seconds)} articles/s, ${fmtRate(s.tokens, s.seconds)} tokens/s)`,
         `articles: ${a.new} new, ${a.updated} updated${a.repaired ? ` (${a.repaired} with the same text, rewritten because their stored facts differed from their extraction)` : ''}, ${a.unchanged} unchanged, ${a.failed} failed` +
-          (a.superseded ? `, ${a.superseded} not written (a later input of this run has the same URL or text; see the notes above)` : ''),
+          (a.superseded ? `, ${a.superseded} not written (a later input of this run has the same URL and another text; see the notes above)` : ''),
         `written: ${s.counts.entitiesCreated} new entities (${s.counts.entitiesDeleted} orphaned ones deleted), ${s.counts.quotes} quotes, ${s.counts.relations} relations, ${s.counts.mentions} mentions, ${s.counts.roles} roles`,
       ]
   return lines.join('\n')

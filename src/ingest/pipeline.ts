@@ -104,8 +104,8 @@ export interface IngestSummary {
   inputs: number
   /**
    * `repaired`: of the updated ones, those whose text was the same but whose stored facts were not its extraction's;
-   * `superseded`: articles not written because a later input of the same run has the same id (same URL, or same
-   * text without one) and was written instead (see `notices`)
+   * `superseded`: articles not written because a later input of the same run has the same id (same URL) and
+   * another text, and was written instead (see `notices`)
    */
   articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number; superseded: number }
   /** what onNotice was told */
@@ -222,15 +222,20 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     summary.notices.push(line)
     opts.onNotice?.(line)
   }
-  /** article id -> the input of its latest copy in this run */
-  const seenInRun = new Map<string, string>()
-  /** Two inputs of one run with the same article id: the later one is stored; says so, and drops the earlier if not yet written. */
+  /** article id -> the input of its latest copy in this run, and its text hash */
+  const seenInRun = new Map<string, { source: string; textHash: string }>()
+  /**
+   * Two inputs of one run with the same article id (same URL) and different texts: the later one is
+   * stored; says so, and drops the earlier if not yet written. Copies with the same text are written
+   * once and counted as before (unchanged), since what is stored is the same whichever it is.
+   */
   const supersede = (later: PreparedArticle): void => {
-    const earlier = seenInRun.get(later.id)
-    seenInRun.set(later.id, later.source)
-    if (earlier === undefined) return
+    const seen = seenInRun.get(later.id)
+    seenInRun.set(later.id, { source: later.source, textHash: later.textHash })
+    if (seen === undefined || seen.textHash === later.textHash) return
+    const earlier = seen.source
     const url = later.rows.articles[0].url
-    const same = `${url ? `the same URL (${url})` : 'the same text'} as ${earlier}, earlier in this run`
+    const same = `${url ? `the same URL (${url})` : 'the same id'} as ${earlier}, earlier in this run, with another text`
     const i = batch.findIndex((p) => p.id === later.id)
     if (i >= 0) {
       batchRows -= batch[i].size

@@ -186,9 +186,9 @@ describe('ingest into Neo4j', () => {
       expect(run.code, run.stderr).toBe(0)
       const a = join(dir, 'a.json')
       const b = join(dir, 'b.json')
-      expect(run.stderr).toBe(`note: ${b}: the same URL (${url}) as ${a}, earlier in this run; ${b} is the one stored, ${a} is not written\n`)
+      expect(run.stderr).toBe(`note: ${b}: the same URL (${url}) as ${a}, earlier in this run, with another text; ${b} is the one stored, ${a} is not written\n`)
       const counts = round === 'first' ? '1 new, 0 updated, 0 unchanged' : '0 new, 0 updated, 1 unchanged'
-      expect(run.stdout).toContain(`articles: ${counts}, 0 failed, 1 not written (a later input of this run has the same URL or text; see the notes above)`)
+      expect(run.stdout).toContain(`articles: ${counts}, 0 failed, 1 not written (a later input of this run has the same URL and another text; see the notes above)`)
       const stored = await driver.executeQuery('MATCH (a:Article {url: $url}) RETURN a.text AS text', { url })
       expect(stored.records.map((r) => r.get('text'))).toEqual([texts['b.json']])
     }
