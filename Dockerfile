@@ -13,4 +13,4 @@ RUN npm ci --include=dev --no-audit --no-fund && npm cache clean --force
 COPY . .
 USER node
 EXPOSE 4000
-CMD ["npm", "start"]
+CMD ["node", "--import", "tsx", "src/cli/serve.ts"]

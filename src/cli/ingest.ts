@@ -2,6 +2,7 @@
 // `npm run ingest -- --remove ID_OR_URL` deletes one article's facts and the entities left with no mention.
 // A progress bar on a terminal, plain progress lines otherwise (stderr); one line per failed input;
 // a closing summary; exit status 1 when any input failed (all the others are still ingested).
+import os from 'node:os'
 import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
 import type { Driver } from 'neo4j-driver'
@@ -12,7 +13,7 @@ import { removeArticle } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
 import { errorLine, escapeControls } from './print.ts'
-import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, sourceNamer, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
   remove?: string
@@ -111,7 +112,7 @@ export function summaryText(s: IngestSummary): string {
     : [
         `ingested ${s.inputs} inputs in ${secs} s (${fmtRate(a.new + a.updated + a.unchanged, s.seconds)} articles/s, ${fmtRate(s.tokens, s.seconds)} tokens/s)`,
         `articles: ${a.new} new, ${a.updated} updated${a.repaired ? ` (${a.repaired} with the same text, rewritten because their stored facts differed from their extraction)` : ''}, ${a.unchanged} unchanged, ${a.failed} failed` +
-          (a.superseded ? `, ${a.superseded} not written (a later input of this run has the same URL or text; see the notes above)` : ''),
+          (a.superseded ? `, ${a.superseded} not written (a later input of this run has the same URL and another text; see the notes above)` : ''),
         `written: ${s.counts.entitiesCreated} new entities (${s.counts.entitiesDeleted} orphaned ones deleted), ${s.counts.quotes} quotes, ${s.counts.relations} relations, ${s.counts.mentions} mentions, ${s.counts.roles} roles`,
       ]
   return lines.join('\n')
@@ -135,11 +136,13 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     }
   }
   if (!paths.length) throw new Error('no PATHS given (files, folders, globs or - for stdin); see --help')
+  const stop = stopOnSignals()
 
   const expanded = await expandPaths(paths)
   const inputs: InputSpec[] = []
+  const nameOf = sourceNamer(paths)
   for (const f of expanded.files) {
-    if (f !== STDIN) inputs.push({ path: f })
+    if (f !== STDIN) inputs.push({ path: f, name: nameOf(f) })
     else {
       // stdin through the same bounded read as `extract`'s
       try {
@@ -173,6 +176,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
       batchSize: opts.batchSize,
       workers: opts.workers,
       pool,
+      signal: stop.signal,
       onProgress: (p) => progress.update(p),
       onFailure: (f) => progress.log(errorLine(f.error).slice(0, -1)),
       onNotice: (line) => progress.log(`note: ${escapeControls(line)}`),
@@ -180,13 +184,43 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   } finally {
     progress.stop()
     await Promise.all([graph?.driver.close(), pool.then((p) => p?.close(), () => {})])
+    stop.dispose()
   }
   summary.articles.failed += expanded.errors.length
   summary.failures.unshift(...expanded.errors)
   // peak resident memory of this process, worker threads included (maxRSS is in KiB)
   if (opts.json) process.stdout.write(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
   else process.stdout.write(summaryText(summary) + '\n')
+  if (summary.interrupted) {
+    const a = summary.articles
+    const done = summary.dryRun ? `${a.extracted} articles extracted` : `${a.new + a.updated + a.unchanged} articles written (${a.new} new, ${a.updated} updated, ${a.unchanged} unchanged)`
+    process.stderr.write(
+      `interrupted by ${stop.signal.reason}: ${done}, ${summary.interrupted.inputsNotStarted} of ${summary.inputs} inputs not started; ` +
+        'run the same command again to finish (what is written is skipped as unchanged)\n',
+    )
+    return 128 + (os.constants.signals[stop.signal.reason as NodeJS.Signals] ?? 15)
+  }
   return summary.articles.failed > 0 ? 1 : 0
+}
+
+/**
+ * SIGTERM / SIGINT stop the run cleanly: no input is started after the first, the articles in hand
+ * are written, and the run says what it wrote (exit status 128 + the signal's number). A second
+ * signal exits at once; the batch being written is then not committed (rerunning writes it).
+ */
+function stopOnSignals(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const handler = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      process.stderr.write(`${signal} again: stopping now, without committing the batch in hand\n`)
+      process.exit(128 + (os.constants.signals[signal] ?? 15))
+    }
+    process.stderr.write(`${signal}: starting no more inputs; writing the articles in hand (${signal} again stops at once)\n`)
+    controller.abort(signal)
+  }
+  const signals = ['SIGTERM', 'SIGINT'] as const
+  for (const s of signals) process.on(s, handler)
+  return { signal: controller.signal, dispose: () => signals.forEach((s) => process.off(s, handler)) }
 }
 
 const program = new Command()

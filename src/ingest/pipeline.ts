@@ -4,7 +4,9 @@
 // functions. Extraction runs in a pool of worker threads while the main thread writes finished
 // articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
+import { statSync } from 'node:fs'
 import { availableParallelism, freemem } from 'node:os'
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../extract/types.ts'
 import {
@@ -30,6 +32,30 @@ export type { ArticleOutcome, BatchResult, WriteCounts } from '../graph/write.ts
 export interface InputSpec {
   path: string
   data?: Uint8Array | string
+  /** the source its articles are stored with (Article.source), when not `path` (see sourceNamer) */
+  name?: string
+}
+
+/**
+ * How the articles of a file are named in the graph (Article.source) instead of its path on the
+ * ingesting machine: the path below the folder given (`ingest /data/corpus` stores
+ * `corpus/2031/a.txt`), or the file name of a file or glob match given by itself.
+ */
+export function sourceNamer(roots: string[]): (file: string) => string {
+  const folders = roots.filter((r) => {
+    try {
+      return statSync(r).isDirectory()
+    } catch {
+      return false
+    }
+  })
+  return (file) => {
+    for (const dir of folders) {
+      const below = relative(dir, file)
+      if (below && !below.startsWith('..') && !isAbsolute(below)) return [basename(resolve(dir)), ...below.split(sep)].join('/')
+    }
+    return basename(file)
+  }
 }
 
 export interface Progress {
@@ -59,6 +85,11 @@ export interface IngestOptions {
   onProgress?: (p: Progress) => void
   /** called once for every input or article that failed, as soon as it fails */
   onFailure?: (f: Failure) => void
+  /**
+   * stops the run cleanly: no input is started after it aborts, the ones in hand are extracted and
+   * written, and the summary's `interrupted` says how many were not started
+   */
+  signal?: AbortSignal
   /** called with a line for things that are not failures but change what is written (an article id twice in one run) */
   onNotice?: (line: string) => void
   /**
@@ -73,12 +104,14 @@ export interface IngestSummary {
   inputs: number
   /**
    * `repaired`: of the updated ones, those whose text was the same but whose stored facts were not its extraction's;
-   * `superseded`: articles not written because a later input of the same run has the same id (same URL, or same
-   * text without one) and was written instead (see `notices`)
+   * `superseded`: articles not written because a later input of the same run has the same id (same URL) and
+   * another text, and was written instead (see `notices`)
    */
   articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number; superseded: number }
   /** what onNotice was told */
   notices: string[]
+  /** set when `signal` stopped the run: the inputs never started (what was started is written and counted above) */
+  interrupted?: { inputsNotStarted: number }
   counts: WriteCounts
   /** entities, quotes and relations found by extraction (also in a dry run) */
   extracted: { entities: number; quotes: number; relations: number }
@@ -227,15 +260,20 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     summary.notices.push(line)
     opts.onNotice?.(line)
   }
-  /** article id -> the input of its latest copy in this run */
-  const seenInRun = new Map<string, string>()
-  /** Two inputs of one run with the same article id: the later one is stored; says so, and drops the earlier if not yet written. */
+  /** article id -> the input of its latest copy in this run, and its text hash */
+  const seenInRun = new Map<string, { source: string; textHash: string }>()
+  /**
+   * Two inputs of one run with the same article id (same URL) and different texts: the later one is
+   * stored; says so, and drops the earlier if not yet written. Copies with the same text are written
+   * once and counted as before (unchanged), since what is stored is the same whichever it is.
+   */
   const supersede = (later: PreparedArticle): void => {
-    const earlier = seenInRun.get(later.id)
-    seenInRun.set(later.id, later.source)
-    if (earlier === undefined) return
+    const seen = seenInRun.get(later.id)
+    seenInRun.set(later.id, { source: later.source, textHash: later.textHash })
+    if (seen === undefined || seen.textHash === later.textHash) return
+    const earlier = seen.source
     const url = later.rows.articles[0].url
-    const same = `${url ? `the same URL (${url})` : 'the same text'} as ${earlier}, earlier in this run`
+    const same = `${url ? `the same URL (${url})` : 'the same id'} as ${earlier}, earlier in this run, with another text`
     const i = batch.findIndex((p) => p.id === later.id)
     if (i >= 0) {
       batchRows -= batch[i].size
@@ -246,11 +284,14 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       notice(`${later.source}: ${same}, which was written first; ${later.source} replaces it`)
     }
   }
-  const acceptOne = (o: ExtractOutcome): void => {
+  const acceptOne = (o: ExtractOutcome, input: InputSpec): void => {
     if (!o.ok) {
       failed({ source: o.source, error: o.error })
       return
     }
+    // stored under its name, reported (o.article.source) under its path
+    const stored = o.article.rows.articles[0]
+    if (input.name !== undefined && stored.source.startsWith(input.path)) stored.source = input.name + stored.source.slice(input.path.length)
     summary.articles.extracted++
     progress.articles++
     summary.tokens += o.tokens
@@ -262,14 +303,16 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     batchRows += o.article.size
     if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()
   }
-  const accept = (r: InputResult): void => {
+  const accept = (r: InputResult, input: InputSpec): void => {
     summary.extractMs += r.ms
-    for (const o of r.outcomes) acceptOne(o)
+    for (const o of r.outcomes) acceptOne(o, input)
     progress.inputsDone++
     report()
   }
 
   // --- extraction: a bounded number of inputs in flight, so memory stays flat on any corpus size
+  let started = 0
+  const stopped = (): boolean => Boolean(writeError) || Boolean(opts.signal?.aborted)
   const pool: ExtractPool | null = await (opts.pool ?? startWorkers(workers, list.length))
   if (pool) summary.workers = pool.size
   try {
@@ -277,12 +320,14 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       const maxInFlight = pool.size * INPUTS_PER_WORKER
       const inFlight = new Set<Promise<void>>()
       for (const input of list) {
-        if (writeError) break
+        if (stopped()) break
         while (inFlight.size >= maxInFlight || queued >= MAX_QUEUED_BATCHES) {
           await Promise.race(queued >= MAX_QUEUED_BATCHES ? [writes[0], ...inFlight] : inFlight)
-          if (writeError) break
+          if (stopped()) break
         }
-        const p: Promise<void> = pool.run(input.path, input.data).then(accept)
+        if (stopped()) break
+        started++
+        const p: Promise<void> = pool.run(input.path, input.data).then((r) => accept(r, input))
         const tracked = p.finally(() => inFlight.delete(tracked))
         inFlight.add(tracked)
       }
@@ -292,14 +337,15 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       // articles (a big JSON array or JSON Lines file) holds no more than the batches in flight
       const { extractOutcomes } = await extractStep()
       for (const input of list) {
-        if (writeError) break
+        if (stopped()) break
+        started++
         const outcomes = extractOutcomes(input.path, input.data)
         for (;;) {
           const t = performance.now()
           const next = outcomes.next()
           summary.extractMs += performance.now() - t
           if (next.done) break
-          acceptOne(next.value)
+          acceptOne(next.value, input)
           // let the writer's I/O make progress between articles
           if (queued > 0) await new Promise((r) => setImmediate(r))
           while (queued >= MAX_QUEUED_BATCHES) await writes[0]
@@ -315,6 +361,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     if (!opts.pool) await pool?.close()
   }
   if (writeError) throw writeError
+  if (opts.signal?.aborted) summary.interrupted = { inputsNotStarted: list.length - started }
   summary.seconds = (performance.now() - t0) / 1000
   report()
   return summary

@@ -1,8 +1,8 @@
 // Ingestion against a real Neo4j: idempotence, replacement of a changed article, --remove, a run
 // killed with SIGKILL and rerun, two processes at once, bad files among good ones, no Neo4j.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
 import { removeArticle } from '../../src/graph/write.ts'
@@ -186,12 +186,26 @@ describe('ingest into Neo4j', () => {
       expect(run.code, run.stderr).toBe(0)
       const a = join(dir, 'a.json')
       const b = join(dir, 'b.json')
-      expect(run.stderr).toBe(`note: ${b}: the same URL (${url}) as ${a}, earlier in this run; ${b} is the one stored, ${a} is not written\n`)
+      expect(run.stderr).toBe(`note: ${b}: the same URL (${url}) as ${a}, earlier in this run, with another text; ${b} is the one stored, ${a} is not written\n`)
       const counts = round === 'first' ? '1 new, 0 updated, 0 unchanged' : '0 new, 0 updated, 1 unchanged'
-      expect(run.stdout).toContain(`articles: ${counts}, 0 failed, 1 not written (a later input of this run has the same URL or text; see the notes above)`)
+      expect(run.stdout).toContain(`articles: ${counts}, 0 failed, 1 not written (a later input of this run has the same URL and another text; see the notes above)`)
       const stored = await driver.executeQuery('MATCH (a:Article {url: $url}) RETURN a.text AS text', { url })
       expect(stored.records.map((r) => r.get('text'))).toEqual([texts['b.json']])
     }
+  })
+
+  it("Article.source: stored below the folder given, or as the file's name, never as the ingesting machine's path", async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'north'))
+    writeFileSync(join(dir, 'a.txt'), 'Marit Solvik said: "The ferry is late again."')
+    writeFileSync(join(dir, 'north', 'b.txt'), 'Jens Aldor said: "The road north is open."')
+    const single = join(tempDir(), 'c.txt')
+    writeFileSync(single, 'Runa Hale said: "The school opens on Monday."')
+    const run = await runCli([dir, single, '--no-progress'], env)
+    expect(run.code, run.stderr).toBe(0)
+    const sources = await driver.executeQuery('MATCH (a:Article) RETURN a.source AS s ORDER BY s')
+    const folder = basename(dir)
+    expect(sources.records.map((r) => r.get('s'))).toEqual([`${folder}/a.txt`, `${folder}/north/b.txt`, 'c.txt'].sort())
   })
 
   it('a run killed with SIGKILL midway, then rerun, ends with the graph of one clean run', async () => {
