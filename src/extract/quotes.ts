@@ -35,6 +35,7 @@ import {
   SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS,
 } from './lexicon/cues.ts'
 import { spanSentiment } from './sentiment.ts'
+import { assembleStatements } from './quotes/statements.ts'
 
 /** One attributed statement before it becomes a contract Quote. */
 export interface Attribution {
@@ -680,6 +681,20 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     }
   }
   for (const h of cues) if (h.content !== null && h.content[1] - h.content[0] > MAX_CONTENT_TOKENS) h.content[1] = h.content[0] + MAX_CONTENT_TOKENS
+  // "Canada says it will send aid, the State Department said": a tag that reports this cue's own
+  // sentence ends the content of the cue it reports
+  for (let h = 0; h < cues.length; h++) {
+    const content = cues[h].content
+    if (content === null) continue
+    for (let g = h + 1; g < cues.length && cues[g].tok <= content[1]; g++) {
+      const outer = cues[g]
+      if (outer.content === null || outer.sp === null || outer.content[0] > cues[h].tok || outer.content[1] < cues[h].tok) continue
+      let e = Math.min(outer.sp[0], outer.tok) - 1
+      while (e > content[0] && (pos[e] === 'PUNCT' || pos[e] === 'SPACE') && inQuote[e] < 0) e--
+      if (e > content[0]) content[1] = Math.min(content[1], e)
+      break
+    }
+  }
 
   // 5. partial quotes inside reported speech take its speaker; the rest inherit the running speaker
   const out: Attribution[] = []
@@ -1010,40 +1025,45 @@ function addPronounMentions(pending: Map<Entity, Mention[]>): void {
 
 // ---------------------------------------------------------------- the contract
 
-/** The quotes of one article, in text order, with ids `${articleId}#q<n>`. */
+/**
+ * The statements of one article as contract Quotes, in text order, with ids `${articleId}#q<n>`:
+ * findAttributions' parts joined into statements (./quotes/statements.ts), none overlapping.
+ */
 export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[], articleId: string): Quote[] {
-  const atts = findAttributions(doc, layer, ranges)
+  const statements = assembleStatements(doc.text, findAttributions(doc, layer, ranges))
   const ix = indexSpans(layer)
-  return atts.map((a, n) => {
-    const text = doc.text.slice(a.start, a.end)
-    const sentence = sentenceAround(doc, a.start, a.end)
+  return statements.map((st, n) => {
+    const a = st.lead
+    const text = doc.text.slice(st.start, st.end)
+    const sentence = sentenceAround(doc, st.start, st.end)
     const about = new Set<string>()
     for (let k = firstAtOrAfter(ix, sentence.start); k < ix.starts.length && ix.starts[k] < sentence.end; k++) {
-      const inside = ix.starts[k] >= a.start && ix.ends[k] <= a.end
+      const inside = ix.starts[k] >= st.start && ix.ends[k] <= st.end
       if (inside || ix.ids[k] !== a.speakerId) about.add(ix.ids[k])
     }
-    if (a.speakerId !== null && !idNamedInside(ix, a)) about.delete(a.speakerId)
+    if (a.speakerId !== null && !idNamedInside(ix, a.speakerId, st.start, st.end)) about.delete(a.speakerId)
     const speakerName = a.speakerId !== null ? layer.byId.get(a.speakerId)?.name ?? null : a.speakerStart !== null && a.speakerEnd !== null ? doc.text.slice(a.speakerStart, a.speakerEnd) : null
     return {
       id: `${articleId}#q${n + 1}`,
       text,
-      start: a.start,
-      end: a.end,
-      kind: a.kind,
+      start: st.start,
+      end: st.end,
+      kind: st.kind,
+      fragments: st.fragments.map(([s, e]) => ({ start: s, end: e, text: doc.text.slice(s, e) })),
       cue: a.cue,
       speakerId: a.speakerId,
       speakerName,
       speakerStart: a.speakerStart,
       speakerEnd: a.speakerEnd,
       aboutIds: [...about],
-      sentiment: spanSentiment(doc, a.start, a.end),
+      sentiment: spanSentiment(doc, st.start, st.end),
       sentence,
     }
   })
 }
 
-function idNamedInside(ix: SpanIndex, a: Attribution): boolean {
-  for (let k = firstAtOrAfter(ix, a.start); k < ix.starts.length && ix.starts[k] < a.end; k++) if (ix.ids[k] === a.speakerId && ix.ends[k] <= a.end) return true
+function idNamedInside(ix: SpanIndex, id: string, start: number, end: number): boolean {
+  for (let k = firstAtOrAfter(ix, start); k < ix.starts.length && ix.starts[k] < end; k++) if (ix.ids[k] === id && ix.ends[k] <= end) return true
   return false
 }
 
