@@ -2,7 +2,8 @@
 //
 // Gold: for each article the first annotation file in name order (BRAT standoff: T lines
 // "Source|Cue|Content start end[;start end...]\ttext", E lines linking them). A gold quote is an
-// attribution whose Content contains a double quotation mark (" “ ”). Single marks ‘ ’ are left
+// attribution whose Content contains a double quotation mark (" “ ”, or '' which the nyt articles use for
+// both). Single marks ‘ ’ are left
 // out: ’ is also this corpus's apostrophe ("Clinton’s"), so counting it would make nearly every
 // attribution a "quote".
 //
@@ -29,6 +30,7 @@ type Frag = [number, number]
 interface GoldAttribution {
   content: Frag[]
   source: Frag[] | null
+  cue: Frag[] | null
   quote: boolean
 }
 
@@ -46,7 +48,7 @@ interface ArticleCase {
   quotes: Quote[]
 }
 
-const QUOTE_MARK = /["“”]/
+const QUOTE_MARK = /["“”]|''/
 
 /** Parses one BRAT standoff file; malformed lines are counted, not fatal. */
 export function parseStandoff(ann: string, text: string): { atts: GoldAttribution[]; bad: number } {
@@ -79,7 +81,7 @@ export function parseStandoff(ann: string, text: string): { atts: GoldAttributio
     const content = roles.get('Content')
     if (content === undefined) continue
     const quote = content.some(([a, b]) => QUOTE_MARK.test(text.slice(a, b)))
-    atts.push({ content, source: roles.get('Source') ?? null, quote })
+    atts.push({ content, source: roles.get('Source') ?? null, cue: roles.get('Cue') ?? null, quote })
   }
   return { atts, bad }
 }
@@ -234,7 +236,7 @@ function benchmark(prepared: { doc: Doc; layer: EntityLayer; ranges: { start: nu
 /** `main(['DIR', '--misses', '8', '--limit', 'N', '--bench'])` */
 export async function main(args: string[]): Promise<void> {
   const dir = args.find((a) => !a.startsWith('--'))
-  if (dir === undefined) throw new Error('usage: eval polnear DIR [--misses N] [--misses-of direct|all] [--limit N] [--bench]')
+  if (dir === undefined) throw new Error('usage: eval polnear DIR [--misses N] [--misses-of direct|all] [--cue WORD] [--limit N] [--bench]')
   const opt = (name: string, dflt: number): number => {
     const i = args.indexOf(name)
     return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt
@@ -294,8 +296,18 @@ export async function main(args: string[]): Promise<void> {
   const fpInside = m.fp.filter(({ c, u }) => inside(c, u)).length
   console.log(`\n-- false positives (${of}, @0.3): ${m.fp.length}, of which ${fpInside} lie mostly inside a gold attribution (a fragment or a duplicate)`)
   for (const { c, u } of sample(m.fp)) console.log(`  [${c.name}] ${inside(c, u) ? '(inside gold) ' : ''}${show(c.text, u.frags)}\n      speaker: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}`)
-  console.log(`\n-- false negatives (${of}, @0.3): ${m.fn.length}`)
-  for (const { c, g } of sample(m.fn)) console.log(`  [${c.name}] ${around(c.text, g.content)}\n      gold content: ${show(c.text, g.content)}\n      gold source: ${g.source === null ? '-' : show(c.text, g.source)}`)
+  // --cue WORD: only the misses whose gold cue is WORD
+  const cueArg = args.includes('--cue') ? args[args.indexOf('--cue') + 1] : undefined
+  const fn = cueArg === undefined ? m.fn : m.fn.filter(({ c, g }) => g.cue !== null && g.cue.map(([a, b]) => c.text.slice(a, b)).join(' ').toLowerCase() === cueArg)
+  console.log(`\n-- false negatives (${of}, @0.3): ${m.fn.length}${cueArg === undefined ? '' : `, ${fn.length} with the cue "${cueArg}"`}`)
+  for (const { c, g } of sample(fn)) console.log(`  [${c.name}] ${around(c.text, g.content)}\n      gold content: ${show(c.text, g.content)}\n      gold source: ${g.source === null ? '-' : show(c.text, g.source)}`)
+  // the gold cues of the misses, most frequent first: which kinds of attribution the extractor does not see
+  const cues = new Map<string, number>()
+  for (const { c, g } of m.fn) {
+    const k = g.cue === null ? '(no cue)' : g.cue.map(([a, b]) => c.text.slice(a, b)).join(' ').toLowerCase().replace(/\s+/g, ' ')
+    cues.set(k, (cues.get(k) ?? 0) + 1)
+  }
+  console.log(`  cues of the misses: ${[...cues].sort((x, y) => y[1] - x[1]).slice(0, 40).map(([k, v]) => `${k} ${v}`).join(', ')}`)
   console.log(`\n-- wrong speakers (${of}, @0.3): ${m.wrong.length}`)
   for (const { c, u, g } of sample(m.wrong)) console.log(`  [${c.name}] ${around(c.text, g.content, 80)}\n      predicted: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}   gold: ${g.source === null ? '-' : show(c.text, g.source)}`)
 }

@@ -32,7 +32,7 @@ import type { EntityLayer } from './entities.ts'
 import type { Entity, Mention, Quote, QuoteKind } from './types.ts'
 import {
   AUX_OR_ADVERB, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, OBJECT_TAKING, PERSON_PRONOUNS,
-  SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS,
+  SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS, OBJECT_LEMMAS, INTENT_LEMMAS,
 } from './lexicon/cues.ts'
 import { spanSentiment } from './sentiment.ts'
 import { assembleStatements } from './quotes/statements.ts'
@@ -90,7 +90,10 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
   let open = -1
   let depth = 0
   for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i)
+    let c = text.charCodeAt(i)
+    // two apostrophes are one straight double mark (''So it goes,'' as some archives print “ ”)
+    const w = c === 0x27 && i + 1 < b && text.charCodeAt(i + 1) === 0x27 ? 1 : 0
+    if (w === 1) c = DQ
     if (open >= 0 && i - open > MAX_QUOTE_CHARS) {
       // never closed: a stray mark; scanning goes on from here
       open = -1
@@ -101,7 +104,7 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
       let k = i + 1
       while (k < b && isSpace(text.charCodeAt(k))) k++
       const n = k < b ? text.charCodeAt(k) : 0
-      if (n === LDQ || n === DQ) {
+      if (n === LDQ || n === DQ || (n === 0x27 && k + 1 < b && text.charCodeAt(k + 1) === 0x27)) {
         // the quote runs on into the next paragraph, which reopens it
         i = k
         depth = 1
@@ -133,7 +136,7 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
       }
     } else if (c === DQ) {
       const prev = i > a ? text.charCodeAt(i - 1) : NL
-      const next = i + 1 < b ? text.charCodeAt(i + 1) : NL
+      const next = i + 1 + w < b ? text.charCodeAt(i + 1 + w) : NL
       if (open < 0) {
         if (!isSpace(next)) {
           open = i
@@ -141,10 +144,11 @@ function pairMarks(text: string, a: number, b: number, out: [number, number][]):
         }
       } else if (!isSpace(prev) || isSpace(next)) {
         if (--depth === 0) {
-          out.push([open, i + 1])
+          out.push([open, i + 1 + w])
           open = -1
         }
       } else depth++
+      i += w
     } else if (c === LSQ && open < 0) {
       const prev = i > a ? text.charCodeAt(i - 1) : NL
       if (!(isSpace(prev) || prev === 0x28 || prev === 0x2014)) continue
@@ -415,9 +419,12 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   const inQuote = new Int32Array(n).fill(-1)
   const quotes: Marked[] = []
   for (const [open, close] of pairs) {
-    let s = open + 1
+    const twoOpen = text.charCodeAt(open) === 0x27
+    let s = open + (twoOpen ? 2 : 1)
     let e = close
-    if (e > s && isMark(text.charCodeAt(e - 1))) e--
+    const twoClose = e - 2 > s && text.charCodeAt(e - 1) === 0x27 && text.charCodeAt(e - 2) === 0x27
+    if (twoClose) e -= 2
+    else if (e > s && isMark(text.charCodeAt(e - 1))) e--
     while (s < e && isSpace(text.charCodeAt(s))) s++
     while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x2c)) e--
     if (e <= s) continue
@@ -427,8 +434,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const ft = tokenAtOrAfter(doc, s)
     let lt = tokenAtOrAfter(doc, e) - 1
     if (lt < ft) lt = ft
-    const hasClose = close > 0 && isMark(text.charCodeAt(close - 1)) && close - 1 > open
-    const closeTok = hasClose ? tokenAtOrAfter(doc, close - 1) : -1
+    const hasClose = (twoClose || (close > 0 && isMark(text.charCodeAt(close - 1)))) && close - 1 > open
+    // the token holding the closing mark's last character (wink reads '' as one token or two)
+    const closeTok = !hasClose ? -1 : twoClose ? tokenAtOrAfter(doc, close) - 1 : tokenAtOrAfter(doc, close - 1)
     const q = quotes.length
     quotes.push({ open, close, s, e, ft, lt, closeTok, openTok })
     const last = closeTok >= 0 ? closeTok : lt
@@ -644,8 +652,17 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const forward = last - c + 1
     const isThought = THOUGHT_LEMMAS.has(hit.lemma)
     const subjectBefore = hit.sp[1] < i
-    if (forward >= 4 && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
-      if (isThought && tokens[c] !== 'that' && !hasVerb(doc, c, last)) continue
+    if (OBJECT_LEMMAS.has(hit.lemma)) {
+      // "X endorsed Clinton" / "X opposes the deal, saying ...": the object, up to the clause's end
+      if (!subjectBefore || pos[hit.sp[1]] === 'PRON' && !PERSON_PRONOUNS.has(tokens[hit.sp[1]]) && !GROUP_PRONOUNS.has(tokens[hit.sp[1]])) continue
+      let e = c
+      while (e < last && tokens[e + 1] !== ',' && tokens[e + 1] !== ';' && !(tokens[e + 1] === 'and' && pos[e + 2] === 'VERB') && inQuote[e + 1] < 0) e++
+      if (c <= e && e - c < 30 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
+      continue
+    }
+    if (forward >= (INTENT_LEMMAS.has(hit.lemma) ? 2 : 4) && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
+      if (INTENT_LEMMAS.has(hit.lemma) && !(tokens[c] === 'to' || tokens[c] === 'that' || pos[c] === 'PRON' || pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET')) continue
+      if (isThought && !INTENT_LEMMAS.has(hit.lemma) && tokens[c] !== 'that' && !hasVerb(doc, c, last)) continue
       if (!isThought && !SPEECH_LEMMAS.has(hit.lemma)) continue
       hit.content = [c, last]
       continue
@@ -677,6 +694,20 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
         while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE') && inQuote[e] < 0) e--
         content[1] = e
       }
+      break
+    }
+  }
+  // "X said A, adding B" / "X said A and said B": PolNeAR makes the second cue a statement of its own,
+  // so the first ends before it
+  for (let h = 0; h < cues.length; h++) {
+    const content = cues[h].content, sp = cues[h].sp
+    if (content === null || sp === null) continue
+    for (let g = h + 1; g < cues.length && cues[g].tok <= content[1]; g++) {
+      const next = cues[g]
+      if (next.content === null || next.sp === null || next.sp[0] !== sp[0] || next.sp[1] !== sp[1] || next.tok <= content[0]) continue
+      let e = next.tok - 1
+      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV') && inQuote[e] < 0) e--
+      if (e > content[0]) content[1] = Math.min(content[1], e)
       break
     }
   }

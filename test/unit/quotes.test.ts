@@ -37,7 +37,7 @@ describe.skipIf(!SEED.present)('seed article', () => {
   const ryder = layer.entities.find((e) => e.name === 'Pat Ryder')
   const biden = layer.entities.find((e) => e.name === 'Joe Biden')
 
-  it('gives one statement per thing said: four by Pat Ryder (two mixed, with their quoted fragments), three by Joe Biden', () => {
+  it('gives one statement per thing said: four by Pat Ryder (two mixed, with their quoted fragments), Joe Biden\'s reported and direct ones', () => {
     expect(ryder).toBeDefined()
     expect(biden).toBeDefined()
     const of = (id: string): Quote[] => quotes.filter((q) => q.speakerId === id)
@@ -47,13 +47,13 @@ describe.skipIf(!SEED.present)('seed article', () => {
       ['mixed', 'The Pentagon is looking ', ['the quid pro quo']],
       ['direct', 'As you well know, we\'ve ', [expect.stringMatching(/^As you well know, .* concerning$/)]],
     ])
-    // the reported statement once, its "adding …" clause inside it, beside the two direct quotes
-    expect(of(biden!.id).map((q) => [q.kind, q.text.slice(0, 24)])).toEqual([
-      ['indirect', 'Ukraine should strike ba'],
-      ['direct', 'I am concerned about it'],
-      ['direct', 'If they cross into Ukrai'],
+    // the reported statement once, and its "adding …" clause on its own (PolNeAR: two attributions), beside the two direct quotes
+    expect(of(biden!.id).map((q) => [q.kind, q.cue, q.text])).toEqual([
+      ['indirect', 'said', 'Ukraine should strike back if North Korean troops crossed into its territory'],
+      ['indirect', 'adding', 'he was worried about their presence in the Kursk region'],
+      ['direct', 'said', 'I am concerned about it'],
+      ['direct', 'added', 'If they cross into Ukraine, yes'],
     ])
-    expect(of(biden!.id)[0].text).toMatch(/adding he was worried about their presence in the Kursk region$/)
   })
 
   it('never lets two statements overlap, and keeps every fragment inside its statement', () => {
@@ -149,10 +149,11 @@ describe('pairing quotation marks', () => {
   it('takes short single-quoted partials and leaves apostrophes alone', () => {
     const t = 'Senator Ruth Abernathy called the plan ‘a fantasy’ and said voters’ patience was running out.'
     const { quotes } = quotesOf(t)
-    expect(quotes).toHaveLength(1)
-    expect(quotes[0].kind).toBe('mixed')
-    expect(quotes[0].fragments.map((f) => f.text)).toEqual(['a fantasy'])
-    expect(quotes[0].speakerName).toBe('Ruth Abernathy')
+    // two cues, two statements (PolNeAR's convention); the apostrophe of voters’ is no fragment
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerName, q.fragments.map((f) => f.text)])).toEqual([
+      ['mixed', 'the plan ‘a fantasy’', 'Ruth Abernathy', ['a fantasy']],
+      ['indirect', 'voters’ patience was running out', 'Ruth Abernathy', []],
+    ])
   })
 
   it('makes reported words with a partial quote one mixed statement, the quote its fragment', () => {
@@ -259,5 +260,15 @@ describe('sentiment', () => {
     expect(sentimentOf('This is a wonderful, happy day')).toBeGreaterThan(0)
     expect(sentimentOf('This is a terrible, awful disaster')).toBeLessThan(0)
     expect(sentimentOf('   ')).toBe(0)
+  })
+})
+
+describe('two apostrophes as a double mark', () => {
+  it("pairs ''…'' as a quotation, with its tag and speaker", () => {
+    const t = "''We will open the depot in March,'' said Hester Quayle, the firm's director. ''It is ready.''"
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.speakerName, q.fragments.map((f) => f.text)])).toEqual([
+      ['direct', 'Hester Quayle', ['We will open the depot in March', 'It is ready.']],
+    ])
   })
 })
