@@ -35,7 +35,8 @@ import {
   SPEAKER_NOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TIME_WORDS, OBJECT_LEMMAS, INTENT_LEMMAS,
 } from './lexicon/cues.ts'
 import { spanSentiment } from './sentiment.ts'
-import { assembleStatements } from './quotes/statements.ts'
+import { assembleStatements, type Part } from './quotes/statements.ts'
+import { headlineParts } from './quotes/headlines.ts'
 
 /** One attributed statement before it becomes a contract Quote. */
 export interface Attribution {
@@ -1060,14 +1061,21 @@ function addPronounMentions(pending: Map<Entity, Mention[]>): void {
  * The statements of one article as contract Quotes, in text order, with ids `${articleId}#q<n>`:
  * findAttributions' parts joined into statements (./quotes/statements.ts), none overlapping.
  */
-export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[], articleId: string): Quote[] {
-  const statements = assembleStatements(doc.text, findAttributions(doc, layer, ranges))
+export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number; end: number }[], articleId: string, heads: { start: number; end: number }[] = []): Quote[] {
+  const parts: Part[] = findAttributions(doc, layer, ranges)
+  const headParts = headlineParts(doc.text, heads, layer)
+  const statements = assembleStatements(doc.text, headParts.length === 0 ? parts : [...headParts, ...parts])
   const ix = indexSpans(layer)
   return statements.map((st, n) => {
     const a = st.lead
     const text = doc.text.slice(st.start, st.end)
-    const sentence = sentenceAround(doc, st.start, st.end)
+    const head = heads.find((h) => st.start >= h.start && st.end <= h.end)
+    const sentence = head !== undefined ? { text: doc.text.slice(head.start, head.end), start: head.start, end: head.end } : sentenceAround(doc, st.start, st.end)
     const about = new Set<string>()
+    if (head !== undefined) {
+      // the header lies outside the entity layer's spans: entities named in the line by a name the body uses
+      for (const e of layer.entities) if (e.id !== a.speakerId && e.mentions.some((m) => (m.kind === 'name' || m.kind === 'demonym') && namedIn(text, m.text))) about.add(e.id)
+    }
     for (let k = firstAtOrAfter(ix, sentence.start); k < ix.starts.length && ix.starts[k] < sentence.end; k++) {
       const inside = ix.starts[k] >= st.start && ix.ends[k] <= st.end
       if (inside || ix.ids[k] !== a.speakerId) about.add(ix.ids[k])
@@ -1091,6 +1099,14 @@ export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number
       sentence,
     }
   })
+}
+
+/** Is `name` in `text` as whole words? */
+function namedIn(text: string, name: string): boolean {
+  const i = text.indexOf(name)
+  if (i < 0) return false
+  const before = i === 0 ? ' ' : text[i - 1], after = text[i + name.length] ?? ' '
+  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)
 }
 
 function idNamedInside(ix: SpanIndex, id: string, start: number, end: number): boolean {

@@ -34,6 +34,8 @@ export interface ArticleInput {
    * the byline's authors (Person) and the dateline city (Place). Offsets index `text`.
    */
   metaSpans?: { start: number; end: number; type: EntityType }[]
+  /** the headline and standfirst (outside the body), where the format has them: the quote stage reads their attributions */
+  headLines?: { start: number; end: number }[]
 }
 
 export interface Mention {

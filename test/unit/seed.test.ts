@@ -65,6 +65,16 @@ describe.skipIf(!SEED.present)('the seed article', () => {
     ])
   })
 
+  it('attributes the headline to the United States and the standfirst to the Pentagon, the body\'s own entities', () => {
+    const head = out.quotes.filter((q) => q.start < input.bodyStart)
+    expect(head.map((q) => [q.kind, q.text, q.speakerId, q.cue])).toEqual([
+      ['indirect', "North Korean troops arrive in Russia's Kursk region", 'country:US', 'says'],
+      ['indirect', 'about 2,000 soldiers are on their way and a small group has already arrived', out.quotes.find((q) => q.start >= input.bodyStart && q.speakerName === 'Pentagon')?.speakerId, 'says'],
+    ])
+    expect(head[1].speakerId).toMatch(/pentagon/i)
+    expect(head[0].aboutIds).toEqual(expect.arrayContaining(['country:KP', 'country:RU']))
+  })
+
   it('finds the reported statements of the US, the Pentagon, Joe Biden and South Korean leaders', () => {
     const speakers = new Set(out.quotes.filter((q) => q.kind === 'indirect').map((q) => q.speakerId && nameOfId.get(q.speakerId)))
     for (const who of ['United States', 'Joe Biden', 'South Korea']) expect(speakers.has(who), who).toBe(true)
