@@ -263,6 +263,17 @@ describe('sentiment', () => {
   })
 })
 
+describe('statements of one speaker in one sentence', () => {
+  it('ends a statement where a second cue of the same subject begins ("… but did not say …")', () => {
+    const t = 'Mayor Ada Lindqvist said the ferry would run again in May but did not say who would pay for the repairs.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerName])).toEqual([
+      ['the ferry would run again in May', 'Ada Lindqvist'],
+      ['who would pay for the repairs', 'Ada Lindqvist'],
+    ])
+  })
+})
+
 describe('two apostrophes as a double mark', () => {
   it("pairs ''…'' as a quotation, with its tag and speaker", () => {
     const t = "''We will open the depot in March,'' said Hester Quayle, the firm's director. ''It is ready.''"

@@ -95,7 +95,10 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       // "..., Biden said, adding he was worried" / "Trump unleashed tweets saying ...": the main verb's subject
     } else {
       sp = subjectOf(ctx, i, sa)
-      if (sp === null && i > sa && (tokens[i - 1] === 'and' || tokens[i - 1] === 'but')) {
+      // "… and (also / did not) said", the coordinated verb's subject is the sentence's
+      let co = i - 1
+      while (co > sa && co > i - 4 && (AUX_OR_ADVERB.has(tokens[co].toLowerCase()) || pos[co] === 'ADV')) co--
+      if (sp === null && co >= sa && co > 0 && (tokens[co] === 'and' || tokens[co] === 'but')) {
         // "Lehtinen welcomed the findings and said ...": the first verb's subject
         sp = participleSubject(ctx, i, sa, null)
       }
@@ -336,9 +339,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     if (content === null || sp === null) continue
     for (let g = h + 1; g < cues.length && cues[g].tok <= content[1]; g++) {
       const next = cues[g]
-      if (next.content === null || next.sp === null || next.sp[0] !== sp[0] || next.sp[1] !== sp[1] || next.tok <= content[0]) continue
+      if ((next.content === null && !next.usedByDirect) || next.sp === null || next.sp[0] !== sp[0] || next.sp[1] !== sp[1] || next.tok <= content[0]) continue
       let e = next.tok - 1
-      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV') && inQuote[e] < 0) e--
+      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV' || pos[e] === 'AUX' || pos[e] === 'PART') && inQuote[e] < 0) e--
       if (e > content[0]) content[1] = Math.min(content[1], e)
       break
     }
