@@ -2,17 +2,20 @@
 //
 // Gold: for each article the first annotation file in name order (BRAT standoff: T lines
 // "Source|Cue|Content start end[;start end...]\ttext", E lines linking them). A gold quote is an
-// attribution whose Content contains a double quotation mark (" “ ”). Single marks ‘ ’ are left
+// attribution whose Content contains a double quotation mark (" “ ”, or '' which the nyt articles use for
+// both). Single marks ‘ ’ are left
 // out: ’ is also this corpus's apostrophe ("Clinton’s"), so counting it would make nearly every
 // attribution a "quote".
 //
-// Predicted: findAttributions over the whole text, grouped into statements (a direct quote, the
-// quotes continuing it, and the reported statement it sits in are one group, as PolNeAR annotates
-// them as one attribution). A predicted quote is a group holding a direct quote, the mirror of the
-// gold definition; "strict" scores the direct quotes' own spans alone, beside it.
+// Primary line, one to one: every Quote findQuotes hands a user is one unit. A unit is a "direct"
+// prediction when it holds quoted words (kind direct or mixed), the mirror of the gold definition.
+// Each unit may match at most one gold attribution and each gold attribution at most one unit
+// (greedy, best overlaps first): a statement cut into fragments scores one hit and the rest as
+// false positives, as a user listing the quotes would see it.
+// Grouped line, beside it and labelled: findAttributions' parts joined by their `group` (a direct
+// quote, its continuations and the reported statement it sits in), the scoring used before.
 // A prediction matches a gold attribution when their overlap covers at least THRESHOLD of the gold
-// Content's length (one-to-one, best overlaps first); the speaker is right when the predicted
-// speaker span overlaps the gold Source span.
+// Content's length; the speaker is right when the predicted speaker span overlaps the gold Source span.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyse, nlp } from '../../src/extract/nlp.ts'
@@ -20,12 +23,14 @@ import type { Doc } from '../../src/extract/nlp.ts'
 import type { EntityLayer } from '../../src/extract/entities.ts'
 import { findEntities } from '../../src/extract/entities.ts'
 import { findAttributions, findQuotes, type Attribution } from '../../src/extract/quotes.ts'
+import type { Quote } from '../../src/extract/types.ts'
 
 type Frag = [number, number]
 
 interface GoldAttribution {
   content: Frag[]
   source: Frag[] | null
+  cue: Frag[] | null
   quote: boolean
 }
 
@@ -40,9 +45,10 @@ interface ArticleCase {
   text: string
   gold: GoldAttribution[]
   pred: Attribution[]
+  quotes: Quote[]
 }
 
-const QUOTE_MARK = /["“”]/
+const QUOTE_MARK = /["“”]|''/
 
 /** Parses one BRAT standoff file; malformed lines are counted, not fatal. */
 export function parseStandoff(ann: string, text: string): { atts: GoldAttribution[]; bad: number } {
@@ -75,7 +81,7 @@ export function parseStandoff(ann: string, text: string): { atts: GoldAttributio
     const content = roles.get('Content')
     if (content === undefined) continue
     const quote = content.some(([a, b]) => QUOTE_MARK.test(text.slice(a, b)))
-    atts.push({ content, source: roles.get('Source') ?? null, quote })
+    atts.push({ content, source: roles.get('Source') ?? null, cue: roles.get('Cue') ?? null, quote })
   }
   return { atts, bad }
 }
@@ -92,8 +98,25 @@ function overlap(x: Frag[], y: Frag[]): number {
   return n
 }
 
+type Mode = 'direct' | 'strict' | 'all'
+
+/** The contract's quotes as scored units, one each: `direct` keeps those holding quoted words. */
+function quoteUnits(quotes: Quote[], mode: Mode): Unit[] {
+  const out: Unit[] = []
+  for (const q of quotes) {
+    const direct = q.kind !== 'indirect'
+    if (mode !== 'all' && !direct) continue
+    out.push({
+      frags: [[q.start, q.end]],
+      speaker: q.speakerStart === null || q.speakerEnd === null ? null : [q.speakerStart, q.speakerEnd],
+      direct,
+    })
+  }
+  return out
+}
+
 /** Groups attributions into scored units: `strict` keeps only direct quotes' own spans. */
-function units(pred: Attribution[], mode: 'direct' | 'strict' | 'all'): Unit[] {
+function units(pred: Attribution[], mode: Mode): Unit[] {
   const byGroup = new Map<number, Attribution[]>()
   for (const a of pred) {
     const g = byGroup.get(a.group)
@@ -126,11 +149,11 @@ interface Score {
   wrong: { c: ArticleCase; u: Unit; g: GoldAttribution }[]
 }
 
-function score(cases: ArticleCase[], mode: 'direct' | 'strict' | 'all', threshold: number): Score {
+function score(cases: ArticleCase[], mode: Mode, threshold: number, grouped = false): Score {
   const s: Score = { tp: 0, pred: 0, gold: 0, speakerRight: 0, speakerScored: 0, fp: [], fn: [], wrong: [] }
   for (const c of cases) {
     const gold = mode === 'all' ? c.gold : c.gold.filter((g) => g.quote)
-    const pred = units(c.pred, mode)
+    const pred = grouped ? units(c.pred, mode) : quoteUnits(c.quotes, mode)
     s.gold += gold.length
     s.pred += pred.length
     const pairs: [number, number, number][] = []
@@ -213,7 +236,7 @@ function benchmark(prepared: { doc: Doc; layer: EntityLayer; ranges: { start: nu
 /** `main(['DIR', '--misses', '8', '--limit', 'N', '--bench'])` */
 export async function main(args: string[]): Promise<void> {
   const dir = args.find((a) => !a.startsWith('--'))
-  if (dir === undefined) throw new Error('usage: eval polnear DIR [--misses N] [--limit N]')
+  if (dir === undefined) throw new Error('usage: eval polnear DIR [--misses N] [--misses-of direct|all] [--cue WORD] [--limit N] [--bench]')
   const opt = (name: string, dflt: number): number => {
     const i = args.indexOf(name)
     return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt
@@ -241,12 +264,12 @@ export async function main(args: string[]): Promise<void> {
     const t0 = performance.now()
     const pred = findAttributions(doc, layer, ranges)
     const t1 = performance.now()
-    findQuotes(doc, layer, ranges, base)
+    const quotes = findQuotes(doc, layer, ranges, base)
     const t2 = performance.now()
     timing.attributions += t1 - t0
     timing.quotes += t2 - t1
     timing.tokens += doc.tokens.length
-    cases.push({ name: base, text, gold: parsed.atts, pred })
+    cases.push({ name: base, text, gold: parsed.atts, pred, quotes })
     if (bench) prepared.push({ doc, layer, ranges })
   }
   console.log(`PolNeAR ${dir}: ${cases.length} articles (${skipped} without annotations, ${bad} malformed annotation lines skipped)`)
@@ -254,18 +277,39 @@ export async function main(args: string[]): Promise<void> {
   console.log(`quote stage, one cold pass (JIT warm-up included; --bench for medians) over ${timing.tokens.toLocaleString("en")} tokens: attributions ${rate(timing.attributions)}; findQuotes with sentiment ${rate(timing.quotes)}`)
   if (bench) benchmark(prepared, timing.tokens)
   const direct3 = score(cases, 'direct', 0.3)
-  console.log(`direct quotes  @0.3  ${prf(direct3)}`)
-  console.log(`direct quotes  @0.8  ${prf(score(cases, 'direct', 0.8))}`)
-  console.log(`strict (quote spans only, no reported content) @0.3  ${prf(score(cases, 'strict', 0.3))}`)
-  console.log(`all attributions @0.3  ${prf(score(cases, 'all', 0.3))}`)
+  console.log('one to one (each Quote of findQuotes is one unit):')
+  console.log(`  direct quotes    @0.3  ${prf(direct3)}`)
+  console.log(`  direct quotes    @0.8  ${prf(score(cases, 'direct', 0.8))}`)
+  console.log(`  all attributions @0.3  ${prf(score(cases, 'all', 0.3))}`)
+  console.log('grouped (findAttributions\' parts joined by group, the earlier scoring):')
+  console.log(`  direct quotes    @0.3  ${prf(score(cases, 'direct', 0.3, true))}`)
+  console.log(`  direct quotes    @0.8  ${prf(score(cases, 'direct', 0.8, true))}`)
+  console.log(`  strict (quote spans only, no reported content) @0.3  ${prf(score(cases, 'strict', 0.3, true))}`)
+  console.log(`  all attributions @0.3  ${prf(score(cases, 'all', 0.3, true))}`)
   if (misses <= 0) return
+  // --misses-of all: the misses of all attributions instead of the direct quotes
+  const of = args.includes('--misses-of') && args[args.indexOf('--misses-of') + 1] === 'all' ? 'all' : 'direct'
+  const m = of === 'all' ? score(cases, 'all', 0.3) : direct3
   const sample = <T>(xs: T[]): T[] => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / misses)) === 0).slice(0, misses)
-  console.log(`\n-- false positives (direct, @0.3): ${direct3.fp.length}`)
-  for (const { c, u } of sample(direct3.fp)) console.log(`  [${c.name}] ${show(c.text, u.frags)}\n      speaker: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}`)
-  console.log(`\n-- false negatives (direct, @0.3): ${direct3.fn.length}`)
-  for (const { c, g } of sample(direct3.fn)) console.log(`  [${c.name}] ${around(c.text, g.content)}\n      gold source: ${g.source === null ? '-' : show(c.text, g.source)}`)
-  console.log(`\n-- wrong speakers (direct, @0.3): ${direct3.wrong.length}`)
-  for (const { c, u, g } of sample(direct3.wrong)) console.log(`  [${c.name}] ${around(c.text, g.content, 80)}\n      predicted: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}   gold: ${g.source === null ? '-' : show(c.text, g.source)}`)
+  // a false positive lying inside some gold attribution is the right words cut into the wrong unit
+  const inside = (c: ArticleCase, u: Unit): boolean => c.gold.some((g) => overlap(u.frags, g.content) > 0.5 * length(u.frags))
+  const fpInside = m.fp.filter(({ c, u }) => inside(c, u)).length
+  console.log(`\n-- false positives (${of}, @0.3): ${m.fp.length}, of which ${fpInside} lie mostly inside a gold attribution (a fragment or a duplicate)`)
+  for (const { c, u } of sample(m.fp)) console.log(`  [${c.name}] ${inside(c, u) ? '(inside gold) ' : ''}${show(c.text, u.frags)}\n      speaker: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}`)
+  // --cue WORD: only the misses whose gold cue is WORD
+  const cueArg = args.includes('--cue') ? args[args.indexOf('--cue') + 1] : undefined
+  const fn = cueArg === undefined ? m.fn : m.fn.filter(({ c, g }) => g.cue !== null && g.cue.map(([a, b]) => c.text.slice(a, b)).join(' ').toLowerCase() === cueArg)
+  console.log(`\n-- false negatives (${of}, @0.3): ${m.fn.length}${cueArg === undefined ? '' : `, ${fn.length} with the cue "${cueArg}"`}`)
+  for (const { c, g } of sample(fn)) console.log(`  [${c.name}] ${around(c.text, g.content)}\n      gold content: ${show(c.text, g.content)}\n      gold source: ${g.source === null ? '-' : show(c.text, g.source)}`)
+  // the gold cues of the misses, most frequent first: which kinds of attribution the extractor does not see
+  const cues = new Map<string, number>()
+  for (const { c, g } of m.fn) {
+    const k = g.cue === null ? '(no cue)' : g.cue.map(([a, b]) => c.text.slice(a, b)).join(' ').toLowerCase().replace(/\s+/g, ' ')
+    cues.set(k, (cues.get(k) ?? 0) + 1)
+  }
+  console.log(`  cues of the misses: ${[...cues].sort((x, y) => y[1] - x[1]).slice(0, 40).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log(`\n-- wrong speakers (${of}, @0.3): ${m.wrong.length}`)
+  for (const { c, u, g } of sample(m.wrong)) console.log(`  [${c.name}] ${around(c.text, g.content, 80)}\n      predicted: ${u.speaker === null ? '-' : c.text.slice(...u.speaker)}   gold: ${g.source === null ? '-' : show(c.text, g.source)}`)
 }
 
 const invoked = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\/scripts\//, '/scripts/'))

@@ -12,7 +12,7 @@ const MAX_REF_LENGTH = 200
 // the graph stores `Person`, `direct`; the API's enums are `PERSON`, `DIRECT`
 const TYPE_TO_ENUM = { Person: 'PERSON', Organisation: 'ORGANISATION', Country: 'COUNTRY', Place: 'PLACE' } as const
 const ENUM_TO_TYPE = { PERSON: 'Person', ORGANISATION: 'Organisation', COUNTRY: 'Country', PLACE: 'Place' } as const
-const KIND_TO_ENUM = { direct: 'DIRECT', indirect: 'INDIRECT' } as const
+const KIND_TO_ENUM = { direct: 'DIRECT', mixed: 'MIXED', indirect: 'INDIRECT' } as const
 const graphTypes = (types: readonly EntityType[] | null | undefined): EntityTypeName[] | null =>
   types && types.length > 0 ? [...new Set(types.map((t) => ENUM_TO_TYPE[t]))].sort() : null
 const QUOTES_PER_SPEAKER = 10
@@ -231,6 +231,13 @@ export const resolvers: Resolvers = {
 
   Quote: {
     kind: (q) => KIND_TO_ENUM[q.kind],
+    // the graph keeps the fragments' offsets; their words are sliced from the article text (one load per article and request)
+    fragments: async (q, _a, ctx) => {
+      const starts = q.fragmentStarts ?? [], ends = q.fragmentEnds ?? []
+      if (starts.length === 0) return []
+      const text = (await ctx.loaders.articleText.load(q.articleId)) ?? ''
+      return starts.map((start, i) => ({ start, end: ends[i], text: text.slice(start, ends[i]) }))
+    },
     speaker: (q, _a, ctx) => (q.speakerId ? ctx.loaders.entity.load(q.speakerId) : null),
     about: async (q, _a, ctx) => (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error)),
     article: async (q, _a, ctx) => {

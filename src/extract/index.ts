@@ -59,7 +59,14 @@ export const PIPELINE: readonly Stage[] = [
     },
   },
   // direct and reported quotes with their speakers
-  { name: 'quotes', run: (s) => (s.quotes = findQuotes(need(s.doc, 'analyse'), need(s.layer, 'entities'), s.ranges, s.article.id)) },
+  // (the headline's and standfirst's attributions too, linked to the body's speakers)
+  {
+    name: 'quotes',
+    run: (s) => {
+      const heads = (s.input.headLines ?? []).filter((x) => x.start >= s.segment.start && x.end <= s.segment.end)
+      s.quotes = findQuotes(need(s.doc, 'analyse'), need(s.layer, 'entities'), s.ranges, s.article.id, heads)
+    },
+  },
   // entity-to-entity relations within sentences
   { name: 'relations', run: (s) => (s.relations = findRelations(need(s.doc, 'analyse'), need(s.layer, 'entities'), s.ranges)) },
 ]

@@ -3,7 +3,11 @@
 
 export type EntityType = 'Person' | 'Organisation' | 'Country' | 'Place'
 export type MentionKind = 'name' | 'demonym' | 'pronoun' | 'title'
-export type QuoteKind = 'direct' | 'indirect'
+/**
+ * direct: all of the statement is inside quotation marks; mixed: reported words with quoted parts;
+ * indirect: reported speech with nothing quoted.
+ */
+export type QuoteKind = 'direct' | 'mixed' | 'indirect'
 
 export interface ArticleMeta {
   /** the article's stable id: derived from its URL when it has one, else from a hash of its text */
@@ -30,6 +34,8 @@ export interface ArticleInput {
    * the byline's authors (Person) and the dateline city (Place). Offsets index `text`.
    */
   metaSpans?: { start: number; end: number; type: EntityType }[]
+  /** the headline and standfirst (outside the body), where the format has them: the quote stage reads their attributions */
+  headLines?: { start: number; end: number }[]
 }
 
 export interface Mention {
@@ -47,12 +53,26 @@ export interface Entity {
   mentions: Mention[]
 }
 
+/** A quoted span inside a statement. */
+export interface QuoteFragment {
+  start: number
+  end: number
+  text: string
+}
+
+/**
+ * One attributed statement: what one speaker said in one place, direct, mixed or reported.
+ * `text` is the statement's extent (a direct statement split by its cue, "A," he said. "B.", keeps
+ * the tag between its parts); `fragments` are the quoted spans inside it, in text order.
+ * No two quotes of an article overlap.
+ */
 export interface Quote {
   id: string
   text: string
   start: number
   end: number
   kind: QuoteKind
+  fragments: QuoteFragment[]
   cue: string | null
   speakerId: string | null
   speakerName: string | null

@@ -32,7 +32,10 @@ export interface ArticleRow extends ArticleMeta {
 export interface QuoteRow {
   id: string
   text: string
-  kind: 'direct' | 'indirect'
+  kind: 'direct' | 'mixed' | 'indirect'
+  /** offsets of the quoted fragments in the article text (parallel lists; empty for indirect) */
+  fragmentStarts: number[]
+  fragmentEnds: number[]
   cue: string | null
   sentiment: number | null
   speakerName: string | null
@@ -117,6 +120,7 @@ const ARTICLE = (v: string) =>
 /** a quote with the ids of its speaker, subjects and article: the API loads those once per request */
 const QUOTE = (v: string) =>
   `${v} {.id, .text, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
+  ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
   ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
   ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
   ` aboutIds: reduce(ids = [], x IN [(${v})-[:ABOUT]->(x:Entity) | x.id] | CASE WHEN x IN ids THEN ids ELSE ids + x END)}`

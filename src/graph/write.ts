@@ -106,6 +106,9 @@ export interface QuoteRow {
   sentiment: number
   start: number
   end: number
+  /** the quoted fragments inside the statement, as parallel lists of offsets into the article text */
+  fragmentStarts: number[]
+  fragmentEnds: number[]
   speakerName: string | null
   speakerStart: number | null
   speakerEnd: number | null
@@ -252,6 +255,8 @@ export function toRows(doc: ArticleToWrite): Rows {
       sentiment: q.sentiment,
       start: q.start,
       end: q.end,
+      fragmentStarts: q.fragments.map((f) => f.start),
+      fragmentEnds: q.fragments.map((f) => f.end),
       speakerName: q.speakerName,
       speakerStart: q.speakerStart,
       speakerEnd: q.speakerEnd,
@@ -496,6 +501,7 @@ CALL (a, es, row) {
   UNWIND row.quotes AS r
   CREATE (q:Quote {id: r.id, text: r.text, kind: r.kind, cue: r.cue, sentiment: r.sentiment,
       start: toInteger(r.start), end: toInteger(r.end), speakerName: r.speakerName,
+      fragmentStarts: [x IN r.fragmentStarts | toInteger(x)], fragmentEnds: [x IN r.fragmentEnds | toInteger(x)],
       speakerStart: toInteger(r.speakerStart), speakerEnd: toInteger(r.speakerEnd),
       sentence: r.sentence, sentenceStart: toInteger(r.sentenceStart),
       sentenceEnd: toInteger(r.sentenceEnd), articleId: row.id, publishedAt: date(r.publishedAt)})

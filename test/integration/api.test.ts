@@ -139,6 +139,29 @@ describe('queries', () => {
     expect([...got.map((a) => a.publishedAt)].sort().reverse()).toEqual(got.map((a) => a.publishedAt))
   })
 
+  it('gives each statement its quoted fragments, sliced from the article text the graph holds', async () => {
+    const q = 'query($f: QuoteFilter) { quotes(filter: $f, first: 100) { totalCount edges { node { id text kind fragments { start end text } } } } }'
+    type Q = { quotes: Conn<{ id: string; text: string; kind: string; fragments: { start: number; end: number; text: string }[] }> }
+    const all = ok(await gql<Q>(api.url, q, {})).quotes
+    expect(all.totalCount).toBeGreaterThan(0)
+    const stored = await cypher<{ id: string; starts: number[]; ends: number[]; text: string }>(
+      'MATCH (q:Quote)-[:IN]->(a:Article) RETURN q.id AS id, q.fragmentStarts AS starts, q.fragmentEnds AS ends, a.text AS text',
+    )
+    const byId = new Map(stored.map((r) => [r.id, r]))
+    let fragments = 0
+    for (const { node } of all.edges) {
+      const r = byId.get(node.id)!
+      expect(node.fragments).toEqual(r.starts.map((start, i) => ({ start, end: r.ends[i], text: r.text.slice(start, r.ends[i]) })))
+      expect(node.fragments.length > 0, node.text).toBe(node.kind !== 'INDIRECT')
+      for (const f of node.fragments) expect(node.text).toContain(f.text)
+      fragments += node.fragments.length
+    }
+    expect(fragments).toBeGreaterThan(0)
+    const mixed = ok(await gql<Q>(api.url, q, { f: { kind: 'MIXED' } })).quotes
+    expect(mixed.totalCount).toBe(await count('MATCH (q:Quote {kind: "mixed"}) RETURN count(q) AS n'))
+    expect(mixed.edges.every((e) => e.node.kind === 'MIXED')).toBe(true)
+  })
+
   it('filters quotes by speaker, about, text, kind and dates', async () => {
     const q = 'query($f: QuoteFilter) { quotes(filter: $f, first: 100) { totalCount edges { node { id text kind publishedAt speaker { id } about { id } } } } }'
     type Q = { quotes: Conn<{ id: string; text: string; kind: string; publishedAt: string; speaker: { id: string } | null; about: { id: string }[] }> }

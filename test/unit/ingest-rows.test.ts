@@ -30,6 +30,7 @@ function article(): ExtractedArticle {
     quotes: [
       {
         id: 'q1', text: 'We agree', start: at('We agree'), end: at('We agree') + 8, kind: 'direct', cue: 'said',
+        fragments: [{ start: at('We agree'), end: at('We agree') + 8, text: 'We agree' }],
         speakerId: 'person:ilse-brandt', speakerName: 'Brandt', speakerStart: at('Brandt', 70), speakerEnd: at('Brandt', 70) + 6,
         aboutIds: ['person:sven-okonjo', 'person:sven-okonjo', 'org:unknown'], sentiment: 0.3,
         sentence: { text: '"We agree," Brandt said.', start: at('"We'), end: at('said.') + 5 },

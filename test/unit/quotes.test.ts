@@ -37,30 +37,46 @@ describe.skipIf(!SEED.present)('seed article', () => {
   const ryder = layer.entities.find((e) => e.name === 'Pat Ryder')
   const biden = layer.entities.find((e) => e.name === 'Joe Biden')
 
-  it('finds the six direct quotes with their speakers: four Pat Ryder, two Joe Biden', () => {
-    const d = direct(quotes)
-    expect(d.map((q) => q.text.slice(0, 24))).toEqual([
-      'smaller number',
-      'We remain concerned that',
-      'I am concerned about it',
-      'If they cross into Ukrai',
-      'the quid pro quo',
-      'As you well know, we\'ve ',
-    ])
+  it('gives one statement per thing said: four by Pat Ryder (two mixed, with their quoted fragments), Joe Biden\'s reported and direct ones', () => {
     expect(ryder).toBeDefined()
     expect(biden).toBeDefined()
-    expect(d.map((q) => q.speakerId)).toEqual([ryder!.id, ryder!.id, biden!.id, biden!.id, ryder!.id, ryder!.id])
-    expect(d.map((q) => q.speakerName)).toEqual(['Pat Ryder', 'Pat Ryder', 'Joe Biden', 'Joe Biden', 'Pat Ryder', 'Pat Ryder'])
+    const of = (id: string): Quote[] => quotes.filter((q) => q.speakerId === id)
+    expect(of(ryder!.id).map((q) => [q.kind, q.text.slice(0, 24), q.fragments.map((f) => f.text)])).toEqual([
+      ['mixed', 'about 2,000 North Korean', ['smaller number']],
+      ['direct', 'We remain concerned that', [expect.stringMatching(/^We remain concerned that .* Ukrainian forces$/)]],
+      ['mixed', 'The Pentagon is looking ', ['the quid pro quo']],
+      ['direct', 'As you well know, we\'ve ', [expect.stringMatching(/^As you well know, .* concerning$/)]],
+    ])
+    // the reported statement once, and its "adding …" clause on its own (PolNeAR: two attributions), beside the two direct quotes
+    expect(of(biden!.id).map((q) => [q.kind, q.cue, q.text])).toEqual([
+      ['indirect', 'said', 'Ukraine should strike back if North Korean troops crossed into its territory'],
+      ['indirect', 'adding', 'he was worried about their presence in the Kursk region'],
+      ['direct', 'said', 'I am concerned about it'],
+      ['direct', 'added', 'If they cross into Ukraine, yes'],
+    ])
+  })
+
+  it('never lets two statements overlap, and keeps every fragment inside its statement', () => {
+    for (let i = 1; i < quotes.length; i++) expect(quotes[i].start).toBeGreaterThanOrEqual(quotes[i - 1].end)
+    for (const q of quotes) {
+      for (const f of q.fragments) {
+        expect(text.slice(f.start, f.end)).toBe(f.text)
+        expect(f.start).toBeGreaterThanOrEqual(q.start)
+        expect(f.end).toBeLessThanOrEqual(q.end)
+      }
+      expect(q.fragments.length > 0).toBe(q.kind !== 'indirect')
+    }
   })
 
   it('keeps the span naming the speaker at the quote: a name, a short name or a pronoun', () => {
     const d = direct(quotes)
-    expect(speakerText(text, d[1])).toBe('he')
-    expect(speakerText(text, d[2])).toBe('Mr Biden')
-    expect(speakerText(text, d[3])).toBe('he')
-    expect(speakerText(text, d[4])).toBe('Maj Gen Ryder')
-    expect(d[1].cue).toBe('told')
-    expect(d[3].cue).toBe('added')
+    expect(speakerText(text, d[0])).toBe('he')
+    expect(speakerText(text, d[1])).toBe('Mr Biden')
+    expect(speakerText(text, d[2])).toBe('he')
+    const quid = quotes.find((q) => q.kind === 'mixed' && q.text.includes('quid pro quo'))
+    expect(quid && speakerText(text, quid)).toBe('Maj Gen Ryder')
+    expect(d[0].cue).toBe('told')
+    expect(d[2].cue).toBe('added')
   })
 
   it('adds the resolved pronouns to the speaker\'s mentions, in order', () => {
@@ -72,7 +88,7 @@ describe.skipIf(!SEED.present)('seed article', () => {
 
   it('finds the reported statements of the US, the Pentagon, Pat Ryder, Joe Biden and South Korean leaders', () => {
     const reported = quotes.filter((q) => q.kind === 'indirect')
-    const by = (name: string): Quote[] => reported.filter((q) => q.speakerName === name)
+    const by = (name: string): Quote[] => quotes.filter((q) => q.kind !== 'direct' && q.speakerName === name)
     expect(by('United States').map((q) => q.cue)).toContain('believes')
     expect(by('United States')[0].text).toMatch(/^North Korea has sent about 10,000 soldiers/)
     expect(by('Pentagon')[0].text).toMatch(/^A small number of North Korean troops have arrived/)
@@ -93,10 +109,10 @@ describe.skipIf(!SEED.present)('seed article', () => {
       expect(q.sentiment).toBeGreaterThanOrEqual(-1)
       expect(q.sentiment).toBeLessThanOrEqual(1)
     })
-    const quid = direct(quotes)[4]
+    const quid = quotes.find((q) => q.text.includes('quid pro quo'))!
     expect(quid.aboutIds).toEqual(expect.arrayContaining(['person:kim-jong-un', 'person:vladimir-putin']))
     expect(quid.aboutIds).not.toContain(ryder!.id)
-    const concerned = direct(quotes)[1]
+    const concerned = direct(quotes)[0]
     expect(concerned.aboutIds).toEqual(expect.arrayContaining(['country:RU', 'country:UA']))
     expect(concerned.sentiment).toBeLessThan(0)
   })
@@ -133,19 +149,27 @@ describe('pairing quotation marks', () => {
   it('takes short single-quoted partials and leaves apostrophes alone', () => {
     const t = 'Senator Ruth Abernathy called the plan ‘a fantasy’ and said voters’ patience was running out.'
     const { quotes } = quotesOf(t)
-    const d = direct(quotes)
-    expect(d.map((q) => q.text)).toEqual(['a fantasy'])
-    expect(d[0].speakerName).toBe('Ruth Abernathy')
+    // two cues, two statements (PolNeAR's convention); the apostrophe of voters’ is no fragment
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerName, q.fragments.map((f) => f.text)])).toEqual([
+      ['mixed', 'the plan ‘a fantasy’', 'Ruth Abernathy', ['a fantasy']],
+      ['indirect', 'voters’ patience was running out', 'Ruth Abernathy', []],
+    ])
   })
 
-  it('gives a partial quote inside a sentence the speaker of its reported statement', () => {
+  it('makes reported words with a partial quote one mixed statement, the quote its fragment', () => {
     const t = 'Governor Alma Reyes said the budget was “a disgrace” and would be vetoed.'
     const { quotes } = quotesOf(t)
-    const d = direct(quotes)
-    expect(d.map((q) => q.text)).toEqual(['a disgrace'])
-    expect(d[0].speakerName).toBe('Alma Reyes')
-    const r = quotes.find((q) => q.kind === 'indirect')
-    expect(r?.text).toBe('the budget was “a disgrace” and would be vetoed')
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerName, q.fragments.map((f) => f.text)])).toEqual([
+      ['mixed', 'the budget was “a disgrace” and would be vetoed', 'Alma Reyes', ['a disgrace']],
+    ])
+  })
+
+  it('keeps a quote split by its cue one direct statement with two fragments', () => {
+    const t = '“We will rebuild the pier,” harbour master Tilda Novak said. “It will take two years.”\n\nThe council meets on Monday.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.speakerName, q.fragments.map((f) => f.text)])).toEqual([
+      ['direct', 'Tilda Novak', ['We will rebuild the pier', 'It will take two years.']],
+    ])
   })
 
   it('survives unbalanced marks and empty input', () => {
@@ -181,26 +205,35 @@ describe('pairing quotation marks', () => {
 })
 
 describe('speakers', () => {
-  it('resolves a pronoun to the last person who spoke, and a quote with no cue inherits the running speaker', () => {
+  it('resolves a pronoun to the last person who spoke, and a quote with no cue goes on with the running statement', () => {
     const t = 'Coach Ivan Morel praised his players on Sunday. “They never gave up,” he told reporters.\n\n“We will be back next season.”'
     const { quotes, layer } = quotesOf(t)
     const d = direct(quotes)
-    expect(d).toHaveLength(2)
+    // PolNeAR's convention: a quote continued in the next paragraph with no cue of its own is the same attribution
+    expect(d).toHaveLength(1)
+    expect(d[0].fragments.map((f) => f.text)).toEqual(['They never gave up', 'We will be back next season.'])
     const morel = layer.entities.find((e) => e.name === 'Ivan Morel')
     expect(d[0].speakerId).toBe(morel?.id)
-    expect(d[1].speakerId).toBe(morel?.id)
-    expect(d[1].cue).toBeNull()
+    expect(d[0].cue).toBe('told')
     expect(morel?.mentions.some((m) => m.kind === 'pronoun' && m.text === 'he')).toBe(true)
   })
 
   it('lets organisations and countries speak', () => {
-    const t = 'The ministry said the talks would resume. Canada says it will send aid, the State Department said on Friday.'
+    const t = 'The ministry said the talks would resume. Canada says it will send aid. Officials expect the ships to leave soon, the State Department said on Friday.'
     const { quotes } = quotesOf(t)
     const reported = quotes.filter((q) => q.kind === 'indirect')
     expect(reported.map((q) => q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!))).toEqual(
       expect.arrayContaining(['The ministry', 'the State Department']),
     )
     expect(reported.some((q) => q.speakerId === 'country:CA')).toBe(true)
+  })
+
+  it('keeps a statement nested in another inside it, once, with the outer speaker', () => {
+    const t = 'Canada says it will send aid, the State Department said on Friday.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)])).toEqual([
+      ['Canada says it will send aid', 'the State Department'],
+    ])
   })
 
   it('reads "according to X" and title phrases', () => {
@@ -227,5 +260,26 @@ describe('sentiment', () => {
     expect(sentimentOf('This is a wonderful, happy day')).toBeGreaterThan(0)
     expect(sentimentOf('This is a terrible, awful disaster')).toBeLessThan(0)
     expect(sentimentOf('   ')).toBe(0)
+  })
+})
+
+describe('statements of one speaker in one sentence', () => {
+  it('ends a statement where a second cue of the same subject begins ("… but did not say …")', () => {
+    const t = 'Mayor Ada Lindqvist said the ferry would run again in May but did not say who would pay for the repairs.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerName])).toEqual([
+      ['the ferry would run again in May', 'Ada Lindqvist'],
+      ['who would pay for the repairs', 'Ada Lindqvist'],
+    ])
+  })
+})
+
+describe('two apostrophes as a double mark', () => {
+  it("pairs ''…'' as a quotation, with its tag and speaker", () => {
+    const t = "''We will open the depot in March,'' said Hester Quayle, the firm's director. ''It is ready.''"
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.speakerName, q.fragments.map((f) => f.text)])).toEqual([
+      ['direct', 'Hester Quayle', ['We will open the depot in March', 'It is ready.']],
+    ])
   })
 })

@@ -39,6 +39,7 @@ describe('schema/extraction.schema.json', () => {
       for (const q of out.quotes) {
         expect(input.text.slice(q.start, q.end)).toBe(q.text)
         expect(input.text.slice(q.sentence.start, q.sentence.end)).toBe(q.sentence.text)
+        for (const f of q.fragments) expect(input.text.slice(f.start, f.end)).toBe(f.text)
         expect(q.id.startsWith(out.article.id + '#q')).toBe(true)
       }
       const ids = new Set(out.entities.map((e) => e.id))

@@ -404,6 +404,7 @@ export type QueryWhoSaidWhatAboutArgs = {
   quotesPerSpeaker?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One attributed statement: what one speaker said in one place. No two quotes of an article overlap. */
 export type Quote = {
   __typename?: 'Quote';
   /** The entities the quote is about. */
@@ -411,6 +412,8 @@ export type Quote = {
   article: Article;
   /** The cue verb or phrase ("said", "according to"). */
   cue?: Maybe<Scalars['String']['output']>;
+  /** The quoted spans inside the statement, in text order (empty for INDIRECT). */
+  fragments: Array<QuoteFragment>;
   id: Scalars['ID']['output'];
   kind: QuoteKind;
   /** YYYY-MM-DD of the article, when known. */
@@ -423,7 +426,7 @@ export type Quote = {
   speaker?: Maybe<Entity>;
   /** The speaker as written in the article. */
   speakerName?: Maybe<Scalars['String']['output']>;
-  /** The quoted or reported words. */
+  /** The statement's words: quoted, reported, or both. */
   text: Scalars['String']['output'];
 };
 
@@ -453,10 +456,19 @@ export type QuoteFilter = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A direct quote (in quotation marks) or reported speech ("X said that ..."). */
+/** A quoted span inside a statement: offsets into the article text and the words there. */
+export type QuoteFragment = {
+  __typename?: 'QuoteFragment';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** How a statement gives its words: all inside quotation marks (DIRECT), reported with quoted parts (MIXED), or reported (INDIRECT). */
 export type QuoteKind =
   | 'DIRECT'
-  | 'INDIRECT';
+  | 'INDIRECT'
+  | 'MIXED';
 
 /** An entity connected to another, with the weight and the evidence of the connection. */
 export type RelatedEntity = {
@@ -617,6 +629,7 @@ export type ResolversTypes = {
   QuoteConnection: ResolverTypeWrapper<Connection<QuoteRow>>;
   QuoteEdge: ResolverTypeWrapper<Omit<QuoteEdge, 'node'> & { node: ResolversTypes['Quote'] }>;
   QuoteFilter: QuoteFilter;
+  QuoteFragment: ResolverTypeWrapper<QuoteFragment>;
   QuoteKind: QuoteKind;
   RelatedEntity: ResolverTypeWrapper<RelatedRow>;
   Relation: ResolverTypeWrapper<RelationRow>;
@@ -652,6 +665,7 @@ export type ResolversParentTypes = {
   QuoteConnection: Connection<QuoteRow>;
   QuoteEdge: Omit<QuoteEdge, 'node'> & { node: ResolversParentTypes['Quote'] };
   QuoteFilter: QuoteFilter;
+  QuoteFragment: QuoteFragment;
   RelatedEntity: RelatedRow;
   Relation: RelationRow;
   Role: RoleRow;
@@ -799,6 +813,7 @@ export type QuoteResolvers<ContextType = ApiContext, ParentType extends Resolver
   about?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
   cue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fragments?: Resolver<Array<ResolversTypes['QuoteFragment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuoteKind'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -818,6 +833,12 @@ export type QuoteConnectionResolvers<ContextType = ApiContext, ParentType extend
 export type QuoteEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuoteEdge'] = ResolversParentTypes['QuoteEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Quote'], ParentType, ContextType>;
+};
+
+export type QuoteFragmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuoteFragment'] = ResolversParentTypes['QuoteFragment']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RelatedEntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RelatedEntity'] = ResolversParentTypes['RelatedEntity']> = {
@@ -879,6 +900,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Quote?: QuoteResolvers<ContextType>;
   QuoteConnection?: QuoteConnectionResolvers<ContextType>;
   QuoteEdge?: QuoteEdgeResolvers<ContextType>;
+  QuoteFragment?: QuoteFragmentResolvers<ContextType>;
   RelatedEntity?: RelatedEntityResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;

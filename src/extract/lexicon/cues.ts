@@ -119,6 +119,24 @@ const VERBS: Record<string, string[]> = {
   characterize: ['characterize', 'characterizes', 'characterized', 'characterizing', 'characterise', 'characterises', 'characterised', 'characterising'],
   refer: ['refer', 'refers', 'referred', 'referring'],
   blame: ['blame', 'blames', 'blamed', 'blaming'],
+  // intentions and wishes ("X wants to ...", "X plans to ...")
+  want: ['want', 'wants', 'wanted', 'wanting'],
+  plan: ['plans', 'planned', 'planning'],
+  intend: ['intend', 'intends', 'intended', 'intending'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  refuse: ['refuse', 'refuses', 'refused', 'refusing'],
+  decline: ['decline', 'declines', 'declined', 'declining'],
+  prefer: ['prefer', 'prefers', 'preferred', 'preferring'],
+  feel: ['feel', 'feels', 'felt', 'feeling'],
+  // stances taken on something ("X endorsed Clinton")
+  endorse: ['endorse', 'endorses', 'endorsed', 'endorsing'],
+  support: ['supports', 'supported', 'supporting'],
+  back: ['backs', 'backed', 'backing'],
+  oppose: ['oppose', 'opposes', 'opposed', 'opposing'],
+  defend: ['defend', 'defends', 'defended', 'defending'],
+  reject: ['reject', 'rejects', 'rejected', 'rejecting'],
+  mention: ['mention', 'mentions', 'mentioned', 'mentioning'],
+  discuss: ['discuss', 'discusses', 'discussed', 'discussing'],
 }
 
 /** surface form (lower case) -> lemma */
@@ -155,8 +173,14 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
 /** Thought and belief cues: reported speech only with an explicit clause after them ("X believes (that) ..."). */
 export const THOUGHT_LEMMAS: ReadonlySet<string> = new Set([
   'believe', 'think', 'fear', 'hope', 'worry', 'expect', 'know', 'agree', 'find', 'show', 'conclude',
-  'recommend', 'propose',
+  'recommend', 'propose', 'want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'feel',
 ])
+
+/** Intentions and wishes: reported with a short complement, "to ..." or an object ("X wants to run", "X wants a recount"). */
+export const INTENT_LEMMAS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'hope'])
+
+/** Stances PolNeAR annotates as attribution of their object: "X endorsed Clinton", "X opposes the deal". */
+export const OBJECT_LEMMAS: ReadonlySet<string> = new Set(['endorse', 'support', 'back', 'oppose', 'defend', 'reject', 'mention', 'discuss'])
 
 /** Cues after which a reporter's object usually follows: "told reporters", "told CNN", "asked him". */
 export const OBJECT_TAKING: ReadonlySet<string> = new Set(['tell', 'ask', 'assure', 'urge', 'warn', 'instruct', 'advise', 'remind'])

@@ -43,6 +43,7 @@ export function readNews(text: string): ArticleInput {
 
   const meta: ArticleInput['meta'] = { title: null, publishedAt, authors: [], dateline: null, publisher: null, url: null }
   const metaSpans: NonNullable<ArticleInput['metaSpans']> = []
+  const headLines: NonNullable<ArticleInput['headLines']> = []
   let bodyStart: number
   if (dateBlock < 0) {
     // no recognisable header: everything after the first block (date line and caption) is body
@@ -70,6 +71,8 @@ export function readNews(text: string): ArticleInput {
     const content = mid.filter((b) => !isLabel(b))
     const headline = content[0] ?? mid[mid.length - 1]
     if (headline) meta.title = headline.map((l) => l.text).join(' ')
+    // the headline and the standfirst after it carry attributions of their own ("…, US says")
+    for (const block of content.slice(0, 2)) headLines.push({ start: block[0].start, end: block[block.length - 1].end })
   }
 
   // a closing "Updated: ..." line is not body
@@ -78,5 +81,5 @@ export function readNews(text: string): ArticleInput {
   const last = tail[tail.length - 1]
   if (last && /^updated:/i.test(last.text) && last.start >= bodyStart) bodyEnd = last.start
   while (bodyEnd > bodyStart && /\s/.test(text[bodyEnd - 1])) bodyEnd--
-  return { text, bodyStart, bodyEnd, meta, metaSpans }
+  return { text, bodyStart, bodyEnd, meta, metaSpans, headLines }
 }
