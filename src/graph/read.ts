@@ -30,6 +30,8 @@ export interface ArticleRow extends ArticleMeta {
 export interface QuoteRow {
   id: string
   text: string
+  start: number | null
+  end: number | null
   kind: 'direct' | 'indirect'
   cue: string | null
   sentiment: number | null
@@ -69,6 +71,8 @@ export interface RelatedRow {
 export interface ArticleMentionRow {
   entity: EntityRow
   count: number
+  starts: number[]
+  ends: number[]
 }
 
 export interface SpeakerQuotesRow {
@@ -114,7 +118,7 @@ const ARTICLE = (v: string) =>
 
 /** a quote with the ids of its speaker, subjects and article: the API loads those once per request */
 const QUOTE = (v: string) =>
-  `${v} {.id, .text, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
+  `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
   ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
   ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
   ` aboutIds: [(${v})-[:ABOUT]->(x:Entity) | x.id]}`
@@ -295,7 +299,7 @@ CALL (a) {
   MATCH (a)-[m:MENTIONS]->(e:Entity)
   WHERE $types IS NULL OR e.type IN $types
   WITH e, m ORDER BY m.count DESC, e.name
-  RETURN collect({entity: ${ENTITY('e')}, count: m.count}) AS value
+  RETURN collect({entity: ${ENTITY('e')}, count: m.count, starts: coalesce(m.starts, []), ends: coalesce(m.ends, [])}) AS value
 }
 RETURN id AS key, value`
 

@@ -86,6 +86,8 @@ export type ArticleMention = {
   __typename?: 'ArticleMention';
   count: Scalars['Int']['output'];
   entity: Entity;
+  /** Where the article names the entity: character offsets in Article.text, in reading order. */
+  spans: Array<TextSpan>;
 };
 
 export type Country = Entity & {
@@ -405,6 +407,7 @@ export type Quote = {
   article: Article;
   /** The cue verb or phrase ("said", "according to"). */
   cue?: Maybe<Scalars['String']['output']>;
+  end?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: QuoteKind;
   /** YYYY-MM-DD of the article, when known. */
@@ -417,6 +420,8 @@ export type Quote = {
   speaker?: Maybe<Entity>;
   /** The speaker as written in the article. */
   speakerName?: Maybe<Scalars['String']['output']>;
+  /** Character offsets of the quote in the article's text (Article.text), end exclusive. */
+  start?: Maybe<Scalars['Int']['output']>;
   /** The quoted or reported words. */
   text: Scalars['String']['output'];
 };
@@ -511,6 +516,13 @@ export type Stats = {
   places: Scalars['Int']['output'];
   quotes: Scalars['Int']['output'];
   relations: Scalars['Int']['output'];
+};
+
+/** A range of characters in an article's text, end exclusive. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
 };
 
 
@@ -618,6 +630,7 @@ export type ResolversTypes = {
   SpeakerQuotes: ResolverTypeWrapper<SpeakerQuotesRow>;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -652,6 +665,7 @@ export type ResolversParentTypes = {
   SpeakerQuotes: SpeakerQuotesRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
+  TextSpan: TextSpan;
 };
 
 export type ArticleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -683,6 +697,7 @@ export type ArticleEdgeResolvers<ContextType = ApiContext, ParentType extends Re
 export type ArticleMentionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ArticleMention'] = ResolversParentTypes['ArticleMention']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  spans?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -789,6 +804,7 @@ export type QuoteResolvers<ContextType = ApiContext, ParentType extends Resolver
   about?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
   cue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuoteKind'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -796,6 +812,7 @@ export type QuoteResolvers<ContextType = ApiContext, ParentType extends Resolver
   sentiment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   speakerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -851,6 +868,11 @@ export type StatsResolvers<ContextType = ApiContext, ParentType extends Resolver
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TextSpanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
@@ -874,5 +896,6 @@ export type Resolvers<ContextType = ApiContext> = {
   Role?: RoleResolvers<ContextType>;
   SpeakerQuotes?: SpeakerQuotesResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
 };
 
