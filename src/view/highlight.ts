@@ -24,14 +24,19 @@ export function highlight(text: string, spans: Span[]): string {
   const live = spans.filter((s) => validSpan(s.start, s.end, text.length))
   // enclosing first: layer, then earlier start, then longer
   const order = (a: Span, b: Span) => a.layer - b.layer || a.start - b.start || b.end - a.end
-  live.sort(order)
+  const byStart = [...live].sort((a, b) => a.start - b.start)
   const cuts = [...new Set([0, text.length, ...live.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b)
   const opened = new Set<Span>()
+  // a sweep over the cuts: the spans covering the current segment (few at a time), not a scan of all
+  let active: Span[] = []
+  let next = 0
   let stack: Span[] = []
   let out = ''
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [from, to] = [cuts[i], cuts[i + 1]]
-    const want = live.filter((s) => s.start <= from && s.end >= to)
+    active = active.filter((s) => s.end > from)
+    while (next < byStart.length && byStart[next].start <= from) active.push(byStart[next++])
+    const want = active.filter((s) => s.end >= to).sort(order)
     let keep = 0
     while (keep < stack.length && keep < want.length && stack[keep] === want[keep]) keep++
     for (let j = stack.length - 1; j >= keep; j--) out += stack[j].close

@@ -30,6 +30,7 @@ function layout(title: string, body: Html, opts: { wide?: boolean } = {}): strin
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title} · newsgraph</title>
 <link rel="stylesheet" href="/view/static/view.css">
 <script src="/view/static/view.js" defer></script>

@@ -2,8 +2,7 @@
 // by playwright-core, and a page wrapper that records console errors, uncaught exceptions and
 // dialogs. CHROMIUM_PATH overrides /usr/bin/chromium. Without Chromium the tests fail in CI (the
 // environment says CI) and are skipped, with one line saying why, on a developer's machine.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -34,25 +33,23 @@ export const LAUNCH_ARGS = [
 ]
 
 export interface Browsing {
+  /** one context for the tests that do not care about storage */
   context: BrowserContext
+  /** a new context: no cookies, no local storage (GraphiQL keeps its tabs there) */
+  fresh(): Promise<BrowserContext>
   close(): Promise<void>
 }
 
-/** Chromium with a fresh profile folder of its own, deleted on close. */
+const VIEWPORT = { width: 1280, height: 900 }
+
+/** Chromium on a fresh profile: launch() gives it a new temporary --user-data-dir, deleted on close. */
 export async function openBrowser(): Promise<Browsing> {
-  const profile = mkdtempSync(join(tmpdir(), 'newsgraph-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: LAUNCH_ARGS,
-    viewport: { width: 1280, height: 900 },
-  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS })
+  const context = await browser.newContext({ viewport: VIEWPORT })
   return {
     context,
-    close: async () => {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    },
+    fresh: () => browser.newContext({ viewport: VIEWPORT }),
+    close: () => browser.close(),
   }
 }
 

@@ -94,29 +94,39 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in a real browser', () => {
     rmSync(tmp, { recursive: true, force: true })
   })
 
-  it('GraphiQL: every example tab answers with data on its first Run', async () => {
+  it('GraphiQL: every example tab answers with data on its first Run', { timeout: 400_000 }, async () => {
     for (let i = 0; i < EXAMPLE_TABS.length; i++) {
-      // a fresh page of a fresh profile each time: the first Run after opening GraphiQL
-      await browser.context.clearCookies()
-      const w = await visit('/graphql')
-      await w.page.evaluate(() => localStorage.clear())
-      await w.page.reload({ waitUntil: 'load' })
-      const tabs = w.page.locator('.graphiql-tab')
-      await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(EXAMPLE_TABS.length)
+      const tab = `tab ${i + 1}`
+      // a fresh context each time (GraphiQL keeps its tabs in local storage): the first Run after opening GraphiQL
+      const context = await browser.fresh()
+      const w = await watchedPage(context)
+      expect((await w.page.goto(`${api.url}/graphql`, { waitUntil: 'load' }))?.status()).toBe(200)
+      const tabs = w.page.locator('.graphiql-tabs .graphiql-tab')
+      await expect.poll(() => tabs.count(), { timeout: 60_000, message: `${tab}: GraphiQL shows the example tabs` }).toBe(EXAMPLE_TABS.length)
+      const operation = /query (\w+)/.exec(EXAMPLE_TABS[i].query)![1]
       await tabs.nth(i).locator('.graphiql-tab-button').click()
+      // the tab is open and its query is in the editor before Run is pressed
+      await expect.poll(() => tabs.nth(i).getAttribute('class'), { timeout: 30_000, message: `${tab} opens` }).toContain('graphiql-tab-active')
+      await expect.poll(async () => (await w.page.locator('.graphiql-query-editor').innerText()).replace(/\s+/g, ' '), { timeout: 30_000, message: `${tab}: its query is in the editor` })
+        .toContain(`query ${operation}`)
       const answered = w.page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' &&
-        (r.request().postData() ?? '').includes(EXAMPLE_TABS[i].query.split('\n')[1].split('(')[0]))
+        !(r.request().postData() ?? '').includes('IntrospectionQuery'), { timeout: 60_000 })
       await w.page.locator('.graphiql-execute-button').click()
-      const body = (await (await answered).json()) as { data?: Record<string, unknown>; errors?: unknown[] }
-      expect(body.errors, `tab ${i + 1}`).toBeUndefined()
+      const res = await answered
+      expect(res.request().postData(), tab).toContain(`query ${operation}`)
+      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] }
+      expect(body.errors, tab).toBeUndefined()
+      expect(res.status(), tab).toBe(200)
       const values = Object.values(body.data ?? {})
-      expect(values.length, `tab ${i + 1}`).toBeGreaterThan(0)
+      expect(values.length, tab).toBeGreaterThan(0)
       // every root field answered with something (a list with items, or an object)
-      for (const v of values) expect(Array.isArray(v) ? v.length : v === null ? 0 : 1, `tab ${i + 1}`).toBeGreaterThan(0)
+      for (const v of values) expect(Array.isArray(v) ? v.length : v === null ? 0 : 1, tab).toBeGreaterThan(0)
       const pane = w.page.locator('.graphiql-response')
-      await expect.poll(() => pane.innerText(), { timeout: 15_000 }).toContain('"data"')
-      expect(await pane.innerText()).not.toContain('"errors"')
-      await noErrors(w)
+      await expect.poll(() => pane.innerText(), { timeout: 30_000, message: `${tab}: the result pane shows the data` }).toContain('"data"')
+      expect(await pane.innerText(), tab).not.toContain('"errors"')
+      if (i === 0) await screenshot(w.page, 'graphiql.png')
+      expect(w.errors, tab).toEqual([])
+      await context.close()
     }
   })
 
@@ -186,6 +196,26 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in a real browser', () => {
     expect(at.focused).toBe(`q-${n}`)
     expect(at.top).toBeGreaterThanOrEqual(0)
     expect(at.top).toBeLessThan(at.height)
+    await screenshot(w.page, 'article-at-quote.png')
+    await noErrors(w)
+  })
+
+  it("the article page's links open its GraphQL query in GraphiQL and its subgraph in Neo4j Browser", async () => {
+    const id = articleIds[0]
+    const w = await visit(pathOf(id))
+    const browserHref = (await w.page.locator('a', { hasText: 'subgraph in Neo4j Browser' }).getAttribute('href'))!
+    const cmd = new URL(browserHref)
+    expect(cmd.pathname).toBe('/browser/')
+    expect(cmd.searchParams.get('cmd')).toBe('edit')
+    expect(cmd.searchParams.get('arg')).toContain(`{id: '${id}'}`)
+    await Promise.all([w.page.waitForURL(/\/graphql\?query=/), w.page.locator('a', { hasText: 'GraphQL query in GraphiQL' }).click()])
+    await w.page.locator('.graphiql-execute-button').waitFor()
+    const answered = w.page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' &&
+      (r.request().postData() ?? '').includes('query Article'))
+    await w.page.locator('.graphiql-execute-button').click()
+    const body = (await (await answered).json()) as { data?: { article?: { id: string; quotes: unknown[] } }; errors?: unknown[] }
+    expect(body.errors).toBeUndefined()
+    expect(body.data?.article?.id).toBe(id)
     await noErrors(w)
   })
 
@@ -220,5 +250,31 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in a real browser', () => {
     expect(hrefs).toEqual(api1.search.map((e) => `/view/entity/${encodeURIComponent(e.id)}`))
     expect(hrefs.length).toBeGreaterThan(0)
     await noErrors(w)
+  })
+
+  it('each page costs one Cypher round trip (two with a search), and says how long the server took', async () => {
+    const finland = ok(await gql<{ entity: { id: string } }>(api.url, '{ entity(name: "Finland") { id } }')).entity.id
+    const pages: [string, number][] = [
+      ['/view/', 1],
+      ['/view/?q=lehtinen', 2],
+      [pathOf(articleIds[0]), 1],
+      [`/view/entity/${encodeURIComponent(finland)}`, 1],
+    ]
+    const lines: string[] = []
+    for (const [path, trips] of pages) {
+      const times: number[] = []
+      for (let i = 0; i < 7; i++) {
+        const before = api.app.db.roundTrips
+        const t0 = performance.now()
+        const res = await fetch(`${api.url}${path}`)
+        await res.text()
+        times.push(performance.now() - t0)
+        expect(res.status, path).toBe(200)
+        expect(api.app.db.roundTrips - before, path).toBe(trips)
+      }
+      times.sort((a, b) => a - b)
+      lines.push(`${path.padEnd(60)} median ${times[3].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[6].toFixed(0)})`)
+    }
+    process.stderr.write(`[browser] server time per page, sample corpus (7 GETs each):\n${lines.join('\n')}\n`)
   })
 })
