@@ -3,6 +3,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# in a container the API must listen on every interface (the default, 127.0.0.1, is for a local run)
+ENV HOST=0.0.0.0
 COPY package.json package-lock.json ./
 # patches/ is applied by the postinstall script of npm ci
 COPY patches ./patches

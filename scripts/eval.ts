@@ -1,7 +1,9 @@
 // `npm run eval -- <suite> ARGS...`: scores the extraction against gold and prints precision, recall, F1 and
-// a sample of misses. Suites: polnear DIR (quotes and speakers), conll FILE (names). Each lives in scripts/eval/.
+// a sample of misses. Suites: polnear DIR (quotes and speakers), conll FILE (names),
+// people DIR... (one node per person and no non-person Person nodes, on the graph itself). Each lives in scripts/eval/.
 const SUITES: Record<string, { usage: string; load: () => Promise<{ main: (args: string[]) => unknown }> }> = {
   polnear: { usage: 'polnear DIR   quotes and speakers against PolNeAR attributions (e.g. ../shared/corpora/polnear/dev)', load: () => import('./eval/polnear.ts') },
+  people: { usage: 'people DIR...  the PolNeAR people check: ingests into a throwaway Neo4j, prints the top people\'s share on one node and non-person Person nodes', load: () => import('./eval/people.ts') },
   conll: { usage: 'conll FILE    typed names against CoNLL++ (e.g. ../shared/corpora/conllpp/conllpp_dev.txt)', load: () => import('./eval/conll.ts') },
 }
 

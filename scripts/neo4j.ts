@@ -35,6 +35,26 @@ export class LauncherError extends Error {
   override name = 'LauncherError'
 }
 
+/**
+ * The ports of the local instance: the options where given, else NEO4J_BOLT_PORT / NEO4J_HTTP_PORT, else
+ * 7687 / 7474. `neo4j:start`, `npm start` (serve's launcher call) and the demo all start through this.
+ */
+export function localPorts(options: { boltPort?: number; httpPort?: number } = {}, env: NodeJS.ProcessEnv = process.env): { boltPort: number; httpPort: number } {
+  const fromEnv = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim()
+    if (!raw) return fallback
+    const port = Number(raw)
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LauncherError(`${name} must be a TCP port (1-65535), got "${raw}"`)
+    return port
+  }
+  return { boltPort: options.boltPort ?? fromEnv('NEO4J_BOLT_PORT', DEFAULT_BOLT_PORT), httpPort: options.httpPort ?? fromEnv('NEO4J_HTTP_PORT', DEFAULT_HTTP_PORT) }
+}
+
+/** the Bolt URI of the local instance on its port (localPorts) */
+export function localBoltUri(env: NodeJS.ProcessEnv = process.env): string {
+  return `bolt://${HOST}:${localPorts({}, env).boltPort}`
+}
+
 export interface StartOptions {
   /** instance folder (conf, data, logs, pid file); default ./.neo4j */
   dataDir?: string
@@ -482,8 +502,7 @@ export async function startNeo4j(options: StartOptions = {}): Promise<Neo4jInsta
   }
   rmSync(join(dataDir, PID_FILE), { force: true })
 
-  const boltPort = options.boltPort ?? DEFAULT_BOLT_PORT
-  const httpPort = options.httpPort ?? DEFAULT_HTTP_PORT
+  const { boltPort, httpPort } = localPorts(options)
   for (const port of [boltPort, httpPort]) {
     if (!(await portFree(port))) {
       throw new LauncherError(`Port ${port} on ${HOST} is already in use, so Neo4j cannot start there: stop whatever holds it or choose other ports (--bolt-port/--http-port).`)
@@ -612,10 +631,10 @@ async function main(argv: string[]): Promise<void> {
   program
     .command('start')
     .description('start Neo4j and return once Bolt answers a query (a no-op when it already runs)')
-    .option('--bolt-port <port>', 'Bolt port on 127.0.0.1', portOption, DEFAULT_BOLT_PORT)
-    .option('--http-port <port>', 'HTTP port on 127.0.0.1 (Neo4j Browser at /browser/)', portOption, DEFAULT_HTTP_PORT)
+    .option('--bolt-port <port>', `Bolt port on 127.0.0.1 (default: NEO4J_BOLT_PORT, else ${DEFAULT_BOLT_PORT})`, portOption)
+    .option('--http-port <port>', `HTTP port on 127.0.0.1, Neo4j Browser at /browser/ (default: NEO4J_HTTP_PORT, else ${DEFAULT_HTTP_PORT})`, portOption)
     .option('--timeout <seconds>', 'how long to wait for Bolt', (v) => Number(v), 180)
-    .action(async (opts: { boltPort: number; httpPort: number; timeout: number }) => {
+    .action(async (opts: { boltPort?: number; httpPort?: number; timeout: number }) => {
       const t0 = Date.now()
       const { dataDir, cacheDir } = program.opts<{ dataDir: string; cacheDir: string }>()
       const n = await startNeo4j({ dataDir, cacheDir, boltPort: opts.boltPort, httpPort: opts.httpPort, timeoutMs: opts.timeout * 1000, log: (l) => console.log(l) })

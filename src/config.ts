@@ -18,8 +18,38 @@ export interface Config {
   corsOrigins: string[]
   /** per-query transaction timeout in milliseconds */
   queryTimeoutMs: number
-  /** allow schema introspection (GraphiQL needs it) */
+  /** allow schema introspection (GraphiQL needs it); off also turns off "Did you mean" suggestions */
   introspection: boolean
+  /** the interface the API listens on (default 127.0.0.1; the Docker image sets 0.0.0.0) */
+  host: string
+  /** how long read responses are cached, in ms; 0 turns the cache off */
+  responseCacheMs: number
+}
+
+/** the shortest INGEST_TOKEN accepted: a bearer token guessable in a few tries is no lock */
+export const MIN_INGEST_TOKEN_LENGTH = 16
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on'])
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off'])
+
+/** true/false, 1/0, yes/no, on/off in any case; anything else is an error naming the variable */
+export function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const v = raw.trim().toLowerCase()
+  if (TRUE_WORDS.has(v)) return true
+  if (FALSE_WORDS.has(v)) return false
+  throw new Error(`${name} must be true or false (also 1/0, yes/no, on/off), got "${raw}"`)
+}
+
+function ingestToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.INGEST_TOKEN?.trim() || null
+  if (token !== null && token.length < MIN_INGEST_TOKEN_LENGTH) {
+    throw new Error(
+      `INGEST_TOKEN must be at least ${MIN_INGEST_TOKEN_LENGTH} characters (it is ${token.length}); generate one with: openssl rand -hex 24`,
+    )
+  }
+  return token
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,10 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jPassword: env.NEO4J_PASSWORD ?? '',
     neo4jDatabase: env.NEO4J_DATABASE || 'neo4j',
     port: int(env, 'PORT', 4000),
-    ingestToken: env.INGEST_TOKEN?.trim() || null,
+    ingestToken: ingestToken(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000),
-    introspection: env.GRAPHQL_INTROSPECTION !== 'false',
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    host: env.HOST?.trim() || '127.0.0.1',
+    responseCacheMs: int(env, 'RESPONSE_CACHE_MS', 5000),
   }
 }
 

@@ -7,9 +7,11 @@ import type { ASTVisitor, ValidationContext } from 'graphql'
 import type { ExecutionResult } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
+import { LRUCache } from 'lru-cache'
 import type { Config } from '../config.ts'
 import { DatabaseUnavailableError, QueryTimeoutError, isUnavailable } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
+import { useAnswerBudget } from './budget.ts'
 import { useHealth } from './health.ts'
 
 export const LIMITS = {
@@ -26,7 +28,12 @@ export const LIMITS = {
   maxBodyBytes: 100_000,
 }
 
-/** Refuse request bodies over the limit (413), whether or not they announce their length. */
+/**
+ * Refuse request bodies over the limit (413), whether or not they announce their length, whatever
+ * their content type (issue 17, D3: a chunked form-encoded or application/graphql body was parsed
+ * whole). A chunked body is counted as it arrives, then handed to the parser yoga chose for its
+ * type. ingestArticle's text has its own, smaller limit on top (the pipeline's).
+ */
 export function useBodyLimit(maxBytes: number): Plugin {
   const tooLarge = () =>
     new Response(JSON.stringify({ errors: [{ message: `request body larger than ${maxBytes} bytes` }] }), {
@@ -35,16 +42,15 @@ export function useBodyLimit(maxBytes: number): Plugin {
       headers: { 'content-type': 'application/json', connection: 'close' },
     })
   return {
-    onRequestParse({ request, endResponse, setRequestParser }) {
-      if (request.method !== 'POST') return
+    onRequestParse({ request, requestParser, endResponse, setRequestParser, fetchAPI }) {
+      if (request.method === 'GET' || request.method === 'HEAD') return // no body; node caps the URL
       const length = request.headers.get('content-length')
       if (length !== null) {
         // HTTP framing holds the body to its declared length: checking the header is enough
-        if (Number(length) > maxBytes) return endResponse(tooLarge())
+        if (!(Number(length) <= maxBytes)) return endResponse(tooLarge())
         return
       }
-      const type = request.headers.get('content-type') ?? ''
-      if (!type.includes('json')) return // yoga refuses what it cannot parse
+      if (!requestParser) return // yoga refuses a type it cannot parse, before reading the body
       // a chunked body announces no length: count it as it arrives
       setRequestParser(async (req) => {
         const chunks: Uint8Array[] = []
@@ -62,14 +68,10 @@ export function useBodyLimit(maxBytes: number): Plugin {
             chunks.push(value)
           }
         }
-        try {
-          return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-        } catch {
-          return new Response(JSON.stringify({ errors: [{ message: 'request body is not valid JSON' }] }), {
-            status: 400,
-            headers: { 'content-type': 'application/json' },
-          })
-        }
+        const headers = new fetchAPI.Headers(req.headers)
+        headers.delete('transfer-encoding')
+        headers.set('content-length', String(size))
+        return requestParser(new fetchAPI.Request(req.url, { method: req.method, headers, body: Buffer.concat(chunks) }))
       })
     },
   }
@@ -91,6 +93,35 @@ export function useNoIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(rule)
+    },
+  }
+}
+
+/** "Did you mean ...?" in any of graphql's messages: field, type, argument and enum value suggestions */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g
+
+const withoutSuggestions = <E extends { message: string }>(errors: readonly E[]): E[] =>
+  errors.map((e) => {
+    // a GraphQLError's message is a plain writable property
+    ;(e as { message: string }).message = e.message.replace(SUGGESTION, '').trim()
+    return e
+  })
+
+/**
+ * With introspection off, no error names a part of the schema the client did not write (issue 17,
+ * D13): graphql suggests fields, types, arguments and enum values ("Did you mean the enum value
+ * PERSON?") in validation and in the coercion of variables; every such suggestion is dropped.
+ */
+export function useNoSuggestions(): Plugin {
+  return {
+    onValidate() {
+      return ({ valid, result, setResult }) => {
+        if (!valid) setResult(withoutSuggestions(result))
+      }
+    },
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result || !result.errors?.length) return
+      setResult({ ...result, errors: withoutSuggestions(result.errors) })
     },
   }
 }
@@ -145,21 +176,53 @@ export function maskError(error: unknown, message: string): Error {
  * key is the query text, operation name and variables plus a generation that `invalidate()` bumps
  * (after an ingest), so an ingest drops every cached response at once. An expired entry is
  * refreshed by one request while the others are served the previous answer.
+ *
+ * Bounded by memory, not by count (issue 17, D2): an LRU (lru-cache) of at most `maxBytes` of
+ * serialised answers, where an answer over `maxEntryBytes` is served but never kept; only the JSON
+ * text is held (not the result's objects); entries leave at the end of their stale window, also
+ * when nothing asks for them (a timer purges them).
  */
 /** how long other requests keep getting a stale entry while one request recomputes it */
 const REFRESH_WAIT_MS = 10_000
 
+export const CACHE_LIMITS = {
+  /** all cached answers together, bytes of their JSON text (UTF-16 in memory: 2 per character) */
+  maxBytes: 64_000_000,
+  /** an answer larger than this is not cached */
+  maxEntryBytes: 1_000_000,
+}
+
 /** a result that carries its own serialiser (yoga's result processor calls it) */
 type ExecutionResultWithSerializer = ExecutionResult & { stringify?: (r: ExecutionResult) => string }
 
-export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { plugin: Plugin; invalidate: () => void } {
-  type Entry = { result: ExecutionResultWithSerializer; expires: number }
-  const entries = new Map<string, Entry>()
+export interface ResultCache {
+  plugin: Plugin
+  invalidate: () => void
+  /** entries and bytes held now (for tests and diagnostics) */
+  stats: () => { entries: number; bytes: number }
+  /** stops the purge timer */
+  close: () => void
+}
+
+export function useResultCache(opts: { ttlMs: number; maxBytes?: number; maxEntryBytes?: number }): ResultCache {
+  const maxBytes = opts.maxBytes ?? CACHE_LIMITS.maxBytes
+  const maxEntryBytes = opts.maxEntryBytes ?? CACHE_LIMITS.maxEntryBytes
+  type Entry = { body: string; expires: number }
+  // an entry lives its TTL fresh, then another TTL stale (served while one request refreshes it),
+  // then leaves (with a second's slack: the cache's clock is not Date.now())
+  const entries = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (e) => e.body.length * 2 + 200,
+    ttl: opts.ttlMs * 2 + 1000,
+  })
+  const purge = opts.ttlMs > 0 ? setInterval(() => entries.purgeStale(), Math.max(1000, opts.ttlMs)) : null
+  purge?.unref()
   const keys = new WeakMap<Request, string>()
   const queries = new WeakSet<Request>()
   /** keys being recomputed, and since when */
   const refreshing = new Map<string, number>()
   let generation = 0
+  const serve = (body: string): ExecutionResultWithSerializer => ({ stringify: () => body })
   const plugin: Plugin = {
     onParams({ params, request, setResult }) {
       if (!params.query || params.extensions?.persistedQuery) return
@@ -174,12 +237,14 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
         .digest('base64')
       const hit = entries.get(key)
       const now = Date.now()
-      if (hit && hit.expires > now) return setResult(hit.result)
+      if (hit && hit.expires > now) return setResult(serve(hit.body))
       // stale while revalidating: one request refreshes an expired entry, the others meanwhile get
       // the old answer (for at most another TTL), so expiry never sends a burst of misses to Neo4j
       const since = refreshing.get(key)
-      if (hit && hit.expires + opts.ttlMs > now && since !== undefined && now - since < REFRESH_WAIT_MS) return setResult(hit.result)
+      if (hit && hit.expires + opts.ttlMs > now && since !== undefined && now - since < REFRESH_WAIT_MS) return setResult(serve(hit.body))
       refreshing.set(key, now)
+      // a request that never reaches a result (refused in validation) must not leave its key behind
+      if (refreshing.size > 10_000) refreshing.clear()
       keys.set(request, key)
     },
     onExecute({ args }) {
@@ -192,9 +257,9 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
       if (!key || !queries.has(request) || !result || Symbol.asyncIterator in result || result.errors?.length) return
       const body = JSON.stringify(result)
       const cached: ExecutionResultWithSerializer = { ...result, stringify: () => body }
-      if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value as string)
-      entries.set(key, { result: cached, expires: Date.now() + opts.ttlMs })
       setResult(cached)
+      if (body.length * 2 > maxEntryBytes) return
+      entries.set(key, { body, expires: Date.now() + opts.ttlMs })
     },
   }
   return {
@@ -203,6 +268,10 @@ export function useResultCache(opts: { ttlMs: number; maxEntries: number }): { p
       generation++
       entries.clear()
       refreshing.clear()
+    },
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize }),
+    close: () => {
+      if (purge) clearInterval(purge)
     },
   }
 }
@@ -232,12 +301,13 @@ export function createPlugins(opts: PluginOptions): ApiPlugins {
     costLimit: { maxCost: LIMITS.maxCost },
     blockFieldSuggestion: { enabled: !config.introspection },
   })
-  const cache = useResultCache({ ttlMs: opts.responseCacheTtlMs, maxEntries: 2000 })
+  const cache = useResultCache({ ttlMs: opts.responseCacheTtlMs })
   const plugins: Plugin[] = [
     useHealth({ probe: opts.probe, browserDir: opts.browserDir }),
     useBodyLimit(LIMITS.maxBodyBytes),
     ...(armor.protect().plugins as Plugin[]),
-    ...(config.introspection ? [] : [useNoIntrospection()]),
+    useAnswerBudget(),
+    ...(config.introspection ? [] : [useNoIntrospection(), useNoSuggestions()]),
     useIngestToken(config.ingestToken) as Plugin,
     ...(opts.responseCacheTtlMs > 0 ? [cache.plugin] : []),
   ]

@@ -15,6 +15,7 @@ import type { ApiContext, IngestFn } from './context.ts'
 import { EXAMPLE_TABS } from './examples.ts'
 import { createIngest } from './ingest.ts'
 import { createLoaders } from './loaders.ts'
+import { meterSchema } from './budget.ts'
 import { createPlugins, maskError } from './plugins.ts'
 import { resolvers } from './resolvers.ts'
 import { useReadingView } from '../view/routes.ts'
@@ -22,7 +23,7 @@ import { useReadingView } from '../view/routes.ts'
 export const SCHEMA_PATH = new URL('../../schema/schema.graphql', import.meta.url)
 
 export interface AppOptions {
-  /** how long read responses are cached, in ms (default 5000; 0 = no cache) */
+  /** how long read responses are cached, in ms (default config.responseCacheMs, RESPONSE_CACHE_MS; 0 = no cache) */
   responseCacheTtlMs?: number
   /** the ingestion behind `ingestArticle` (default: the CLI's pipeline); only reachable when config.ingestToken is set */
   ingest?: IngestFn | null
@@ -48,14 +49,15 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
   const { plugins, invalidateCache } = createPlugins({
     config,
     probe,
-    responseCacheTtlMs: options.responseCacheTtlMs ?? 5000,
+    responseCacheTtlMs: options.responseCacheTtlMs ?? config.responseCacheMs,
     browserDir: options.browserDir,
   })
   const ingest = config.ingestToken
     ? options.ingest === undefined ? createIngest(driver, db, config.neo4jDatabase) : options.ingest
     : null
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
-    schema: createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }),
+    // every field draws on the request's answer budget (budget.ts)
+    schema: meterSchema(createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never })),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: options.logging ?? false,
@@ -63,7 +65,7 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     cors: (request) =>
       config.corsOrigins.length > 0 && !new URL(request.url).pathname.startsWith('/browser/')
         ? { origin: config.corsOrigins, credentials: false }
-        : { origin: '*' },
+        : { origin: '*', credentials: false },
     maskedErrors: { maskError, isDev: false },
     // GraphiQL's scripts are bundled (@graphql-yoga/render-graphiql), so the page works offline
     renderGraphiQL,

@@ -3,6 +3,7 @@
 import { Command } from 'commander'
 import { extractArticle } from '../extract/index.ts'
 import { readSources } from '../extract/sources.ts'
+import { errorLine } from './print.ts'
 
 function write(line: string): Promise<void> {
   return new Promise((resolve) => {
@@ -16,7 +17,7 @@ export async function runExtract(paths: string[], options: { pretty?: boolean })
   for await (const item of readSources(paths)) {
     if (item.error) {
       failed++
-      process.stderr.write(`error: ${item.error.message}\n`)
+      process.stderr.write(errorLine(item.error.message))
       continue
     }
     let json: string
@@ -25,7 +26,7 @@ export async function runExtract(paths: string[], options: { pretty?: boolean })
       json = options.pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result)
     } catch (e) {
       failed++
-      process.stderr.write(`error: ${item.source}: extraction failed: ${(e as Error).message}\n`)
+      process.stderr.write(errorLine(`${item.source}: extraction failed: ${(e as Error).message}`))
       continue
     }
     await write(json + '\n')

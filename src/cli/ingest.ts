@@ -9,8 +9,10 @@ import { loadConfig } from '../config.ts'
 import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { removeArticle } from '../graph/write.ts'
+import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
-import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+import { errorLine, escapeControls } from './print.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
   remove?: string
@@ -27,12 +29,6 @@ function positiveInt(min: number) {
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
     return n
   }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c)
-  return Buffer.concat(chunks)
 }
 
 /** Connects and migrates; one sentence naming the URI when Neo4j cannot be reached. */
@@ -114,7 +110,8 @@ export function summaryText(s: IngestSummary): string {
       ]
     : [
         `ingested ${s.inputs} inputs in ${secs} s (${fmtRate(a.new + a.updated + a.unchanged, s.seconds)} articles/s, ${fmtRate(s.tokens, s.seconds)} tokens/s)`,
-        `articles: ${a.new} new, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed`,
+        `articles: ${a.new} new, ${a.updated} updated${a.repaired ? ` (${a.repaired} with the same text, rewritten because their stored facts differed from their extraction)` : ''}, ${a.unchanged} unchanged, ${a.failed} failed` +
+          (a.superseded ? `, ${a.superseded} not written (a later input of this run has the same URL or text; see the notes above)` : ''),
         `written: ${s.counts.entitiesCreated} new entities (${s.counts.entitiesDeleted} orphaned ones deleted), ${s.counts.quotes} quotes, ${s.counts.relations} relations, ${s.counts.mentions} mentions, ${s.counts.roles} roles`,
       ]
   return lines.join('\n')
@@ -127,10 +124,11 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     try {
       const r = await removeArticle(driver, opts.remove, { database })
       if (!r.removed.length) {
-        process.stderr.write(`error: no article with id, URL or source "${opts.remove}"\n`)
+        // also what the second of two removals of one article at once says: only one of them removed it
+        process.stderr.write(errorLine(`no article with id or URL "${opts.remove}" (never ingested, or already removed)`))
         return 1
       }
-      process.stdout.write(`removed ${r.removed.length} article(s) (${r.removed.join(', ')}) and ${r.entitiesDeleted} orphaned entities\n`)
+      process.stdout.write(`removed ${r.removed.length} article(s) (${escapeControls(r.removed.join(', '))}) and ${r.entitiesDeleted} orphaned entities\n`)
       return 0
     } finally {
       await driver.close()
@@ -140,8 +138,22 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
 
   const expanded = await expandPaths(paths)
   const inputs: InputSpec[] = []
-  for (const f of expanded.files) inputs.push(f === STDIN ? { path: STDIN, data: await readStdin() } : { path: f })
+  for (const f of expanded.files) {
+    if (f !== STDIN) inputs.push({ path: f })
+    else {
+      // stdin through the same bounded read as `extract`'s
+      try {
+        inputs.push({ path: STDIN, data: await readInputStream(process.stdin, STDIN) })
+      } catch (e) {
+        expanded.errors.push({ source: STDIN, error: (e as Error).message })
+      }
+    }
+  }
 
+  // no more workers than the machine can hold (32 on 2 cores took 3.7 GB and ran 3 times slower than 1)
+  const cap = workerCap(opts.workers)
+  if (cap.why) process.stderr.write(`warning: ${cap.why}\n`)
+  opts = { ...opts, workers: cap.workers }
   // the workers load their models while this thread connects and migrates
   const pool = startWorkers(opts.workers, inputs.length)
   pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
@@ -152,7 +164,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
         throw e
       })
   const progress = progressReporter(opts.progress)
-  for (const e of expanded.errors) progress.log(`error: ${e.error}`)
+  for (const e of expanded.errors) progress.log(errorLine(e.error).slice(0, -1))
   let summary: IngestSummary
   try {
     summary = await ingestInputs(graph?.driver ?? null, inputs, {
@@ -162,7 +174,8 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
       workers: opts.workers,
       pool,
       onProgress: (p) => progress.update(p),
-      onFailure: (f) => progress.log(`error: ${f.error}`),
+      onFailure: (f) => progress.log(errorLine(f.error).slice(0, -1)),
+      onNotice: (line) => progress.log(`note: ${escapeControls(line)}`),
     })
   } finally {
     progress.stop()
@@ -184,7 +197,7 @@ const program = new Command()
       'Re-ingesting an unchanged article changes nothing; a changed one (same URL) has its old facts replaced.',
   )
   .argument('[paths...]', 'files, folders, globs, or - for stdin')
-  .option('--remove <idOrUrl>', "delete one article (by id, URL or source path), its facts and the entities no other article mentions")
+  .option('--remove <idOrUrl>', 'delete one article (by its id or URL, never by the file it came from), its facts and the entities no other article mentions')
   .option('--dry-run', 'extract and report, write nothing (no Neo4j needed)')
   .option('--batch-size <n>', 'articles per write transaction', positiveInt(1), DEFAULT_BATCH_SIZE)
   .option('--workers <n>', 'extraction worker threads (0: extract in the main thread)', positiveInt(0), defaultWorkers())
@@ -197,6 +210,6 @@ const program = new Command()
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
-  process.stderr.write(`error: ${(e as Error).message}\n`)
+  process.stderr.write(errorLine((e as Error).message))
   process.exitCode = 1
 }

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts'
 import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { createServer } from '../api/server.ts'
-import { startNeo4j } from '../../scripts/neo4j.ts'
+import { localBoltUri, startNeo4j } from '../../scripts/neo4j.ts'
 import type { Neo4jInstance } from '../../scripts/neo4j.ts'
 
 const say = (line: string) => console.log(`[serve] ${line}`)
@@ -20,6 +20,7 @@ const say = (line: string) => console.log(`[serve] ${line}`)
  */
 async function localNeo4j(config: Config): Promise<{ config: Config; started: Neo4jInstance | null }> {
   if (!config.neo4jLocal) return { config, started: null }
+  config = { ...config, neo4jUri: localBoltUri() } // the local instance's port: NEO4J_BOLT_PORT, else 7687
   try {
     const probe = await connect(config)
     await probe.close()
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
     .description(
       'Serve the GraphQL API (PORT, default 4000): /graphql (GraphiQL in a browser), /healthz, /readyz, /browser/style.grass, /browser/guide. ' +
         'Settings: NEO4J_URI (unset: the local instance, started when none runs), NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, ' +
-        'INGEST_TOKEN (enables the ingestArticle mutation), CORS_ORIGINS, QUERY_TIMEOUT_MS, GRAPHQL_INTROSPECTION.',
+        'HOST (default 127.0.0.1; 0.0.0.0 for every interface), INGEST_TOKEN (enables the ingestArticle mutation; 16+ characters), CORS_ORIGINS, QUERY_TIMEOUT_MS, GRAPHQL_INTROSPECTION, RESPONSE_CACHE_MS.',
     )
     .parse(argv)
 
@@ -57,11 +58,11 @@ async function main(argv: string[]): Promise<void> {
   const server = createServer(config, driver, { logging: false })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(config.port, () => resolve())
+    server.listen(config.port, config.host, () => resolve())
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  say(`GraphQL API at http://localhost:${port}/graphql (Neo4j ${config.neo4jUri}, ingestArticle ${config.ingestToken ? 'enabled' : 'disabled: set INGEST_TOKEN'})`)
+  say(`GraphQL API at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql (Neo4j ${config.neo4jUri}, ingestArticle ${config.ingestToken ? 'enabled' : 'disabled: set INGEST_TOKEN'})`)
 
   let closing = false
   const shutdown = async (signal: string) => {

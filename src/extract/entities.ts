@@ -9,6 +9,8 @@ import { findMentions, isSentenceInitial, type RawMention } from './mentions.ts'
 import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, TITLES } from './lexicon/words.ts'
+import { matchingText } from './normalize.ts'
+import { chooseName, coreKey, displayName, isAllCapsText, isInitialWord, middle } from './names/hygiene.ts'
 
 export interface EntitySpan {
   firstToken: number
@@ -171,6 +173,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     placed.push(place(doc, m))
   }
   placed.sort((a, b) => a.first - b.first)
+  const handles = socialHandles(doc, placed)
   organisationsByContext(doc, placed)
 
   const entities = new Map<string, Entity>()
@@ -186,12 +189,13 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   for (const m of placed) if (m.type === 'Country' && m.country) add(m, `country:${m.country}`, 'Country', countryName(m.country))
 
   // people: full names first (most words), then shorter forms join the longest name that ends with them
-  const people = placed.filter((m) => m.type === 'Person' && !m.weak)
+  const people = placed.filter((m) => m.type === 'Person' && !m.weak && !handles.has(m))
   const fullNames: Placed[] = []
   // indexes keep this linear in mentions: by all words, by last word (longest names first), by first word
   const fullByWords = new Map<string, Placed>()
   const byLast = new Map<string, Placed[]>()
   const byFirst = new Map<string, Placed[]>()
+  const byCore = new Map<string, Placed[]>()
   const push = (map: Map<string, Placed[]>, key: string, m: Placed): void => {
     const list = map.get(key)
     if (list) list.push(m)
@@ -206,9 +210,20 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
       const list = byFirst.get(words[0])
       if (list && list.length === 1 && list[0].words.length > 1) return list[0]
     }
+    // middle names and initials: "Donald Trump" ~ "Donald J. Trump", "Hillary Clinton" ~ "Hillary Rodham Clinton"
+    // (two different middles are two people: "George W. Bush", "George H. W. Bush")
+    const core = coreKey(words)
+    if (core) for (const f of byCore.get(core) ?? []) if (f.words.length >= minWords && (words.length === 2 || f.words.length === 2 || middle(f.words) === middle(words))) return f
+    // an initial for the first name: "S. Warne" ~ "Shane Warne" when one full name of the article fits
+    if (words.length >= 2 && isInitialWord(words[0])) {
+      const fits = (byLast.get(words[words.length - 1]) ?? []).filter((f) => f.words.length >= Math.max(2, minWords) && !isInitialWord(f.words[0]) && f.words[0][0] === words[0][0])
+      if (fits.length && fits.every((f) => f.id === fits[0].id)) return fits[0]
+    }
     return undefined
   }
-  for (const m of [...people].sort((a, b) => b.words.length - a.words.length)) {
+  // longest names first; a name opening with an initial after the full names it may abbreviate
+  const initialFirst = (m: Placed): number => (isInitialWord(m.words[0] ?? '') ? 1 : 0)
+  for (const m of [...people].sort((a, b) => b.words.length - a.words.length || initialFirst(a) - initialFirst(b))) {
     const full = findFull(m.words, true)
     if (full) m.id = full.id
     else {
@@ -217,6 +232,8 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
       fullByWords.set(m.words.join(' '), m)
       push(byLast, m.words[m.words.length - 1], m)
       push(byFirst, m.words[0], m)
+      const core = coreKey(m.words)
+      if (core) push(byCore, core, m)
     }
   }
   // lone capitalised words from the rule candidates: people only when they name one already found
@@ -227,12 +244,27 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   }
   // a one-word organisation or place that is a person's surname here is that person ("Obama" tagged ORG)
   for (const m of placed) {
-    if ((m.type !== 'Organisation' && m.type !== 'Place') || m.text.includes(' ') || /^[A-Z]+$/.test(m.text)) continue
+    if ((m.type !== 'Organisation' && m.type !== 'Place') || m.text.includes(' ') || (/^[A-Z]+$/.test(m.text) && (m.text.length < 4 || KNOWN_ORGS.has(m.text)))) continue
     const full = findFull([m.text.toLowerCase()], false, 2)
     if (full) { m.id = full.id; m.type = 'Person' }
   }
-  for (const f of fullNames) entities.set(f.id!, { id: f.id!, type: 'Person', name: f.text, aliases: [], mentions: [] })
-  for (const m of placed) if (m.type === 'Person' && m.id && !m.country) add(m, m.id, 'Person', m.text)
+  // a social handle in brackets after a person's name is an alias of that person
+  for (const [m, owner] of handles) if (owner.id) { m.id = owner.id; m.type = 'Person'; m.weak = false }
+  // a person is named by the most frequent full form of the name among its mentions, and so identified
+  const textsOf = new Map<string, string[]>()
+  for (const m of placed) if (m.type === 'Person' && m.id && !m.country && m.kind === 'name' && !m.text.startsWith('@')) {
+    const list = textsOf.get(m.id)
+    if (list) list.push(m.text)
+    else textsOf.set(m.id, [m.text])
+  }
+  const renamed = new Map<string, string>()
+  for (const [id, texts] of textsOf) {
+    const name = chooseName(texts, 'Person')
+    const newId = entityId('Person', name)
+    renamed.set(id, newId)
+    if (!entities.has(newId)) entities.set(newId, { id: newId, type: 'Person', name, aliases: [], mentions: [] })
+  }
+  for (const m of placed) if (m.type === 'Person' && m.id && !m.country) { const id = renamed.get(m.id) ?? m.id; add(m, id, 'Person', entities.get(id)?.name ?? m.text) }
 
   // organisations and places: by name key; a key seen under both types takes the more frequent type
   const typeVotes = new Map<string, { org: number; place: number }>()
@@ -259,6 +291,10 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     const e = entities.get(`org:${key}`) ?? entities.get(`place:${key}`)
     if (e) add(m, e.id, e.type, e.name)
   }
+
+  unifyTypes(entities, placed)
+  for (const e of entities.values()) if (e.type !== 'Country' && e.type !== 'Person' && isAllCapsText(e.name)) e.name = usualCase(e)
+  for (const e of entities.values()) e.aliases = e.aliases.filter((a) => a !== e.name)
 
   // roles from the title phrases before people's names
   const endsAt = new Map<number, Placed>()
@@ -295,6 +331,74 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   return { entities: list, roles: finalRoles, spans, entityOfToken, byId: new Map(list.map((e) => [e.id, e])) }
 }
 
+/**
+ * One type per name within the article: entities of different types whose names share a key
+ * ("Obama" a Person here and an Organisation there) become one, of the type most of their
+ * mentions have (ties: the earlier mentioned).
+ */
+function unifyTypes(entities: Map<string, Entity>, placed: Placed[]): void {
+  const byKey = new Map<string, Entity[]>()
+  for (const e of entities.values()) {
+    if (e.type === 'Country' || !e.mentions.length) continue
+    const k = nameKey(e.name)
+    const list = byKey.get(k)
+    if (list) list.push(e)
+    else byKey.set(k, [e])
+  }
+  const moved = new Map<string, string>()
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue
+    const firstAt = (e: Entity): number => Math.min(...e.mentions.map((m) => m.start))
+    const winner = [...list].sort((a, b) => b.mentions.length - a.mentions.length || firstAt(a) - firstAt(b))[0]
+    for (const e of list) {
+      if (e === winner) continue
+      for (const m of e.mentions) winner.mentions.push(m)
+      for (const a of [e.name, ...e.aliases]) if (a !== winner.name && !winner.aliases.includes(a)) winner.aliases.push(a)
+      entities.delete(e.id)
+      moved.set(e.id, winner.id)
+    }
+  }
+  if (!moved.size) return
+  for (const m of placed) {
+    const to = m.id && moved.get(m.id)
+    if (to) { m.id = to; m.type = entities.get(to)!.type }
+  }
+}
+
+/** An ALL-CAPS organisation or place name in the case the article writes it elsewhere, else its usual case. */
+function usualCase(e: Entity): string {
+  const lower = e.name.toLowerCase()
+  const other = e.mentions.find((m) => m.text.toLowerCase() === lower && !isAllCapsText(m.text))
+  return other ? other.text : displayName(e.name, e.type)
+}
+
+/**
+ * Social handles ("@realDonaldTrump"): an alias of the person whose name stands right before it
+ * in brackets ("Donald Trump (@realDonaldTrump)"); otherwise no entity (taken out of `placed`).
+ */
+function socialHandles(doc: Doc, placed: Placed[]): Map<Placed, Placed> {
+  const out = new Map<Placed, Placed>()
+  const endsAt = new Map<number, Placed>()
+  for (const m of placed) endsAt.set(m.last, m)
+  // the tagger may leave a handle out: "(@handle)" right after a name is one
+  const covered = new Set<number>()
+  for (const m of placed) for (let k = m.first; k <= m.last; k++) covered.add(k)
+  for (let k = 2; k < doc.tokens.length; k++) {
+    if (covered.has(k) || doc.tokens[k - 1] !== '(' || !/^@\w+$/u.test(doc.tokens[k])) continue
+    const owner = endsAt.get(k - 2)
+    if (owner && owner.type === 'Person') placed.push(place(doc, { first: k, last: k, type: 'Person', kind: 'name' }))
+  }
+  placed.sort((a, b) => a.first - b.first)
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const m = placed[i]
+    if (!m.text.startsWith('@')) continue
+    const owner = m.first >= 2 && doc.tokens[m.first - 1] === '(' ? endsAt.get(m.first - 2) : undefined
+    if (owner && owner.type === 'Person' && !owner.text.startsWith('@')) out.set(m, owner)
+    else placed.splice(i, 1)
+  }
+  return out
+}
+
 function canonicalOrg(text: string): string {
   return KNOWN_ORGS.get(text) ?? text
 }
@@ -302,7 +406,7 @@ function canonicalOrg(text: string): string {
 function place(doc: Doc, m: RawMention): Placed {
   const start = doc.start[m.first]
   const end = doc.end[m.last]
-  const text = doc.text.slice(start, end)
+  const text = matchingText(doc.text.slice(start, end)) // a name without the invisible characters inside it
   const words = m.type === 'Person' ? text.toLowerCase().split(/\s+/) : []
   return { first: m.first, last: m.last, type: m.type, kind: m.kind, country: m.country, personCue: m.personCue, weak: m.weak, start, end, text, words }
 }

@@ -7,6 +7,7 @@ import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
+import { trimChunk, lexiconType } from './names/hygiene.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
 
@@ -497,8 +498,12 @@ const SITE_NOUNS = new Set(['street', 'avenue', 'square', 'stadium', 'bridge', '
 function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], personCue: boolean, source: Source): RawMention | null {
   const fromTagger = source === 'tagger'
   // a trailing possessive or punctuation is not part of a name
-  while (b >= a && (doc.pos[b] === 'PUNCT' || doc.pos[b] === 'PART')) b--
+  while (b >= a && (doc.pos[b] === 'PUNCT' || doc.pos[b] === 'PART' || /^['’]s?$/.test(doc.tokens[b]))) b--
   if (b < a) return null
+  // headline verbs, party words, contractions and lone initials are no names (names/hygiene.ts)
+  const trimmed = trimChunk(doc, a, b)
+  if (!trimmed) return null
+  ;[a, b] = trimmed
   // titles, ranks and honorifics alone are no names ("Maj" tagged PER before "Gen Ryder")
   if (isTitleAt(doc, a, b) === b - a + 1 && !isAllCaps(doc.tokens[a])) return null
   const key = spanKey(doc, a, b)
@@ -507,6 +512,10 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   if (country && (label === null || label === 'LOC' || label === 'ORG' && COUNTRY_NAMES.has(key))) return { first: a, last: b, type: 'Country', kind: 'name', country }
   const demonym = DEMONYMS.get(key) ?? (fromTagger ? DEMONYMS_LOWER.get(lowerKey) : undefined)
   if (demonym && (label === null || label === 'MISC')) return { first: a, last: b, type: 'Country', kind: 'demonym', country: demonym }
+  // a US state is a place and a news medium or pollster an organisation, never a person (the
+  // tagger's ORG and LOC stand: a state's sports team is an organisation)
+  const fixed = label !== 'ORG' && label !== 'LOC' ? lexiconType(key) : null
+  if (fixed) return { first: a, last: b, type: fixed, kind: 'name' }
   // "X, the chairman of ...", "spokeswoman, X,": a title in apposition makes a name word run a person
   // (the tagger reads unseen names as ORG or MISC: "Sofia Ahlgren" by the capital Sofia)
   if (label !== 'PER' && label !== 'LOC' && !personCue && b > a && b - a <= 3 && !ORG_HINTS.has(doc.tokens[b].toLowerCase()) && appositiveTitle(doc, a, b)) {

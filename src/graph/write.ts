@@ -29,6 +29,11 @@ export interface ArticleOutcome {
   status: ArticleStatus
   /** the reason, for failed articles */
   error?: string
+  /**
+   * for an article rewritten with the same text: the kinds of facts the graph held wrongly, as
+   * `kind stored/expected` (facts lost to a failure or a concurrent writer before this was fixed)
+   */
+  repaired?: string[]
 }
 
 export interface WriteCounts {
@@ -334,14 +339,38 @@ export function mergeEntities(list: Rows[]): EntityRow[] {
 // and counts go through toInteger() to be stored as integers.
 
 /**
+ * The facts an article `a` (whose id is `id`) holds in the graph, one count per kind of FactCounts.
+ * Each is a degree or an index seek, cheap enough to read for every article a batch claims.
+ */
+const FACTS_OF_ARTICLE = `{
+    mentions: COUNT { (a)-[:MENTIONS]->(:Entity) },
+    quotes: COUNT { (a)<-[:IN]-(:Quote) },
+    said: COUNT { (a)<-[:IN]-(:Quote)<-[:SAID]-(:Entity) },
+    about: COUNT { (a)<-[:IN]-(:Quote)-[:ABOUT]->(:Entity) },
+    relations: COUNT { ()-[:RELATED {articleId: id}]->() },
+    roles: COUNT { ()-[:HOLDS_ROLE {articleId: id}]->() },
+    wrote: COUNT { (:Entity)-[:WROTE]->(a) },
+    places: COUNT { ()-[:IN_COUNTRY {articleId: id}]->() }
+  }`
+
+/**
  * Claims the batch's articles: MERGE creates the missing ones (their textHash is still null) and
  * takes the article's lock, so a second writer of the same article waits for the first to commit
  * and then finds its text hash stored. Ids come sorted, so writers lock them in the same order.
+ * With the hash come the facts the graph holds for each stored article, so that an article whose
+ * text is unchanged but whose facts are not those of its extraction is rewritten, not skipped.
  */
 export const CLAIM_ARTICLES = `
 UNWIND $ids AS id
 MERGE (a:Article {id: id})
-RETURN a.id AS id, a.textHash AS textHash`
+RETURN a.id AS id, a.textHash AS textHash,
+  CASE WHEN a.textHash IS NULL THEN null ELSE ${FACTS_OF_ARTICLE} END AS facts`
+
+/** The facts each stored article of `$ids` holds in the graph (the integrity checks compare them with extraction). */
+export const STORED_FACTS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, ${FACTS_OF_ARTICLE} AS facts`
 
 /** Every entity an article links to (mentions, authors, and the countries of its places): the candidates for orphan cleanup. */
 export const LINKED_ENTITIES = `
@@ -387,7 +416,22 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 DETACH DELETE a`
 
-/** Entities no article mentions any more (a country stays while a place lies in it). */
+/**
+ * Write-locks the candidate entities for orphan cleanup, as any SET does, until the transaction
+ * ends. Under read committed, "no article mentions e" read without the lock can be stale: another
+ * transaction may be linking a new article to e (creating a relationship takes only a shared lock
+ * on its nodes), and DETACH DELETE would wait for it to commit and then delete its new links with
+ * e. The exclusive lock waits for those writers to commit, so DELETE_ORPHANS, run after it as a
+ * statement of its own, sees their links and keeps e; a writer that comes after the lock waits,
+ * finds e deleted, and its transaction is run again (NODE_DELETED_RACE) and creates e anew.
+ */
+export const LOCK_ENTITIES = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+SET e._lock = true
+REMOVE e._lock`
+
+/** Entities no article mentions any more (a country stays while a place lies in it); run after LOCK_ENTITIES. */
 export const DELETE_ORPHANS = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -533,9 +577,13 @@ async function deleteFacts(tx: ManagedTransaction, ids: string[]): Promise<strin
   return [...new Set(linked.records.map((r) => r.get('entityId') as string))]
 }
 
+/** Deletes the entities of `ids` that no article links to any more, safe against concurrent writers (LOCK_ENTITIES). */
 async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
   if (!ids.length) return 0
-  const res = await tx.run(DELETE_ORPHANS, { ids })
+  // in id order, as MERGE_ENTITIES takes them, so that writers wait for each other rather than deadlock
+  const sorted = [...ids].sort()
+  await tx.run(LOCK_ENTITIES, { ids: sorted })
+  const res = await tx.run(DELETE_ORPHANS, { ids: sorted })
   return Number(res.records[0]?.get('deleted') ?? 0)
 }
 
@@ -561,6 +609,49 @@ export function rowCount(r: Rows): number {
   return r.entities.length + r.mentions.length + r.quotes.length + r.said.length + r.about.length + r.roles.length + r.relations.length + r.wrote.length + r.places.length
 }
 
+/** How many facts of each kind an article has: in its rows (what its extraction found) or in the graph. */
+export interface FactCounts {
+  /** MENTIONS relationships (one per entity the article mentions) */
+  mentions: number
+  quotes: number
+  /** SAID from a speaker to one of the article's quotes, ABOUT from one of them to an entity */
+  said: number
+  about: number
+  relations: number
+  roles: number
+  wrote: number
+  /** IN_COUNTRY facts of the article */
+  places: number
+}
+
+export function factCounts(r: Rows): FactCounts {
+  return {
+    mentions: r.mentions.length,
+    quotes: r.quotes.length,
+    said: r.said.length,
+    about: r.about.length,
+    relations: r.relations.length,
+    roles: r.roles.length,
+    wrote: r.wrote.length,
+    places: r.places.length,
+  }
+}
+
+/** The kinds whose counts differ, as `kind stored/expected`; empty when they agree. */
+export function factDifferences(stored: FactCounts, expected: FactCounts): string[] {
+  return (Object.keys(expected) as (keyof FactCounts)[]).filter((k) => Number(stored[k]) !== expected[k]).map((k) => `${k} ${Number(stored[k])}/${expected[k]}`)
+}
+
+/** The facts of each article of `ids` that the graph holds (articles not in the graph are left out). */
+export async function storedFacts(driver: Driver, ids: string[], opts: { database?: string } = {}): Promise<Map<string, FactCounts>> {
+  const res = await driver.executeQuery(STORED_FACTS, { ids }, { database: opts.database, routing: 'READ' })
+  return new Map(res.records.map((r) => [r.get('id') as string, toFactCounts(r.get('facts'))]))
+}
+
+function toFactCounts(m: Record<string, unknown>): FactCounts {
+  return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Number(v)])) as unknown as FactCounts
+}
+
 export function prepare(doc: ArticleToWrite): PreparedArticle {
   const rows = toRows(doc)
   return { id: rows.articles[0].id, source: doc.extracted.source, textHash: rows.articles[0].textHash, rows, size: rowCount(rows) }
@@ -576,7 +667,15 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   for (const p of batch) byId.set(p.id, p)
   const stored = await tx.run(CLAIM_ARTICLES, { ids: [...byId.keys()].sort() })
   const hashes = new Map<string, string>()
-  for (const r of stored.records) if (r.get('textHash') !== null) hashes.set(r.get('id') as string, r.get('textHash') as string)
+  /** stored articles with their text but not the facts its extraction finds, and what differs */
+  const damaged = new Map<string, string[]>()
+  for (const r of stored.records) {
+    const id = r.get('id') as string
+    if (r.get('textHash') === null) continue
+    hashes.set(id, r.get('textHash') as string)
+    const differences = factDifferences(toFactCounts(r.get('facts')), factCounts(byId.get(id)!.rows))
+    if (differences.length) damaged.set(id, differences)
+  }
 
   const outcomes: ArticleOutcome[] = []
   const toWrite: PreparedArticle[] = []
@@ -584,15 +683,19 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   const seen = new Set<string>()
   for (const p of batch) {
     const last = byId.get(p.id) === p
-    let status: ArticleStatus
-    if (!hashes.has(p.id)) status = seen.has(p.id) ? 'unchanged' : 'new'
-    else status = hashes.get(p.id) === p.textHash ? 'unchanged' : 'updated'
-    if (seen.has(p.id) && !last) status = 'unchanged'
-    outcomes.push({ id: p.id, source: p.source, status })
-    // the last copy is written whenever the graph does not hold its text, even when an earlier copy
-    // in this batch was the one counted as new (that copy is not written)
     const storedHash = hashes.get(p.id)
-    if (last && storedHash !== p.textHash) {
+    // an article whose stored facts differ from its extraction is rewritten even when its text is the same
+    const current = storedHash === p.textHash && !damaged.has(p.id)
+    let status: ArticleStatus
+    if (storedHash === undefined) status = seen.has(p.id) ? 'unchanged' : 'new'
+    else status = current ? 'unchanged' : 'updated'
+    if (seen.has(p.id) && !last) status = 'unchanged'
+    const outcome: ArticleOutcome = { id: p.id, source: p.source, status }
+    if (status === 'updated' && storedHash === p.textHash) outcome.repaired = damaged.get(p.id)
+    outcomes.push(outcome)
+    // the last copy is written whenever the graph does not hold its text and facts, even when an
+    // earlier copy in this batch was the one counted as new (that copy is not written)
+    if (last && !current) {
       toWrite.push(p)
       if (storedHash !== undefined) replace.push(p.id)
     }
@@ -609,6 +712,18 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
 /** Neo4j's answer when two transactions MERGE the same unique id at once: safe to run again. */
 const CONSTRAINT_RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed'
 
+/**
+ * Neo4j's answers when this transaction found an entity that a concurrent orphan cleanup then
+ * deleted (it waited for that cleanup's lock, see LOCK_ENTITIES): safe to run again, since the
+ * run again creates the entity anew. Neo4j gives them no code of their own, hence the messages.
+ */
+const DELETED_NODE_RACE = [/Failed to create relationship .* node .* is missing/s, /Unable to load NODE /]
+
+function isWriteRace(err: unknown): boolean {
+  const { code, message } = err as { code?: string; message?: string }
+  return code === CONSTRAINT_RACE || DELETED_NODE_RACE.some((re) => re.test(message ?? ''))
+}
+
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string })?.code
   return code === 'ServiceUnavailable' || code === 'SessionExpired'
@@ -616,24 +731,29 @@ function isConnectionError(err: unknown): boolean {
 
 export interface WriteOptions {
   database?: string
-  /** attempts after a constraint race between concurrent writers (executeWrite itself retries transient errors) */
+  /** attempts after a race between concurrent writers (isWriteRace; executeWrite itself retries transient errors) */
   raceRetries?: number
 }
 
-/** Writes one batch in one transaction, retrying when a concurrent writer created the same ids first. */
-export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+/** Runs `work` in one write transaction, running it again when it lost a race to a concurrent writer (isWriteRace). */
+async function writeWithRetries<T>(driver: Driver, opts: WriteOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const retries = opts.raceRetries ?? 5
   for (let attempt = 0; ; attempt++) {
     const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
     try {
-      return await session.executeWrite((tx) => writeBatchTx(tx, batch))
+      return await session.executeWrite(work)
     } catch (err) {
-      if ((err as { code?: string }).code !== CONSTRAINT_RACE || attempt >= retries) throw err
+      if (!isWriteRace(err) || attempt >= retries) throw err
       await new Promise((r) => setTimeout(r, 20 * (attempt + 1) + Math.random() * 50))
     } finally {
       await session.close()
     }
   }
+}
+
+/** Writes one batch in one transaction, retrying when a concurrent writer created the same ids first or deleted an entity it links to. */
+export function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+  return writeWithRetries(driver, opts, (tx) => writeBatchTx(tx, batch))
 }
 
 /**
@@ -676,31 +796,48 @@ function errorText(err: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Removal
 
-/** Finds an article by its id, its URL or the path it was ingested from. */
+/**
+ * Finds an article by its id or its URL. Not by its source: many articles share one (every
+ * article of a JSON file, every one read from stdin `-`, every one added through the API `api`).
+ */
 export const FIND_ARTICLE = `
 MATCH (a:Article)
-WHERE a.id = $key OR a.url = $key OR a.source = $key
+WHERE a.id = $key OR a.url = $key
+RETURN a.id AS id`
+
+/**
+ * Write-locks the articles found, then returns those still there: of two removals of the same
+ * article at once, the second waits for the first and then finds nothing (or, having read the
+ * node before it was deleted, fails with a deleted-node race and is run again, finding nothing).
+ */
+export const LOCK_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+SET a._lock = true
+REMOVE a._lock`
+export const ARTICLES_STILL_THERE = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
 RETURN a.id AS id`
 
 export interface RemoveResult {
-  /** the ids of the removed articles (none when nothing matched) */
+  /** the ids of the removed articles (none when nothing matched, or a concurrent removal got there first) */
   removed: string[]
   entitiesDeleted: number
 }
 
-/** Deletes one article, its facts, and every entity no other article mentions. One transaction. */
+/** Deletes one article (by id or URL), its facts, and every entity no other article mentions. One transaction. */
 export async function removeArticle(driver: Driver, idOrUrl: string, opts: WriteOptions = {}): Promise<RemoveResult> {
-  const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
-  try {
-    return await session.executeWrite(async (tx) => {
-      const found = await tx.run(FIND_ARTICLE, { key: idOrUrl })
-      const ids = [...new Set(found.records.map((r) => r.get('id') as string))]
-      if (!ids.length) return { removed: [], entitiesDeleted: 0 }
-      const candidates = await deleteFacts(tx, ids)
-      await tx.run(DELETE_ARTICLES, { ids })
-      return { removed: ids, entitiesDeleted: await deleteOrphans(tx, candidates) }
-    })
-  } finally {
-    await session.close()
-  }
+  const ids = (tx: ManagedTransaction, query: string, params: Record<string, unknown>) =>
+    tx.run(query, params).then((r) => [...new Set(r.records.map((x) => x.get('id') as string))].sort())
+  return writeWithRetries(driver, opts, async (tx) => {
+    const found = await ids(tx, FIND_ARTICLE, { key: idOrUrl })
+    if (!found.length) return { removed: [], entitiesDeleted: 0 }
+    await tx.run(LOCK_ARTICLES, { ids: found })
+    const present = await ids(tx, ARTICLES_STILL_THERE, { ids: found })
+    if (!present.length) return { removed: [], entitiesDeleted: 0 }
+    const candidates = await deleteFacts(tx, present)
+    await tx.run(DELETE_ARTICLES, { ids: present })
+    return { removed: present, entitiesDeleted: await deleteOrphans(tx, candidates) }
+  })
 }

@@ -1,8 +1,8 @@
 // The extraction half of ingestion, the same in a worker thread and in-process: one input (a file
 // or a text) -> its articles, read, extracted and turned into the rows the graph writer takes.
 // One input may hold many articles (JSON arrays, JSON Lines); a bad one fails alone.
-import { readFileSync } from 'node:fs'
 import { extractArticle, readInputSettled, InputError } from '../extract/index.ts'
+import { readInputFile } from '../extract/sources.ts'
 import type { ArticleInput } from '../extract/types.ts'
 import { prepare, type PreparedArticle } from '../graph/write.ts'
 import { authorsOf } from './authors.ts'
@@ -35,11 +35,10 @@ export function extractInput(path: string, given?: Uint8Array | string): InputRe
   const outcomes: ExtractOutcome[] = []
   let data: Uint8Array | string
   try {
-    data = given ?? readFileSync(path)
+    // the same guarded read as `extract`: regular files only, at most MAX_INPUT_BYTES
+    data = given ?? readInputFile(path)
   } catch (e) {
-    const err = e as NodeJS.ErrnoException
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message
-    return { outcomes: [{ ok: false, source: path, error: `${path}: cannot read: ${why}` }], ms: performance.now() - t0 }
+    return { outcomes: [{ ok: false, source: path, error: (e as Error).message }], ms: performance.now() - t0 }
   }
   const settled = readInputSettled(data, path)
   settled.forEach((input, i) => {

@@ -1,9 +1,12 @@
 // PATHS of the ingest command -> input files: files as given, folders walked recursively (name
 // order, hidden entries skipped, like src/extract/sources.ts), globs expanded (tinyglobby), and
 // "-" for stdin. A path that names nothing is one failure naming it; the others still come out.
+// Every entry that is not a folder is listed, FIFOs, sockets and devices included: reading it
+// (readInputFile in src/extract/sources.ts, the same as `extract`'s) refuses it with its reason.
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
+import { fileReason } from '../extract/sources.ts'
 
 export const STDIN = '-'
 
@@ -21,7 +24,7 @@ function walk(dir: string, out: string[], seen: Set<string>, errors: ExpandedPat
     seen.add(real)
     names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort()
   } catch (e) {
-    errors.push({ source: dir, error: `${dir}: cannot read folder: ${(e as Error).message}` })
+    errors.push({ source: dir, error: `${dir}: ${fileReason(e)}` })
     return
   }
   for (const name of names) {
@@ -31,12 +34,11 @@ function walk(dir: string, out: string[], seen: Set<string>, errors: ExpandedPat
       info = statSync(path)
     } catch (e) {
       // a dangling link, or an entry gone since the listing: one failure naming it, not silence
-      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (a link to nothing, or deleted)' : (e as Error).message
-      errors.push({ source: path, error: `${path}: cannot read: ${why}` })
+      errors.push({ source: path, error: `${path}: ${fileReason(e)}` })
       continue
     }
     if (info.isDirectory()) walk(path, out, seen, errors)
-    else if (info.isFile()) out.push(path)
+    else out.push(path)
   }
 }
 

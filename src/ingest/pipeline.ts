@@ -4,7 +4,7 @@
 // functions. Extraction runs in a pool of worker threads while the main thread writes finished
 // articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
-import { availableParallelism } from 'node:os'
+import { availableParallelism, freemem } from 'node:os'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../extract/types.ts'
 import {
@@ -18,7 +18,7 @@ import {
   type WriteCounts,
 } from '../graph/write.ts'
 import type { InputResult } from './extract-step.ts'
-import { createExtractPool, type ExtractPool } from './pool.ts'
+import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
 // or here when extracting in the main thread.
@@ -59,6 +59,8 @@ export interface IngestOptions {
   onProgress?: (p: Progress) => void
   /** called once for every input or article that failed, as soon as it fails */
   onFailure?: (f: Failure) => void
+  /** called with a line for things that are not failures but change what is written (an article id twice in one run) */
+  onNotice?: (line: string) => void
   /**
    * extraction workers already starting (startWorkers), so that loading their models overlaps the
    * caller's own setup (connecting, migrating); the caller closes them. Without it, ingestInputs
@@ -69,7 +71,14 @@ export interface IngestOptions {
 
 export interface IngestSummary {
   inputs: number
-  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number }
+  /**
+   * `repaired`: of the updated ones, those whose text was the same but whose stored facts were not its extraction's;
+   * `superseded`: articles not written because a later input of the same run has the same id (same URL, or same
+   * text without one) and was written instead (see `notices`)
+   */
+  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number; repaired: number; superseded: number }
+  /** what onNotice was told */
+  notices: string[]
   counts: WriteCounts
   /** entities, quotes and relations found by extraction (also in a dry run) */
   extracted: { entities: number; quotes: number; relations: number }
@@ -96,11 +105,48 @@ export function defaultWorkers(): number {
 }
 
 /**
+ * What one extraction worker holds at most, in MB: its capped heap (WORKER_HEAP_MB) and the thread's own
+ * memory beside it (code, model buffers, stacks). 32 workers on 2 cores took 3.7 GB, ~115 MB each.
+ */
+export const WORKER_MB = WORKER_HEAP_MB + 72
+/** the share of the free memory the workers may take */
+const WORKER_MEMORY_SHARE = 0.5
+
+export interface Machine {
+  cores: number
+  /** memory free for this process, in MB (the cgroup's limit where there is one) */
+  freeMb: number
+}
+
+export function thisMachine(): Machine {
+  const constrained = typeof process.constrainedMemory === 'function' ? process.constrainedMemory() : 0
+  const free = constrained && constrained > 0 ? Math.min(freemem(), constrained - process.memoryUsage.rss()) : freemem()
+  return { cores: availableParallelism(), freeMb: Math.max(0, Math.floor(free / (1024 * 1024))) }
+}
+
+/**
+ * The workers this machine can hold: no more than its cores (more threads than cores only share them, and
+ * each holds its own models) and no more than half its free memory allows; at least one. `why` says what
+ * capped the request, for a warning, or is null when the request stands.
+ */
+export function workerCap(requested: number, machine: Machine = thisMachine()): { workers: number; why: string | null } {
+  if (requested <= 1) return { workers: requested, why: null }
+  const byMemory = Math.max(1, Math.floor((machine.freeMb * WORKER_MEMORY_SHARE) / WORKER_MB))
+  const workers = Math.max(1, Math.min(requested, machine.cores, byMemory))
+  if (workers === requested) return { workers, why: null }
+  const reason =
+    workers === machine.cores && machine.cores < byMemory
+      ? `this machine has ${machine.cores} cores`
+      : `${machine.freeMb} MB of memory is free and each worker takes up to ${WORKER_MB} MB`
+  return { workers, why: `${requested} extraction workers capped to ${workers}: ${reason}` }
+}
+
+/**
  * Starts the extraction workers for `inputs` inputs (none for a single input, which extracts faster in
  * place than a worker loads its models), to hand to ingestInputs as `pool`.
  */
 export function startWorkers(workers: number, inputs: number): Promise<ExtractPool | null> {
-  return workers > 0 && inputs > 1 ? createExtractPool(Math.min(workers, inputs)) : Promise.resolve(null)
+  return workers > 0 && inputs > 1 ? createExtractPool(Math.min(workerCap(workers).workers, inputs)) : Promise.resolve(null)
 }
 
 /**
@@ -117,7 +163,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   const t0 = performance.now()
   const summary: IngestSummary = {
     inputs: list.length,
-    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0 },
+    articles: { new: 0, updated: 0, unchanged: 0, failed: 0, extracted: 0, repaired: 0, superseded: 0 },
+    notices: [],
     counts: emptyCounts(),
     extracted: { entities: 0, quotes: 0, relations: 0 },
     tokens: 0,
@@ -175,6 +222,29 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     writes.push(done)
     writing = done
   }
+  const notice = (line: string): void => {
+    summary.notices.push(line)
+    opts.onNotice?.(line)
+  }
+  /** article id -> the input of its latest copy in this run */
+  const seenInRun = new Map<string, string>()
+  /** Two inputs of one run with the same article id: the later one is stored; says so, and drops the earlier if not yet written. */
+  const supersede = (later: PreparedArticle): void => {
+    const earlier = seenInRun.get(later.id)
+    seenInRun.set(later.id, later.source)
+    if (earlier === undefined) return
+    const url = later.rows.articles[0].url
+    const same = `${url ? `the same URL (${url})` : 'the same text'} as ${earlier}, earlier in this run`
+    const i = batch.findIndex((p) => p.id === later.id)
+    if (i >= 0) {
+      batchRows -= batch[i].size
+      batch.splice(i, 1)
+      summary.articles.superseded++
+      notice(`${later.source}: ${same}; ${later.source} is the one stored, ${earlier} is not written`)
+    } else {
+      notice(`${later.source}: ${same}, which was written first; ${later.source} replaces it`)
+    }
+  }
   const accept = (r: InputResult): void => {
     summary.extractMs += r.ms
     for (const o of r.outcomes) {
@@ -188,6 +258,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       summary.extracted.entities += o.article.rows.entities.length
       summary.extracted.quotes += o.article.rows.quotes.length
       summary.extracted.relations += o.article.rows.relations.length
+      supersede(o.article)
       batch.push(o.article)
       batchRows += o.article.size
       if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()
@@ -239,6 +310,7 @@ function tally(summary: IngestSummary, result: BatchResult, failed: (f: Failure)
   for (const o of result.outcomes) {
     if (o.status === 'failed') failed({ source: o.source, error: `${o.source}: not written: ${o.error}` })
     else summary.articles[o.status]++
+    if (o.repaired) summary.articles.repaired++
   }
   addCounts(summary.counts, result.counts)
 }

@@ -2,15 +2,21 @@
 // opposite orders and with different batch sizes (so they lock shared entities in opposite orders),
 // end with the graph of one run; (2) the API answering while an ingest writes: every article it
 // returns has all its quotes (as many as extraction found), every quote its article, and no error.
-// (ingest.test.ts runs two identical processes; these are the harder interleavings.)
+// (ingest.test.ts runs two identical processes; these are the harder interleavings.) (3) D4: an
+// article removed, or updated to a text without its entities, while another article naming the
+// same entities is ingested: the ingested article keeps every fact its extraction finds, round
+// after round (RACE_ROUNDS, default 40; `RACE_ROUNDS=200 npx vitest run test/integration/concurrency.test.ts -t D4`).
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
-import { extractInput } from '../../src/ingest/extract-step.ts'
+import type { ArticleInput } from '../../src/extract/types.ts'
+import { factCounts, factDifferences, removeArticle, storedFacts } from '../../src/graph/write.ts'
+import { extractInput, prepareArticle } from '../../src/ingest/extract-step.ts'
+import { ingestArticle } from '../../src/ingest/pipeline.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
-import { integrityViolations, NONE } from '../support/integrity.ts'
+import { extractionMismatches, integrityViolations, NONE } from '../support/integrity.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
 import { gql, startApi, type RunningApi } from './api-support.ts'
 import { fingerprint, graphCounts, runCli, startCli } from './ingest-support.ts'
@@ -106,4 +112,102 @@ describe('the API during an ingest', () => {
     expect(new Set(totals).size, `totals seen: ${[...new Set(totals)].join(',')}`).toBeGreaterThan(2)
     console.log(`API during ingest: ${rounds} rounds, ${seen} articles checked, article totals seen ${[...new Set(totals)].join(' -> ')}`)
   }, 600_000)
+})
+
+describe('D4: removal and update racing an ingest of an article naming the same entities', () => {
+  const ROUNDS = Number(process.env.RACE_ROUNDS ?? 40)
+  const article = (url: string, text: string): ArticleInput => ({
+    text,
+    bodyStart: 0,
+    bodyEnd: text.length,
+    meta: { title: null, publishedAt: null, authors: [], dateline: null, publisher: null, url },
+  })
+  const B = article('https://example.test/vexhollow/b', 'Zebulon Quartzmann, the mayor of Vexhollow, said: "The bridge stays closed." Quartzmann met Ildra Pomfrey.')
+  // B again, in a version that names none of its entities
+  const B2 = article(B.meta.url!, 'The bridge over the river stays closed, the council said on Monday.')
+  const A2 = article('https://example.test/vexhollow/a2', 'Reporters asked Zebulon Quartzmann about Vexhollow again. "No comment," said Ildra Pomfrey.')
+  const a2Expected = factCounts(prepareArticle(A2, 'a2').rows)
+
+  /** Runs `race` against an ingest of A2 for ROUNDS rounds; each round's losses of A2's facts, if any. */
+  async function rounds(race: () => Promise<unknown>): Promise<{ lost: string[]; statuses: Set<string> }> {
+    await resetDatabase(driver)
+    const lost: string[] = []
+    const statuses = new Set<string>()
+    for (let round = 1; round <= ROUNDS; round++) {
+      await ingestArticle(driver, B, 'b')
+      // vary the interleaving: either side may start up to 3 ms before the other
+      const lead = (round % 7) - 3
+      const pause = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
+      const failure = (side: string) => (e: unknown) => `${side} failed: ${(e as Error).message}`
+      const [other, a2] = await Promise.all([
+        pause(lead).then(race).catch(failure('the other writer')),
+        pause(-lead).then(() => ingestArticle(driver, A2, 'a2')).catch(failure('A2')),
+      ])
+      if (typeof other === 'string') lost.push(`round ${round}: ${other}`)
+      if (typeof a2 === 'string') {
+        lost.push(`round ${round}: ${a2}`)
+      } else {
+        statuses.add(a2.outcome.status)
+        const stored = (await storedFacts(driver, [a2.outcome.id])).get(a2.outcome.id)
+        const differences = stored ? factDifferences(stored, a2Expected) : ['not stored']
+        if (differences.length) lost.push(`round ${round}: A2 ${a2.outcome.status}, stored ${differences.join(', ')}`)
+      }
+      // and every article in the graph (A2, and B when updated) holds what a fresh extraction of its text finds
+      for (const m of await extractionMismatches(driver)) lost.push(`round ${round}: integrity: ${m}`)
+      // the next round starts with B as first written and no A2
+      await removeArticle(driver, A2.meta.url!)
+    }
+    return { lost, statuses }
+  }
+
+  it("D4: removing B while A2 is ingested loses none of A2's facts", async () => {
+    const t0 = Date.now()
+    const { lost, statuses } = await rounds(() => removeArticle(driver, B.meta.url!))
+    console.log(`D4 remove race: ${ROUNDS} rounds in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${lost.length} lost A2's facts${lost.length ? ': ' + lost.slice(0, 3).join('; ') : ''}`)
+    expect(lost).toEqual([])
+    expect([...statuses]).toEqual(['new'])
+    expect(await integrityViolations(driver)).toEqual(NONE)
+  }, 300_000)
+
+  it("D4: updating B to a text without those entities while A2 is ingested loses none of A2's facts", async () => {
+    const t0 = Date.now()
+    const { lost, statuses } = await rounds(() => ingestArticle(driver, B2, 'b'))
+    console.log(`D4 update race: ${ROUNDS} rounds in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${lost.length} lost A2's facts${lost.length ? ': ' + lost.slice(0, 3).join('; ') : ''}`)
+    expect(lost).toEqual([])
+    expect([...statuses]).toEqual(['new'])
+    expect(await integrityViolations(driver)).toEqual(NONE)
+  }, 300_000)
+
+  it('D4: the integrity check finds facts lost behind a writer, and re-ingesting the article repairs it', async () => {
+    await resetDatabase(driver)
+    await ingestArticle(driver, A2, 'a2')
+    expect(await extractionMismatches(driver)).toEqual([])
+    // the state the race left: a shared entity deleted with A2's links to it
+    await driver.executeQuery("MATCH (e:Entity {id: 'person:ildra-pomfrey'}) DETACH DELETE e")
+    const found = await extractionMismatches(driver)
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatch(/^url:\S+ \(a2\): mentions 2\/3, said 0\/1/)
+    const again = await ingestArticle(driver, A2, 'a2')
+    expect(again.outcome.status).toBe('updated')
+    expect(again.outcome.repaired).toEqual(expect.arrayContaining(['mentions 2/3', 'said 0/1']))
+    expect(await extractionMismatches(driver)).toEqual([])
+    expect((await ingestArticle(driver, A2, 'a2')).outcome.status).toBe('unchanged')
+  })
+})
+
+describe('D15: two removals of one article at once', () => {
+  it('D15: only the removal that deleted the article says it removed it', async () => {
+    await resetDatabase(driver)
+    const text = 'Wenna Krall, the harbour master of Ostmere, said: "The quay stays open."'
+    const input: ArticleInput = { text, bodyStart: 0, bodyEnd: text.length, meta: { title: null, publishedAt: null, authors: [], dateline: null, publisher: null, url: 'https://example.test/ostmere' } }
+    const outcomes: string[] = []
+    for (let round = 1; round <= 20; round++) {
+      await ingestArticle(driver, input, 'ostmere.txt')
+      const both = await Promise.all([removeArticle(driver, input.meta.url!), removeArticle(driver, input.meta.url!)])
+      outcomes.push(both.map((r) => r.removed.length).sort().join('+'))
+    }
+    // each round: one removal removed the article, the other found nothing
+    expect(outcomes).toEqual(Array(20).fill('0+1'))
+    expect(await graphCounts(driver)).toEqual({})
+  }, 300_000)
 })

@@ -150,6 +150,50 @@ describe('ingest into Neo4j', () => {
     expect(cli.stderr).toContain(LAKE_URL)
   })
 
+  it('D9: --remove takes an id or a URL, never a source shared by several articles', async () => {
+    const stdin = ['Orla Venn said: "The ferry runs again on Monday."', 'Piet Marlow said: "The ferry was never the problem."']
+    for (const text of stdin) expect((await runCli(['-', '--no-progress'], env, Buffer.from(text))).code).toBe(0)
+    const { ingestArticle } = await import('../../src/ingest/pipeline.ts')
+    const viaApi = (text: string) => ({ text, bodyStart: 0, bodyEnd: text.length, meta: { title: null, publishedAt: null, authors: [], dateline: null, publisher: null, url: null } })
+    await ingestArticle(driver, viaApi('Sanne Okoro said: "The bridge opens in May."'), 'api')
+    await ingestArticle(driver, viaApi('Tomas Virel said: "May is too late."'), 'api')
+    const articles = async () => (await driver.executeQuery('MATCH (a:Article) RETURN a.id AS id, a.source AS source ORDER BY id')).records.map((r) => `${r.get('source')} ${r.get('id')}`)
+    const before = await articles()
+    expect(before.filter((a) => a.startsWith('- '))).toHaveLength(2)
+
+    for (const source of ['-', 'api']) {
+      const run = await runCli(['--remove', source], env)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toBe(`error: no article with id or URL "${source}" (never ingested, or already removed)\n`)
+      expect((await removeArticle(driver, source)).removed).toEqual([])
+    }
+    expect(await articles()).toEqual(before)
+    // by id, exactly that article
+    const one = before.find((a) => a.startsWith('- '))!.split(' ')[1]
+    const run = await runCli(['--remove', one], env)
+    expect([run.code, run.stdout]).toEqual([0, expect.stringMatching(new RegExp(`^removed 1 article\\(s\\) \\(${one}\\)`))])
+    expect(await articles()).toEqual(before.filter((a) => !a.endsWith(one)))
+  })
+
+  it('D16: two inputs with the same URL and different texts in one run: the summary says which was stored', async () => {
+    const dir = tempDir()
+    const url = 'https://example.test/harbour-fees'
+    const texts = { 'a.json': 'Ilse Varga said: "The harbour fees rise in June."', 'b.json': 'Ilse Varga said: "The harbour fees stay as they are."' }
+    for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), JSON.stringify({ url, text }))
+    for (const round of ['first', 'again']) {
+      const run = await runCli([dir, '--workers', '0', '--no-progress'], env)
+      expect(run.code, run.stderr).toBe(0)
+      const a = join(dir, 'a.json')
+      const b = join(dir, 'b.json')
+      expect(run.stderr).toBe(`note: ${b}: the same URL (${url}) as ${a}, earlier in this run; ${b} is the one stored, ${a} is not written\n`)
+      const counts = round === 'first' ? '1 new, 0 updated, 0 unchanged' : '0 new, 0 updated, 1 unchanged'
+      expect(run.stdout).toContain(`articles: ${counts}, 0 failed, 1 not written (a later input of this run has the same URL or text; see the notes above)`)
+      const stored = await driver.executeQuery('MATCH (a:Article {url: $url}) RETURN a.text AS text', { url })
+      expect(stored.records.map((r) => r.get('text'))).toEqual([texts['b.json']])
+    }
+  })
+
   it('a run killed with SIGKILL midway, then rerun, ends with the graph of one clean run', async () => {
     const corpus = makeCorpus(240)
     temp.push(corpus)

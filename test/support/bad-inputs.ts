@@ -6,6 +6,7 @@
 //   const corpus = buildBadCorpus(dir)            // writes every kind (and the good articles) into dir
 //   corpus.kinds  -> [{ kind, description, files, expect }]
 //   corpus.vanish -> a file to delete between listing and reading (the test's hook does it)
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -162,6 +163,10 @@ export function buildBadCorpus(dir: string, options: BuildOptions = {}): BadCorp
   kinds.push({ kind: 'dangling symlink', description: 'a symlink to a file that does not exist', files: ['dangling-link.txt'], expect: 'error' })
   mkdirSync(join(dir, 'folder-named-like-a-file.txt'))
   kinds.push({ kind: 'folder named like a file', description: 'an empty folder called folder-named-like-a-file.txt', files: ['folder-named-like-a-file.txt'], expect: 'either' })
+  // a FIFO would block a reader waiting for a writer; both commands refuse it as not a regular file.
+  // (A socket is tested in test/unit/input-guards.test.ts: it exists only while a server listens.)
+  execFileSync('mkfifo', [join(dir, 'named-pipe.txt')])
+  kinds.push({ kind: 'FIFO (named pipe)', description: 'a named pipe with no writer, where a file is expected', files: ['named-pipe.txt'], expect: 'error' })
   add('vanishes between listing and reading', 'error', 'a good article deleted after the folder is listed, before it is read', { 'vanishing.txt': ARTICLE.replace('Monday', 'Tuesday') })
   copyFileSync(join(GOOD_FIXTURES, '2032-03-01-ferry-line.txt'), join(dir, 'duplicate-ferry-line.txt'))
   kinds.push({ kind: 'duplicate of a good article', description: 'the same text as a good article under another name (same article id)', files: ['duplicate-ferry-line.txt'], expect: 'article' })

@@ -32,3 +32,44 @@ export async function integrityViolations(d: Driver): Promise<Record<string, num
 }
 /** what integrityViolations returns for a sound graph */
 export const NONE: Record<string, number> = Object.fromEntries(Object.keys(INTEGRITY).map((k) => [k, 0]))
+
+/**
+ * The articles whose stored facts are not those a fresh extraction of their stored text finds:
+ * `id (source): kind stored/expected, ...` for each, empty when all agree. The counts per kind
+ * (mentions, quotes, SAID, ABOUT, relations, roles, WROTE, IN_COUNTRY) are read with the writer's
+ * own STORED_FACTS query. The stored text is read again as the ingest read it: a news-format text
+ * by the news reader, any other with its stored metadata (as JSON and the API give it). Articles
+ * read from HTML are left out: their text is Readability's, and the byline spans the reader found
+ * in the page are not stored.
+ */
+export const ARTICLES_TO_RECHECK = `
+MATCH (a:Article) WHERE a.text IS NOT NULL AND NOT toLower(a.source) =~ '.*[.]x?html?'
+RETURN a.id AS id, a.source AS source, a.text AS text, a.url AS url, a.title AS title, toString(a.publishedAt) AS publishedAt,
+       a.authors AS authors, a.dateline AS dateline, a.publisher AS publisher
+ORDER BY id`
+
+export async function extractionMismatches(d: Driver): Promise<string[]> {
+  const { prepareArticle } = await import('../../src/ingest/extract-step.ts')
+  const { detectFormat, readInput } = await import('../../src/extract/index.ts')
+  const { factCounts, factDifferences, storedFacts } = await import('../../src/graph/write.ts')
+  const rows = (await d.executeQuery(ARTICLES_TO_RECHECK)).records.map((r) => r.toObject())
+  const stored = await storedFacts(d, rows.map((r) => r.id as string))
+  const out: string[] = []
+  for (const r of rows) {
+    const text = r.text as string
+    const input =
+      detectFormat(text, 'stored.txt') === 'news'
+        ? readInput(text, 'stored.txt')[0]
+        : {
+            text,
+            bodyStart: 0,
+            bodyEnd: text.length,
+            meta: { title: r.title, url: r.url, publishedAt: r.publishedAt, authors: r.authors ?? [], dateline: r.dateline, publisher: r.publisher },
+          }
+    const fresh = prepareArticle(input, r.source as string)
+    const differences = factDifferences(stored.get(r.id as string)!, factCounts(fresh.rows))
+    if (fresh.id !== r.id) differences.unshift(`a fresh extraction gives the id ${fresh.id}`)
+    if (differences.length) out.push(`${r.id} (${r.source}): ${differences.join(', ')}`)
+  }
+  return out
+}

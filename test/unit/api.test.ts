@@ -65,7 +65,7 @@ describe('generated resolver types', () => {
 describe('the result cache', () => {
   function counter(ttlMs: number) {
     let calls = 0
-    const cache = useResultCache({ ttlMs, maxEntries: 10 })
+    const cache = useResultCache({ ttlMs })
     const yoga = createYoga({
       schema: createSchema({
         typeDefs: 'type Query { n(delay: Int): Int }  type Mutation { bump: Int }',
@@ -95,15 +95,52 @@ describe('the result cache', () => {
   })
 
   it('refreshes an expired entry with one request while the others get the previous answer', async () => {
-    const c = counter(30)
+    // TTL 200 ms, asked again after 250 ms: expired, and well inside the stale window even on a loaded machine
+    const c = counter(200)
     const slow = '{ n(delay: 50) }'
     expect(await c.ask(slow)).toEqual({ n: 1 })
-    await new Promise((r) => setTimeout(r, 40))
+    await new Promise((r) => setTimeout(r, 250))
     const refresher = c.ask(slow)
     const others = await Promise.all([c.ask(slow), c.ask(slow)])
     expect(others).toEqual([{ n: 1 }, { n: 1 }])
     expect(await refresher).toEqual({ n: 2 })
     expect(c.calls()).toBe(2)
     expect(await c.ask(slow)).toEqual({ n: 2 })
+  })
+})
+
+describe('the result cache, bounded by memory', () => {
+  it('D2: holds at most maxBytes of answers, never one over maxEntryBytes, and drops expired ones though nothing asks', async () => {
+    let calls = 0
+    const cache = useResultCache({ ttlMs: 50, maxBytes: 10_000, maxEntryBytes: 3_000 })
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { s(n: Int!): String }',
+        resolvers: { Query: { s: (_: unknown, { n }: { n: number }) => (++calls, 'x'.repeat(n)) } },
+      }),
+      plugins: [cache.plugin],
+    })
+    const ask = async (n: number) => {
+      const res = await yoga.fetch('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ s(n: ${n}) }` }) })
+      return ((await res.json()) as { data: { s: string } }).data.s.length
+    }
+    try {
+      // 10 answers of ~1 kB (2 kB held each): the cache keeps what fits in 10 kB, the newest
+      for (let i = 0; i < 10; i++) expect(await ask(1000 + i)).toBe(1000 + i)
+      expect(cache.stats().bytes).toBeLessThanOrEqual(10_000)
+      expect(cache.stats().entries).toBeLessThanOrEqual(4)
+      const before = calls
+      expect(await ask(1009)).toBe(1009)
+      expect(calls, 'the newest answer is a hit').toBe(before)
+      // an answer over maxEntryBytes is served, never kept
+      expect(await ask(5000)).toBe(5000)
+      expect(await ask(5000)).toBe(5000)
+      expect(calls).toBe(before + 2)
+      // expired (TTL 50 ms, stale window another 50 ms, 1 s slack): purged by the timer, with no request
+      await new Promise((r) => setTimeout(r, 2500))
+      expect(cache.stats()).toEqual({ entries: 0, bytes: 0 })
+    } finally {
+      cache.close()
+    }
   })
 })

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       corsOrigins: [],
       queryTimeoutMs: 5000,
       introspection: true,
+      host: '127.0.0.1',
+      responseCacheMs: 5000,
     })
   })
 
@@ -27,10 +29,12 @@ describe('loadConfig', () => {
       NEO4J_PASSWORD: 's3cret',
       NEO4J_DATABASE: 'news',
       PORT: '8080',
-      INGEST_TOKEN: ' tok ',
+      INGEST_TOKEN: ' tok-0123456789abcdef ',
       CORS_ORIGINS: 'https://a.test, https://b.test,,',
       QUERY_TIMEOUT_MS: '250',
       GRAPHQL_INTROSPECTION: 'false',
+      HOST: '0.0.0.0',
+      RESPONSE_CACHE_MS: '0',
     })
     expect(config).toEqual({
       neo4jUri: 'neo4j+s://example.databases.test',
@@ -39,11 +43,39 @@ describe('loadConfig', () => {
       neo4jPassword: 's3cret',
       neo4jDatabase: 'news',
       port: 8080,
-      ingestToken: 'tok',
+      ingestToken: 'tok-0123456789abcdef',
       corsOrigins: ['https://a.test', 'https://b.test'],
       queryTimeoutMs: 250,
       introspection: false,
+      host: '0.0.0.0',
+      responseCacheMs: 0,
     })
+  })
+
+  it('D10: reads GRAPHQL_INTROSPECTION strictly: true/false/1/0/yes/no/on/off in any case, anything else an error naming it', () => {
+    for (const off of ['false', 'False', 'FALSE', '0', 'no', 'No', 'off', 'OFF', ' off ']) {
+      expect(loadConfig({ GRAPHQL_INTROSPECTION: off }).introspection, off).toBe(false)
+    }
+    for (const on of ['true', 'True', '1', 'yes', 'YES', 'on', 'On', '']) {
+      expect(loadConfig({ GRAPHQL_INTROSPECTION: on }).introspection, on).toBe(true)
+    }
+    for (const bad of ['flase', 'disabled', 'nope', '2', 'f']) {
+      expect(() => loadConfig({ GRAPHQL_INTROSPECTION: bad }), bad).toThrow(`GRAPHQL_INTROSPECTION must be true or false (also 1/0, yes/no, on/off), got "${bad}"`)
+    }
+  })
+
+  it('refuses an INGEST_TOKEN shorter than 16 characters, saying how long it must be', () => {
+    expect(() => loadConfig({ INGEST_TOKEN: 'secret' })).toThrow('INGEST_TOKEN must be at least 16 characters (it is 6)')
+    expect(() => loadConfig({ INGEST_TOKEN: ' 123456789012345 ' })).toThrow(/^INGEST_TOKEN must be at least 16/)
+    expect(loadConfig({ INGEST_TOKEN: '1234567890123456' }).ingestToken).toBe('1234567890123456')
+    expect(loadConfig({ INGEST_TOKEN: '   ' }).ingestToken).toBeNull()
+  })
+
+  it('listens on 127.0.0.1 unless HOST says otherwise; RESPONSE_CACHE_MS is a non-negative integer', () => {
+    expect(loadConfig({ HOST: '' }).host).toBe('127.0.0.1')
+    expect(loadConfig({ HOST: ' :: ' }).host).toBe('::')
+    expect(loadConfig({ RESPONSE_CACHE_MS: '250' }).responseCacheMs).toBe(250)
+    expect(() => loadConfig({ RESPONSE_CACHE_MS: '-5' })).toThrow(/^RESPONSE_CACHE_MS must be a non-negative integer/)
   })
 
   it('treats an empty or blank NEO4J_URI as unset, so the local instance is used', () => {
@@ -78,7 +110,7 @@ describe('loadConfig', () => {
       documented.push(m[2])
       if (!m[1]) example[m[2]] = m[3]
     }
-    const read = ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'PORT', 'INGEST_TOKEN', 'CORS_ORIGINS', 'QUERY_TIMEOUT_MS', 'GRAPHQL_INTROSPECTION']
+    const read = ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'PORT', 'INGEST_TOKEN', 'CORS_ORIGINS', 'QUERY_TIMEOUT_MS', 'GRAPHQL_INTROSPECTION', 'HOST', 'RESPONSE_CACHE_MS']
     expect(documented).toEqual(expect.arrayContaining(read))
     // NEO4J_URI stays unset there: setting it tells npm start and the demo not to run the local Neo4j
     expect(example.NEO4J_URI).toBeUndefined()

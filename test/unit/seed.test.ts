@@ -2,14 +2,17 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { extractArticle, readInput } from '../../src/extract/index.ts'
+import { externalData } from '../support/external.ts'
 
-const SEED = '../shared/seed/000_78c788bb667fbbee.txt'
-const [input] = readInput(readFileSync(SEED), SEED)
-const out = extractArticle(input, SEED)
-const namesOf = (type: string) => out.entities.filter((e) => e.type === type).map((e) => e.name)
-const nameOfId = new Map(out.entities.map((e) => [e.id, e.name]))
+const SEED = externalData('seed/000_78c788bb667fbbee.txt', import.meta.filename)
 
-describe('the seed article', () => {
+describe.skipIf(!SEED.present)('the seed article', () => {
+  // vitest collects a skipped suite too: read the seed only when it is there
+  const [input] = readInput(SEED.present ? readFileSync(SEED.path) : Buffer.from(''), SEED.path)
+  const out = extractArticle(input, SEED.path)
+  const namesOf = (type: string) => out.entities.filter((e) => e.type === type).map((e) => e.name)
+  const nameOfId = new Map(out.entities.map((e) => [e.id, e.name]))
+
   it('has its header as metadata', () => {
     expect(out.article).toMatchObject({
       title: "North Korean troops arrive in Russia's Kursk region, US says",

@@ -78,7 +78,7 @@ function readFormat(format: Format, text: string, path: string): Settled[] {
     case 'jsonl':
       return readJsonLines(text, path)
     case 'html':
-      return [readHtml(text)]
+      return [readHtml(text, path)]
     case 'news':
       return [readNews(text)]
     default:

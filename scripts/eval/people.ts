@@ -1,0 +1,236 @@
+// `npm run eval -- people DIR...`: the PolNeAR people check on the graph users query. The folders
+// (e.g. ../shared/corpora/polnear/train and dev; a folder holding `text/` is read from there) are
+// ingested with the project's own ingest command into a throwaway Neo4j (temporary folder, free
+// ports, stopped and deleted at the end), and every MENTIONS relationship is read back with the
+// surface text of each name mention (the article's text between its starts and ends).
+//
+// (a) The 20 most-mentioned people. A person is the group of Person nodes whose names share a
+//     "full key" (first and last name word, possessive and middle names or initials dropped:
+//     "Donald J. Trump's" -> "donald trump"); its name mentions are counted on the main node (the
+//     node of the group with the most name mentions) and on every other node. A name mention on
+//     another node counts as the same person's when its text (possessive dropped, case folded) is
+//     one of the person's name forms: the full name, the full name with middle names or initials
+//     between the first and last word, the first initial with the surname ("D. Trump"), or the
+//     surname alone, and the node it sits on is not another full-named person's (a bare "Clinton"
+//     on Bill Clinton's node is his). A surname that two of the listed people share counts for the
+//     more mentioned one only. Share = main / (main + other); the target is >= 98%.
+// (b) Suspects: Person nodes whose name is not a person's, with the reason (see suspectReason).
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import neo4j, { type Driver } from 'neo4j-driver'
+import { freePort, startNeo4j, type Neo4jInstance } from '../neo4j.ts'
+import { migrate } from '../../src/graph/migrate.ts'
+import { COUNTRY_NAMES, CAPITALS } from '../../src/extract/lexicon/countries.ts'
+import { KNOWN_ORGS } from '../../src/extract/lexicon/words.ts'
+import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, ORG_HEADS, PRONOUNS, isContraction } from '../../src/extract/lexicon/names.ts'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const CLI = join(ROOT, 'src/cli/ingest.ts')
+
+/** Every name mention of every entity, with the surface text cut from the article's stored text. */
+export const NAME_MENTIONS = `
+MATCH (a:Article)-[m:MENTIONS]->(e:Entity)
+WITH a, m, e, [i IN range(0, size(m.starts) - 1) WHERE m.kinds[i] = 'name' | substring(a.text, m.starts[i], m.ends[i] - m.starts[i])] AS texts
+RETURN e.id AS id, e.name AS name, e.type AS type, texts`
+
+const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u
+
+/** A name's words for matching: possessive dropped, case folded, diacritics kept. */
+export function nameWords(name: string): string[] {
+  return name.replace(POSSESSIVE, '').normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean)
+}
+
+const isInitial = (w: string): boolean => /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w)
+
+/** "donald trump" for "Donald J. Trump's"; null for a one-word name or one that starts with an initial. */
+export function fullKey(name: string): string | null {
+  const w = nameWords(name)
+  if (w.length < 2 || isInitial(w[0]) || isInitial(w[w.length - 1])) return null
+  return `${w[0]} ${w[w.length - 1]}`
+}
+
+/** The text is one of the name forms of the person whose full key is `key` (see the header). */
+export function isNameForm(text: string, key: string): boolean {
+  const [first, last] = key.split(' ')
+  const w = nameWords(text)
+  if (!w.length || w[w.length - 1] !== last) return false
+  if (w.length === 1) return true
+  if (w[0] === first) return true
+  return w.length === 2 && isInitial(w[0]) && w[0][0] === first[0]
+}
+
+/** Why a Person node's name is not a person's, or null. */
+export function suspectReason(name: string): string | null {
+  const trimmed = name.trim()
+  const lower = trimmed.toLowerCase()
+  const w = lower.split(/\s+/)
+  if (POSSESSIVE.test(trimmed)) return 'possessive'
+  if (US_STATES.has(lower)) return 'US state'
+  if (COUNTRY_NAMES.has(trimmed) || CAPITALS.has(lower)) return 'country or capital'
+  if (MEDIA_ORGS.has(trimmed) || KNOWN_ORGS.has(trimmed)) return 'organisation or media'
+  if (PRONOUNS.has(lower) || w.some((x) => isContraction(x))) return 'pronoun or contraction'
+  if (/^\p{L}\.?$/u.test(trimmed) || w.every(isInitial)) return 'initials only'
+  if (/\p{Lu}{2}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed)) return 'ALL-CAPS'
+  if (w.some((x) => x.replace(/[.,]$/, '').length > 1 && DESCRIPTORS.has(x.replace(/[.,]$/, '')))) return 'descriptor word'
+  if (w.slice(1).some((x) => HEADLINE_VERBS.has(x))) return 'verb (headline fragment)'
+  if (w.length > 1 && ORG_HEADS.has(w[w.length - 1])) return 'organisation head word'
+  if (trimmed.startsWith('@')) return 'social handle'
+  return null
+}
+
+interface Row {
+  id: string
+  name: string
+  type: string
+  texts: string[]
+}
+
+function say(line: string): void {
+  process.stderr.write(line + '\n')
+}
+
+function runIngest(uri: string, paths: string[]): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...paths, '--json', '--no-progress'], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: uri },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? ''
+      if (code !== 0 && !last.startsWith('{')) reject(new Error(`ingest exited with ${code}: ${out.slice(0, 500)}`))
+      else {
+        say(`ingest: ${last}`)
+        resolvePromise()
+      }
+    })
+  })
+}
+
+export interface PersonRow {
+  name: string
+  main: number
+  other: number
+  share: number
+  otherNodes: [string, number][]
+}
+
+/** The table (a) from the rows read back: the `top` people by name mentions. */
+export function peopleTable(rows: Row[], top = 20): PersonRow[] {
+  const byNode = new Map<string, { name: string; type: string; texts: string[] }>()
+  for (const r of rows) {
+    const n = byNode.get(r.id) ?? { name: r.name, type: r.type, texts: [] }
+    n.texts.push(...r.texts)
+    byNode.set(r.id, n)
+  }
+  // people: Person nodes grouped by full key
+  const groups = new Map<string, { nodes: string[]; total: number }>()
+  for (const [id, n] of byNode) {
+    if (n.type !== 'Person') continue
+    const key = fullKey(n.name)
+    if (!key) continue
+    const g = groups.get(key) ?? { nodes: [], total: 0 }
+    g.nodes.push(id)
+    g.total += n.texts.length
+    groups.set(key, g)
+  }
+  const ranked = [...groups.entries()].sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1)).slice(0, top)
+  // a surname shared by listed people counts for the most mentioned of them
+  const surnameOwner = new Map<string, string>()
+  for (const [key] of ranked) {
+    const last = key.split(' ')[1]
+    if (!surnameOwner.has(last)) surnameOwner.set(last, key)
+  }
+  const out: PersonRow[] = []
+  for (const [key, g] of ranked) {
+    const mainId = g.nodes.reduce((a, b) => (byNode.get(b)!.texts.length > byNode.get(a)!.texts.length ? b : a))
+    const main = byNode.get(mainId)!
+    let other = 0
+    const otherNodes = new Map<string, number>()
+    const last = key.split(' ')[1]
+    for (const [id, n] of byNode) {
+      if (id === mainId) continue
+      const nk = fullKey(n.name)
+      // another full-named person's node holds that person's mentions
+      if (n.type === 'Person' && nk && nk !== key) continue
+      let c = 0
+      for (const t of n.texts) {
+        if (!isNameForm(t, key)) continue
+        if (nameWords(t).length === 1 && surnameOwner.get(last) !== key) continue
+        c++
+      }
+      if (c) { other += c; otherNodes.set(`${n.name} (${n.type})`, c) }
+    }
+    out.push({ name: main.name, main: main.texts.length, other, share: main.texts.length / Math.max(1, main.texts.length + other), otherNodes: [...otherNodes].sort((a, b) => b[1] - a[1]) })
+  }
+  return out
+}
+
+/** The suspects (b): Person nodes whose name is not a person's, most mentioned first. */
+export function suspects(rows: Row[]): { name: string; reason: string; mentions: number }[] {
+  const m = new Map<string, { name: string; reason: string; mentions: number }>()
+  for (const r of rows) {
+    if (r.type !== 'Person') continue
+    const reason = suspectReason(r.name)
+    if (!reason) continue
+    const s = m.get(r.id) ?? { name: r.name, reason, mentions: 0 }
+    s.mentions += r.texts.length
+    m.set(r.id, s)
+  }
+  return [...m.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1))
+}
+
+/** `main(['DIR', 'DIR', ...])` */
+export async function main(args: string[]): Promise<void> {
+  if (!args.length) throw new Error('usage: npm run eval -- people DIR... (e.g. ../shared/corpora/polnear/train ../shared/corpora/polnear/dev)')
+  const paths = args.map((a) => {
+    const dir = resolve(a)
+    if (!existsSync(dir)) throw new Error(`people: no such folder: ${a}`)
+    return existsSync(join(dir, 'text')) ? join(dir, 'text') : dir
+  })
+  const tmp = mkdtempSync(join(tmpdir(), 'eval-people-'))
+  let instance: Neo4jInstance | null = null
+  let driver: Driver | null = null
+  try {
+    say('starting a throwaway Neo4j...')
+    instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await freePort(), httpPort: await freePort(), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
+    driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
+    await migrate(driver)
+    const t0 = performance.now()
+    await runIngest(instance.uri, paths)
+    say(`ingested in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    const res = await driver.executeQuery(NAME_MENTIONS)
+    const rows: Row[] = res.records.map((r) => ({ id: r.get('id'), name: r.get('name'), type: r.get('type'), texts: r.get('texts') }))
+    const table = peopleTable(rows)
+    const lines: string[] = []
+    lines.push(`(a) the 20 most-mentioned people (name mentions; "other": the same person's name forms on other nodes)`)
+    lines.push(`${'person'.padEnd(26)} ${'main'.padStart(6)} ${'other'.padStart(6)} ${'share'.padStart(7)}  largest other nodes`)
+    let main = 0
+    let other = 0
+    for (const p of table) {
+      main += p.main
+      other += p.other
+      const top = p.otherNodes.slice(0, 4).map(([n, c]) => `${n} ${c}`).join('; ')
+      lines.push(`${p.name.slice(0, 26).padEnd(26)} ${String(p.main).padStart(6)} ${String(p.other).padStart(6)} ${(100 * p.share).toFixed(1).padStart(6)}%  ${top}`)
+    }
+    const reached = table.filter((p) => p.share >= 0.98).length
+    lines.push(`overall share ${(100 * main / Math.max(1, main + other)).toFixed(1)}% (${main} of ${main + other}); ${reached} of ${table.length} people at >= 98%`)
+    const sus = suspects(rows)
+    const byReason = new Map<string, number>()
+    for (const s of sus) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1)
+    lines.push('')
+    lines.push(`(b) suspects: ${sus.length} Person nodes whose name is not a person's (target 0): ${[...byReason].map(([r, c]) => `${r} ${c}`).join(', ')}`)
+    for (const s of sus.slice(0, 60)) lines.push(`  ${JSON.stringify(s.name)}  ${s.reason}  (${s.mentions} name mentions)`)
+    if (sus.length > 60) lines.push(`  ... and ${sus.length - 60} more`)
+    process.stdout.write(lines.join('\n') + '\n')
+  } finally {
+    await driver?.close()
+    await instance?.stop()
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,240 @@
+// What one answer may cost, before and while it runs (issue 17, D1).
+//
+// Before: the size of the answer is estimated from the query *and its variables*: every list level
+// multiplies by what the resolvers will really return at most (`first` as the resolvers clamp it:
+// default 10, at most 100, whether written in the query or passed in a variable;
+// `quotesPerSpeaker` likewise; a fixed allowance for the lists that take no `first`). A query whose
+// estimate is over LIMITS.maxEstimatedFields is refused before anything runs.
+//
+// While it runs: every field resolved adds its share of the answer's JSON size to the request's
+// budget, and the time since execution began is checked; past either bound the execution stops
+// (the remaining fields fail at once, without reading the graph) and the answer is replaced by one
+// error that says which bound was hit. So an answer is bounded in size and time whatever the query,
+// including lists the estimate can only guess (an article's quotes, a speaker's quotes).
+import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType } from 'graphql'
+import type { FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, SelectionSetNode, ValueNode } from 'graphql'
+import type { ExecutionResult, GraphQLFieldResolver } from 'graphql'
+import { defaultFieldResolver, getOperationAST } from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+import { DEFAULT_FIRST, MAX_FIRST } from './connection.ts'
+
+export const BUDGET = {
+  /** the estimate before execution: how many values the answer may hold (fields times list sizes) */
+  maxEstimatedFields: 100_000,
+  /** while executing: the answer's JSON size, approximately, in bytes */
+  maxResponseBytes: 8_000_000,
+  /** while executing: wall time from the start of execution, in ms */
+  maxExecutionMs: 15_000,
+}
+
+/** what the estimate assumes for lists that take no `first` (the resolvers return all of them) */
+const UNPAGED_LIST_ITEMS: Record<string, number> = {
+  'Article.quotes': 20,
+  'Article.entities': 20,
+  'Article.relations': 20,
+  'RelatedEntity.relations': 5,
+  'Quote.about': 3,
+  'Person.roles': 5,
+  'Organisation.members': 10,
+  'Country.places': 10,
+  'Query.path': 6,
+}
+const DEFAULT_UNPAGED_ITEMS = 10
+/** SpeakerQuotes.quotes: whoSaidWhatAbout's quotesPerSpeaker, default 10 as the resolver has it */
+const DEFAULT_QUOTES_PER_SPEAKER = 10
+
+function clampCount(value: unknown, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback
+  return Math.max(0, Math.min(Math.trunc(value), MAX_FIRST))
+}
+
+/** the value of an argument: a literal, or a variable's value (or its default in the operation) */
+function argValue(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, ValueNode>): unknown {
+  if (!node) return undefined
+  if (node.kind === Kind.VARIABLE) {
+    const name = node.name.value
+    if (variables[name] !== undefined) return variables[name]
+    const d = defaults.get(name)
+    return d && d.kind === Kind.INT ? Number(d.value) : undefined
+  }
+  if (node.kind === Kind.INT) return Number(node.value)
+  return undefined
+}
+
+export interface Estimate {
+  /** values in the answer, estimated with the variables' values and the resolvers' caps */
+  fields: number
+  /** the largest number of times one field can appear (the product of the list sizes above it) */
+  maxRepeat: number
+}
+
+/**
+ * The estimated size of an operation's answer. Fragments and type conditions are all counted (an
+ * over-estimate where a selection depends on the entity's type). Validation has already refused
+ * fragment cycles and unknown fields; the depth guard is a belt for the braces.
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: Parameters<typeof getOperationAST>[0],
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): Estimate {
+  const op = getOperationAST(document, operationName)
+  const estimate: Estimate = { fields: 0, maxRepeat: 1 }
+  if (!op) return estimate
+  const vars = variables ?? {}
+  const defaults = new Map<string, ValueNode>()
+  for (const d of op.variableDefinitions ?? []) if (d.defaultValue) defaults.set(d.variable.name.value, d.defaultValue)
+  const fragments = new Map<string, FragmentDefinitionNode>()
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+  const root = op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()
+  if (!root) return estimate
+
+  interface Scope {
+    /** `first` of the connection field above (for its `edges`) */
+    first?: number
+    /** quotesPerSpeaker of the whoSaidWhatAbout above (for SpeakerQuotes.quotes) */
+    perSpeaker?: number
+  }
+
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType, repeat: number, scope: Scope, depth: number): void => {
+    if (depth > 64) return
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const f = fragments.get(sel.name.value)
+        if (f) walk(f.selectionSet, schema.getType(f.typeCondition.name.value) ?? parent, repeat, scope, depth + 1)
+        continue
+      }
+      if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) ?? parent : parent
+        walk(sel.selectionSet, t, repeat, scope, depth + 1)
+        continue
+      }
+      estimate.fields += repeat
+      estimate.maxRepeat = Math.max(estimate.maxRepeat, repeat)
+      if (!sel.selectionSet) continue // a scalar (or __typename)
+      const fields = 'getFields' in parent ? (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>) : {}
+      const def = fields[sel.name.value]
+      if (!def) continue
+      const given = new Map(sel.arguments?.map((a) => [a.name.value, argValue(a.value, vars, defaults)]))
+      const hasFirst = def.args.some((a) => a.name === 'first')
+      const first = hasFirst ? clampCount(given.get('first'), DEFAULT_FIRST) : undefined
+      const child: Scope = {}
+      if (def.args.some((a) => a.name === 'quotesPerSpeaker')) child.perSpeaker = clampCount(given.get('quotesPerSpeaker'), DEFAULT_QUOTES_PER_SPEAKER)
+      else if (scope.perSpeaker !== undefined) child.perSpeaker = scope.perSpeaker
+      let items = 1
+      if (isListType(getNullableType(def.type))) {
+        const key = `${parent.name}.${def.name}`
+        if (first !== undefined) items = first
+        else if (def.name === 'edges' && scope.first !== undefined) items = scope.first
+        else if (parent.name === 'SpeakerQuotes' && def.name === 'quotes') items = scope.perSpeaker ?? DEFAULT_QUOTES_PER_SPEAKER
+        else items = UNPAGED_LIST_ITEMS[key] ?? DEFAULT_UNPAGED_ITEMS
+      } else if (first !== undefined) {
+        child.first = first // a connection: its `edges` hold `first` items
+      }
+      walk(sel.selectionSet, getNamedType(def.type), repeat * items, child, depth + 1)
+    }
+  }
+  walk(op.selectionSet, root, 1, {}, 0)
+  return estimate
+}
+
+/** the per-request budget of an executing answer */
+export class AnswerBudget {
+  bytes = 0
+  readonly started = Date.now()
+  error: GraphQLError | null = null
+  constructor(private readonly limits: { maxResponseBytes: number; maxExecutionMs: number }) {}
+
+  /** called before each field resolves: throws once a bound has been passed */
+  check(): void {
+    if (this.error) throw this.error
+    if (Date.now() - this.started > this.limits.maxExecutionMs) {
+      this.fail(`the answer took longer than ${this.limits.maxExecutionMs / 1000} s to compute and was stopped; ask for fewer items per level or fewer nested levels`, 'ANSWER_TOO_SLOW')
+    }
+  }
+
+  /** adds a resolved value's approximate JSON size (its key and, for a scalar, its value) */
+  add(fieldName: string, value: unknown): void {
+    let size = fieldName.length + 4
+    if (typeof value === 'string') size += value.length + 2
+    else if (Array.isArray(value)) size += 2 + value.length
+    else if (value === null || value === undefined) size += 4
+    else if (typeof value !== 'object') size += 8
+    this.bytes += size
+    if (this.bytes > this.limits.maxResponseBytes && !this.error) {
+      this.fail(
+        `the answer would be larger than ${Math.round(this.limits.maxResponseBytes / 1e6)} MB and was stopped; ask for fewer items per level or fewer nested levels`,
+        'ANSWER_TOO_LARGE',
+      )
+    }
+  }
+
+  private fail(message: string, code: string): never {
+    this.error = new GraphQLError(message, { extensions: { code } })
+    throw this.error
+  }
+}
+
+const isPromiseLike = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function'
+
+/**
+ * Wraps every field's resolver (in place: the schema is ours and built once) so that it draws on
+ * the request's budget: `context.budget`, set by useAnswerBudget. Without one (e.g. a schema used
+ * outside the server) the resolvers run as they are.
+ */
+export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue
+    for (const field of Object.values(type.getFields())) {
+      const resolve: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> = field.resolve ?? defaultFieldResolver
+      field.resolve = (source, args, context, info) => {
+        const budget = context?.budget
+        if (!budget) return resolve(source, args, context, info)
+        budget.check()
+        const value = resolve(source, args, context, info)
+        if (isPromiseLike(value)) {
+          return Promise.resolve(value).then((v) => {
+            budget.add(info.fieldName, v)
+            return v
+          })
+        }
+        budget.add(info.fieldName, value)
+        return value
+      }
+    }
+  }
+  return schema
+}
+
+/**
+ * Refuses an operation whose estimated answer is too large (with the variables' values), gives each
+ * execution its budget, and replaces an answer stopped by the budget with its one error.
+ */
+export function useAnswerBudget(limits: typeof BUDGET = BUDGET): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const estimate = estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined)
+      if (estimate.fields > limits.maxEstimatedFields) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `query too costly: its answer could hold about ${estimate.fields.toLocaleString('en')} values (at most ${limits.maxEstimatedFields.toLocaleString('en')}), counting \`first\` and \`quotesPerSpeaker\` as given (also in variables, capped at ${MAX_FIRST}) at every level; ask for fewer items per level or fewer nested levels`,
+              { extensions: { code: 'QUERY_TOO_COSTLY', cost: estimate.fields, maxCost: limits.maxEstimatedFields } },
+            ),
+          ],
+        })
+        return
+      }
+      const budget = new AnswerBudget(limits)
+      ;(args.contextValue as { budget?: AnswerBudget }).budget = budget
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (budget.error && !isPromiseLike(result) && !(Symbol.asyncIterator in (result as object))) {
+            setResult({ errors: [budget.error] } satisfies ExecutionResult)
+          }
+        },
+      }
+    },
+  }
+}

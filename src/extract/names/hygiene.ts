@@ -1,0 +1,125 @@
+// Name hygiene within one article: what is never part of a name, names that are not people's, and
+// the form an entity is named by. Used by the mention stage (trimChunk, lexiconType) and the entity
+// stage (isInitialWord, coreKey, displayName, chooseName).
+import type { Doc } from '../nlp.ts'
+import type { EntityType } from '../types.ts'
+import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, PRONOUNS, isContraction } from '../lexicon/names.ts'
+import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
+
+/** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
+const PARTY_WORDS = new Set(['democrat', 'democrats', 'democratic', 'republican', 'republicans', 'gop', 'dem', 'libertarian'])
+
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u
+
+/** Two or more capitals and no lowercase letter. */
+export function isAllCapsText(s: string): boolean {
+  return ALL_CAPS.test(s)
+}
+
+/** A single letter, with or without its dot ("S.", "J"): an initial, no name on its own. */
+export function isInitialWord(w: string): boolean {
+  return /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w)
+}
+
+/**
+ * The part of a candidate name chunk [a, b] that can be a name, or null: a Title Case headline's
+ * verb and what follows it are cut off ("Hillary Clinton Says Trump" -> "Hillary Clinton"), party
+ * words before or after a person's name are dropped ("Democrat Hillary Clinton"), and a chunk left
+ * as a lone party word, a contraction ("I'm"), a lone initial ("S.") or a possessive mark is no name.
+ * An organisation's name keeps its words ("Republican Party", "Democratic National Committee").
+ */
+export function trimChunk(doc: Doc, a: number, b: number): [number, number] | null {
+  const t = doc.tokens
+  // a verb ends a name: a headline's capitalised one, or any lowercase verb a tagger's span ran over
+  for (let k = a + 1; k <= b; k++) {
+    const w = t[k]
+    const lower = w.toLowerCase()
+    if (HEADLINE_VERBS.has(lower) && (/^\p{Lu}/u.test(w) || lower === w) || (w === lower && /^\p{Ll}/u.test(w) && (doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX'))) { b = k - 1; break }
+  }
+  // "I’m Nancy": a contraction opens no name
+  while (a < b && isContraction(t[a])) a++
+  // an abbreviated title after a name is no part of it ("Arkansas Gov.")
+  while (b > a && t[b].endsWith('.') && TITLES.has(t[b].toLowerCase())) b--
+  if (!ORG_HINTS.has(t[b].toLowerCase()) && !KNOWN_ORGS.has(spanText(doc, a, b))) {
+    // "Democrat Hillary Clinton", "Nevada Democrat Lucy Flores": the name follows the last party word
+    for (let k = b - 1; k >= a; k--) if (PARTY_WORDS.has(t[k].toLowerCase())) { a = k + 1; break }
+    while (b > a && PARTY_WORDS.has(t[b].toLowerCase())) b--
+  }
+  if (a === b) {
+    const w = t[a]
+    if (isContraction(w) || /^\p{L}\.?$/u.test(w) || /^['’]s?$/.test(w) || PRONOUNS.has(w.toLowerCase())) return null
+    if (PARTY_WORDS.has(w.toLowerCase()) && !KNOWN_ORGS.has(w)) return null
+  }
+  return [a, b]
+}
+
+function spanText(doc: Doc, a: number, b: number): string {
+  let s = doc.tokens[a]
+  for (let k = a + 1; k <= b; k++) s += ' ' + doc.tokens[k]
+  return s
+}
+
+/** The type a name has whatever the tagger said: a US state is a place, a news medium, pollster or known organisation an organisation. */
+export function lexiconType(key: string): EntityType | null {
+  if (US_STATES.has(key.toLowerCase())) return 'Place'
+  if (MEDIA_ORGS.has(key) || KNOWN_ORGS.has(key)) return 'Organisation'
+  return null
+}
+
+/**
+ * The key that matches the forms of one person's name: the first and last word, without middle
+ * names or initials ("donald j. trump" and "hillary rodham clinton" -> "donald trump", "hillary
+ * clinton"); null for one word or a name that opens with an initial.
+ */
+export function coreKey(words: string[]): string | null {
+  if (words.length < 2 || isInitialWord(words[0])) return null
+  return `${words[0]} ${words[words.length - 1]}`
+}
+
+/** The middle words of a name (between first and last), for telling "George W. Bush" from "George H. W. Bush". */
+export function middle(words: string[]): string {
+  return words.slice(1, -1).join(' ')
+}
+
+/**
+ * The usual case of an ALL-CAPS name: a person's and a multi-word name's words get a capital and
+ * lowercase ("NEW YORK" -> "New York", "O'BRIEN" -> "O'Brien", "JEAN-PIERRE" -> "Jean-Pierre"); a
+ * one-word organisation or place is an acronym and stays ("CNN", "NATO"), as do dotted acronyms
+ * and known acronyms inside a longer name.
+ */
+export function displayName(name: string, type: EntityType): string {
+  if (!isAllCapsText(name)) return name
+  const words = name.split(' ')
+  if (type !== 'Person' && words.length < 2) return name
+  return words.map((w) => (w.includes('.') || (type !== 'Person' && KNOWN_ORGS.has(w)) ? w : titleCase(w))).join(' ')
+}
+
+function titleCase(w: string): string {
+  return w.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())
+}
+
+/**
+ * An entity's name from the texts of its name mentions: the most frequent full form (two words or
+ * more, not opening with an initial; else any form), ties to the more complete (more words), then
+ * the earlier; in its usual case when written in capitals.
+ */
+export function chooseName(texts: string[], type: EntityType): string {
+  const count = new Map<string, { n: number; first: number; text: string }>()
+  texts.forEach((text, i) => {
+    // one form per spelling whatever its case: "NEW YORK" counts for "New York"
+    const k = text.toLowerCase()
+    const c = count.get(k)
+    if (c) {
+      c.n++
+      if (isAllCapsText(c.text) && !isAllCapsText(text)) c.text = text
+    } else count.set(k, { n: 1, first: i, text })
+  })
+  const full = (s: string): boolean => {
+    const w = s.split(/\s+/)
+    return w.length >= 2 && !isInitialWord(w[0])
+  }
+  const all = [...count.values()]
+  const pool = type === 'Person' && all.some((c) => full(c.text)) ? all.filter((c) => full(c.text)) : all
+  pool.sort((x, y) => y.n - x.n || y.text.split(/\s+/).length - x.text.split(/\s+/).length || x.first - y.first)
+  return displayName(pool[0].text, type)
+}
