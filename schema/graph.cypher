@@ -36,3 +36,8 @@ CREATE RANGE INDEX quote_published_at IF NOT EXISTS FOR (n:Quote) ON (n.publishe
 CREATE RANGE INDEX related_article_id IF NOT EXISTS FOR ()-[r:RELATED]-() ON (r.articleId);
 CREATE RANGE INDEX holds_role_article_id IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.articleId);
 CREATE RANGE INDEX in_country_article_id IF NOT EXISTS FOR ()-[r:IN_COUNTRY]-() ON (r.articleId);
+
+// Entity resolution (src/graph/resolve.ts): the records of a name group are found by the group key
+// on MENTIONS, and a writer locks the group's (:NameGroup) node while it resolves the group.
+CREATE CONSTRAINT name_group_key IF NOT EXISTS FOR (n:NameGroup) REQUIRE n.key IS UNIQUE;
+CREATE RANGE INDEX mentions_group IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.group);

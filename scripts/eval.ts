@@ -4,6 +4,7 @@
 const SUITES: Record<string, { usage: string; load: () => Promise<{ main: (args: string[]) => unknown }> }> = {
   polnear: { usage: 'polnear DIR   quotes and speakers against PolNeAR attributions (e.g. ../shared/corpora/polnear/dev)', load: () => import('./eval/polnear.ts') },
   people: { usage: 'people DIR...  the PolNeAR people check: ingests into a throwaway Neo4j, prints the top people\'s share on one node and non-person Person nodes', load: () => import('./eval/people.ts') },
+  identity: { usage: 'identity CONLL ENTITIES   one node per entity against AIDA ids (e.g. ../shared/corpora/conllpp/conllpp_dev.txt ../shared/corpora/aida-dev/conllpp_dev.entities.jsonl)', load: () => import('./eval/identity.ts') },
   conll: { usage: 'conll FILE    typed names against CoNLL++ (e.g. ../shared/corpora/conllpp/conllpp_dev.txt)', load: () => import('./eval/conll.ts') },
 }
 

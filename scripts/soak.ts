@@ -58,7 +58,7 @@ async function graph(): Promise<{ uri: string; neo4j: Neo4jInstance | null }> {
   return { uri: neo4j.uri, neo4j }
 }
 
-async function ensureCorpus(driver: Driver, database: string, corpus: string): Promise<number> {
+export async function ensureCorpus(driver: Driver, database: string, corpus: string): Promise<number> {
   const files = readdirSync(corpus).filter((f) => !f.startsWith('.')).sort().map((f) => join(corpus, f))
   const prefix = corpus.endsWith('/') ? corpus : `${corpus}/`
   const held = async () => Number((await driver.executeQuery(CORPUS_ARTICLES, { prefix }, { database })).records[0].get('n'))
@@ -75,7 +75,7 @@ async function ensureCorpus(driver: Driver, database: string, corpus: string): P
   return held()
 }
 
-async function names(driver: Driver, database: string, type: string, limit: number): Promise<string[]> {
+export async function names(driver: Driver, database: string, type: string, limit: number): Promise<string[]> {
   const res = await driver.executeQuery(TOP_ENTITIES, { type, limit }, { database })
   return res.records.map((r) => r.get('name') as string)
 }

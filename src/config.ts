@@ -63,7 +63,8 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim()
   return {
-    neo4jUri: uri || 'bolt://127.0.0.1:7687',
+    // unset: the local instance, on NEO4J_BOLT_PORT like the launcher (scripts/neo4j.ts), so ingest finds it too
+    neo4jUri: uri || `bolt://127.0.0.1:${int(env, 'NEO4J_BOLT_PORT', 7687)}`,
     neo4jLocal: !uri,
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD ?? '',
@@ -78,4 +79,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-export const config = loadConfig()

@@ -11,8 +11,8 @@
 // (the remaining fields fail at once, without reading the graph) and the answer is replaced by one
 // error that says which bound was hit. So an answer is bounded in size and time whatever the query,
 // including lists the estimate can only guess (an article's quotes, a speaker's quotes).
-import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType } from 'graphql'
-import type { FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, SelectionSetNode, ValueNode } from 'graphql'
+import { GraphQLError, Kind } from 'graphql'
+import type { FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType, SelectionSetNode, ValueNode } from 'graphql'
 import type { ExecutionResult, GraphQLFieldResolver } from 'graphql'
 import { defaultFieldResolver, getOperationAST } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
@@ -25,6 +25,50 @@ export const BUDGET = {
   maxResponseBytes: 8_000_000,
   /** while executing: wall time from the start of execution, in ms */
   maxExecutionMs: 15_000,
+  /** a query estimated above this many values is heavy: only `maxHeavy` of them run at once */
+  heavyFields: 2_000,
+  maxHeavy: 1,
+  /** how long a heavy query may wait for its turn before it is refused (server busy), in ms */
+  maxHeavyWaitMs: 10_000,
+}
+
+/**
+ * Heavy queries take turns: with Neo4j on the same few cores, four concurrent answers of up to
+ * 100,000 values kept it busy enough that a one-line query waited 4 s. Light queries never wait.
+ */
+export class Gate {
+  private running = 0
+  private readonly waiting: (() => void)[] = []
+  constructor(private readonly slots: number) {}
+
+  /** resolves to a release function, or to null when no slot came free within `waitMs` */
+  async enter(waitMs: number): Promise<(() => void) | null> {
+    if (this.running >= this.slots) {
+      const turn = await new Promise<boolean>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer)
+          resolve(true)
+        }
+        const timer = setTimeout(() => {
+          const i = this.waiting.indexOf(wake)
+          if (i >= 0) this.waiting.splice(i, 1)
+          resolve(false)
+        }, waitMs)
+        this.waiting.push(wake)
+      })
+      if (!turn) return null
+    } else {
+      this.running++
+    }
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const next = this.waiting.shift()
+      if (next) next() // the slot passes straight to the next in line
+      else this.running--
+    }
+  }
 }
 
 /** what the estimate assumes for lists that take no `first` (the resolvers return all of them) */
@@ -42,6 +86,13 @@ const UNPAGED_LIST_ITEMS: Record<string, number> = {
 const DEFAULT_UNPAGED_ITEMS = 10
 /** SpeakerQuotes.quotes: whoSaidWhatAbout's quotesPerSpeaker, default 10 as the resolver has it */
 const DEFAULT_QUOTES_PER_SPEAKER = 10
+
+// graphql's isListType/isObjectType/getNamedType check `instanceof` and throw when graphql is loaded
+// twice (its ESM and CJS builds, as under vitest); these read the type's tag and printed form instead
+const tag = (t: unknown) => Object.prototype.toString.call(t).slice(8, -1)
+/** `[Quote!]!` is a list, `QuoteConnection!` is not */
+const isList = (t: GraphQLType) => String(t).includes('[')
+const namedType = (schema: GraphQLSchema, t: GraphQLType) => schema.getType(String(t).replace(/[[\]!]/g, ''))
 
 function clampCount(value: unknown, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback
@@ -123,7 +174,7 @@ export function estimateCost(
       if (def.args.some((a) => a.name === 'quotesPerSpeaker')) child.perSpeaker = clampCount(given.get('quotesPerSpeaker'), DEFAULT_QUOTES_PER_SPEAKER)
       else if (scope.perSpeaker !== undefined) child.perSpeaker = scope.perSpeaker
       let items = 1
-      if (isListType(getNullableType(def.type))) {
+      if (isList(def.type)) {
         const key = `${parent.name}.${def.name}`
         if (first !== undefined) items = first
         else if (def.name === 'edges' && scope.first !== undefined) items = scope.first
@@ -132,7 +183,8 @@ export function estimateCost(
       } else if (first !== undefined) {
         child.first = first // a connection: its `edges` hold `first` items
       }
-      walk(sel.selectionSet, getNamedType(def.type), repeat * items, child, depth + 1)
+      const type = namedType(schema, def.type)
+      if (type) walk(sel.selectionSet, type, repeat * items, child, depth + 1)
     }
   }
   walk(op.selectionSet, root, 1, {}, 0)
@@ -150,7 +202,7 @@ export class AnswerBudget {
   check(): void {
     if (this.error) throw this.error
     if (Date.now() - this.started > this.limits.maxExecutionMs) {
-      this.fail(`the answer took longer than ${this.limits.maxExecutionMs / 1000} s to compute and was stopped; ask for fewer items per level or fewer nested levels`, 'ANSWER_TOO_SLOW')
+      this.fail(`the answer took longer than ${+(this.limits.maxExecutionMs / 1000).toFixed(1)} s to compute and was stopped; ask for fewer items per level or fewer nested levels`, 'ANSWER_TOO_SLOW')
     }
   }
 
@@ -164,7 +216,7 @@ export class AnswerBudget {
     this.bytes += size
     if (this.bytes > this.limits.maxResponseBytes && !this.error) {
       this.fail(
-        `the answer would be larger than ${Math.round(this.limits.maxResponseBytes / 1e6)} MB and was stopped; ask for fewer items per level or fewer nested levels`,
+        `the answer would be larger than ${+(this.limits.maxResponseBytes / 1e6).toFixed(1)} MB and was stopped; ask for fewer items per level or fewer nested levels`,
         'ANSWER_TOO_LARGE',
       )
     }
@@ -185,8 +237,8 @@ const isPromiseLike = (v: unknown): v is PromiseLike<unknown> => typeof (v as { 
  */
 export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue
-    for (const field of Object.values(type.getFields())) {
+    if (tag(type) !== 'GraphQLObjectType' || type.name.startsWith('__')) continue
+    for (const field of Object.values((type as GraphQLObjectType).getFields())) {
       const resolve: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> = field.resolve ?? defaultFieldResolver
       field.resolve = (source, args, context, info) => {
         const budget = context?.budget
@@ -212,8 +264,9 @@ export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
  * execution its budget, and replaces an answer stopped by the budget with its one error.
  */
 export function useAnswerBudget(limits: typeof BUDGET = BUDGET): Plugin {
+  const gate = new Gate(limits.maxHeavy)
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       const estimate = estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined)
       if (estimate.fields > limits.maxEstimatedFields) {
         setResultAndStopExecution({
@@ -226,10 +279,27 @@ export function useAnswerBudget(limits: typeof BUDGET = BUDGET): Plugin {
         })
         return
       }
+      let release: (() => void) | null = null
+      if (estimate.fields > limits.heavyFields) {
+        release = await gate.enter(limits.maxHeavyWaitMs)
+        if (!release) {
+          setResultAndStopExecution({
+            errors: [
+              new GraphQLError(`server busy: ${limits.maxHeavy} large queries are running and this one waited ${limits.maxHeavyWaitMs / 1000} s for its turn; try again shortly, or ask for less`, {
+                extensions: { code: 'SERVER_BUSY', http: { status: 503 } },
+              }),
+            ],
+          })
+          return
+        }
+      }
+      // should the execution throw past onExecuteDone, the slot still comes back
+      if (release) setTimeout(release, limits.maxExecutionMs + 30_000).unref()
       const budget = new AnswerBudget(limits)
       ;(args.contextValue as { budget?: AnswerBudget }).budget = budget
       return {
         onExecuteDone({ result, setResult }) {
+          release?.()
           if (budget.error && !isPromiseLike(result) && !(Symbol.asyncIterator in (result as object))) {
             setResult({ errors: [budget.error] } satisfies ExecutionResult)
           }

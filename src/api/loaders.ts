@@ -73,7 +73,9 @@ export function createLoaders(db: ReadExecutor) {
     const rows = await db.run(Q.ENTITIES_BY_NAME, { lookups })
     const found = new Map(rows.map((r) => [r.key as string, r.entity as EntityRow]))
     for (const e of found.values()) entity.prime(e.id, e)
-    return names.map((n) => found.get(n) ?? null)
+    // an id merged into another entity (resolve.ts) is found by id, not by name
+    const merged = await Promise.all(names.map((n) => (found.has(n) || !n.includes(':') ? null : entity.load(n))))
+    return names.map((n, i) => found.get(n) ?? merged[i] ?? null)
   })
   const coMentions = new DataLoader<{ a: string; b: string }, number, string>(
     async (pairs) => {

@@ -66,10 +66,10 @@ interface Placed extends RawMention {
   orgName?: string
 }
 
-/** Nouns that, right before a name, say what kind of organisation it is ("the Swedish company X"). */
+/** Nouns that, right before a name, say what kind of organisation it is ("the Swedish company X"); not "rival", which a candidate has as often. */
 const ORG_NOUNS = new Set(['company', 'firm', 'group', 'charity', 'organisation', 'organization', 'ngo', 'developer', 'operator', 'utility',
   'fund', 'insurer', 'lender', 'broadcaster', 'newspaper', 'carmaker', 'miner', 'producer', 'supplier', 'startup', 'start-up', 'conglomerate',
-  'lobby', 'consultancy', 'manufacturer', 'retailer', 'airline', 'bank', 'agency', 'network', 'campaigners', 'subsidiary', 'rival'])
+  'lobby', 'consultancy', 'manufacturer', 'retailer', 'airline', 'bank', 'agency', 'network', 'campaigners', 'subsidiary'])
 /** Words after a possessive that only an organisation has ("X's chief executive", "X's shareholders"). */
 const ORG_POSSESSIONS = new Set(['chief', 'ceo', 'cfo', 'chairman', 'chairwoman', 'board', 'shareholders', 'headquarters', 'employees',
   'managing', 'subsidiary', 'shares', 'profits', 'revenue', 'plant', 'factory', 'members', 'staff', 'website', 'lawyers', 'spokesperson'])
@@ -381,14 +381,15 @@ function socialHandles(doc: Doc, placed: Placed[]): Map<Placed, Placed> {
   const endsAt = new Map<number, Placed>()
   for (const m of placed) endsAt.set(m.last, m)
   // the tagger may leave a handle out: "(@handle)" right after a name is one
-  const covered = new Set<number>()
-  for (const m of placed) for (let k = m.first; k <= m.last; k++) covered.add(k)
+  let added = false
   for (let k = 2; k < doc.tokens.length; k++) {
-    if (covered.has(k) || doc.tokens[k - 1] !== '(' || !/^@\w+$/u.test(doc.tokens[k])) continue
+    if (doc.tokens[k].charCodeAt(0) !== 64 || doc.tokens[k - 1] !== '(' || !/^@\w+$/u.test(doc.tokens[k])) continue
     const owner = endsAt.get(k - 2)
-    if (owner && owner.type === 'Person') placed.push(place(doc, { first: k, last: k, type: 'Person', kind: 'name' }))
+    if (!owner || owner.type !== 'Person' || placed.some((m) => m.first <= k && m.last >= k)) continue
+    placed.push(place(doc, { first: k, last: k, type: 'Person', kind: 'name' }))
+    added = true
   }
-  placed.sort((a, b) => a.first - b.first)
+  if (added) placed.sort((a, b) => a.first - b.first)
   for (let i = placed.length - 1; i >= 0; i--) {
     const m = placed[i]
     if (!m.text.startsWith('@')) continue

@@ -18,6 +18,8 @@ export interface EntityRow {
   name: string
   type: EntityTypeName
   aliases: string[]
+  /** ids of the name forms merged into the entity (resolve.ts) */
+  mergedIds: string[]
   iso2: string | null
   iso3: string | null
 }
@@ -110,7 +112,7 @@ export interface Page<T> {
 // Projections shared by the queries (Cypher map projections; fixed text)
 
 const ENTITY = (v: string) =>
-  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
+  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), mergedIds: coalesce(${v}.aliasIds, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
 
 const ARTICLE = (v: string) =>
   `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
@@ -121,7 +123,7 @@ const QUOTE = (v: string) =>
   `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
   ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
   ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
-  ` aboutIds: [(${v})-[:ABOUT]->(x:Entity) | x.id]}`
+  ` aboutIds: reduce(ids = [], x IN [(${v})-[:ABOUT]->(x:Entity) | x.id] | CASE WHEN x IN ids THEN ids ELSE ids + x END)}`
 
 /** a RELATED relationship `r` from node `s` to node `t` */
 const RELATION = (r: string, s: string, t: string) =>
@@ -138,9 +140,22 @@ const DATE_RANGE = (v: string) =>
 // ---------------------------------------------------------------------------------------------
 // Queries
 
+/**
+ * Entities by id; an id merged into another entity (its `aliasIds`, resolve.ts) finds that entity.
+ * Merged ids are looked for only when no node has the id (a scan of the entities: rare, saved ids).
+ */
 export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
+OPTIONAL MATCH (d:Entity {id: id})
+CALL (id, d) {
+  WITH d WHERE d IS NOT NULL
+  RETURN d AS e
+  UNION
+  WITH id, d WHERE d IS NULL
+  MATCH (m:Entity) WHERE id IN m.aliasIds
+  WITH m ORDER BY COUNT { (m)<-[:MENTIONS]-() } DESC, m.id LIMIT 1
+  RETURN m AS e
+}
 RETURN id AS key, ${ENTITY('e')} AS entity`
 
 /**
@@ -152,6 +167,7 @@ export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
 CALL (l) {
   MATCH (e:Entity {id: l.name}) RETURN e
+
   UNION
   WITH l WHERE l.phrase IS NOT NULL
   CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
@@ -192,10 +208,11 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
   MATCH (a:Article)-[:MENTIONS]->(e)
+  WITH DISTINCT a
   WITH a ORDER BY ${NEWEST('a')} SKIP $skip LIMIT $limit
   RETURN collect(${ARTICLE('a')}) AS rows
 }
-RETURN id AS key, rows, COUNT { (e)<-[:MENTIONS]-() } AS total`
+RETURN id AS key, rows, COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a } AS total`
 
 /** quotes about each entity, optionally only those of one speaker ($speakerId) */
 export const QUOTES_ABOUT_ENTITIES = `
@@ -204,6 +221,7 @@ MATCH (x:Entity {id: id})
 CALL (x) {
   MATCH (q:Quote)-[:ABOUT]->(x)
   WHERE $speakerId IS NULL OR EXISTS { (:Entity {id: $speakerId})-[:SAID]->(q) }
+  WITH DISTINCT q
   WITH q ORDER BY ${NEWEST('q')}
   WITH collect(q) AS qs
   RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows
@@ -228,7 +246,9 @@ const QUOTE_FILTER = (q: string) => `
   AND ($text IS NULL OR toLower(${q}.text) CONTAINS $text)
   AND ${DATE_RANGE(q)}`
 
+// DISTINCT: two name forms of one quote's article may have resolved to one entity (resolve.ts)
 const PAGE_OF_QUOTES = `
+WITH DISTINCT q
 WITH q ORDER BY ${NEWEST('q')}
 WITH collect(q) AS qs
 RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows`
@@ -257,6 +277,7 @@ ${PAGE_OF_QUOTES}`
  */
 export const WHO_SAID_WHAT_ABOUT = `
 MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
+WITH DISTINCT q
 OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
 WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q) AS qs
 WITH s, unresolved, qs, size(qs) AS n
@@ -285,6 +306,7 @@ RETURN size(found) AS total, [a IN found[$skip..$skip + $limit] | ${ARTICLE('a')
 export const ARTICLES_MENTIONING = `
 MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $entityId})
 WHERE ${ARTICLE_FILTER}
+WITH DISTINCT a
 ${PAGE_OF_ARTICLES}`
 
 export const ARTICLES_FILTERED = `
@@ -298,8 +320,11 @@ MATCH (a:Article {id: id})
 CALL (a) {
   MATCH (a)-[m:MENTIONS]->(e:Entity)
   WHERE $types IS NULL OR e.type IN $types
-  WITH e, m ORDER BY m.count DESC, e.name
-  RETURN collect({entity: ${ENTITY('e')}, count: m.count, starts: coalesce(m.starts, []), ends: coalesce(m.ends, [])}) AS value
+  // two name forms of one article may have resolved to the same entity (resolve.ts): one row each entity
+  WITH e, sum(m.count) AS count, collect(m) AS ms ORDER BY count DESC, e.name
+  RETURN collect({entity: ${ENTITY('e')}, count: count,
+                  starts: reduce(s = [], x IN ms | s + coalesce(x.starts, [])),
+                  ends: reduce(s = [], x IN ms | s + coalesce(x.ends, []))}) AS value
 }
 RETURN id AS key, value`
 
@@ -409,7 +434,7 @@ RETURN id AS key, value`
 /** what one article holds, as stored (ingestArticle's answer) */
 export const ARTICLE_COUNTS = `
 MATCH (a:Article {id: $id})
-RETURN COUNT { (a)-[:MENTIONS]->(:Entity) } AS entities,
+RETURN COUNT { MATCH (a)-[:MENTIONS]->(e:Entity) RETURN DISTINCT e } AS entities,
        COUNT { (:Quote)-[:IN]->(a) } AS quotes,
        COUNT { (a)-[:MENTIONS]->(:Entity)-[r:RELATED]->(:Entity) WHERE r.articleId = a.id } AS relations`
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import worldCountries, { type Country } from 'world-countries'
 import type { ArticleMeta, ExtractedArticle } from '../extract/types.ts'
+import { groupKey, groupsOfArticles, lockGroups, resolveGroups } from './resolve.ts'
 
 /** One article ready to write: what the extraction made of it and the text its offsets index. */
 export interface ArticleToWrite {
@@ -90,6 +91,11 @@ export interface MentionRow {
   ends: number[]
   kinds: string[]
   titles: string[]
+  /** the name group of the entity's form (resolve.ts), and what the article called it */
+  group: string
+  formName: string
+  formType: string
+  formAliases: string[]
 }
 export interface QuoteRow {
   id: string
@@ -225,6 +231,10 @@ export function toRows(doc: ArticleToWrite): Rows {
       ends: ms.map((m) => m.end),
       kinds: ms.map((m) => m.kind),
       titles: [...(looseTitles.get(e.id) ?? [])],
+      group: groupKey(e.id, e.type),
+      formName: e.name,
+      formType: e.type,
+      formAliases: [...new Set(e.aliases)].sort(),
     }
   })
 
@@ -452,14 +462,14 @@ SET a.url = row.url, a.title = row.title, a.publishedAt = date(row.publishedAt),
     a.dateline = row.dateline, a.publisher = row.publisher, a.source = row.source,
     a.textHash = row.textHash, a.text = row.text`
 
-/** Entities: created with Entity plus their type's label; an existing one only gains new aliases. */
+/**
+ * Entities: created with Entity plus their type's label. Name, type and aliases of an entity the
+ * articles mention are then derived from all its mentions by the resolution (resolve.ts).
+ */
 export const MERGE_ENTITIES = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3
-WITH e, [x IN row.aliases WHERE NOT x IN e.aliases] AS extra
-WHERE size(extra) > 0
-SET e.aliases = e.aliases + extra`
+ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3`
 
 /**
  * Every per-article fact of the batch, one row per article. The article's entities (merged just
@@ -479,7 +489,8 @@ CALL (a, es, row) {
   UNWIND row.mentions AS m
   WITH a, es[toInteger(m.e)] AS e, m
   CREATE (a)-[:MENTIONS {count: toInteger(m.count), starts: [x IN m.starts | toInteger(x)],
-      ends: [x IN m.ends | toInteger(x)], kinds: m.kinds, titles: m.titles}]->(e)
+      ends: [x IN m.ends | toInteger(x)], kinds: m.kinds, titles: m.titles, form: row.entities[toInteger(m.e)],
+      group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases}]->(e)
 }
 CALL (a, es, row) {
   UNWIND row.quotes AS r
@@ -489,29 +500,29 @@ CALL (a, es, row) {
       sentence: r.sentence, sentenceStart: toInteger(r.sentenceStart),
       sentenceEnd: toInteger(r.sentenceEnd), articleId: row.id, publishedAt: date(r.publishedAt)})
   CREATE (q)-[:IN]->(a)
-  FOREACH (e IN [i IN r.speakers | es[toInteger(i)]] | CREATE (e)-[:SAID]->(q))
-  FOREACH (e IN [i IN r.about | es[toInteger(i)]] | CREATE (q)-[:ABOUT]->(e))
+  FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)]}]->(q)))
+  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)]}]->(e)))
 }
 CALL (es, row) {
   UNWIND row.relations AS r
   WITH es[toInteger(r.s)] AS s, es[toInteger(r.t)] AS t, r
   CREATE (s)-[:RELATED {type: r.type, articleId: row.id, evidence: r.evidence,
-      start: toInteger(r.start), end: toInteger(r.end)}]->(t)
+      start: toInteger(r.start), end: toInteger(r.end), sourceForm: row.entities[toInteger(r.s)], targetForm: row.entities[toInteger(r.t)]}]->(t)
 }
 CALL (es, row) {
   UNWIND row.roles AS r
   WITH es[toInteger(r.p)] AS p, es[toInteger(r.o)] AS o, r
-  CREATE (p)-[:HOLDS_ROLE {articleId: row.id, title: r.title}]->(o)
+  CREATE (p)-[:HOLDS_ROLE {articleId: row.id, title: r.title, sourceForm: row.entities[toInteger(r.p)], targetForm: row.entities[toInteger(r.o)]}]->(o)
 }
 CALL (a, es, row) {
   UNWIND row.wrote AS i
-  WITH a, es[toInteger(i)] AS p
-  CREATE (p)-[:WROTE]->(a)
+  WITH a, es[toInteger(i)] AS p, row.entities[toInteger(i)] AS form
+  CREATE (p)-[:WROTE {form: form}]->(a)
 }
 CALL (es, row) {
   UNWIND row.places AS r
-  WITH es[toInteger(r.p)] AS p, es[toInteger(r.c)] AS c
-  CREATE (p)-[:IN_COUNTRY {articleId: row.id}]->(c)
+  WITH es[toInteger(r.p)] AS p, es[toInteger(r.c)] AS c, row.entities[toInteger(r.p)] AS pf, row.entities[toInteger(r.c)] AS cf
+  CREATE (p)-[:IN_COUNTRY {articleId: row.id, sourceForm: pf, targetForm: cf}]->(c)
 }`
 
 /** The CREATE_FACTS row of one article: its entity ids, and its facts referring to them by position. */
@@ -538,7 +549,10 @@ function factsRow(rows: Rows): Record<string, unknown> {
   return {
     id: rows.articles[0].id,
     entities: ids,
-    mentions: rows.mentions.map((m) => ({ e: pos(m.entityId), count: m.count, starts: m.starts, ends: m.ends, kinds: m.kinds, titles: m.titles })),
+    mentions: rows.mentions.map((m) => ({
+      e: pos(m.entityId), count: m.count, starts: m.starts, ends: m.ends, kinds: m.kinds, titles: m.titles,
+      group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases,
+    })),
     quotes: rows.quotes.map(({ articleId: _, ...q }) => ({ ...q, speakers: speakers.get(q.id) ?? [], about: about.get(q.id) ?? [] })),
     relations: rows.relations.map((r) => ({ s: pos(r.sourceId), t: pos(r.targetId), type: r.type, evidence: r.evidence, start: r.start, end: r.end })),
     roles: rows.roles.map((r) => ({ p: pos(r.personId), o: pos(r.orgId), title: r.title })),
@@ -703,9 +717,16 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   }
 
   const counts = emptyCounts()
+  // the name groups whose resolution the batch may change: locked before anything is written
+  const groups = new Set(toWrite.flatMap((p) => p.rows.mentions.map((m) => m.group)))
+  await lockGroups(tx, groups)
+  const old = await groupsOfArticles(tx, replace)
+  await lockGroups(tx, old.filter((g) => !groups.has(g)))
+  for (const g of old) groups.add(g)
   const candidates = replace.length ? await deleteFacts(tx, replace) : []
   if (toWrite.length) addCounts(counts, await writeRows(tx, toWrite.map((p) => p.rows)))
-  counts.entitiesDeleted = await deleteOrphans(tx, candidates)
+  const { vacated } = await resolveGroups(tx, groups)
+  counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
   return { outcomes, counts }
 }
 
@@ -836,8 +857,12 @@ export async function removeArticle(driver: Driver, idOrUrl: string, opts: Write
     await tx.run(LOCK_ARTICLES, { ids: found })
     const present = await ids(tx, ARTICLES_STILL_THERE, { ids: found })
     if (!present.length) return { removed: [], entitiesDeleted: 0 }
+    // the name groups its forms belong to are resolved again without it (src/graph/resolve.ts)
+    const groups = await groupsOfArticles(tx, present)
+    await lockGroups(tx, groups)
     const candidates = await deleteFacts(tx, present)
     await tx.run(DELETE_ARTICLES, { ids: present })
-    return { removed: present, entitiesDeleted: await deleteOrphans(tx, candidates) }
+    const { vacated } = await resolveGroups(tx, groups)
+    return { removed: present, entitiesDeleted: await deleteOrphans(tx, [...new Set([...candidates, ...vacated])]) }
   })
 }

@@ -32,27 +32,40 @@ export function countTokens(text: string): number {
 /** Reads and extracts one input: the file at `path`, or `given` (bytes or text, e.g. stdin) reported as `path`. */
 export function extractInput(path: string, given?: Uint8Array | string): InputResult {
   const t0 = performance.now()
-  const outcomes: ExtractOutcome[] = []
+  const outcomes = [...extractOutcomes(path, given)]
+  return { outcomes, ms: performance.now() - t0 }
+}
+
+/**
+ * The outcomes of one input, one article at a time: a caller that writes each before asking for the next
+ * holds one article's rows, not those of every article of a big JSON or JSON Lines file.
+ */
+export function* extractOutcomes(path: string, given?: Uint8Array | string): Generator<ExtractOutcome> {
   let data: Uint8Array | string
   try {
     // the same guarded read as `extract`: regular files only, at most MAX_INPUT_BYTES
     data = given ?? readInputFile(path)
   } catch (e) {
-    return { outcomes: [{ ok: false, source: path, error: (e as Error).message }], ms: performance.now() - t0 }
+    yield { ok: false, source: path, error: (e as Error).message }
+    return
   }
   const settled = readInputSettled(data, path)
-  settled.forEach((input, i) => {
+  for (let i = 0; i < settled.length; i++) {
+    const input = settled[i]
+    // released as soon as it is extracted
+    settled[i] = undefined as unknown as (typeof settled)[number]
     const source = settled.length > 1 ? `${path} [${i}]` : path
     if (input instanceof InputError) {
-      outcomes.push({ ok: false, source: input.source, error: input.message })
-      return
+      yield { ok: false, source: input.source, error: input.message }
+      continue
     }
+    let outcome: ExtractOutcome
     try {
       const article = prepareArticle(input, source)
-      outcomes.push({ ok: true, article, tokens: countTokens(input.text.slice(input.bodyStart, input.bodyEnd)) })
+      outcome = { ok: true, article, tokens: countTokens(input.text.slice(input.bodyStart, input.bodyEnd)) }
     } catch (e) {
-      outcomes.push({ ok: false, source, error: `${source}: extraction failed: ${(e as Error).message}` })
+      outcome = { ok: false, source, error: `${source}: extraction failed: ${(e as Error).message}` }
     }
-  })
-  return { outcomes, ms: performance.now() - t0 }
+    yield outcome
+  }
 }

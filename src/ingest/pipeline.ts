@@ -17,7 +17,7 @@ import {
   type PreparedArticle,
   type WriteCounts,
 } from '../graph/write.ts'
-import type { InputResult } from './extract-step.ts'
+import type { ExtractOutcome, InputResult } from './extract-step.ts'
 import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
@@ -199,7 +199,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     batch = []
     batchRows = 0
     if (dryRun) {
-      for (const _ of mine) progress.written++
+      progress.written += mine.length
+      report()
       return
     }
     queued++
@@ -245,24 +246,25 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       notice(`${later.source}: ${same}, which was written first; ${later.source} replaces it`)
     }
   }
+  const acceptOne = (o: ExtractOutcome): void => {
+    if (!o.ok) {
+      failed({ source: o.source, error: o.error })
+      return
+    }
+    summary.articles.extracted++
+    progress.articles++
+    summary.tokens += o.tokens
+    summary.extracted.entities += o.article.rows.entities.length
+    summary.extracted.quotes += o.article.rows.quotes.length
+    summary.extracted.relations += o.article.rows.relations.length
+    supersede(o.article)
+    batch.push(o.article)
+    batchRows += o.article.size
+    if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()
+  }
   const accept = (r: InputResult): void => {
     summary.extractMs += r.ms
-    for (const o of r.outcomes) {
-      if (!o.ok) {
-        failed({ source: o.source, error: o.error })
-        continue
-      }
-      summary.articles.extracted++
-      progress.articles++
-      summary.tokens += o.tokens
-      summary.extracted.entities += o.article.rows.entities.length
-      summary.extracted.quotes += o.article.rows.quotes.length
-      summary.extracted.relations += o.article.rows.relations.length
-      supersede(o.article)
-      batch.push(o.article)
-      batchRows += o.article.size
-      if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()
-    }
+    for (const o of r.outcomes) acceptOne(o)
     progress.inputsDone++
     report()
   }
@@ -286,13 +288,25 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       }
       await Promise.all(inFlight)
     } else {
-      const { extractInput } = await extractStep()
+      // one article at a time, each handed to the writer before the next is extracted: an input of many
+      // articles (a big JSON array or JSON Lines file) holds no more than the batches in flight
+      const { extractOutcomes } = await extractStep()
       for (const input of list) {
         if (writeError) break
-        accept(extractInput(input.path, input.data))
-        // let the writer's I/O make progress between inputs
-        if (queued > 0) await new Promise((r) => setImmediate(r))
-        while (queued >= MAX_QUEUED_BATCHES) await writes[0]
+        const outcomes = extractOutcomes(input.path, input.data)
+        for (;;) {
+          const t = performance.now()
+          const next = outcomes.next()
+          summary.extractMs += performance.now() - t
+          if (next.done) break
+          acceptOne(next.value)
+          // let the writer's I/O make progress between articles
+          if (queued > 0) await new Promise((r) => setImmediate(r))
+          while (queued >= MAX_QUEUED_BATCHES) await writes[0]
+          if (writeError) break
+        }
+        progress.inputsDone++
+        report()
       }
     }
     flush()

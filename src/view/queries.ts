@@ -42,8 +42,11 @@ export const VIEW_ARTICLE = `
 MATCH (a:Article {id: $id})
 CALL (a) {
   MATCH (a)-[m:MENTIONS]->(e:Entity)
-  WITH e, m ORDER BY m.count DESC, e.name
-  RETURN collect({entity: ${ENTITY('e')}, count: m.count, starts: coalesce(m.starts, []), ends: coalesce(m.ends, [])}) AS mentions
+  // two name forms of one article may have resolved to the same entity: one row each entity
+  WITH e, sum(m.count) AS count, collect(m) AS ms ORDER BY count DESC, e.name
+  RETURN collect({entity: ${ENTITY('e')}, count: count,
+                  starts: reduce(s = [], x IN ms | s + coalesce(x.starts, [])),
+                  ends: reduce(s = [], x IN ms | s + coalesce(x.ends, []))}) AS mentions
 }
 CALL (a) {
   MATCH (q:Quote)-[:IN]->(a)
@@ -70,8 +73,8 @@ RETURN ${ARTICLE('a')} AS article, a.text AS text, mentions, quotes, roles`
 export const VIEW_ENTITY = `
 MATCH (e:Entity {id: $id})
 CALL (e) {
-  OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
-  RETURN coalesce(sum(m.count), 0) AS mentionCount, count(m) AS articleCount
+  OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
+  RETURN coalesce(sum(m.count), 0) AS mentionCount, count(DISTINCT a) AS articleCount
 }
 CALL (e) {
   CALL (e) {

@@ -504,6 +504,24 @@ describe('ingestArticle and the token rule', () => {
       await driver.executeQuery('MATCH (a:Article {title: $t}) OPTIONAL MATCH (q:Quote)-[:IN]->(a) DETACH DELETE a, q', { t: input.title })
     }
   })
+
+  it('D14: a URL over 8 KB is refused with the real reason, not "Unexpected error."; a 4 KB one is stored', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` }
+    const long = `https://news.example/${'a'.repeat(9000)}`
+    const r = await gql<I>(api.url, mutation, { i: { ...input, title: 'D14 long URL', url: long } }, auth)
+    expect(r.data).toBeNull()
+    expect(r.errors?.[0].extensions?.code, JSON.stringify(r.errors)).toBe('BAD_USER_INPUT')
+    expect(r.errors?.[0].message).toBe(`\`input.url\` is ${long.length} characters long; the limit is 4096`)
+    expect(await count('MATCH (a:Article {title: $t}) RETURN count(a) AS n', { t: 'D14 long URL' })).toBe(0)
+    const fits = `https://news.example/${'b'.repeat(4096 - 21)}`
+    try {
+      const stored = ok(await gql<I>(api.url, mutation, { i: { ...input, title: 'D14 4 KB URL', url: fits } }, auth)).ingestArticle
+      expect(stored.status).toBe('new')
+      expect(await count('MATCH (a:Article {url: $u}) RETURN count(a) AS n', { u: fits })).toBe(1)
+    } finally {
+      await driver.executeQuery('MATCH (a:Article {title: $t}) OPTIONAL MATCH (q:Quote)-[:IN]->(a) DETACH DELETE a, q', { t: 'D14 4 KB URL' })
+    }
+  })
 })
 
 describe('http', () => {

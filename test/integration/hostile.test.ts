@@ -5,6 +5,7 @@
 // still answers a normal query. test/integration/api.test.ts holds the in-process limit checks.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { request as httpRequest } from 'node:http'
+import { networkInterfaces } from 'node:os'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
 import { freePort } from '../../scripts/neo4j.ts'
@@ -83,7 +84,8 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: String(port), GRAPHQL_INTROSPECTION: 'false', INGEST_TOKEN: '' },
+    // `Off`: any of false/0/no/off in any case turns introspection off (issue 17, D10); no HOST: 127.0.0.1
+    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: String(port), GRAPHQL_INTROSPECTION: 'Off', INGEST_TOKEN: '', CORS_ORIGINS: '', HOST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout!.on('data', (d) => (serverLog += d))
@@ -246,7 +248,7 @@ describe('hostile GraphQL against the running server', () => {
     expect(await graphState()).toBe(graphSize)
   })
 
-  it('keeps introspection off as configured (GRAPHQL_INTROSPECTION=false) and leaks no field names', async () => {
+  it('D10: keeps introspection off as configured (GRAPHQL_INTROSPECTION=Off) and leaks no field names', async () => {
     for (const q of ['{ __schema { types { name } } }', '{ __type(name: "Query") { fields { name } } }', '{ a: __schema { queryType { name } } }', 'query { ...F } fragment F on Query { __schema { types { name } } }']) {
       const r = await gql(q)
       await safe(q, r)
@@ -261,10 +263,126 @@ describe('hostile GraphQL against the running server', () => {
     expect(JSON.parse((await gql('{ __typename }')).body).data).toEqual({ __typename: 'Query' })
   })
 
+  it('D1: refuses the nested query with `first` in variables before it runs, whatever the spelling of first', async () => {
+    const D1 = (decl: string, n: string) =>
+      `query(${decl}$m:String!){entity(name:$m){related(first:${n}){coMentions weight entity{name related(first:${n}){coMentions entity{name articles(first:${n}){totalCount edges{node{title quotes{text about{name}}}}}}}}}}}`
+    for (const [what, answer] of [
+      ['n = 100 in a variable', await gql(D1('$n:Int,', '$n'), { n: 100, m: 'Ostvik' })],
+      ['n = 2147483647 in a variable', await gql(D1('$n:Int,', '$n'), { n: 2147483647, m: 'Ostvik' })],
+      ['n = 100 as the default of the variable', await gql(D1('$n:Int=100,', '$n'), { m: 'Ostvik' })],
+      ['first: 100 written in the query', await gql(D1('', '100'), { m: 'Ostvik' })],
+    ] as const) {
+      await safe(what, answer)
+      const parsed = JSON.parse(answer.body) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }
+      expect(parsed.data ?? null, what).toBeNull()
+      // a literal `first` already trips GraphQL Armor's cost rule in validation; a variable, ours
+      if (what.includes('written')) expect(parsed.errors?.[0]?.message, what).toMatch(/cost limit/i)
+      else {
+        expect(parsed.errors?.[0]?.extensions?.code, `${what}: ${answer.body.slice(0, 300)}`).toBe('QUERY_TOO_COSTLY')
+        expect(parsed.errors?.[0]?.message, what).toMatch(/too costly.*fewer items per level/)
+      }
+    }
+    // the same shape with small pages is answered
+    const small = await gql(D1('$n:Int,', '$n'), { n: 3, m: 'Ostvik' })
+    await safe('n = 3', small)
+    const parsed = JSON.parse(small.body) as { data?: { entity?: unknown }; errors?: unknown[] }
+    expect(parsed.errors, small.body.slice(0, 300)).toBeUndefined()
+    expect(parsed.data?.entity).not.toBeNull()
+  })
+
+  it('D3: a chunked form-encoded or application/graphql body over 100 kB is refused (413)', async () => {
+    const query = `{ stats { articles } } # ${'x'.repeat(150_000)}`
+    const inChunks = (b: Buffer) => Array.from({ length: Math.ceil(b.length / 16_384) }, (_, i) => b.subarray(i * 16_384, (i + 1) * 16_384))
+    const chunked = (type: string) => ({ 'content-type': type, 'transfer-encoding': 'chunked' })
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', Buffer.from(`query=${encodeURIComponent(query)}`)],
+      ['application/graphql', Buffer.from(query)],
+      ['application/json', Buffer.from(JSON.stringify({ query }))],
+    ] as const) {
+      const answer = await raw('POST', '/graphql', inChunks(body), chunked(type))
+      await safe(`chunked ${type}, ${body.length} bytes`, answer, [413, 0])
+    }
+    // under the limit each type is still parsed and answered, chunked or not
+    const small = '{ stats { articles } }'
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', Buffer.from(`query=${encodeURIComponent(small)}`)],
+      ['application/graphql', Buffer.from(small)],
+      ['application/json', Buffer.from(JSON.stringify({ query: small }))],
+    ] as const) {
+      const answer = await raw('POST', '/graphql', inChunks(body), chunked(type))
+      expect(answer.status, `chunked ${type}: ${answer.body}`).toBe(200)
+      expect(JSON.parse(answer.body).data.stats.articles).toBe(articles)
+    }
+  })
+
+  it('D13: with introspection off, no error suggests an enum value, field, argument or type', async () => {
+    for (const [what, answer] of [
+      ['a misspelt enum value', await gql('{ search(query: "a", types: [PERSN]) { id } }')],
+      ['a misspelt enum value in a variable', await gql('query($t: [EntityType!]) { search(query: "a", types: $t) { id } }', { t: ['PERSN'] })],
+      ['a misspelt argument', await gql('{ quotes(firts: 1) { totalCount } }')],
+      ['a misspelt type', await gql('{ entity(name: "Ostvik") { ... on Persn { name } } }')],
+      ['a misspelt field', await gql('{ entity(name: "Ostvik") { mentionCont } }')],
+    ] as const) {
+      await safe(what, answer)
+      expect(answer.body, what).toMatch(/"errors"/)
+      expect(answer.body, `${what}: ${answer.body}`).not.toMatch(/did you mean|PERSON|"first"|Person"|mentionCount/i)
+    }
+  })
+
+  it('answers any origin without credentials when CORS_ORIGINS is unset', async () => {
+    const simple = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.test' }, body: JSON.stringify({ query: '{ stats { articles } }' }) })
+    expect(simple.status).toBe(200)
+    expect(simple.headers.get('access-control-allow-credentials')).not.toBe('true')
+    const preflight = await fetch(`${url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    })
+    expect(preflight.headers.get('access-control-allow-credentials')).not.toBe('true')
+  })
+
+  it('listens on 127.0.0.1 only when HOST is unset', async () => {
+    const port = new URL(url).port
+    const outside = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)
+    if (!outside) return console.log('no non-loopback IPv4 address on this machine: nothing to check')
+    const reached = await fetch(`http://${outside.address}:${port}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+      (r) => `answered ${r.status}`,
+      (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message,
+    )
+    expect(reached, `the API on ${outside.address}:${port}`).toMatch(/ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|timeout|aborted/i)
+  })
+
   it('is still up, and logged no unexpected error', async () => {
     expect(server.exitCode).toBeNull()
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
     expect((await fetch(`${url}/readyz`)).status).toBe(200)
     expect(serverLog).not.toMatch(/unexpected error/i)
   })
+})
+
+describe('settings the server refuses at start', () => {
+  const start = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0', INGEST_TOKEN: '', GRAPHQL_INTROSPECTION: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout!.on('data', (d) => (output += d))
+      child.stderr!.on('data', (d) => (output += d))
+      child.on('exit', (code) => resolve({ code, output }))
+    })
+
+  it('D10: an unrecognised GRAPHQL_INTROSPECTION stops the start with an error naming it', async () => {
+    const r = await start({ GRAPHQL_INTROSPECTION: 'flase' })
+    expect(r.code).toBe(1)
+    expect(r.output).toMatch(/GRAPHQL_INTROSPECTION must be true or false \(also 1\/0, yes\/no, on\/off\), got "flase"/)
+    expect(r.output).not.toMatch(/\bat .*\.ts:\d+/)
+  }, 60_000)
+
+  it('an INGEST_TOKEN shorter than 16 characters stops the start, saying why', async () => {
+    const r = await start({ INGEST_TOKEN: 'letmein' })
+    expect(r.code).toBe(1)
+    expect(r.output).toMatch(/INGEST_TOKEN must be at least 16 characters \(it is 7\)/)
+  }, 60_000)
 })

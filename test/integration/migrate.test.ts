@@ -44,6 +44,9 @@ describe('migrate()', () => {
       { type: 'RANGE', entityType: 'NODE', labelsOrTypes: ['Quote'], properties: ['publishedAt'] },
       { type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['RELATED'], properties: ['articleId'] },
       { type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['HOLDS_ROLE'], properties: ['articleId'] },
+      // entity resolution (src/graph/resolve.ts): a name group's records, and its lock node
+      { type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['MENTIONS'], properties: ['group'] },
+      { type: 'RANGE', entityType: 'NODE', labelsOrTypes: ['NameGroup'], properties: ['key'] },
     ]
     for (const index of expected) expect(indexes).toContainEqual(expect.objectContaining(index))
     // migrate() waits for the indexes, so all are usable straight away

@@ -8,6 +8,9 @@ import { escapeLucene, fuzzyLuceneQuery, phraseLuceneQuery, searchTerms } from '
 import { generates } from '../../codegen.ts'
 import { createSchema, createYoga } from 'graphql-yoga'
 import { useResultCache } from '../../src/api/plugins.ts'
+import { BUDGET, estimateCost, meterSchema, useAnswerBudget } from '../../src/api/budget.ts'
+import { parse } from 'graphql'
+import { SCHEMA_PATH } from '../../src/api/server.ts'
 
 describe('connections', () => {
   it('caps first at 100, defaults it to 10, refuses negatives', () => {
@@ -142,5 +145,66 @@ describe('the result cache, bounded by memory', () => {
     } finally {
       cache.close()
     }
+  })
+})
+
+describe('the answer budget', () => {
+  it("D1: estimates an answer with the variables' values and the resolvers' caps at every level", () => {
+    const schema = createSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8') })
+    const d1 = parse(
+      'query($n:Int,$m:String!){entity(name:$m){related(first:$n){coMentions weight entity{name related(first:$n){coMentions entity{name articles(first:$n){totalCount edges{node{title quotes{text about{name}}}}}}}}}}}',
+    )
+    const at = (n: unknown) => estimateCost(schema, d1, undefined, { n, m: 'x' })
+    // 100 x 100 x 100 articles, each with its quotes: far past any bound
+    expect(at(100).maxRepeat).toBe(100 * 100 * 100 * 20 * 3)
+    expect(at(100).fields).toBeGreaterThan(100_000_000)
+    // a huge n counts as the resolvers' cap (100), no n as their default (10)
+    expect(at(2147483647)).toEqual(at(100))
+    expect(at(undefined)).toEqual(at(10))
+    expect(at(2).fields).toBeLessThan(2_000)
+    // whoSaidWhatAbout: speakers times quotesPerSpeaker
+    const who = parse('query($f:Int,$p:Int){w:whoSaidWhatAbout(about:"x",first:$f,quotesPerSpeaker:$p){count quotes{text}}}')
+    expect(estimateCost(schema, who, undefined, { f: 100, p: 100 }).maxRepeat).toBe(10_000)
+    expect(estimateCost(schema, who, undefined, {}).maxRepeat).toBe(100)
+  })
+
+  it('D1: stops an answer past its size or its time budget with one error saying so', async () => {
+    const yoga = (over: { maxEstimatedFields: number; maxResponseBytes: number; maxExecutionMs: number }) =>
+      createYoga({
+        schema: meterSchema(
+          createSchema({
+            typeDefs: 'type Query { items(n: Int!): [Item!]! }  type Item { text: String! slow: String! }  type Mutation { wait(ms: Int!): Int! }',
+            resolvers: {
+              Query: { items: (_: unknown, { n }: { n: number }) => Array.from({ length: n }, (_, i) => ({ i })) },
+              Item: { text: () => 'x'.repeat(1000), slow: async () => (await new Promise((r) => setTimeout(r, 20)), 'ok') },
+              Mutation: { wait: async (_: unknown, { ms }: { ms: number }) => (await new Promise((r) => setTimeout(r, ms)), ms) },
+            },
+          }),
+        ),
+        plugins: [useAnswerBudget({ ...BUDGET, ...over })],
+        maskedErrors: false,
+      })
+    const ask = async (y: ReturnType<typeof yoga>, query: string) =>
+      (await (await y.fetch('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as {
+        data?: unknown
+        errors?: { message: string; extensions?: { code?: string } }[]
+      }
+    const small = yoga({ maxEstimatedFields: 1_000_000, maxResponseBytes: 100_000, maxExecutionMs: 60_000 })
+    expect((await ask(small, '{ items(n: 50) { text } }')).errors).toBeUndefined()
+    const big = await ask(small, '{ items(n: 5000) { text } }')
+    expect(big.data ?? null).toBeNull()
+    expect(big.errors).toHaveLength(1)
+    expect(big.errors?.[0].extensions?.code).toBe('ANSWER_TOO_LARGE')
+    expect(big.errors?.[0].message).toMatch(/^the answer would be larger than 0.1 MB and was stopped; ask for fewer items/)
+    // mutations run their fields one after another: the third starts past the 100 ms budget
+    const slow = yoga({ maxEstimatedFields: 1_000_000, maxResponseBytes: 100_000_000, maxExecutionMs: 100 })
+    expect((await ask(slow, 'mutation { a: wait(ms: 10) }')).errors).toBeUndefined()
+    const late = await ask(slow, 'mutation { a: wait(ms: 80) b: wait(ms: 80) c: wait(ms: 80) }')
+    expect(late.data ?? null).toBeNull()
+    expect(late.errors).toHaveLength(1)
+    expect(late.errors?.[0].extensions?.code).toBe('ANSWER_TOO_SLOW')
+    expect(late.errors?.[0].message).toMatch(/took longer than 0.1 s/)
+    const refused = await ask(yoga({ maxEstimatedFields: 15, maxResponseBytes: 1e9, maxExecutionMs: 60_000 }), '{ items(n: 1) { text slow } }')
+    expect(refused.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY')
   })
 })

@@ -22,6 +22,12 @@ describe('loadConfig', () => {
     })
   })
 
+  it('without NEO4J_URI, points at the local instance on NEO4J_BOLT_PORT (as the launcher starts it), so ingest finds it', () => {
+    expect(loadConfig({ NEO4J_BOLT_PORT: '7688' })).toMatchObject({ neo4jUri: 'bolt://127.0.0.1:7688', neo4jLocal: true })
+    expect(loadConfig({ NEO4J_BOLT_PORT: '7688', NEO4J_URI: 'bolt://db.test:7687' }).neo4jUri).toBe('bolt://db.test:7687')
+    expect(() => loadConfig({ NEO4J_BOLT_PORT: 'seven' })).toThrow(/NEO4J_BOLT_PORT/)
+  })
+
   it('takes every setting from the given environment', () => {
     const config = loadConfig({
       NEO4J_URI: ' neo4j+s://example.databases.test ',

@@ -33,7 +33,7 @@ function cli(command: 'extract' | 'ingest', args: string[], opts: { timeoutMs?: 
     const err: Buffer[] = []
     child.stdout.on('data', (d: Buffer) => out.push(d))
     child.stderr.on('data', (d: Buffer) => err.push(d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000)
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 90_000)
     child.stdin.on('error', () => {}) // the command may stop reading (and exit) before all is written
     if (opts.stdinBytes) {
       const chunk = Buffer.alloc(1024 * 1024, 'harbour council said yes. ')
@@ -108,7 +108,7 @@ describe('the shared reading path', () => {
 
 describe('extract and ingest refuse the same inputs with the same words', () => {
   it('D5: ingest refuses a FIFO like extract does, and reads the file beside it', async () => {
-    const [e, i] = await Promise.all([cli('extract', [join(dir, 'fifo.txt'), good()], { timeoutMs: 40_000 }), cli('ingest', [join(dir, 'fifo.txt'), good()], { timeoutMs: 40_000 })])
+    const [e, i] = await Promise.all([cli('extract', [join(dir, 'fifo.txt'), good()], { timeoutMs: 90_000 }), cli('ingest', [join(dir, 'fifo.txt'), good()], { timeoutMs: 90_000 })])
     const want = `error: ${join(dir, 'fifo.txt')}: not a regular file (a FIFO)`
     expect(e.signal, 'extract finished').toBeNull()
     expect(i.signal, 'ingest finished (did not hang on the FIFO)').toBeNull()
@@ -118,44 +118,44 @@ describe('extract and ingest refuse the same inputs with the same words', () => 
     expect(i.code).toBe(1)
     expect(e.stdout.split('\n').filter(Boolean)).toHaveLength(1)
     expect(i.stdout).toMatch(/extracted 1 articles from 2 inputs/)
-  }, 60_000)
+  }, 120_000)
 
   it('D5: ingest refuses /dev/zero and /dev/urandom like extract does, without reading them', async () => {
     const args = ['/dev/zero', '/dev/urandom', good()]
-    const [e, i] = await Promise.all([cli('extract', args, { timeoutMs: 40_000 }), cli('ingest', args, { timeoutMs: 40_000 })])
+    const [e, i] = await Promise.all([cli('extract', args, { timeoutMs: 90_000 }), cli('ingest', args, { timeoutMs: 90_000 })])
     const want = ['error: /dev/zero: not a regular file (a character device)', 'error: /dev/urandom: not a regular file (a character device)']
     expect(i.signal, 'ingest finished').toBeNull()
     expect(errorLines(e)).toEqual(want)
     expect(errorLines(i)).toEqual(want)
     expect(i.code).toBe(1)
     expect(i.stdout).toMatch(/extracted 1 articles from 3 inputs/)
-  }, 60_000)
+  }, 120_000)
 
   it('D5: ingest refuses a file over the size limit like extract does', async () => {
     const args = [join(dir, 'huge.txt'), good()]
-    const [e, i] = await Promise.all([cli('extract', args, { timeoutMs: 40_000 }), cli('ingest', args, { timeoutMs: 40_000 })])
+    const [e, i] = await Promise.all([cli('extract', args, { timeoutMs: 90_000 }), cli('ingest', args, { timeoutMs: 90_000 })])
     const want = `error: ${join(dir, 'huge.txt')}: too large (314572800 bytes; the limit is ${MAX_INPUT_BYTES})`
     expect(i.signal, 'ingest finished').toBeNull()
     expect(errorLines(e)).toEqual([want])
     expect(errorLines(i)).toEqual([want])
     expect(i.stdout).toMatch(/extracted 1 articles from 2 inputs/)
-  }, 60_000)
+  }, 120_000)
 
   it('D5: ingest limits stdin like extract does', async () => {
     const bytes = MAX_INPUT_BYTES + 8 * 1024 * 1024
-    const e = await cli('extract', ['-'], { stdinBytes: bytes, timeoutMs: 60_000 })
-    const i = await cli('ingest', ['-', good()], { stdinBytes: bytes, timeoutMs: 60_000 })
+    const e = await cli('extract', ['-'], { stdinBytes: bytes, timeoutMs: 90_000 })
+    const i = await cli('ingest', ['-', good()], { stdinBytes: bytes, timeoutMs: 90_000 })
     const want = `error: -: too large (more than ${MAX_INPUT_BYTES} bytes; the limit is ${MAX_INPUT_BYTES})`
     expect(i.signal, 'ingest finished').toBeNull()
     expect(errorLines(e)).toEqual([want])
     expect(errorLines(i)).toEqual([want])
     expect(i.code).toBe(1)
     expect(i.stdout).toMatch(/extracted 1 articles/)
-  }, 150_000)
+  }, 200_000)
 
   it('D12: a folder holding a FIFO and a socket: both commands name each, exit 1, and read the rest', async () => {
     const folder = join(dir, 'folder')
-    const [e, i] = await Promise.all([cli('extract', [folder], { timeoutMs: 40_000 }), cli('ingest', [folder], { timeoutMs: 40_000 })])
+    const [e, i] = await Promise.all([cli('extract', [folder], { timeoutMs: 90_000 }), cli('ingest', [folder], { timeoutMs: 90_000 })])
     const want = [`error: ${join(folder, 'a-fifo.txt')}: not a regular file (a FIFO)`, `error: ${join(folder, 'c-socket.txt')}: not a regular file (a socket)`]
     expect(errorLines(e)).toEqual(want)
     expect(errorLines(i).sort()).toEqual(want)
@@ -163,7 +163,7 @@ describe('extract and ingest refuse the same inputs with the same words', () => 
     expect(i.code).toBe(1)
     expect(JSON.parse(e.stdout.split('\n')[0]).source).toBe(join(folder, 'b-good.txt'))
     expect(i.stdout).toMatch(/extracted 1 articles from 3 inputs/)
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('names in human-readable output', () => {
@@ -180,5 +180,5 @@ describe('names in human-readable output', () => {
       expect(lines.filter((l) => l.startsWith('error: '))).toEqual([`error: ${join(dir, 'binary\\nerror: forged line.txt')}: binary file (contains NUL bytes), not text`])
       expect(lines.some((l) => l.startsWith('error: forged'))).toBe(false)
     }
-  }, 60_000)
+  }, 120_000)
 })

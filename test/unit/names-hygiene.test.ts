@@ -120,3 +120,11 @@ describe('the people check', () => {
     expect(top.share).toBeCloseTo(0.6)
   })
 })
+
+describe('people named as rivals', () => {
+  it('keeps a person a person after "rival" (a candidate\'s rival is a person as often as a company\'s)', () => {
+    const l = layerOf('The senator won the caucuses, beating rival Ingrid Solvang in his fourth win. He trails rival Ingrid Solvang in delegates. Solvang captured three states.')
+    expect(l.byId.get('person:ingrid-solvang')?.mentions.map((m) => m.text)).toEqual(['Ingrid Solvang', 'Ingrid Solvang', 'Solvang'])
+    expect(l.entities.some((e) => e.type === 'Organisation')).toBe(false)
+  })
+})

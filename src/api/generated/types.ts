@@ -98,6 +98,7 @@ export type Country = Entity & {
   iso2?: Maybe<Scalars['String']['output']>;
   iso3?: Maybe<Scalars['String']['output']>;
   mentionCount: Scalars['Int']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   /** Places known to lie in the country. */
   places: Array<Place>;
@@ -135,7 +136,7 @@ export type CountryRelatedArgs = {
 
 /** A person, organisation, country or place named in the news. */
 export type Entity = {
-  /** Other names the entity goes by in the articles (short forms, surnames, demonyms). */
+  /** Other names the entity goes by in the articles (short forms, surnames, demonyms, the forms merged into it). */
   aliases: Array<Scalars['String']['output']>;
   /** The articles that mention the entity, newest first. */
   articles: ArticleConnection;
@@ -143,6 +144,8 @@ export type Entity = {
   id: Scalars['ID']['output'];
   /** How many times the entity is mentioned over all articles. */
   mentionCount: Scalars['Int']['output'];
+  /** Ids of the name forms merged into this entity (an id saved before a merge still finds it through `entity(id:)`). */
+  mergedIds: Array<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   /** Quotes about the entity, newest first; `speaker` narrows them to one speaker (id, name or alias). */
   quotesAbout: QuoteConnection;
@@ -209,6 +212,7 @@ export type Organisation = Entity & {
   /** People holding a role in the organisation. */
   members: Array<Role>;
   mentionCount: Scalars['Int']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   /** What the organisation said (statements attributed to it). */
   quotes: QuoteConnection;
@@ -270,6 +274,7 @@ export type Person = Entity & {
   articles: ArticleConnection;
   id: Scalars['ID']['output'];
   mentionCount: Scalars['Int']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   /** What the person said, newest first; `about` narrows them to quotes about one entity (id, name or alias). */
   quotes: QuoteConnection;
@@ -313,6 +318,7 @@ export type Place = Entity & {
   country?: Maybe<Country>;
   id: Scalars['ID']['output'];
   mentionCount: Scalars['Int']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   quotesAbout: QuoteConnection;
   related: Array<RelatedEntity>;
@@ -707,6 +713,7 @@ export type CountryResolvers<ContextType = ApiContext, ParentType extends Resolv
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iso3?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<CountryQuotesArgs>>;
@@ -738,6 +745,7 @@ export type OrganisationResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<OrganisationQuotesArgs>>;
   quotesAbout?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<OrganisationQuotesAboutArgs>>;
@@ -767,6 +775,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<PersonArticlesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<PersonQuotesArgs>>;
   quotesAbout?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<PersonQuotesAboutArgs>>;
@@ -782,6 +791,7 @@ export type PlaceResolvers<ContextType = ApiContext, ParentType extends Resolver
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quotesAbout?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<PlaceQuotesAboutArgs>>;
   related?: Resolver<Array<ResolversTypes['RelatedEntity']>, ParentType, ContextType, Partial<PlaceRelatedArgs>>;

@@ -1,0 +1,364 @@
+// Corpus-level entity resolution: which graph node each article's entity lands on.
+//
+// Extraction is per article: it gives each entity a key (its id, e.g. `person:shane-warne`), a type,
+// a name and aliases. Here that key is a *name form*. Every (article, form) pair is one record, kept
+// on the article's MENTIONS relationship (`form`, `formName`, `formType`, `formAliases`, `group`).
+// The node a record lands on is a pure function of the set of records of its *name group* (all
+// forms sharing a surname key: "Shane Warne", "S. Warne", "WARNE", "Warne"), so the graph is the
+// same whatever the order of the articles, their batches, or how many writers there are. After each
+// batch, the groups it touched are resolved again (under a lock on a (:NameGroup) node) and the
+// facts whose record changed node are moved: an early "Warne"-only article joins Shane Warne when
+// the corpus learns who "Warne" is, and leaves again if that article is removed.
+//
+// The rules (resolveGroup):
+// 1. Full person forms (two words or more) of a group are clustered: forms with a first name before
+//    those with an initial, then most-mentioned first (articles), each later form joins the one earlier head it is compatible with (same surname,
+//    first names equal or one an initial of the other, middle names a subsequence: "S. Warne" ~
+//    "Shane Warne", "Oscar Scalfaro" ~ "Oscar Luigi Scalfaro", "Donald J. Trump" ~ "Donald Trump").
+//    A form compatible with two heads joins neither.
+// 2. A one-word form ("Warne", "LARA", "Mr Obama" after the extraction strips the title) joins the
+//    person its surname names when that is clear: the only person of the group, or the one with at
+//    least twice the articles of the next around the article's date (within DATE_WINDOW_DAYS, else
+//    over the whole corpus). Otherwise it stays on a node of its own. A one-word form the corpus
+//    mostly types as something else than a person (more articles than all of the group's people)
+//    keeps its own node unless the article typed it Person ("York" the city, not Michael York).
+// 3. Multi-word non-person forms are grouped by their whole key: the same name typed Organisation in
+//    one article and Place in another is one node.
+// 4. Each node's type is the type of most of its mentions; its id is the type's prefix and the key
+//    of its head form; its name is its most frequent full form (by articles; ALL-CAPS only when
+//    nothing else); its aliases are the names and aliases of its records; `aliasIds` the form ids
+//    that now resolve to it (so an id a user saved keeps resolving after a merge).
+import type { ManagedTransaction } from 'neo4j-driver'
+
+export interface FormRecord {
+  articleId: string
+  /** the extraction's entity id in that article */
+  form: string
+  name: string
+  type: string
+  /** mentions of the form in the article */
+  count: number
+  aliases: string[]
+  /** the article's date, YYYY-MM-DD, or null */
+  date: string | null
+}
+
+export interface ResolvedEntity {
+  id: string
+  type: string
+  name: string
+  aliases: string[]
+  aliasIds: string[]
+}
+
+export interface GroupResolution {
+  /** recordKey(record) -> node id */
+  target: Map<string, string>
+  entities: ResolvedEntity[]
+}
+
+export const DATE_WINDOW_DAYS = 45
+const PREFIX: Record<string, string> = { Person: 'person', Organisation: 'org', Country: 'country', Place: 'place' }
+const TYPE_ORDER = ['Person', 'Organisation', 'Place', 'Country']
+
+export function recordKey(r: { articleId: string; form: string }): string {
+  return `${r.articleId}\u0000${r.form}`
+}
+
+/** The key part of a form id (`person:shane-warne` -> `shane-warne`). */
+function keyOf(form: string): string {
+  const i = form.indexOf(':')
+  return i >= 0 ? form.slice(i + 1) : form
+}
+
+/**
+ * The name group of a form: countries alone (by ISO id), person forms and one-word forms by their
+ * last word (the surname key), other multi-word forms by their whole key.
+ */
+export function groupKey(form: string, type: string): string {
+  if (type === 'Country' || form.startsWith('country:')) return form
+  const key = keyOf(form)
+  const words = key.split('-').filter(Boolean)
+  if (!words.length) return form
+  if (words.length === 1 || type === 'Person') return words[words.length - 1]
+  return `k:${key}`
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** One given name matches another: equal, or one is the other's initial. */
+function givenMatch(a: string, b: string): boolean {
+  return a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))
+}
+
+/** Two full person keys of the same surname may name the same person. */
+export function compatible(a: string[], b: string[]): boolean {
+  if (a.length < 2 || b.length < 2 || a[a.length - 1] !== b[b.length - 1]) return false
+  if (!givenMatch(a[0], b[0])) return false
+  const ma = a.slice(1, -1)
+  const mb = b.slice(1, -1)
+  const [short, long] = ma.length <= mb.length ? [ma, mb] : [mb, ma]
+  let j = 0
+  for (const s of short) {
+    while (j < long.length && !givenMatch(s, long[j])) j++
+    if (j >= long.length) return false
+    j++
+  }
+  return true
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000
+}
+
+/** a name that starts with an initial ("S. Warne") */
+const INITIAL = /^\p{L}\.?(\s|$)/u
+const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s)
+
+/** Type by weight of mentions; ties in the fixed order Person, Organisation, Place, Country. */
+function typeOf(records: FormRecord[]): string {
+  const w = new Map<string, number>()
+  for (const r of records) w.set(r.type, (w.get(r.type) ?? 0) + r.count)
+  return [...w].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0][0]
+}
+
+/** The most frequent full form over the articles (multi-word first, then not ALL-CAPS, then not an initial, then articles, then text). */
+function nameOf(records: FormRecord[]): string {
+  const arts = new Map<string, Set<string>>()
+  for (const r of records) (arts.get(r.name) ?? arts.set(r.name, new Set()).get(r.name)!).add(r.articleId)
+  const score = (n: string): number[] => [n.trim().split(/\s+/).length > 1 ? 0 : 1, isAllCaps(n) ? 1 : 0, INITIAL.test(n) ? 1 : 0, -arts.get(n)!.size]
+  return [...arts.keys()].sort((a, b) => {
+    const sa = score(a)
+    const sb = score(b)
+    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sa[i] - sb[i]
+    return cmp(a, b)
+  })[0]
+}
+
+function entityOf(id: string, type: string, records: FormRecord[]): ResolvedEntity {
+  const name = nameOf(records)
+  const aliases = new Set<string>()
+  for (const r of records) {
+    aliases.add(r.name)
+    for (const a of r.aliases) aliases.add(a)
+  }
+  aliases.delete(name)
+  const aliasIds = new Set(records.map((r) => r.form))
+  aliasIds.delete(id)
+  return { id, type, name, aliases: [...aliases].sort(cmp), aliasIds: [...aliasIds].sort(cmp) }
+}
+
+const articlesOf = (records: FormRecord[]): number => new Set(records.map((r) => r.articleId)).size
+
+/** Resolves one name group: a pure function of its records (their order does not matter). */
+export function resolveGroup(group: string, records: FormRecord[]): GroupResolution {
+  const target = new Map<string, string>()
+  const members = new Map<string, { type: string | null; records: FormRecord[] }>()
+  const put = (id: string, r: FormRecord): void => {
+    target.set(recordKey(r), id)
+    ;(members.get(id) ?? members.set(id, { type: null, records: [] }).get(id)!).records.push(r)
+  }
+  const byKey = new Map<string, FormRecord[]>()
+  for (const r of records) {
+    const k = keyOf(r.form)
+    ;(byKey.get(k) ?? byKey.set(k, []).get(k)!).push(r)
+  }
+
+  if (group.startsWith('country:') || group.startsWith('k:')) {
+    // one node for the whole group (one country, or one multi-word name under any type)
+    const type = typeOf(records)
+    const id = type === 'Country' ? records.map((r) => r.form).sort(cmp)[0] : `${PREFIX[type]}:${keyOf(records[0].form)}`
+    for (const r of records) put(id, r)
+    return finish(target, members)
+  }
+
+  // 1. full person forms, clustered around the most mentioned
+  const full = [...byKey].filter(([k, rs]) => k.split('-').length > 1 && rs.some((r) => r.type === 'Person'))
+  // heads are full first names before initials ("Shane Warne" before "S. Warne"), then the most mentioned
+  const initialFirst = (k: string): number => (k.split('-')[0].length === 1 ? 1 : 0)
+  full.sort((a, b) => initialFirst(a[0]) - initialFirst(b[0]) || articlesOf(b[1]) - articlesOf(a[1]) || cmp(a[0], b[0]))
+  const heads: { key: string; words: string[]; records: FormRecord[] }[] = []
+  for (const [key, rs] of full) {
+    const words = key.split('-')
+    const fits = heads.filter((h) => compatible(h.words, words))
+    if (fits.length === 1) fits[0].records.push(...rs)
+    else if (fits.length === 0) heads.push({ key, words, records: [...rs] })
+    else for (const r of rs) put(`person:${key}`, r)
+  }
+  for (const h of heads) for (const r of h.records) put(`${PREFIX.Person}:${h.key}`, r)
+
+  // 2. one-word forms: the group's person when clear, else a node of their own
+  const single = byKey.get(group) ?? []
+  const headArticles = heads.map((h) => ({ id: `${PREFIX.Person}:${h.key}`, records: h.records, n: articlesOf(h.records) }))
+  const peopleArticles = headArticles.reduce((n, h) => n + h.n, 0)
+  const otherArticles = articlesOf(single.filter((r) => r.type !== 'Person'))
+  const alone: FormRecord[] = []
+  for (const r of single) {
+    const pick = heads.length && (r.type === 'Person' || otherArticles <= peopleArticles) ? choose(headArticles, r.date) : null
+    if (pick) put(pick, r)
+    else alone.push(r)
+  }
+  if (alone.length) {
+    const type = typeOf(alone)
+    for (const r of alone) put(`${PREFIX[type]}:${group}`, r)
+  }
+  // anything else filed under this group (a multi-word form typed other than Person here): its own node
+  for (const r of records) if (!target.has(recordKey(r))) put(`${PREFIX[r.type] ?? 'entity'}:${keyOf(r.form)}`, r)
+  return finish(target, members)
+}
+
+/** The person a one-word form names: the only one, or the clearly most mentioned (around `date` first). */
+function choose(heads: { id: string; records: FormRecord[]; n: number }[], date: string | null): string | null {
+  if (heads.length === 1) return heads[0].id
+  const rank = (count: (h: (typeof heads)[number]) => number): string | null => {
+    const ranked = heads.map((h) => ({ id: h.id, n: count(h) })).sort((a, b) => b.n - a.n || cmp(a.id, b.id))
+    return ranked[0].n > 0 && ranked[0].n >= 2 * ranked[1].n ? ranked[0].id : null
+  }
+  if (date) {
+    const near = (h: (typeof heads)[number]): number => new Set(h.records.filter((r) => r.date && daysBetween(r.date, date) <= DATE_WINDOW_DAYS).map((r) => r.articleId)).size
+    if (heads.some((h) => near(h) > 0)) return rank(near)
+  }
+  return rank((h) => h.n)
+}
+
+function finish(target: Map<string, string>, members: Map<string, { type: string | null; records: FormRecord[] }>): GroupResolution {
+  const entities: ResolvedEntity[] = []
+  for (const [id, m] of [...members].sort((a, b) => cmp(a[0], b[0]))) {
+    // the id's prefix names the type the rules chose; the records' weight decides among the rest
+    const prefixType = Object.keys(PREFIX).find((t) => id.startsWith(PREFIX[t] + ':'))
+    entities.push(entityOf(id, prefixType ?? typeOf(m.records), m.records))
+  }
+  return { target, entities }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cypher
+
+/** Takes the write lock of each name group (sorted keys, so writers lock them in the same order). */
+export const LOCK_GROUPS = `
+UNWIND $groups AS key
+MERGE (g:NameGroup {key: key})
+SET g.locked = true`
+
+/** The name groups an article's records belong to (before its facts are deleted). */
+export const GROUPS_OF_ARTICLES = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[m:MENTIONS]->()
+WHERE m.group IS NOT NULL
+RETURN DISTINCT m.group AS group`
+
+/** Every record of the groups, with the node it is on now. */
+export const GROUP_RECORDS = `
+UNWIND $groups AS g
+MATCH (a:Article)-[m:MENTIONS {group: g}]->(e:Entity)
+RETURN g AS group, a.id AS articleId, toString(a.publishedAt) AS date, m.form AS form, m.formName AS name,
+       m.formType AS type, m.count AS count, coalesce(m.formAliases, []) AS aliases, e.id AS current`
+
+/** Creates or updates the resolved nodes: type label, name, aliases, ids merged into them. */
+export const SET_RESOLVED = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+WITH e, row
+// most groups a batch touches resolve as before: nodes already right are not written again
+WHERE e.aliasIds IS NULL OR coalesce(e.type, '') <> row.type OR coalesce(e.name, '') <> row.name
+   OR coalesce(e.aliases, []) <> row.aliases OR coalesce(e.aliasIds, []) <> row.aliasIds
+CALL (e, row) {
+  WITH e, row WHERE e.type IS NULL OR e.type <> row.type
+  REMOVE e:Person:Organisation:Place:Country
+  SET e:$(row.type)
+}
+SET e.type = row.type, e.name = row.name, e.aliases = row.aliases, e.aliasIds = row.aliasIds`
+
+/**
+ * Moves one article's facts about one form from node `from` to node `to`: a relationship cannot
+ * change its end, so each is copied (all its properties) and the old one deleted. Facts carry the
+ * form they were written for (MENTIONS.form, SAID/ABOUT/WROTE.form, RELATED/HOLDS_ROLE/IN_COUNTRY
+ * .sourceForm/.targetForm), so two forms of one article on one node move apart correctly.
+ */
+export const MOVE_FACTS: readonly string[] = [
+  `UNWIND $moves AS mv
+MATCH (a:Article {id: mv.articleId})-[r:MENTIONS {form: mv.form}]->(:Entity {id: mv.from})
+MATCH (t:Entity {id: mv.to})
+CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) DELETE r`,
+  `UNWIND $moves AS mv
+MATCH (:Entity {id: mv.from})-[r:SAID {form: mv.form}]->(q:Quote {articleId: mv.articleId})
+MATCH (t:Entity {id: mv.to})
+CREATE (t)-[n:SAID]->(q) SET n = properties(r) DELETE r`,
+  `UNWIND $moves AS mv
+MATCH (q:Quote {articleId: mv.articleId})-[r:ABOUT {form: mv.form}]->(:Entity {id: mv.from})
+MATCH (t:Entity {id: mv.to})
+CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) DELETE r`,
+  `UNWIND $moves AS mv
+MATCH (:Entity {id: mv.from})-[r:WROTE {form: mv.form}]->(a:Article {id: mv.articleId})
+MATCH (t:Entity {id: mv.to})
+CREATE (t)-[n:WROTE]->(a) SET n = properties(r) DELETE r`,
+  ...['RELATED', 'HOLDS_ROLE', 'IN_COUNTRY'].flatMap((type) => [
+    `UNWIND $moves AS mv
+MATCH (:Entity {id: mv.from})-[r:${type} {articleId: mv.articleId, sourceForm: mv.form}]->(o:Entity)
+MATCH (t:Entity {id: mv.to})
+CREATE (t)-[n:${type}]->(o) SET n = properties(r) DELETE r`,
+    `UNWIND $moves AS mv
+MATCH (o:Entity)-[r:${type} {articleId: mv.articleId, targetForm: mv.form}]->(:Entity {id: mv.from})
+MATCH (t:Entity {id: mv.to})
+CREATE (o)-[n:${type}]->(t) SET n = properties(r) DELETE r`,
+  ]),
+]
+
+export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<void> {
+  const list = [...new Set(groups)].sort(cmp)
+  if (list.length) await tx.run(LOCK_GROUPS, { groups: list })
+}
+
+export async function groupsOfArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  if (!ids.length) return []
+  const res = await tx.run(GROUPS_OF_ARTICLES, { ids })
+  return res.records.map((r) => r.get('group') as string)
+}
+
+export interface Move {
+  articleId: string
+  form: string
+  from: string
+  to: string
+}
+
+/**
+ * Resolves the groups again from what the graph holds now, writes the nodes and moves the facts
+ * whose record changed node. Returns the nodes facts left (candidates for orphan cleanup).
+ * Call with the groups' locks held (lockGroups).
+ */
+export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<{ vacated: string[]; moves: number }> {
+  const list = [...new Set(groups)].sort(cmp)
+  if (!list.length) return { vacated: [], moves: 0 }
+  const res = await tx.run(GROUP_RECORDS, { groups: list })
+  const byGroup = new Map<string, (FormRecord & { current: string })[]>()
+  for (const r of res.records) {
+    const g = r.get('group') as string
+    const rec = {
+      articleId: r.get('articleId') as string,
+      form: r.get('form') as string,
+      name: (r.get('name') as string | null) ?? keyOf(r.get('form') as string),
+      type: (r.get('type') as string | null) ?? 'Person',
+      count: Number(r.get('count') ?? 1),
+      aliases: (r.get('aliases') as string[]) ?? [],
+      date: (r.get('date') as string | null) ?? null,
+      current: r.get('current') as string,
+    }
+    ;(byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(rec)
+  }
+  const rows: ResolvedEntity[] = []
+  const moves: Move[] = []
+  for (const [g, records] of byGroup) {
+    const out = resolveGroup(g, records)
+    rows.push(...out.entities)
+    for (const r of records) {
+      const to = out.target.get(recordKey(r))!
+      if (to !== r.current) moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
+    }
+  }
+  if (rows.length) await tx.run(SET_RESOLVED, { rows })
+  if (moves.length) for (const q of MOVE_FACTS) await tx.run(q, { moves })
+  return { vacated: [...new Set(moves.map((m) => m.from))], moves: moves.length }
+}
