@@ -4,7 +4,8 @@
 //   2. the schema migrations (src/graph/migrate.ts)
 //   3. examples/articles ingested by the ingest CLI's library (src/ingest/pipeline.ts): idempotent, so a
 //      second run reports every article unchanged and writes nothing
-//   4. the GraphQL API (src/api/server.ts, as `npm start`) on PORT (default 4000), then the URLs to open
+//   4. the GraphQL API (src/api/server.ts, as `npm start`) on PORT (default 4000), with the reading view
+//      under /view/, then the URLs to open
 // Ctrl-C / SIGTERM closes the server and stops the Neo4j this run started (never one it found running).
 //
 // The steps are exported (migrateGraph, ingestExamples, startDemoApi) for test/integration/demo.test.ts.
@@ -143,6 +144,7 @@ export function urlLines(
   const lines = [
     '',
     `GraphiQL (example queries in tabs)   ${apiUrl}/graphql`,
+    `Reading view (articles, entities)    ${apiUrl}/view/`,
   ]
   if (browser) {
     lines.push(
@@ -277,7 +279,7 @@ async function main(): Promise<void> {
     for (const line of ingestSummaryLines(summary, files)) say(`  ${line}`)
     if (closing) return
 
-    api = await startDemoApi(config, driver, config.port).catch((err: NodeJS.ErrnoException) => {
+    api = await startDemoApi(config, driver, config.port, neo4j ? { neo4jBrowserUrl: neo4j.httpUrl } : {}).catch((err: NodeJS.ErrnoException) => {
       throw err.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is in use: run with PORT=<another port> npm run demo`, { cause: err }) : err
     })
     const stats = await queryApi<{ stats: { articles: number; people: number; quotes: number } }>(api.url, STATS_QUERY)

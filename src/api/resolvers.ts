@@ -256,6 +256,9 @@ export const resolvers: Resolvers = {
     relations: (a, _args, ctx) => ctx.loaders.articleRelations.load(a.id),
   },
 
+  ArticleMention: {
+    spans: (m) => (m.starts ?? []).map((start, i) => ({ start, end: m.ends[i] })),
+  },
   RelatedEntity: {
     coMentions: (r, _a, ctx) => ctx.loaders.coMentions.load({ a: r.fromId, b: r.entity.id }),
   },

@@ -18,6 +18,7 @@ import { createLoaders } from './loaders.ts'
 import { meterSchema } from './budget.ts'
 import { createPlugins, maskError } from './plugins.ts'
 import { resolvers } from './resolvers.ts'
+import { useReadingView } from '../view/routes.ts'
 
 export const SCHEMA_PATH = new URL('../../schema/schema.graphql', import.meta.url)
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   logging?: boolean
   /** where the Neo4j Browser files are (default schema/browser/) */
   browserDir?: string
+  /** Neo4j Browser's address, for the reading view's links (default http://localhost:<NEO4J_HTTP_PORT or 7474>) */
+  neo4jBrowserUrl?: string
 }
 
 export interface App {
@@ -66,11 +69,30 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     maskedErrors: { maskError, isDev: false },
     // GraphiQL's scripts are bundled (@graphql-yoga/render-graphiql), so the page works offline
     renderGraphiQL,
-    graphiql: config.introspection ? { title: 'newsgraph', defaultTabs: EXAMPLE_TABS, defaultQuery: EXAMPLE_TABS[0].query } : false,
-    plugins,
+    graphiql: config.introspection ? graphiqlOptions : false,
+    plugins: [
+      ...plugins,
+      useReadingView({ db, links: { neo4jBrowser: options.neo4jBrowserUrl ?? `http://localhost:${process.env.NEO4J_HTTP_PORT || 7474}` } }),
+    ],
     context: () => ({ db, loaders: createLoaders(db), ingest, afterIngest: invalidateCache }),
   })
   return { yoga, db, invalidateCache }
+}
+
+/**
+ * GraphiQL opens with the example tabs. The editors start from `query`/`variables`, not from the
+ * active tab: without `variables` the first tab's Variables pane stayed empty and its first Run
+ * failed. A `?query=` link (the reading view's) opens that query, with `?variables=` when given.
+ */
+function graphiqlOptions(request: Request) {
+  const params = new URL(request.url).searchParams
+  const linked = params.get('query')
+  return {
+    title: 'newsgraph',
+    defaultTabs: EXAMPLE_TABS,
+    defaultQuery: EXAMPLE_TABS[0].query,
+    ...(linked ? { variables: params.get('variables') ?? undefined } : { variables: EXAMPLE_TABS[0].variables }),
+  }
 }
 
 export function createServer(config: Config, driver: Driver, options: AppOptions = {}): Server & { app: App } {

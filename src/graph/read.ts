@@ -32,6 +32,8 @@ export interface ArticleRow extends ArticleMeta {
 export interface QuoteRow {
   id: string
   text: string
+  start: number | null
+  end: number | null
   kind: 'direct' | 'mixed' | 'indirect'
   /** offsets of the quoted fragments in the article text (parallel lists; empty for indirect) */
   fragmentStarts: number[]
@@ -74,6 +76,8 @@ export interface RelatedRow {
 export interface ArticleMentionRow {
   entity: EntityRow
   count: number
+  starts: number[]
+  ends: number[]
 }
 
 export interface SpeakerQuotesRow {
@@ -119,7 +123,7 @@ const ARTICLE = (v: string) =>
 
 /** a quote with the ids of its speaker, subjects and article: the API loads those once per request */
 const QUOTE = (v: string) =>
-  `${v} {.id, .text, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
+  `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
   ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
   ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
   ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
@@ -321,8 +325,10 @@ CALL (a) {
   MATCH (a)-[m:MENTIONS]->(e:Entity)
   WHERE $types IS NULL OR e.type IN $types
   // two name forms of one article may have resolved to the same entity (resolve.ts): one row each entity
-  WITH e, sum(m.count) AS count ORDER BY count DESC, e.name
-  RETURN collect({entity: ${ENTITY('e')}, count: count}) AS value
+  WITH e, sum(m.count) AS count, collect(m) AS ms ORDER BY count DESC, e.name
+  RETURN collect({entity: ${ENTITY('e')}, count: count,
+                  starts: reduce(s = [], x IN ms | s + coalesce(x.starts, [])),
+                  ends: reduce(s = [], x IN ms | s + coalesce(x.ends, []))}) AS value
 }
 RETURN id AS key, value`
 

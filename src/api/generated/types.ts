@@ -86,6 +86,8 @@ export type ArticleMention = {
   __typename?: 'ArticleMention';
   count: Scalars['Int']['output'];
   entity: Entity;
+  /** Where the article names the entity: character offsets in Article.text, in reading order. */
+  spans: Array<TextSpan>;
 };
 
 export type Country = Entity & {
@@ -412,6 +414,7 @@ export type Quote = {
   article: Article;
   /** The cue verb or phrase ("said", "according to"). */
   cue?: Maybe<Scalars['String']['output']>;
+  end?: Maybe<Scalars['Int']['output']>;
   /** The quoted spans inside the statement, in text order (empty for INDIRECT). */
   fragments: Array<QuoteFragment>;
   id: Scalars['ID']['output'];
@@ -426,6 +429,8 @@ export type Quote = {
   speaker?: Maybe<Entity>;
   /** The speaker as written in the article. */
   speakerName?: Maybe<Scalars['String']['output']>;
+  /** Character offsets of the quote in the article's text (Article.text), end exclusive. */
+  start?: Maybe<Scalars['Int']['output']>;
   /** The statement's words: quoted, reported, or both. */
   text: Scalars['String']['output'];
 };
@@ -529,6 +534,13 @@ export type Stats = {
   places: Scalars['Int']['output'];
   quotes: Scalars['Int']['output'];
   relations: Scalars['Int']['output'];
+};
+
+/** A range of characters in an article's text, end exclusive. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
 };
 
 
@@ -637,6 +649,7 @@ export type ResolversTypes = {
   SpeakerQuotes: ResolverTypeWrapper<SpeakerQuotesRow>;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -672,6 +685,7 @@ export type ResolversParentTypes = {
   SpeakerQuotes: SpeakerQuotesRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
+  TextSpan: TextSpan;
 };
 
 export type ArticleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -703,6 +717,7 @@ export type ArticleEdgeResolvers<ContextType = ApiContext, ParentType extends Re
 export type ArticleMentionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ArticleMention'] = ResolversParentTypes['ArticleMention']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  spans?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -813,6 +828,7 @@ export type QuoteResolvers<ContextType = ApiContext, ParentType extends Resolver
   about?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
   cue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fragments?: Resolver<Array<ResolversTypes['QuoteFragment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuoteKind'], ParentType, ContextType>;
@@ -821,6 +837,7 @@ export type QuoteResolvers<ContextType = ApiContext, ParentType extends Resolver
   sentiment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   speakerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -882,6 +899,11 @@ export type StatsResolvers<ContextType = ApiContext, ParentType extends Resolver
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TextSpanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
@@ -906,5 +928,6 @@ export type Resolvers<ContextType = ApiContext> = {
   Role?: RoleResolvers<ContextType>;
   SpeakerQuotes?: SpeakerQuotesResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
 };
 
