@@ -20,10 +20,14 @@ const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, 
 const QUOTE_POSITION = (q: string, a: string) =>
   `COUNT { MATCH (o:Quote)-[:IN]->(${a}) WHERE o.start < ${q}.start OR (o.start = ${q}.start AND o.id < ${q}.id) } + 1`
 
+/** a mixed quote's quoted parts, from the parallel lists the writer stores on the Quote node */
+const FRAGMENTS = (q: string) =>
+  `[i IN range(0, size(coalesce(${q}.fragmentStarts, [])) - 1) | {start: ${q}.fragmentStarts[i], end: ${q}.fragmentEnds[i]}]`
+
 /** a quote as the entity page lists it: its words, kind, speaker, article and anchor there */
 const LISTED_QUOTE = (q: string, a: string) =>
   `{id: ${q}.id, text: ${q}.text, kind: ${q}.kind, cue: ${q}.cue, speakerName: ${q}.speakerName,` +
-  ` publishedAt: toString(${q}.publishedAt), fragments: ${q}.fragments,` +
+  ` publishedAt: toString(${q}.publishedAt), fragments: ${FRAGMENTS(q)},` +
   ` article: {id: ${a}.id, title: ${a}.title}, position: ${QUOTE_POSITION(q, a)}}`
 
 export const VIEW_LATEST_ARTICLES = `
@@ -52,7 +56,7 @@ CALL (a) {
   MATCH (q:Quote)-[:IN]->(a)
   WITH q ORDER BY q.start, q.id
   RETURN collect({id: q.id, text: q.text, kind: q.kind, cue: q.cue, start: q.start, end: q.end,
-                  speakerName: q.speakerName, fragments: q.fragments,
+                  speakerName: q.speakerName, fragments: ${FRAGMENTS('q')},
                   speaker: head([(s:Entity)-[:SAID]->(q) | ${ENTITY('s')}]),
                   about: [(q)-[:ABOUT]->(x:Entity) | ${ENTITY('x')}]}) AS quotes
 }
