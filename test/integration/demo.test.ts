@@ -130,7 +130,8 @@ describe('npm run demo over examples/articles', () => {
     const secondParagraph = 'We will not accept a decision about our shared river'
     expect(readFileSync(join(EXAMPLES_DIR, chosen!.file), 'utf8')).toContain(`“${secondParagraph}`)
     const { quotes } = await queryApi<{ quotes: { edges: { node: QuoteNode }[] } }>(api.url, QUOTES_BY_TEXT, { text: chosen!.start })
-    const node = quotes.edges.map((e) => e.node).find((q) => norm(q.text).startsWith(norm(chosen!.start)))
+    // a statement is the unit (issue 15): the quote may be one part of a statement that began before it ("A," she said. "B.")
+    const node = quotes.edges.map((e) => e.node).find((q) => norm(q.text).includes(norm(chosen!.start)))
     expect(node, 'the quote is stored').toBeDefined()
     expect(node!.kind).toBe('DIRECT')
     expect(node!.speaker).toMatchObject({ __typename: 'Person', name: 'Anna-Kaisa Lehtinen' })
