@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import neo4j from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from '../neo4j.ts'
@@ -243,10 +243,11 @@ export async function main(args: string[]): Promise<void> {
       const extra = opt('--batch-size') ? ['--batch-size', opt('--batch-size')!] : []
       await runIngest(uri, [dir], extra)
       const res = await driver.executeQuery(READ_SPANS)
-      const docOf = new Map(docs.map((_, i) => [pathOf(i), i]))
+      // the graph stores an article's source relative to the folder ingested (the file name here)
+      const docOf = new Map(docs.map((_, i) => [basename(pathOf(i)), i]))
       const span = new Map<string, string>()
       for (const r of res.records) {
-        const doc = docOf.get(r.get('source') as string)
+        const doc = docOf.get(basename(r.get('source') as string))
         if (doc === undefined) continue
         const starts = (r.get('starts') as unknown[]).map(Number)
         const ends = (r.get('ends') as unknown[]).map(Number)
