@@ -23,12 +23,16 @@ export interface IngestResultModel {
 }
 
 /** extract and store one article with the same pipeline as the CLI */
+import type { CurationFns } from './curation.ts'
+
 export type IngestFn = (input: IngestArticleInput) => Promise<IngestResultModel>
 
 export interface ApiContext {
   db: ReadExecutor
   loaders: Loaders
   ingest: IngestFn | null
+  /** the curation mutations (null when INGEST_TOKEN is unset, like ingest) */
+  curate?: CurationFns | null
   /** set by the ingest-token plugin: the request carried `Authorization: Bearer <INGEST_TOKEN>` */
   ingestAuthorized?: boolean
   /** called after a successful ingest: drops cached read responses */

@@ -5,6 +5,8 @@ import * as Q from '../graph/read.ts'
 import type { ArticleRow, EntityRow, EntityTypeName, Page, PathStepRow, QuoteRow, StatsRow } from '../graph/read.ts'
 import { badInput, clampFirst, emptyConnection, pageWindow, toConnection } from './connection.ts'
 import type { ApiContext } from './context.ts'
+import type { CurationFns } from './curation.ts'
+import { DECISIONS, type DecisionInput, type DecisionResult, type StoredDecision } from '../graph/curation.ts'
 import type { EntityType, Resolvers } from './generated/types.ts'
 
 const MAX_REF_LENGTH = 200
@@ -23,6 +25,24 @@ async function entityRef(ctx: ApiContext, ref: string): Promise<EntityRow | null
   if (trimmed === '') throw badInput('an entity reference must not be empty')
   if (trimmed.length > MAX_REF_LENGTH) throw badInput(`an entity reference must be at most ${MAX_REF_LENGTH} characters`)
   return ctx.loaders.entityByName.load(trimmed)
+}
+
+/** the curation backend, when this server has INGEST_TOKEN and the request proved it (as ingestArticle) */
+function curationFns(ctx: ApiContext, field: string): CurationFns {
+  if (!ctx.curate) {
+    throw new GraphQLError(`${field} is disabled on this server (it is enabled by setting INGEST_TOKEN)`, { extensions: { code: 'FORBIDDEN' } })
+  }
+  if (!ctx.ingestAuthorized) {
+    throw new GraphQLError(`${field} requires the header \`Authorization: Bearer <INGEST_TOKEN>\``, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+  }
+  return ctx.curate
+}
+
+async function curation(ctx: ApiContext, field: string, input: DecisionInput): Promise<DecisionResult> {
+  const result = await curationFns(ctx, field).decide(input)
+  // cached read answers are out of date: entities moved
+  ctx.afterIngest()
+  return result
 }
 
 /** optional reference: undefined when not given, null when given but unknown */
@@ -172,6 +192,8 @@ export const resolvers: Resolvers = {
       return rels.map((r, i) => ({ ...r, from: nodes[i], to: nodes[i + 1] }))
     },
 
+    decisions: async (_root, _args, ctx) => (await ctx.db.run(DECISIONS)).map((r) => ({ ...r, seq: Number(r.seq) }) as unknown as StoredDecision),
+
     stats: async (_root, _args, ctx) => {
       const [row] = await ctx.db.run(Q.STATS)
       return row as unknown as StatsRow
@@ -196,6 +218,20 @@ export const resolvers: Resolvers = {
       ctx.afterIngest()
       return result
     },
+    mergeEntities: (_root, { a, b }, ctx) => curation(ctx, 'mergeEntities', { kind: 'merge', a, b }),
+    keepDistinct: (_root, { a, b }, ctx) => curation(ctx, 'keepDistinct', { kind: 'distinct', a, b }),
+    splitEntity: (_root, { form }, ctx) => curation(ctx, 'splitEntity', { kind: 'split', a: form }),
+    renameEntity: (_root, { entity, name }, ctx) => curation(ctx, 'renameEntity', { kind: 'rename', a: entity, name }),
+    undoDecision: async (_root, { id }, ctx) => {
+      const result = await curationFns(ctx, 'undoDecision').undo(id)
+      ctx.afterIngest()
+      return result
+    },
+  },
+
+  CurationResult: {
+    entity: (r, _a, ctx) => (r.entity ? ctx.loaders.entity.load(r.entity.id) : null),
+    other: (r, _a, ctx) => (r.other ? ctx.loaders.entity.load(r.other.id) : null),
   },
 
   IngestResult: {

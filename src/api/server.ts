@@ -13,6 +13,7 @@ import { createReadExecutor } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
 import type { ApiContext, IngestFn } from './context.ts'
 import { EXAMPLE_TABS } from './examples.ts'
+import { createCuration } from './curation.ts'
 import { createIngest } from './ingest.ts'
 import { createLoaders } from './loaders.ts'
 import { meterSchema } from './budget.ts'
@@ -55,6 +56,7 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
   const ingest = config.ingestToken
     ? options.ingest === undefined ? createIngest(driver, db, config.neo4jDatabase) : options.ingest
     : null
+  const curate = config.ingestToken ? createCuration(driver, config.neo4jDatabase) : null
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
     // every field draws on the request's answer budget (budget.ts)
     schema: meterSchema(createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never })),
@@ -74,7 +76,7 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
       ...plugins,
       useReadingView({ db, links: { neo4jBrowser: options.neo4jBrowserUrl ?? `http://localhost:${process.env.NEO4J_HTTP_PORT || 7474}` } }),
     ],
-    context: () => ({ db, loaders: createLoaders(db), ingest, afterIngest: invalidateCache }),
+    context: () => ({ db, loaders: createLoaders(db), ingest, curate, afterIngest: invalidateCache }),
   })
   return { yoga, db, invalidateCache }
 }

@@ -28,7 +28,12 @@
 //    of its head form; its name is its most frequent full form (by articles; ALL-CAPS only when
 //    nothing else); its aliases are the names and aliases of its records; `aliasIds` the form ids
 //    that now resolve to it (so an id a user saved keeps resolving after a merge).
+//
+// Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
+// resolving a group also resolves the groups its decisions link it to, and applies them last.
 import type { ManagedTransaction } from 'neo4j-driver'
+import { applyDecisions } from './decisions.ts'
+import type { Decision } from './decisions.ts'
 
 export interface FormRecord {
   articleId: string
@@ -137,8 +142,9 @@ function nameOf(records: FormRecord[]): string {
   })[0]
 }
 
-function entityOf(id: string, type: string, records: FormRecord[]): ResolvedEntity {
-  const name = nameOf(records)
+/** The node's derived values; `renamed` is a curated name (decisions.ts), shown instead of the computed one. */
+export function entityOf(id: string, type: string, records: FormRecord[], renamed?: string): ResolvedEntity {
+  const name = renamed ?? nameOf(records)
   const aliases = new Set<string>()
   for (const r of records) {
     aliases.add(r.name)
@@ -324,6 +330,34 @@ export async function groupsOfArticles(tx: ManagedTransaction, ids: string[]): P
   return res.records.map((r) => r.get('group') as string)
 }
 
+/** The curation decisions on any of the groups (decisions.ts). */
+export const DECISIONS_OF_GROUPS = `
+MATCH (d:Decision)
+WHERE any(g IN d.groups WHERE g IN $groups)
+RETURN d.id AS id, d.seq AS seq, d.kind AS kind, d.a AS a, d.b AS b, d.name AS name, d.groups AS groups`
+
+/**
+ * The decisions on the groups, and the groups grown by those the decisions link them to (a merge
+ * across two name groups resolves both together), locked like the others. Call with `groups` locked.
+ */
+export async function decisionsFor(tx: ManagedTransaction, groups: string[]): Promise<{ groups: string[]; decisions: Decision[] }> {
+  const all = new Set(groups)
+  const found = new Map<string, Decision>()
+  for (let next = groups; next.length; ) {
+    const res = await tx.run(DECISIONS_OF_GROUPS, { groups: next })
+    const more = new Set<string>()
+    for (const r of res.records) {
+      const d = { id: r.get('id'), seq: Number(r.get('seq')), kind: r.get('kind'), a: r.get('a'), b: r.get('b'), name: r.get('name'), groups: r.get('groups') } as Decision
+      found.set(d.id, d)
+      for (const g of d.groups) if (!all.has(g)) more.add(g)
+    }
+    next = [...more].sort(cmp)
+    for (const g of next) all.add(g)
+    await lockGroups(tx, next)
+  }
+  return { groups: [...all].sort(cmp), decisions: [...found.values()] }
+}
+
 export interface Move {
   articleId: string
   form: string
@@ -337,8 +371,9 @@ export interface Move {
  * Call with the groups' locks held (lockGroups).
  */
 export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<{ vacated: string[]; moves: number }> {
-  const list = [...new Set(groups)].sort(cmp)
-  if (!list.length) return { vacated: [], moves: 0 }
+  const asked = [...new Set(groups)].sort(cmp)
+  if (!asked.length) return { vacated: [], moves: 0 }
+  const { groups: list, decisions } = await decisionsFor(tx, asked)
   const res = await tx.run(GROUP_RECORDS, { groups: list })
   const byGroup = new Map<string, (FormRecord & { current: string })[]>()
   for (const r of res.records) {
@@ -357,11 +392,21 @@ export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<str
   }
   const rows: ResolvedEntity[] = []
   const moves: Move[] = []
-  for (const [g, records] of byGroup) {
-    const out = resolveGroup(g, records)
-    rows.push(...out.entities)
+  const resolved = new Map<string, GroupResolution>()
+  for (const [g, records] of byGroup) resolved.set(g, resolveGroup(g, records))
+  // the one place curation decisions enter: applied to the groups' resolutions together
+  const outs = decisions.length ? [applyDecisions(byGroup, resolved, decisions)] : [...resolved.values()]
+  for (const out of outs) rows.push(...out.entities)
+  const target = (r: FormRecord): string => {
+    for (const out of outs) {
+      const to = out.target.get(recordKey(r))
+      if (to !== undefined) return to
+    }
+    throw new Error(`resolution lost the record ${r.articleId} ${r.form}`)
+  }
+  for (const records of byGroup.values()) {
     for (const r of records) {
-      const to = out.target.get(recordKey(r))!
+      const to = target(r)
       if (to !== r.current) moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
     }
   }

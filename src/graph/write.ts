@@ -598,7 +598,7 @@ async function deleteFacts(tx: ManagedTransaction, ids: string[]): Promise<strin
 }
 
 /** Deletes the entities of `ids` that no article links to any more, safe against concurrent writers (LOCK_ENTITIES). */
-async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
+export async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
   if (!ids.length) return 0
   // in id order, as MERGE_ENTITIES takes them, so that writers wait for each other rather than deadlock
   const sorted = [...ids].sort()

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRow, ArticleRow, QuoteRow, RelationRow, RoleRow, RelatedRow, ArticleMentionRow, SpeakerQuotesRow, PathStepRow, StatsRow } from '../../graph/read.ts';
 import type { Connection } from '../connection.ts';
 import type { IngestResultModel, ApiContext } from '../context.ts';
+import type { DecisionResult, UndoResultModel, StoredDecision } from '../../graph/curation.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -134,6 +135,35 @@ export type CountryRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A curation decision about entity identity (kept in the graph; applied whenever its entities are resolved, so it survives re-ingestion and applies to articles ingested later). */
+export type CurationDecision = {
+  __typename?: 'CurationDecision';
+  /** The entity or name form decided about: an entity id or a merged (form) id. */
+  a: Scalars['String']['output'];
+  /** The other entity of merge and distinct. */
+  b?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  /** d1, d2, ... in the order decisions were made */
+  id: Scalars['ID']['output'];
+  /** merge, distinct, split or rename */
+  kind: Scalars['String']['output'];
+  /** The name of rename. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type CurationResult = {
+  __typename?: 'CurationResult';
+  decision: CurationDecision;
+  /** Where `a` resolves now (null when it is not in the graph yet). */
+  entity?: Maybe<Entity>;
+  /** How many records (an article's name form) moved to another entity. */
+  moved: Scalars['Int']['output'];
+  /** Where `b` resolves now (merge, distinct). */
+  other?: Maybe<Entity>;
+  /** Decisions this one replaced (an earlier rename of the same entity). */
+  replaced: Array<Scalars['ID']['output']>;
+};
+
 /** A person, organisation, country or place named in the news. */
 export type Entity = {
   /** Other names the entity goes by in the articles (short forms, surnames, demonyms, the forms merged into it). */
@@ -197,11 +227,49 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Extract and store one article (the same pipeline as the CLI). Enabled only when the server has INGEST_TOKEN; send it as `Authorization: Bearer <token>`. */
   ingestArticle: IngestResult;
+  /** Curation: never merge `a` and `b`; resolution keeps them on two entities. */
+  keepDistinct: CurationResult;
+  /** Curation (like ingestArticle, only with INGEST_TOKEN): `a` and `b` (ids, merged ids, names or aliases) are one entity from now on, even across types. An ambiguous name is an error listing the candidates. */
+  mergeEntities: CurationResult;
+  /** Curation: the entity's display name is `name` instead of its most frequent full form. */
+  renameEntity: CurationResult;
+  /** Curation: the name form `form` (a merged id, or a name that is one form) leaves the entity it was resolved or merged into, for an entity of its own. */
+  splitEntity: CurationResult;
+  /** Curation: take a decision back by its id. */
+  undoDecision: UndoResult;
 };
 
 
 export type MutationIngestArticleArgs = {
   input: ArticleInput;
+};
+
+
+export type MutationKeepDistinctArgs = {
+  a: Scalars['String']['input'];
+  b: Scalars['String']['input'];
+};
+
+
+export type MutationMergeEntitiesArgs = {
+  a: Scalars['String']['input'];
+  b: Scalars['String']['input'];
+};
+
+
+export type MutationRenameEntityArgs = {
+  entity: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationSplitEntityArgs = {
+  form: Scalars['String']['input'];
+};
+
+
+export type MutationUndoDecisionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type Organisation = Entity & {
@@ -348,6 +416,8 @@ export type Query = {
   /** One article with its entities, quotes and relations. */
   article?: Maybe<Article>;
   articles: ArticleConnection;
+  /** The curation decisions, oldest first. */
+  decisions: Array<CurationDecision>;
   /** One entity by id, or by a name or alias (the most mentioned when several match). */
   entity?: Maybe<Entity>;
   /** The shortest connection between two entities (id, name or alias); null when there is none within maxHops (default 4, at most 6). */
@@ -543,6 +613,13 @@ export type TextSpan = {
   start: Scalars['Int']['output'];
 };
 
+export type UndoResult = {
+  __typename?: 'UndoResult';
+  /** The decision taken back. */
+  decision: CurationDecision;
+  moved: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -624,6 +701,8 @@ export type ResolversTypes = {
   ArticleMention: ResolverTypeWrapper<ArticleMentionRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Country: ResolverTypeWrapper<EntityRow>;
+  CurationDecision: ResolverTypeWrapper<StoredDecision>;
+  CurationResult: ResolverTypeWrapper<DecisionResult>;
   Entity: ResolverTypeWrapper<EntityRow>;
   EntityType: EntityType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -650,6 +729,7 @@ export type ResolversTypes = {
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
+  UndoResult: ResolverTypeWrapper<UndoResultModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -662,6 +742,8 @@ export type ResolversParentTypes = {
   ArticleMention: ArticleMentionRow;
   Boolean: Scalars['Boolean']['output'];
   Country: EntityRow;
+  CurationDecision: StoredDecision;
+  CurationResult: DecisionResult;
   Entity: EntityRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -686,6 +768,7 @@ export type ResolversParentTypes = {
   Stats: StatsRow;
   String: Scalars['String']['output'];
   TextSpan: TextSpan;
+  UndoResult: UndoResultModel;
 };
 
 export type ArticleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -737,6 +820,23 @@ export type CountryResolvers<ContextType = ApiContext, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CurationDecisionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CurationDecision'] = ResolversParentTypes['CurationDecision']> = {
+  a?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  b?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CurationResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CurationResult'] = ResolversParentTypes['CurationResult']> = {
+  decision?: Resolver<ResolversTypes['CurationDecision'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  replaced?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Country' | 'Organisation' | 'Person' | 'Place', ParentType, ContextType>;
 };
@@ -751,6 +851,11 @@ export type IngestResultResolvers<ContextType = ApiContext, ParentType extends R
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   ingestArticle?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'input'>>;
+  keepDistinct?: Resolver<ResolversTypes['CurationResult'], ParentType, ContextType, RequireFields<MutationKeepDistinctArgs, 'a' | 'b'>>;
+  mergeEntities?: Resolver<ResolversTypes['CurationResult'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'a' | 'b'>>;
+  renameEntity?: Resolver<ResolversTypes['CurationResult'], ParentType, ContextType, RequireFields<MutationRenameEntityArgs, 'entity' | 'name'>>;
+  splitEntity?: Resolver<ResolversTypes['CurationResult'], ParentType, ContextType, RequireFields<MutationSplitEntityArgs, 'form'>>;
+  undoDecision?: Resolver<ResolversTypes['UndoResult'], ParentType, ContextType, RequireFields<MutationUndoDecisionArgs, 'id'>>;
 };
 
 export type OrganisationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -816,6 +921,7 @@ export type PlaceResolvers<ContextType = ApiContext, ParentType extends Resolver
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
+  decisions?: Resolver<Array<ResolversTypes['CurationDecision']>, ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntityArgs>>;
   path?: Resolver<Maybe<Array<ResolversTypes['PathStep']>>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'to'>>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<QueryQuotesArgs>>;
@@ -904,12 +1010,19 @@ export type TextSpanResolvers<ContextType = ApiContext, ParentType extends Resol
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UndoResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UndoResult'] = ResolversParentTypes['UndoResult']> = {
+  decision?: Resolver<ResolversTypes['CurationDecision'], ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
   ArticleMention?: ArticleMentionResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
+  CurationDecision?: CurationDecisionResolvers<ContextType>;
+  CurationResult?: CurationResultResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -929,5 +1042,6 @@ export type Resolvers<ContextType = ApiContext> = {
   SpeakerQuotes?: SpeakerQuotesResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
+  UndoResult?: UndoResultResolvers<ContextType>;
 };
 
