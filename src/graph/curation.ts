@@ -91,8 +91,8 @@ CALL db.index.fulltext.queryNodes('entityNames', $phrase, {limit: 100}) YIELD no
 WITH e WHERE toLower(e.name) = $lower OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $lower)
 OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
 WHERE toLower(m.formName) = $lower OR any(a IN coalesce(m.formAliases, []) WHERE toLower(a) = $lower)
-WITH e, collect(DISTINCT m.form) AS forms
-RETURN ${SUMMARY('e')}, toLower(e.name) = $lower AS byName, forms
+WITH e, collect(DISTINCT CASE WHEN toLower(m.formName) = $lower THEN m.form END) AS named, collect(DISTINCT m.form) AS aliased
+RETURN ${SUMMARY('e')}, toLower(e.name) = $lower AS byName, named, aliased
 ORDER BY articles DESC, id`
 
 /** The name groups the records on an entity are filed under. */
@@ -114,7 +114,7 @@ export const CREATE_DECISION = `
 MERGE (c:CurationLog {key: 'decisions'})
 SET c.seq = coalesce(c.seq, 0) + 1
 CREATE (d:Decision {id: 'd' + toString(c.seq), seq: c.seq, kind: $kind, a: $a, b: $b, name: $name, groups: $groups, createdAt: datetime()})
-RETURN d.id AS id, d.seq AS seq, d.kind AS kind, d.a AS a, d.b AS b, d.name AS name, toString(d.createdAt) AS createdAt`
+RETURN d.id AS id, d.seq AS seq, d.kind AS kind, d.a AS a, d.b AS b, d.name AS name, toString(d.createdAt) AS createdAt, d.groups AS groups`
 
 export const DELETE_DECISIONS = `
 UNWIND $ids AS id
@@ -176,7 +176,9 @@ export async function resolveArgument(tx: ManagedTransaction, arg: string, kind:
   if (!pick.length) throw new CurationError(`no entity is named "${text}" (names and aliases are matched whole, in any case; try \`entities candidates\` or the API's search)`)
   const forms = kind === 'split' || kind === 'distinct'
   if (forms && !exact.length) {
-    const options = pick.flatMap((r) => (r.get('forms') as string[]).map((form) => ({ ...summary(r), form })))
+    // the forms of that name; only when none, the forms that had it as an alias in their article
+    const named = pick.flatMap((r) => (r.get('named') as string[]).map((form) => ({ ...summary(r), form })))
+    const options = named.length ? named : pick.flatMap((r) => (r.get('aliased') as string[]).map((form) => ({ ...summary(r), form })))
     if (options.length === 1) return { ref: options[0].form!, entity: options[0] }
     if (options.length > 1) throw new CurationError(`"${text}" is ambiguous: it is the name of ${options.length} forms; give one of their ids:\n${options.map((o) => `  ${o.form} on ${describe(o)}`).join('\n')}`, options)
   }
