@@ -16,7 +16,8 @@ const MAX_ARG = 200
 function userError<T>(work: () => Promise<T>): Promise<T> {
   return work().catch((err: unknown) => {
     if (err instanceof CurationError) {
-      throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', candidates: err.candidates.map((c) => ({ ...c })) } })
+      const candidates = err.candidates.length ? { candidates: err.candidates.map((c) => ({ ...c })) } : {}
+      throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', ...candidates } })
     }
     throw err
   })
