@@ -395,18 +395,13 @@ export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<str
   const resolved = new Map<string, GroupResolution>()
   for (const [g, records] of byGroup) resolved.set(g, resolveGroup(g, records))
   // the one place curation decisions enter: applied to the groups' resolutions together
-  const outs = decisions.length ? [applyDecisions(byGroup, resolved, decisions)] : [...resolved.values()]
-  for (const out of outs) rows.push(...out.entities)
-  const target = (r: FormRecord): string => {
-    for (const out of outs) {
-      const to = out.target.get(recordKey(r))
-      if (to !== undefined) return to
-    }
-    throw new Error(`resolution lost the record ${r.articleId} ${r.form}`)
-  }
-  for (const records of byGroup.values()) {
+  const curated = decisions.length ? applyDecisions(byGroup, resolved, decisions) : null
+  if (curated) rows.push(...curated.entities)
+  for (const [g, records] of byGroup) {
+    const out = curated ?? resolved.get(g)!
+    if (!curated) rows.push(...out.entities)
     for (const r of records) {
-      const to = target(r)
+      const to = out.target.get(recordKey(r))!
       if (to !== r.current) moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
     }
   }
