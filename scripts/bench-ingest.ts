@@ -9,7 +9,6 @@
 //   --warmup N     untimed runs of the 840 texts first (default 4), printed: the server is measured warm
 //   --workers N / --batch-size N   passed to the ingest command
 //   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,13 +17,15 @@ import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
+import { runIngest as runCli } from './support/processes.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
-const CLI = join(ROOT, 'src/cli/ingest.ts')
 /** Deletes everything, in batches (CALL IN TRANSACTIONS needs an auto-commit transaction: session.run). */
 const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
 const COUNTS = 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels'
+
+const runIngest = (uri: string, args: string[]) => runCli<CliSummary>(uri, args)
 
 interface Opts {
   scale: number
@@ -93,26 +94,6 @@ interface CliSummary {
   peakRssMb: number
 }
 
-function runIngest(uri: string, args: string[]): Promise<{ summary: CliSummary; wallS: number }> {
-  const t0 = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args, '--json', '--no-progress'], {
-      cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: uri },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.on('exit', (code) => {
-      const wallS = (performance.now() - t0) / 1000
-      try {
-        resolve({ summary: JSON.parse(out.trim().split('\n').pop() ?? ''), wallS })
-      } catch {
-        reject(new Error(`ingest exited with ${code} and no summary: ${out.slice(0, 500)}`))
-      }
-    })
-  })
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
