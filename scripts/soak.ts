@@ -7,8 +7,8 @@
 // $TMPDIR/newsgraph-soak-neo4j so the next run reuses it. The corpus is ingested through the ingest
 // library when the graph does not hold it yet. The server runs as a child process (`npm start`'s
 // src/cli/serve.ts, its own settings, response cache included), so its memory is its own.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,8 +20,8 @@ import { connect } from '../src/graph/driver.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { memoryOf, startApi } from './support/bench.ts'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const SOAK_DATA_DIR = join(tmpdir(), 'newsgraph-soak-neo4j')
 
@@ -109,38 +109,11 @@ export function makeMix(people: string[], countries: string[], orgs: string[]): 
   ]
 }
 
-function rssOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return m ? Number(m[1]) * 1024 : 0
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)])
-}
-
-async function startServer(uri: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/serve.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited while starting (code ${child.exitCode})`)
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return { child, url }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill('SIGTERM')
-  throw new Error('the API did not become ready within 60 s')
 }
 
 export async function soak(opts: Options): Promise<number> {
@@ -159,9 +132,9 @@ export async function soak(opts: Options): Promise<number> {
     if (!people.length || !countries.length) throw new Error('the graph holds no people or countries to ask about')
     say(`graph: ${held} articles of the corpus; asking about ${people.length} people, ${countries.length} countries, ${orgs.length} organisations`)
 
-    server = await startServer(uri)
+    server = await startApi(uri)
     const pid = server.child.pid!
-    const rssStart = rssOf(pid)
+    const rssStart = memoryOf(pid)
     const mix = makeMix(people, countries, orgs)
     const bag = mix.flatMap((m) => Array.from({ length: m.weight }, () => m))
     // warm-up, not counted: one connection runs the mix so the JITs of Neo4j and Node have seen every query
@@ -170,7 +143,7 @@ export async function soak(opts: Options): Promise<number> {
     while (Date.now() < warmEnd) {
       await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bag[warm++ % bag.length].body() }).then((r) => r.text())
     }
-    const rssWarm = rssOf(pid)
+    const rssWarm = memoryOf(pid)
     say(`warm-up: ${warm} requests in ${opts.warmup} s (not counted); server RSS ${mb(rssStart)} before, ${mb(rssWarm)} after`)
 
     const samples: { t: number; ms: number }[] = []
@@ -179,7 +152,7 @@ export async function soak(opts: Options): Promise<number> {
     const errorKinds = new Map<string, number>()
     let firstError = ''
     const t0 = Date.now()
-    const sampler = setInterval(() => rss.push({ t: Date.now() - t0, bytes: rssOf(pid) }), 1000)
+    const sampler = setInterval(() => rss.push({ t: Date.now() - t0, bytes: memoryOf(pid) }), 1000)
     say(`load: ${opts.connections} connections for ${opts.duration} s on ${server.url}/graphql (server pid ${pid}, RSS ${mb(rssStart)})`)
     let done: (r: autocannon.Result) => void = () => {}
     let failed: (e: unknown) => void = () => {}
@@ -213,7 +186,7 @@ export async function soak(opts: Options): Promise<number> {
     instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => samples.push({ t: Date.now() - t0, ms }))
     const result = await finished
     clearInterval(sampler)
-    const rssEnd = rssOf(pid)
+    const rssEnd = memoryOf(pid)
 
     const windows = (size: number) => {
       const out: string[] = []
