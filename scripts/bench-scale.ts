@@ -19,6 +19,7 @@ import neo4j, { type Driver } from 'neo4j-driver'
 import { toPlain } from '../src/graph/read.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { freePort, neo4jMemory, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, medianFigures, memoryOf, ROOT, runIngestCli, startApi, stopChild, type CliSummary, type Figures } from './support/bench.ts'
 
 const DEFAULT_CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
@@ -231,6 +232,8 @@ interface Step {
   neo4jPeak: number
   apiPeak: number
   figures: Record<string, Record<number, Figures & { answerErrors: boolean }>>
+  /** Neo4j db hits of all the Cypher one request runs (PROFILE), and how many queries */
+  dbHits: Record<string, { hits: number; queries: number }>
   load: number[]
 }
 
@@ -325,6 +328,18 @@ function table(steps: Step[], opts: Opts): string {
   extra('peak RSS: ingest, Neo4j, API', (s) => `${s.ingest.peakRssMb} MB, ${mb(s.neo4jPeak)}, ${mb(s.apiPeak)}`)
   extra('store on disk (per article)', (s) => `${mb(s.storeBytes)} (${Math.round(s.storeBytes / Number(s.counts.articles) / 1024)} KB)`)
   extra('load average during the step', (s) => s.load.map((x) => x.toFixed(1)).join(', '))
+  const hits = ['query', ...steps.map((s) => `${n(s.articles)} articles: db hits (Cypher queries)`)]
+  if (prev) hits.push(`growth ${n(prev.articles)} -> ${n(last.articles)}`)
+  lines.push('', `| ${hits.join(' | ')} |`, `|${hits.map(() => '---').join('|')}|`)
+  for (const key of opts.queries) {
+    const row = [QUERIES[key].label, ...steps.map((s) => (s.dbHits[key] ? `${n(s.dbHits[key].hits)} (${s.dbHits[key].queries})` : '-'))]
+    if (prev) {
+      const a = prev.dbHits[key]?.hits
+      const b = last.dbHits[key]?.hits
+      row.push(a && b ? `${(b / a).toFixed(2)}x` : '-')
+    }
+    lines.push(`| ${row.join(' | ')} |`)
+  }
   return lines.join('\n')
 }
 
@@ -377,6 +392,8 @@ async function main(opts: Opts): Promise<void> {
       const [counts] = await rows(driver, COUNTS)
       const t = await targets(driver)
       say(`graph: ${JSON.stringify(counts)}; targets ${JSON.stringify(t)}`)
+      const dbHits = await dbHitsPerRequest(driver, Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })])))
+      say(`db hits per request: ${JSON.stringify(dbHits)}`)
       api = await startApi(instance.uri, { RESPONSE_CACHE_MS: '0' })
       const figures = await measure(api.url, t, opts)
       const apiPeak = memoryOf(api.child.pid!, 'VmHWM')
@@ -392,6 +409,7 @@ async function main(opts: Opts): Promise<void> {
         neo4jPeak: memoryOf(instance.pid, 'VmHWM'),
         apiPeak,
         figures,
+        dbHits,
         load: loads,
       })
       process.stdout.write(`\n${table(steps, opts)}\n\n`)

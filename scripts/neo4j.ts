@@ -684,6 +684,8 @@ function show(dir: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // the settings npm start reads (NEO4J_HEAP_SIZE, NEO4J_PAGECACHE_SIZE, ports) also from .env; set ones win
+  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env')
   const program = new Command()
     .name('neo4j')
     .description(`The project's local Neo4j Community ${neo4jVersion()} server: resolved by Maven, run with java, no Docker.`)
