@@ -313,7 +313,7 @@ function table(steps: Step[], opts: Opts): string {
       if (prev) {
         const a = prev.figures[key]?.[c]
         const b = last.figures[key]?.[c]
-        row.push(a && b ? (a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(2)}x` : `${a.p50} -> ${b.p50} ms`) : '-')
+        row.push(!a || !b ? '-' : a.rps === 0 || b.rps === 0 ? 'no answer in a step' : a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(2)}x` : `${a.p50} -> ${b.p50} ms`)
       }
       lines.push(`| ${row.join(' | ')} |`)
     }
@@ -326,7 +326,7 @@ function table(steps: Step[], opts: Opts): string {
   extra('graph: articles, people, entities, quotes', (s) => `${n(Number(s.counts.articles))}, ${n(Number(s.counts.people))}, ${n(Number(s.counts.entities))}, ${n(Number(s.counts.quotes))}`)
   extra('ingest rate of the step', (s) => `${(s.ingest.articles / s.ingest.seconds).toFixed(1)} articles/s (${n(s.ingest.articles)} in ${s.ingest.seconds.toFixed(0)} s${s.ingest.failed ? `, ${s.ingest.failed} failed` : ''})`)
   extra('peak RSS: ingest, Neo4j, API', (s) => `${s.ingest.peakRssMb} MB, ${mb(s.neo4jPeak)}, ${mb(s.apiPeak)}`)
-  extra('store on disk (per article)', (s) => `${mb(s.storeBytes)} (${Math.round(s.storeBytes / Number(s.counts.articles) / 1024)} KB)`)
+  extra('store on disk incl. transaction logs (per article)', (s) => `${mb(s.storeBytes)} (${Math.round(s.storeBytes / Number(s.counts.articles) / 1024)} KB)`)
   extra('load average during the step', (s) => s.load.map((x) => x.toFixed(1)).join(', '))
   const hits = ['query', ...steps.map((s) => `${n(s.articles)} articles: db hits (Cypher queries)`)]
   if (prev) hits.push(`growth ${n(prev.articles)} -> ${n(last.articles)}`)
