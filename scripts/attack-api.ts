@@ -6,8 +6,7 @@
 // The graph: NEO4J_URI when set, else a throwaway Neo4j from scripts/neo4j.ts kept in
 // $TMPDIR/newsgraph-attack-neo4j (so a second run skips the ingest). The API is `npm start`'s
 // src/cli/serve.ts in its own process, so its RSS is its own.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,9 +15,9 @@ import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/graph/driver.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { memoryOf, startApi } from './support/processes.ts'
 import { ensureCorpus, names } from './soak.ts'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const DATA_DIR = join(tmpdir(), 'newsgraph-attack-neo4j')
 const TARGET_RSS = 600 * 1024 * 1024
@@ -90,33 +89,7 @@ export function fuzzQuery(i: number, rand: () => number = Math.random): { query:
   return { query: `query Fuzz${i}(${decls.join(',')}){${root}}`, variables }
 }
 
-function status(pid: number): { rss: number; hwm: number } {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) * 1024
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
-}
 
-async function startServer(uri: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/serve.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited while starting (code ${child.exitCode})`)
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return { child, url }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill('SIGTERM')
-  throw new Error('the API did not become ready within 120 s')
-}
 
 interface Outcome {
   status: number
@@ -177,14 +150,14 @@ export async function attack(opts: Options): Promise<number> {
     if (about.length < 20) throw new Error(`the graph names only ${about.length} countries and people; D2 needs 20`)
     say(`graph: ${held} articles of ${opts.corpus}`)
 
-    server = await startServer(uri)
+    server = await startApi(uri)
     const { url } = server
     const pid = server.child.pid!
-    const start = status(pid)
+    const start = memoryOf(pid)
     let peak = start.rss
     const sampler = setInterval(() => {
       try {
-        peak = Math.max(peak, status(pid).rss)
+        peak = Math.max(peak, memoryOf(pid).rss)
       } catch {
         // the process is gone: the probe and the phases say so
       }
@@ -217,7 +190,7 @@ export async function attack(opts: Options): Promise<number> {
       const t0 = Date.now()
       const outcomes = await run()
       const probed = probeTimes.filter((p) => p.t >= t0).map((p) => p.ms)
-      const line = `${summary(label, outcomes)}; ${((Date.now() - t0) / 1000).toFixed(1)} s; API RSS peak ${mb(Math.max(before, peak))}, now ${mb(status(pid).rss)}; the other client meanwhile: ${probed.length} answers, max ${Math.round(Math.max(0, ...probed))} ms, ${probed.filter((ms) => ms > TARGET_PROBE_MS).length} over ${TARGET_PROBE_MS} ms`
+      const line = `${summary(label, outcomes)}; ${((Date.now() - t0) / 1000).toFixed(1)} s; API RSS peak ${mb(Math.max(before, peak))}, now ${mb(memoryOf(pid).rss)}; the other client meanwhile: ${probed.length} answers, max ${Math.round(Math.max(0, ...probed))} ms, ${probed.filter((ms) => ms > TARGET_PROBE_MS).length} over ${TARGET_PROBE_MS} ms`
       say(line)
       lines.push(line)
     }
@@ -249,7 +222,7 @@ export async function attack(opts: Options): Promise<number> {
     probing = false
     await prober
     clearInterval(sampler)
-    const end = status(pid)
+    const end = memoryOf(pid)
     peak = Math.max(peak, end.rss)
 
     const ok = Math.max(peak, end.hwm) < TARGET_RSS && probe.maxMs <= TARGET_PROBE_MS && probe.failed === 0 && server.child.exitCode === null

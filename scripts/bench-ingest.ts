@@ -17,13 +17,15 @@ import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
-import { median, runIngestCli, type CliSummary } from './support/bench.ts'
+import { runIngest as runCli } from './support/processes.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
 /** Deletes everything, in batches (CALL IN TRANSACTIONS needs an auto-commit transaction: session.run). */
 const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
 const COUNTS = 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels'
+
+const runIngest = (uri: string, args: string[]) => runCli<CliSummary>(uri, args)
 
 interface Opts {
   scale: number
@@ -79,6 +81,25 @@ async function clear(driver: Driver): Promise<void> {
   }
 }
 
+interface CliSummary {
+  inputs: number
+  articles: { new: number; updated: number; unchanged: number; failed: number; extracted: number }
+  counts: { entitiesCreated: number; quotes: number; relations: number; mentions: number }
+  tokens: number
+  seconds: number
+  extractMs: number
+  writeMs: number
+  workers: number
+  batchSize: number
+  peakRssMb: number
+}
+
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'bench-ingest-'))
 let instance: Neo4jInstance | null = null
 let driver: Driver | null = null
@@ -109,7 +130,7 @@ try {
   // the first run into a cold server is about a third slower. Warm-up runs are printed, not counted.
   for (let w = 1; w <= opts.warmup; w++) {
     await clear(driver)
-    const { summary: s } = await runIngestCli(uri, [opts.corpus, ...extra])
+    const { summary: s } = await runIngest(uri, [opts.corpus, ...extra])
     const written = s.articles.new + s.articles.updated + s.articles.unchanged
     say(`warm-up ${w}: ${written} articles in ${s.seconds.toFixed(2)} s = ${(written / s.seconds).toFixed(1)} articles/s${w === 1 ? ' (cold server)' : ''}; not counted`)
   }
@@ -117,7 +138,7 @@ try {
   const rows: { e2e: number; tokS: number; extractS: number; writeS: number; wallS: number; rss: number; s: CliSummary }[] = []
   for (let run = 1; run <= opts.runs; run++) {
     await clear(driver)
-    const { summary: s, wallS } = await runIngestCli(uri, [dir, ...extra])
+    const { summary: s, wallS } = await runIngest(uri, [dir, ...extra])
     const written = s.articles.new + s.articles.updated + s.articles.unchanged
     const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, s }
     rows.push(row)

@@ -20,7 +20,8 @@ import { toPlain } from '../src/graph/read.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { freePort, neo4jMemory, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
-import { loadGraphql, medianFigures, memoryOf, ROOT, runIngestCli, startApi, stopChild, type CliSummary, type Figures } from './support/bench.ts'
+import { loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
+import { memoryOf, ROOT, runIngest, startApi } from './support/processes.ts'
 
 const DEFAULT_CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
 
@@ -85,6 +86,13 @@ const QUERIES: Record<string, { label: string; query: string; vars: (t: Targets)
         articles(first: 3) { totalCount edges { node { title publishedAt } } } } } } }`,
     vars: (t) => ({ name: t.person }),
   },
+}
+
+/** what `npm run ingest -- --json` prints last (the fields read here) */
+interface CliSummary {
+  articles: { new: number; updated: number; unchanged: number; failed: number }
+  seconds: number
+  peakRssMb: number
 }
 
 /** the bench's targets, picked from the graph after each step (they may change as it grows) */
@@ -262,7 +270,7 @@ async function ingestStep(corpus: Corpus, from: number, to: number, dir: string,
     ...(opts.workers !== undefined ? ['--workers', String(opts.workers)] : []),
     ...(opts.batchSize !== undefined ? ['--batch-size', String(opts.batchSize)] : []),
   ]
-  const { summary } = await runIngestCli(uri, [dir, ...extra])
+  const { summary } = await runIngest<CliSummary>(uri, [dir, ...extra])
   rmSync(dir, { recursive: true, force: true }) // the graph holds the texts; the files are not needed again
   return summary
 }
@@ -394,9 +402,9 @@ async function main(opts: Opts): Promise<void> {
       say(`graph: ${JSON.stringify(counts)}; targets ${JSON.stringify(t)}`)
       const dbHits = await dbHitsPerRequest(driver, Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })])))
       say(`db hits per request: ${JSON.stringify(dbHits)}`)
-      api = await startApi(instance.uri, { RESPONSE_CACHE_MS: '0' })
+      api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' } })
       const figures = await measure(api.url, t, opts)
-      const apiPeak = memoryOf(api.child.pid!, 'VmHWM')
+      const apiPeak = memoryOf(api.child.pid!).hwm
       await stopChild(api.child)
       api = null
       loads.push(loadavg()[0])
@@ -406,7 +414,7 @@ async function main(opts: Opts): Promise<void> {
         targets: t,
         ingest,
         storeBytes: duBytes(join(instance.dataDir, 'data')),
-        neo4jPeak: memoryOf(instance.pid, 'VmHWM'),
+        neo4jPeak: memoryOf(instance.pid).hwm,
         apiPeak,
         figures,
         dbHits,

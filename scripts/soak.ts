@@ -20,7 +20,7 @@ import { connect } from '../src/graph/driver.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
-import { memoryOf, startApi } from './support/bench.ts'
+import { memoryOf, startApi } from './support/processes.ts'
 
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const SOAK_DATA_DIR = join(tmpdir(), 'newsgraph-soak-neo4j')
@@ -109,12 +109,14 @@ export function makeMix(people: string[], countries: string[], orgs: string[]): 
   ]
 }
 
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)])
 }
+
 
 export async function soak(opts: Options): Promise<number> {
   const config = loadConfig()
@@ -132,9 +134,9 @@ export async function soak(opts: Options): Promise<number> {
     if (!people.length || !countries.length) throw new Error('the graph holds no people or countries to ask about')
     say(`graph: ${held} articles of the corpus; asking about ${people.length} people, ${countries.length} countries, ${orgs.length} organisations`)
 
-    server = await startApi(uri)
+    server = await startApi(uri, { timeoutMs: 60_000, stdout: 'pipe' })
     const pid = server.child.pid!
-    const rssStart = memoryOf(pid)
+    const rssStart = memoryOf(pid).rss
     const mix = makeMix(people, countries, orgs)
     const bag = mix.flatMap((m) => Array.from({ length: m.weight }, () => m))
     // warm-up, not counted: one connection runs the mix so the JITs of Neo4j and Node have seen every query
@@ -143,7 +145,7 @@ export async function soak(opts: Options): Promise<number> {
     while (Date.now() < warmEnd) {
       await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bag[warm++ % bag.length].body() }).then((r) => r.text())
     }
-    const rssWarm = memoryOf(pid)
+    const rssWarm = memoryOf(pid).rss
     say(`warm-up: ${warm} requests in ${opts.warmup} s (not counted); server RSS ${mb(rssStart)} before, ${mb(rssWarm)} after`)
 
     const samples: { t: number; ms: number }[] = []
@@ -152,7 +154,7 @@ export async function soak(opts: Options): Promise<number> {
     const errorKinds = new Map<string, number>()
     let firstError = ''
     const t0 = Date.now()
-    const sampler = setInterval(() => rss.push({ t: Date.now() - t0, bytes: memoryOf(pid) }), 1000)
+    const sampler = setInterval(() => rss.push({ t: Date.now() - t0, bytes: memoryOf(pid).rss }), 1000)
     say(`load: ${opts.connections} connections for ${opts.duration} s on ${server.url}/graphql (server pid ${pid}, RSS ${mb(rssStart)})`)
     let done: (r: autocannon.Result) => void = () => {}
     let failed: (e: unknown) => void = () => {}
@@ -186,7 +188,7 @@ export async function soak(opts: Options): Promise<number> {
     instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => samples.push({ t: Date.now() - t0, ms }))
     const result = await finished
     clearInterval(sampler)
-    const rssEnd = memoryOf(pid)
+    const rssEnd = memoryOf(pid).rss
 
     const windows = (size: number) => {
       const out: string[] = []

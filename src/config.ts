@@ -24,6 +24,8 @@ export interface Config {
   host: string
   /** how long read responses are cached, in ms; 0 turns the cache off */
   responseCacheMs: number
+  /** Neo4j Browser's address, for the reading view's links (NEO4J_BROWSER_URL, else http://localhost:<NEO4J_HTTP_PORT or 7474>) */
+  neo4jBrowserUrl: string
 }
 
 /** the shortest INGEST_TOKEN accepted: a bearer token guessable in a few tries is no lock */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     host: env.HOST?.trim() || '127.0.0.1',
     responseCacheMs: int(env, 'RESPONSE_CACHE_MS', 5000),
+    neo4jBrowserUrl: env.NEO4J_BROWSER_URL?.trim() || `http://localhost:${int(env, 'NEO4J_HTTP_PORT', 7474)}`,
   }
 }
 

@@ -9,18 +9,15 @@
 // articles and across articles (each mention's predicted and gold clusters restricted to mentions
 // in other documents), fragmentation (distinct node ids per gold entity seen in 2+ documents),
 // conflation (distinct gold entities per node) and a sample of splits and wrong merges.
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import neo4j from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
+import { runIngest } from '../support/processes.ts'
 import { readConll } from './conll.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const CLI = join(ROOT, 'src/cli/ingest.ts')
 
 /** Deletes everything, in batches (CALL IN TRANSACTIONS needs an auto-commit transaction: session.run). */
 const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
@@ -183,16 +180,6 @@ function print(title: string, r: IdentityReport, samples: number): void {
   }
 }
 
-function runIngest(uri: string, paths: string[], extra: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...paths, ...extra, '--no-progress'], {
-      cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: uri },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ingest exited with ${code}`))))
-  })
-}
 
 export async function main(args: string[]): Promise<void> {
   const files = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
@@ -241,7 +228,8 @@ export async function main(args: string[]): Promise<void> {
       }
       await migrate(driver)
       const extra = opt('--batch-size') ? ['--batch-size', opt('--batch-size')!] : []
-      await runIngest(uri, [dir], extra)
+      const run = await runIngest(uri, [dir, ...extra])
+      if (run.code !== 0) throw new Error(`ingest exited with ${run.code}: ${JSON.stringify(run.summary)}`)
       const res = await driver.executeQuery(READ_SPANS)
       // the graph stores an article's source relative to the folder ingested (the file name here)
       const docOf = new Map(docs.map((_, i) => [basename(pathOf(i)), i]))

@@ -15,20 +15,17 @@
 //     on Bill Clinton's node is his). A surname that two of the listed people share counts for the
 //     more mentioned one only. Share = main / (main + other); the target is >= 98%.
 // (b) Suspects: Person nodes whose name is not a person's, with the reason (see suspectReason).
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
+import { runIngest } from '../support/processes.ts'
 import { COUNTRY_NAMES, CAPITALS } from '../../src/extract/lexicon/countries.ts'
 import { KNOWN_ORGS } from '../../src/extract/lexicon/words.ts'
 import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, ORG_HEADS, PRONOUNS, isContraction } from '../../src/extract/lexicon/names.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const CLI = join(ROOT, 'src/cli/ingest.ts')
 
 /** Every name mention of every entity, with the surface text cut from the article's stored text. */
 export const NAME_MENTIONS = `
@@ -92,25 +89,6 @@ function say(line: string): void {
   process.stderr.write(line + '\n')
 }
 
-function runIngest(uri: string, paths: string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...paths, '--json', '--no-progress'], {
-      cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: uri },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.on('exit', (code) => {
-      const last = out.trim().split('\n').pop() ?? ''
-      if (code !== 0 && !last.startsWith('{')) reject(new Error(`ingest exited with ${code}: ${out.slice(0, 500)}`))
-      else {
-        say(`ingest: ${last}`)
-        resolvePromise()
-      }
-    })
-  })
-}
 
 export interface PersonRow {
   name: string
@@ -202,7 +180,8 @@ export async function main(args: string[]): Promise<void> {
     driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
     await migrate(driver)
     const t0 = performance.now()
-    await runIngest(instance.uri, paths)
+    const run = await runIngest(instance.uri, paths)
+    say(`ingest: ${JSON.stringify(run.summary)}`)
     say(`ingested in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
     const res = await driver.executeQuery(NAME_MENTIONS)
     const rows: Row[] = res.records.map((r) => ({ id: r.get('id'), name: r.get('name'), type: r.get('type'), texts: r.get('texts') }))

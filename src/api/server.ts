@@ -33,7 +33,7 @@ export interface AppOptions {
   logging?: boolean
   /** where the Neo4j Browser files are (default schema/browser/) */
   browserDir?: string
-  /** Neo4j Browser's address, for the reading view's links (default http://localhost:<NEO4J_HTTP_PORT or 7474>) */
+  /** Neo4j Browser's address, for the reading view's links (default config.neo4jBrowserUrl) */
   neo4jBrowserUrl?: string
 }
 
@@ -72,7 +72,7 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     graphiql: config.introspection ? graphiqlOptions : false,
     plugins: [
       ...plugins,
-      useReadingView({ db, links: { neo4jBrowser: options.neo4jBrowserUrl ?? `http://localhost:${process.env.NEO4J_HTTP_PORT || 7474}` } }),
+      useReadingView({ db, links: { neo4jBrowser: options.neo4jBrowserUrl ?? config.neo4jBrowserUrl } }),
     ],
     context: () => ({ db, loaders: createLoaders(db), ingest, afterIngest: invalidateCache }),
   })

@@ -380,10 +380,11 @@ CALL (e) {
 RETURN id AS key, value`
 
 /** articles naming both entities of each pair */
+/** articles naming both; DISTINCT: two name forms of one article may have resolved to one node (resolve.ts) */
 export const CO_MENTIONS = `
 UNWIND $pairs AS pair
 MATCH (a:Entity {id: pair.a}), (b:Entity {id: pair.b})
-RETURN pair.key AS key, COUNT { (a)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(b) } AS value`
+RETURN pair.key AS key, COUNT { MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b) RETURN DISTINCT art } AS value`
 
 export const PERSON_ROLES = `
 UNWIND $ids AS id

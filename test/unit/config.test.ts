@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     })
   })
 
+  it("the reading view's Neo4j Browser links follow NEO4J_HTTP_PORT, or NEO4J_BROWSER_URL when set", () => {
+    expect(loadConfig({}).neo4jBrowserUrl).toBe('http://localhost:7474')
+    expect(loadConfig({ NEO4J_HTTP_PORT: '7475' }).neo4jBrowserUrl).toBe('http://localhost:7475')
+    expect(loadConfig({ NEO4J_HTTP_PORT: '7475', NEO4J_BROWSER_URL: 'https://graph.example.test' }).neo4jBrowserUrl).toBe('https://graph.example.test')
+    expect(() => loadConfig({ NEO4J_HTTP_PORT: 'http' })).toThrow(/NEO4J_HTTP_PORT/)
+  })
+
   it('without NEO4J_URI, points at the local instance on NEO4J_BOLT_PORT (as the launcher starts it), so ingest finds it', () => {
     expect(loadConfig({ NEO4J_BOLT_PORT: '7688' })).toMatchObject({ neo4jUri: 'bolt://127.0.0.1:7688', neo4jLocal: true })
     expect(loadConfig({ NEO4J_BOLT_PORT: '7688', NEO4J_URI: 'bolt://db.test:7687' }).neo4jUri).toBe('bolt://db.test:7687')
@@ -41,6 +48,7 @@ describe('loadConfig', () => {
       GRAPHQL_INTROSPECTION: 'false',
       HOST: '0.0.0.0',
       RESPONSE_CACHE_MS: '0',
+      NEO4J_BROWSER_URL: 'https://graph.example.test',
     })
     expect(config).toEqual({
       neo4jUri: 'neo4j+s://example.databases.test',
@@ -55,6 +63,7 @@ describe('loadConfig', () => {
       introspection: false,
       host: '0.0.0.0',
       responseCacheMs: 0,
+      neo4jBrowserUrl: 'https://graph.example.test',
     })
   })
 

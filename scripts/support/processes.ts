@@ -1,0 +1,80 @@
+// Child processes the benchmark and evaluation scripts share: the ingest command run against a given
+// Neo4j (its --json summary read back), the API started on a free port, and a process's memory.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freePort } from '../neo4j.ts'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const INGEST = join(ROOT, 'src/cli/ingest.ts')
+const SERVE = join(ROOT, 'src/cli/serve.ts')
+
+export interface IngestRun<S> {
+  code: number | null
+  /** the last line of the command's --json output, parsed */
+  summary: S
+  /** seconds from spawn to exit */
+  wallS: number
+}
+
+/**
+ * Runs `ingest <args> --json --no-progress` against `uri`, stderr passed through. Rejects when the
+ * command prints no JSON summary (it crashed or refused its options); a run with failed articles
+ * still resolves (exit 1 with a summary), so the caller decides what a failure means.
+ */
+export function runIngest<S = Record<string, unknown>>(uri: string, args: string[]): Promise<IngestRun<S>> {
+  const t0 = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', INGEST, ...args, '--json', '--no-progress'], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: uri },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? ''
+      try {
+        resolve({ code, summary: JSON.parse(last) as S, wallS: (performance.now() - t0) / 1000 })
+      } catch {
+        reject(new Error(`ingest exited with ${code} and no summary: ${out.slice(0, 500)}`))
+      }
+    })
+  })
+}
+
+/** Starts the API (`src/cli/serve.ts`) against `uri` on a free loopback port; resolves once /readyz answers 200. */
+export async function startApi(
+  uri: string,
+  opts: { env?: Record<string, string>; timeoutMs?: number; stdout?: 'ignore' | 'pipe' } = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort()
+  const timeoutMs = opts.timeoutMs ?? 120_000
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
+    stdio: ['ignore', opts.stdout ?? 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited while starting (code ${child.exitCode})`)
+    try {
+      if ((await fetch(`${url}/readyz`)).status === 200) return { child, url }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  child.kill('SIGTERM')
+  throw new Error(`the API did not become ready within ${Math.round(timeoutMs / 1000)} s`)
+}
+
+/** A process's resident memory now and its peak (VmHWM), in bytes, from /proc. */
+export function memoryOf(pid: number): { rss: number; hwm: number } {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) * 1024
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
+}
