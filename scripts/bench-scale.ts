@@ -462,7 +462,11 @@ const raw = new Command()
   .opts<Omit<Opts, 'connections' | 'queries'> & { connections: string; queries: string }>()
 
 const queries = raw.queries.split(',').map((s) => s.trim())
-for (const q of queries) if (!(q in QUERIES)) throw new InvalidArgumentError(`--queries: no query "${q}" (${Object.keys(QUERIES).join(', ')})`)
+const unknown = queries.filter((q) => !(q in QUERIES))
+if (unknown.length) {
+  console.error(`--queries: no query ${unknown.map((q) => `"${q}"`).join(', ')}; the queries are ${Object.keys(QUERIES).join(', ')}`)
+  process.exit(1)
+}
 main({ ...raw, keep: Boolean(raw.keep), queries, connections: raw.connections.split(',').map((s) => int(1)(s.trim())) }).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err))
   process.exit(1)
