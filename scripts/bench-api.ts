@@ -11,7 +11,6 @@ import { existsSync, readdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
 import { Command, InvalidArgumentError } from 'commander'
 import type { Driver } from 'neo4j-driver'
 import { loadConfig, type Config } from '../src/config.ts'
@@ -21,6 +20,7 @@ import { toPlain } from '../src/graph/read.ts'
 import { createServer } from '../src/api/server.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import { startNeo4j } from './neo4j.ts'
+import { loadGraphql, medianFigures, type Figures } from './support/bench.ts'
 
 const HERE = fileURLToPath(import.meta.url)
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
@@ -98,44 +98,6 @@ function startServerProcess(config: Config, cacheTtlMs: number): Promise<{ child
   })
 }
 
-interface Figures {
-  rps: number
-  p50: number
-  p99: number
-  errors: number
-}
-
-async function load(url: string, body: string, connections: number, seconds: number): Promise<Figures> {
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections,
-    duration: seconds,
-  })
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  }
-}
-
-/** the median of each figure over repeated runs (the machine is shared: single runs are noisy) */
-function median(runs: Figures[]): Figures {
-  const mid = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b)
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-  }
-  return {
-    rps: mid(runs.map((r) => r.rps)),
-    p50: mid(runs.map((r) => r.p50)),
-    p99: mid(runs.map((r) => r.p99)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  }
-}
-
 async function bench(opts: {
   connections: number[]
   duration: number
@@ -181,11 +143,11 @@ async function bench(opts: {
           const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
           const json = (await res.json()) as { errors?: unknown[] }
           if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`)
-          await load(url, body, 8, 2) // warm-up: JIT, Neo4j plan and page caches
+          await loadGraphql(url, body, 8, 2) // warm-up: JIT, Neo4j plan and page caches
           for (const c of opts.connections) {
             const runs: Figures[] = []
-            for (let i = 0; i < opts.repeat; i++) runs.push(await load(url, body, c, opts.duration))
-            const f = median(runs)
+            for (let i = 0; i < opts.repeat; i++) runs.push(await loadGraphql(url, body, c, opts.duration))
+            const f = medianFigures(runs)
             const label = `${name} (${'abc'[Object.keys(bodies).indexOf(name)]})`
             const spread = runs.length > 1 ? `  (req/s of the ${runs.length} runs: ${runs.map((r) => r.rps.toFixed(0)).join(', ')})` : ''
             const row = `${label.padEnd(24)} cache ${cacheTtl > 0 ? 'on ' : 'off'}  c=${String(c).padEnd(3)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  errors ${f.errors}` : ''}${spread}`

@@ -206,7 +206,7 @@ async function localNeo4j(config: Config, starting: { dataDir: string | null }):
   say(`starting Neo4j ${neo4jVersion()} on Bolt port ${boltPort}, HTTP port ${httpPort} (data in ${relative(process.cwd(), dataDir) || dataDir}) ...`)
   let instance: Neo4jInstance
   try {
-    instance = await startNeo4j({ dataDir, boltPort, httpPort, stopOnExit: true })
+    instance = await startNeo4j({ memory: 'auto', dataDir, boltPort, httpPort, stopOnExit: true })
   } catch (err) {
     if (err instanceof LauncherError && /already in use/.test(err.message)) {
       throw new LauncherError(

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { connect as tcpConnect, createServer } from 'node:net'
+import { totalmem } from 'node:os'
 import { delimiter, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError } from 'commander'
@@ -64,6 +65,12 @@ export interface StartOptions {
   heap?: string
   /** server.memory.pagecache.size, e.g. '512m' */
   pageCache?: string
+  /**
+   * 'auto': heap and page cache not given here come from NEO4J_HEAP_SIZE / NEO4J_PAGECACHE_SIZE, else
+   * from the machine's memory (neo4jMemory); the user-facing starts (neo4j:start, npm start, the demo)
+   * use it. Unset: 512m each, for throwaway test and bench instances.
+   */
+  memory?: 'auto'
   /** where the Maven classpath is cached (keyed on the pom's hash); default ./.neo4j */
   cacheDir?: string
   /** how long to wait for Bolt to answer a query */
@@ -302,6 +309,54 @@ function samePath(a: string, b: string): boolean {
 
 // ---------------------------------------------------------------- configuration
 
+const MB = 1024 * 1024
+const SIZE = /^(\d+)([kmg])$/i
+
+/** '512m' -> bytes; null when it is not a size */
+export function parseSize(text: string): number | null {
+  const m = SIZE.exec(text.trim())
+  if (!m) return null
+  return Number(m[1]) * { k: 1024, m: MB, g: 1024 * MB }[m[2].toLowerCase() as 'k' | 'm' | 'g']
+}
+
+const toSize = (bytes: number) => (bytes % (1024 * MB) === 0 ? `${bytes / (1024 * MB)}g` : `${Math.round(bytes / MB)}m`)
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
+
+export interface MemorySettings {
+  heap: string
+  pageCache: string
+  /** where they came from, for a log line */
+  why: string
+}
+
+/**
+ * Heap and page cache of the local instance: NEO4J_HEAP_SIZE and NEO4J_PAGECACHE_SIZE (e.g. 4g, 512m)
+ * when set, else from the machine's memory: an eighth for the heap (512 MB to 8 GB) and a quarter for
+ * the page cache (512 MB to 32 GB), leaving the rest to the API, the ingest and the OS on a machine that
+ * runs all of them. The page cache is filled as the store is read, so a small store never takes it all.
+ * For a large corpus give the page cache the size of the store (about 100 KB per article: 10g for 100k).
+ */
+export function neo4jMemory(env: NodeJS.ProcessEnv = process.env, totalBytes: number = totalmem()): MemorySettings {
+  const read = (name: string): string | null => {
+    const raw = env[name]?.trim()
+    if (!raw) return null
+    const bytes = parseSize(raw)
+    if (bytes === null || bytes < 64 * MB) throw new LauncherError(`${name} must be a size of at least 64m, like 512m or 4g; got "${raw}"`)
+    return raw.toLowerCase()
+  }
+  const heapSet = read('NEO4J_HEAP_SIZE')
+  const cacheSet = read('NEO4J_PAGECACHE_SIZE')
+  const round = (bytes: number) => Math.floor(bytes / (256 * MB)) * 256 * MB
+  const heap = heapSet ?? toSize(clamp(round(totalBytes / 8), 512 * MB, 8192 * MB))
+  const pageCache = cacheSet ?? toSize(clamp(round(totalBytes / 4), 512 * MB, 32768 * MB))
+  const machine = `${Math.round(totalBytes / 1024 / MB)} GB of memory`
+  const why =
+    heapSet && cacheSet
+      ? 'NEO4J_HEAP_SIZE and NEO4J_PAGECACHE_SIZE'
+      : `${heapSet ? 'heap from NEO4J_HEAP_SIZE' : 'heap an eighth'} and ${cacheSet ? 'page cache from NEO4J_PAGECACHE_SIZE' : 'page cache a quarter'} of ${machine}`
+  return { heap, pageCache, why }
+}
+
 function portsFromConf(dataDir: string): { boltPort: number; httpPort: number } {
   let conf = ''
   try {
@@ -519,9 +574,17 @@ export async function startNeo4j(options: StartOptions = {}): Promise<Neo4jInsta
   ]
 
   mkdirSync(join(dataDir, 'logs'), { recursive: true })
-  writeConf(dataDir, boltPort, httpPort, options.pageCache ?? '512m')
+  let heap = options.heap ?? '512m'
+  let pageCache = options.pageCache ?? '512m'
+  if (options.memory === 'auto' && !(options.heap && options.pageCache)) {
+    const auto = neo4jMemory()
+    heap = options.heap ?? auto.heap
+    pageCache = options.pageCache ?? auto.pageCache
+    log(`Neo4j memory: heap ${heap}, page cache ${pageCache} (${auto.why})`)
+  }
+  writeConf(dataDir, boltPort, httpPort, pageCache)
   const consoleFd = openSync(join(dataDir, 'logs', 'console.log'), 'a')
-  const child = spawn('java', jvmArgs(java, options.heap ?? '512m', argFile, dataDir, extraFlags), {
+  const child = spawn('java', jvmArgs(java, heap, argFile, dataDir, extraFlags), {
     cwd: dataDir,
     detached: true, // its own process group: Ctrl-C in the terminal that started it does not stop it
     stdio: ['ignore', consoleFd, consoleFd],
@@ -621,6 +684,8 @@ function show(dir: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // the settings npm start reads (NEO4J_HEAP_SIZE, NEO4J_PAGECACHE_SIZE, ports) also from .env; set ones win
+  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env')
   const program = new Command()
     .name('neo4j')
     .description(`The project's local Neo4j Community ${neo4jVersion()} server: resolved by Maven, run with java, no Docker.`)
@@ -637,7 +702,7 @@ async function main(argv: string[]): Promise<void> {
     .action(async (opts: { boltPort?: number; httpPort?: number; timeout: number }) => {
       const t0 = Date.now()
       const { dataDir, cacheDir } = program.opts<{ dataDir: string; cacheDir: string }>()
-      const n = await startNeo4j({ dataDir, cacheDir, boltPort: opts.boltPort, httpPort: opts.httpPort, timeoutMs: opts.timeout * 1000, log: (l) => console.log(l) })
+      const n = await startNeo4j({ memory: 'auto', dataDir, cacheDir, boltPort: opts.boltPort, httpPort: opts.httpPort, timeoutMs: opts.timeout * 1000, log: (l) => console.log(l) })
       const how = n.started ? `started in ${((Date.now() - t0) / 1000).toFixed(1)} s` : 'was already running'
       console.log(`Neo4j ${how} (pid ${n.pid}): Bolt ${n.uri}, Browser ${n.httpUrl}/browser/, data ${show(n.dataDir)}`)
     })

@@ -27,7 +27,7 @@ async function localNeo4j(config: Config): Promise<{ config: Config; started: Ne
     return { config, started: null }
   } catch {
     say(`nothing answers at ${config.neo4jUri}: starting the local Neo4j (as npm run neo4j:start does) ...`)
-    const instance = await startNeo4j({ log: (l) => say(l) })
+    const instance = await startNeo4j({ memory: 'auto', log: (l) => say(l) })
     if (!instance.started) say('it was already starting; it answers now')
     return { config: { ...config, neo4jUri: instance.uri }, started: instance.started ? instance : null }
   }

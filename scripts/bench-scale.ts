@@ -1,0 +1,473 @@
+// `npm run bench:scale [-- --articles 1000,10000,100000]`: how query cost and ingest rate grow with the
+// corpus (issue 13). A synthetic corpus is built from the PolNeAR train texts: edition 0 is the texts as
+// they are, every later edition the same texts with an edition line added (so new article ids) and, in a
+// part of its articles (--vary), the people's first names and surnames swapped for fictional ones made
+// up for that edition, so the number of people grows with the corpus and not only the counts. (The
+// quotes keep their words: a synthetic load, never shown as facts.) It is ingested in steps into an EMPTY
+// throwaway Neo4j (temporary folder, free ports; stopped and deleted at the end) by the ingest command,
+// and after each step the API (`npm start`'s server, RESPONSE_CACHE_MS=0) is loaded with autocannon at 1
+// and 8 connections for each query of the issue's list. One table at the end: req/s, p50 and p99 per
+// step, the growth between the last two steps, ingest rate, store size per article and peak memory.
+// Never part of `npm test`.
+import type { ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import neo4j, { type Driver } from 'neo4j-driver'
+import { toPlain } from '../src/graph/read.ts'
+import { migrate } from '../src/graph/migrate.ts'
+import { freePort, neo4jMemory, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { dbHitsPerRequest } from './support/db-hits.ts'
+import { loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
+import { memoryOf, ROOT, runIngest, startApi } from './support/processes.ts'
+
+const DEFAULT_CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
+
+// ------------------------------------------------------------------ what is asked
+
+const QUERIES: Record<string, { label: string; query: string; vars: (t: Targets) => Record<string, unknown> }> = {
+  who: {
+    label: 'whoSaidWhatAbout (most quoted)',
+    query: `query Who($about: String!) { whoSaidWhatAbout(about: $about, first: 10) {
+      speaker { id name type } speakerName count quotes { text kind article { title publishedAt } } } }`,
+    vars: (t) => ({ about: t.mostQuoted }),
+  },
+  personQuotes: {
+    label: "a person's quotes + totalCount",
+    query: `query PersonQuotes($name: String!) { entity(name: $name) { id name
+      ... on Person { quotes(first: 10) { totalCount edges { node { text kind about { name } article { title } } } } } } }`,
+    vars: (t) => ({ name: t.person }),
+  },
+  quotesAbout: {
+    label: 'quotes(about) + totalCount',
+    query: `query QuotesAbout($about: String!) { quotes(filter: { about: $about }, first: 10) {
+      totalCount edges { node { text speaker { name } article { title } } } } }`,
+    vars: (t) => ({ about: t.mostQuoted }),
+  },
+  quotesBy: {
+    label: 'quotes(speaker) + totalCount',
+    query: `query QuotesBy($speaker: String!) { quotes(filter: { speaker: $speaker }, first: 10) {
+      totalCount edges { node { text about { name } article { title } } } } }`,
+    vars: (t) => ({ speaker: t.person }),
+  },
+  articles: {
+    label: 'articles(mentions) + totalCount',
+    query: `query Mentioning($name: String!) { articles(filter: { mentions: $name }, first: 10) {
+      totalCount edges { node { id title publishedAt } } } }`,
+    vars: (t) => ({ name: t.mostQuoted }),
+  },
+  related: {
+    label: 'entity.related',
+    query: `query Related($name: String!) { entity(name: $name) { name related(first: 10) { weight coMentions entity { name type } } } }`,
+    vars: (t) => ({ name: t.person }),
+  },
+  path: {
+    label: 'path (two prominent people)',
+    query: `query Path($from: String!, $to: String!) { path(from: $from, to: $to, maxHops: 4) { from { name } kind label to { name } evidence } }`,
+    vars: (t) => ({ from: t.person, to: t.person2 }),
+  },
+  search: {
+    label: 'search (a typo)',
+    query: `query Search($q: String!) { search(query: $q, first: 10) { id name type mentionCount } }`,
+    vars: (t) => ({ q: t.typo }),
+  },
+  stats: {
+    label: 'stats',
+    query: `{ stats { articles people organisations countries places quotes relations } }`,
+    vars: () => ({}),
+  },
+  nested: {
+    label: 'nested, three levels',
+    query: `query Nested($name: String!) { entity(name: $name) { id name mentionCount
+      related(first: 5) { weight entity { name type
+        ... on Person { quotes(first: 3) { totalCount edges { node { text about { name } article { title } } } } }
+        articles(first: 3) { totalCount edges { node { title publishedAt } } } } } } }`,
+    vars: (t) => ({ name: t.person }),
+  },
+}
+
+/** what `npm run ingest -- --json` prints last (the fields read here) */
+interface CliSummary {
+  articles: { new: number; updated: number; unchanged: number; failed: number }
+  seconds: number
+  peakRssMb: number
+}
+
+/** the bench's targets, picked from the graph after each step (they may change as it grows) */
+interface Targets {
+  mostQuoted: string
+  person: string
+  person2: string
+  typo: string
+}
+const MOST_QUOTED = `
+MATCH (e:Entity)<-[:ABOUT]-(q:Quote)
+RETURN e.name AS name, count(q) AS n ORDER BY n DESC, name LIMIT 1`
+const MOST_QUOTING_PEOPLE = `
+MATCH (p:Person)-[:SAID]->(q:Quote)
+WITH p, count(q) AS n WHERE p.name CONTAINS ' '
+RETURN p.name AS name, n ORDER BY n DESC, name LIMIT 2`
+const COUNTS = `
+CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+CALL () { MATCH (p:Person) RETURN count(p) AS people }
+CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL () { MATCH (q:Quote) RETURN count(q) AS quotes }
+RETURN articles, people, entities, quotes`
+/** the words of the people's names (first names and surnames), and those of every other entity's name */
+const NAME_WORDS = `
+MATCH (e:Entity) WHERE e.name CONTAINS ' '
+RETURN e.name AS name, e:Person AS person`
+
+// ------------------------------------------------------------------ the synthetic corpus
+
+const SYLLABLES = ['bar', 'cel', 'dor', 'fen', 'gal', 'hol', 'ister', 'jor', 'kel', 'lom', 'mar', 'nev', 'or', 'pell', 'quin', 'ros', 'sel', 'tam', 'ul', 'var', 'wen', 'yst', 'zor', 'bri', 'cado', 'lind']
+const NOT_A_NAME = new Set(['The', 'And', 'But', 'For', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Governor', 'Sen', 'Gov', 'Rep', 'Former', 'New', 'Saint'])
+
+function hashBytes(s: string): Buffer {
+  return createHash('sha1').update(s).digest()
+}
+
+/** a made-up name word, the same for the same edition and word */
+function fictional(edition: number, word: string, syllables: number): string {
+  const h = hashBytes(`${edition}\0${word}`)
+  let out = ''
+  for (let i = 0; i < syllables; i++) out += SYLLABLES[h[i] % SYLLABLES.length]
+  return out[0].toUpperCase() + out.slice(1)
+}
+
+class Corpus {
+  readonly names: string[]
+  private texts = new Map<string, string>()
+  private pattern: RegExp | null = null
+  private firstNames = new Set<string>()
+
+  constructor(
+    private dir: string,
+    private vary: number,
+  ) {
+    this.names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort()
+    if (!this.names.length) throw new Error(`${dir}: no texts`)
+  }
+
+  /** the name words to swap, from the people of the graph after edition 0 (words of other entities' names excluded) */
+  setNames(rows: { name: string; person: boolean }[]): number {
+    const keep = new Set<string>()
+    const others = new Set<string>()
+    const isWord = (w: string) => /^[A-Z][a-z'’-]{2,}$/.test(w) && !NOT_A_NAME.has(w)
+    for (const { name, person } of rows) {
+      const words = name.split(/\s+/)
+      if (!person) words.forEach((w) => others.add(w))
+      else {
+        if (isWord(words[0])) {
+          keep.add(words[0])
+          this.firstNames.add(words[0])
+        }
+        if (isWord(words.at(-1)!)) keep.add(words.at(-1)!)
+      }
+    }
+    const words = [...keep].filter((w) => !others.has(w)).sort((a, b) => b.length - a.length)
+    this.pattern = words.length ? new RegExp(`\\b(?:${words.map((w) => w.replace(/[-']/g, '\\$&')).join('|')})\\b`, 'g') : null
+    return words.length
+  }
+
+  get articlesPerEdition(): number {
+    return this.names.length
+  }
+
+  /** article i of the synthetic corpus: its file name and text */
+  article(i: number): { file: string; text: string; renamed: boolean } {
+    const edition = Math.floor(i / this.names.length)
+    const name = this.names[i % this.names.length]
+    let text = this.texts.get(name)
+    if (text === undefined) this.texts.set(name, (text = readFileSync(join(this.dir, name), 'utf8')))
+    if (edition === 0) return { file: `e0-${name}`, text, renamed: false }
+    const renamed = this.pattern !== null && hashBytes(`${edition}\0${name}`)[0] / 256 < this.vary
+    if (renamed) text = text.replace(this.pattern!, (w) => fictional(edition, w, this.firstNames.has(w) ? 2 : 3))
+    return { file: `e${edition}-${name}`, text: `${text}\n\n[edition ${edition}]\n`, renamed }
+  }
+}
+
+// ------------------------------------------------------------------ measuring
+
+const int = (min: number) => (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
+  return n
+}
+
+function sizes(v: string): number[] {
+  const list = v.split(',').map((s) => int(1)(s.trim()))
+  if (list.some((n, i) => i > 0 && n <= list[i - 1])) throw new InvalidArgumentError('sizes must grow, e.g. 1000,3000')
+  return list
+}
+
+function duBytes(path: string): number {
+  let total = 0
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, entry.name)
+    if (entry.isDirectory()) total += duBytes(p)
+    else if (entry.isFile()) total += statSync(p).size
+  }
+  return total
+}
+
+const say = (line: string) => process.stderr.write(`[bench:scale] ${line}\n`)
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+
+async function rows(driver: Driver, query: string): Promise<Record<string, unknown>[]> {
+  const res = await driver.executeQuery(query, {}, { routing: 'READ' })
+  return res.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>)
+}
+
+async function targets(driver: Driver): Promise<Targets> {
+  const [quoted] = await rows(driver, MOST_QUOTED)
+  const people = await rows(driver, MOST_QUOTING_PEOPLE)
+  if (!quoted || people.length < 2) throw new Error('the graph has no quoted entity or fewer than two quoting people')
+  const surname = String(people[0].name).split(' ').at(-1)!.toLowerCase()
+  // a typo in the surname, as a user would type it: the search must be forgiving
+  const typo = surname.length > 4 ? surname.slice(0, 2) + surname.slice(3) : surname
+  return { mostQuoted: String(quoted.name), person: String(people[0].name), person2: String(people[1].name), typo }
+}
+
+interface Step {
+  articles: number
+  counts: Record<string, unknown>
+  targets: Targets
+  ingest: { articles: number; seconds: number; failed: number; peakRssMb: number }
+  storeBytes: number
+  neo4jPeak: number
+  apiPeak: number
+  figures: Record<string, Record<number, Figures & { answerErrors: boolean }>>
+  /** Neo4j db hits of all the Cypher one request runs (PROFILE), and how many queries */
+  dbHits: Record<string, { hits: number; queries: number }>
+  load: number[]
+}
+
+interface Opts {
+  articles: number[]
+  corpus: string
+  vary: number
+  duration: number
+  repeat: number
+  connections: number[]
+  queries: string[]
+  workers?: number
+  batchSize?: number
+  heap?: string
+  pageCache?: string
+  keep: boolean
+}
+
+async function ingestStep(corpus: Corpus, from: number, to: number, dir: string, uri: string, opts: Opts): Promise<CliSummary> {
+  mkdirSync(dir, { recursive: true })
+  for (let i = from; i < to; i++) {
+    const { file, text } = corpus.article(i)
+    writeFileSync(join(dir, file), text)
+  }
+  const extra = [
+    ...(opts.workers !== undefined ? ['--workers', String(opts.workers)] : []),
+    ...(opts.batchSize !== undefined ? ['--batch-size', String(opts.batchSize)] : []),
+  ]
+  const { summary } = await runIngest<CliSummary>(uri, [dir, ...extra])
+  rmSync(dir, { recursive: true, force: true }) // the graph holds the texts; the files are not needed again
+  return summary
+}
+
+async function measure(url: string, t: Targets, opts: Opts): Promise<Step['figures']> {
+  const out: Step['figures'] = {}
+  for (const key of opts.queries) {
+    const q = QUERIES[key]
+    const body = JSON.stringify({ query: q.query, variables: q.vars(t) })
+    // warm-up: the first answers compile the query's plan (and, on a fresh JVM, its code) and fill the
+    // page cache; a cold server under load can time out on them, so up to three tries, one at a time
+    let errors: unknown[] | undefined
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      errors = ((await res.json()) as { errors?: unknown[] }).errors
+      if (!errors) break
+    }
+    if (errors) say(`${key}: the answer has errors (the row is marked; the load goes on): ${JSON.stringify(errors).slice(0, 300)}`)
+    await loadGraphql(url, body, 8, 2)
+    out[key] = {}
+    for (const c of opts.connections) {
+      const runs: Figures[] = []
+      for (let r = 0; r < opts.repeat; r++) runs.push(await loadGraphql(url, body, c, opts.duration))
+      const f = { ...medianFigures(runs), answerErrors: Boolean(errors) }
+      out[key][c] = f
+      say(`  ${q.label.padEnd(32)} c=${String(c).padEnd(2)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms${f.errors ? `  errors ${f.errors}` : ''}`)
+    }
+  }
+  return out
+}
+
+function table(steps: Step[], opts: Opts): string {
+  const n = (x: number) => x.toLocaleString('en-US')
+  const head = ['query', 'c', ...steps.map((s) => `${n(s.articles)} articles: req/s, p50, p99 (ms)`)]
+  const last = steps.at(-1)!
+  const prev = steps.length > 1 ? steps.at(-2)! : null
+  if (prev) head.push(`p50 growth ${n(prev.articles)} -> ${n(last.articles)}`)
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
+  for (const key of opts.queries) {
+    for (const c of opts.connections) {
+      const cells = steps.map((s) => {
+        const f = s.figures[key]?.[c]
+        if (!f) return '-'
+        if (f.rps === 0) return `no answer within ${opts.duration} s`
+        return `${f.rps.toFixed(0)}, ${f.p50}, ${f.p99}${f.errors ? ` (${f.errors} failed)` : ''}${f.answerErrors ? ' (GraphQL errors)' : ''}`
+      })
+      const row = [QUERIES[key].label, String(c), ...cells]
+      if (prev) {
+        const a = prev.figures[key]?.[c]
+        const b = last.figures[key]?.[c]
+        row.push(!a || !b ? '-' : a.rps === 0 || b.rps === 0 ? 'no answer in a step' : a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(2)}x` : `${a.p50} -> ${b.p50} ms`)
+      }
+      lines.push(`| ${row.join(' | ')} |`)
+    }
+  }
+  const extra = (label: string, f: (s: Step) => string) => {
+    const row = [label, '', ...steps.map(f)]
+    if (prev) row.push('')
+    lines.push(`| ${row.join(' | ')} |`)
+  }
+  extra('graph: articles, people, entities, quotes', (s) => `${n(Number(s.counts.articles))}, ${n(Number(s.counts.people))}, ${n(Number(s.counts.entities))}, ${n(Number(s.counts.quotes))}`)
+  extra('ingest rate of the step', (s) => `${(s.ingest.articles / s.ingest.seconds).toFixed(1)} articles/s (${n(s.ingest.articles)} in ${s.ingest.seconds.toFixed(0)} s${s.ingest.failed ? `, ${s.ingest.failed} failed` : ''})`)
+  extra('peak RSS: ingest, Neo4j, API', (s) => `${s.ingest.peakRssMb} MB, ${mb(s.neo4jPeak)}, ${mb(s.apiPeak)}`)
+  extra('store on disk incl. transaction logs (per article)', (s) => `${mb(s.storeBytes)} (${Math.round(s.storeBytes / Number(s.counts.articles) / 1024)} KB)`)
+  extra('load average during the step', (s) => s.load.map((x) => x.toFixed(1)).join(', '))
+  const hits = ['query', ...steps.map((s) => `${n(s.articles)} articles: db hits (Cypher queries)`)]
+  if (prev) hits.push(`growth ${n(prev.articles)} -> ${n(last.articles)}`)
+  lines.push('', `| ${hits.join(' | ')} |`, `|${hits.map(() => '---').join('|')}|`)
+  for (const key of opts.queries) {
+    const row = [QUERIES[key].label, ...steps.map((s) => (s.dbHits[key] ? `${n(s.dbHits[key].hits)} (${s.dbHits[key].queries})` : '-'))]
+    if (prev) {
+      const a = prev.dbHits[key]?.hits
+      const b = last.dbHits[key]?.hits
+      row.push(a && b ? `${(b / a).toFixed(2)}x` : '-')
+    }
+    lines.push(`| ${row.join(' | ')} |`)
+  }
+  return lines.join('\n')
+}
+
+async function main(opts: Opts): Promise<void> {
+  const corpus = new Corpus(resolve(opts.corpus), opts.vary)
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-scale-'))
+  let instance: Neo4jInstance | null = null
+  let driver: Driver | null = null
+  let api: { child: ChildProcess; url: string } | null = null
+  const steps: Step[] = []
+  try {
+    say(`starting a throwaway Neo4j in ${tmp} ...`)
+    instance = await startNeo4j({
+      dataDir: join(tmp, 'neo4j'),
+      boltPort: await freePort(),
+      httpPort: await freePort(),
+      heap: opts.heap,
+      pageCache: opts.pageCache,
+      memory: 'auto',
+      stopOnExit: !opts.keep,
+      log: say,
+    })
+    driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
+    await migrate(driver)
+    let done = 0
+    let namesSet = false
+    for (const size of opts.articles) {
+      say(`step to ${size} articles: ingesting ${size - done} (load average ${loadavg()[0].toFixed(1)}) ...`)
+      const loads = [loadavg()[0]]
+      const ingest = { articles: 0, seconds: 0, failed: 0, peakRssMb: 0 }
+      let from = done
+      while (from < size) {
+        // the fictional names of later editions are made from the people edition 0 put in the graph
+        const to = namesSet ? size : Math.min(size, corpus.articlesPerEdition)
+        if (!namesSet && from >= corpus.articlesPerEdition) {
+          const swapped = corpus.setNames((await rows(driver, NAME_WORDS)) as { name: string; person: boolean }[])
+          say(`edition 0 is in: ${swapped} name words to swap in ${Math.round(opts.vary * 100)}% of the later editions' articles`)
+          namesSet = true
+          continue
+        }
+        const s = await ingestStep(corpus, from, to, join(tmp, 'corpus', `${from}-${to}`), instance.uri, opts)
+        ingest.articles += s.articles.new + s.articles.updated + s.articles.unchanged
+        ingest.failed += s.articles.failed
+        ingest.seconds += s.seconds
+        ingest.peakRssMb = Math.max(ingest.peakRssMb, s.peakRssMb)
+        from = to
+      }
+      done = size
+      loads.push(loadavg()[0])
+      const [counts] = await rows(driver, COUNTS)
+      const t = await targets(driver)
+      say(`graph: ${JSON.stringify(counts)}; targets ${JSON.stringify(t)}`)
+      const dbHits = await dbHitsPerRequest(driver, Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })])))
+      say(`db hits per request: ${JSON.stringify(dbHits)}`)
+      api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' } })
+      const figures = await measure(api.url, t, opts)
+      const apiPeak = memoryOf(api.child.pid!).hwm
+      await stopChild(api.child)
+      api = null
+      loads.push(loadavg()[0])
+      steps.push({
+        articles: size,
+        counts,
+        targets: t,
+        ingest,
+        storeBytes: duBytes(join(instance.dataDir, 'data')),
+        neo4jPeak: memoryOf(instance.pid).hwm,
+        apiPeak,
+        figures,
+        dbHits,
+        load: loads,
+      })
+      process.stdout.write(`\n${table(steps, opts)}\n\n`)
+    }
+    const t = steps.at(-1)!.targets
+    process.stdout.write(
+      `bench:scale: ${opts.articles.join(', ')} articles (${Math.round(opts.vary * 100)}% of later editions with fictional names); response cache off; ` +
+        `${opts.duration} s per figure (median of ${opts.repeat}); last step's targets: most quoted "${t.mostQuoted}", people "${t.person}" and "${t.person2}", search "${t.typo}". ` +
+        `Neo4j heap ${opts.heap ?? neo4jMemory().heap}, page cache ${opts.pageCache ?? neo4jMemory().pageCache}; load average per step: before ingest, after ingest, after the load.\n`,
+    )
+  } finally {
+    if (api) await stopChild(api.child)
+    await driver?.close()
+    if (opts.keep) say(`kept: Neo4j ${instance?.uri} (pid ${instance?.pid}), data in ${tmp}; stop with npm run neo4j:stop -- -d ${join(tmp, 'neo4j')}`)
+    else {
+      await instance?.stop()
+      rmSync(tmp, { recursive: true, force: true })
+    }
+  }
+}
+
+const raw = new Command()
+  .name('bench:scale')
+  .description('Query cost and ingest rate as the corpus grows: a synthetic corpus from the PolNeAR train texts ingested in steps into a throwaway Neo4j, the API loaded after each step (response cache off).')
+  .option('--articles <sizes>', 'corpus sizes of the steps, comma-separated, growing', sizes, [1000, 3000])
+  .option('--corpus <dir>', 'the folder of texts the editions are made of', DEFAULT_CORPUS)
+  .option('--vary <fraction>', "share of a later edition's articles whose people get fictional names", (v) => {
+    const x = Number(v)
+    if (!(x >= 0 && x <= 1)) throw new InvalidArgumentError('a fraction from 0 to 1')
+    return x
+  }, 0.5)
+  .option('--duration <s>', 'seconds of load per figure', int(1), 5)
+  .option('--repeat <n>', 'runs per figure; the median is printed', int(1), 1)
+  .option('--connections <list>', 'connections, comma-separated', '1,8')
+  .option('--queries <list>', `which queries, comma-separated (${Object.keys(QUERIES).join(', ')})`, Object.keys(QUERIES).join(','))
+  .option('--workers <n>', 'extraction worker threads of the ingest command', int(0))
+  .option('--batch-size <n>', 'articles per write transaction', int(1))
+  .option('--heap <size>', "Neo4j's heap, e.g. 2g (default: NEO4J_HEAP_SIZE, else from the machine's memory, as npm start)")
+  .option('--page-cache <size>', "Neo4j's page cache, e.g. 2g (default: NEO4J_PAGECACHE_SIZE, else from the machine's memory)")
+  .option('--keep', 'leave the Neo4j running and its data in place at the end')
+  .parse()
+  .opts<Omit<Opts, 'connections' | 'queries'> & { connections: string; queries: string }>()
+
+const queries = raw.queries.split(',').map((s) => s.trim())
+const unknown = queries.filter((q) => !(q in QUERIES))
+if (unknown.length) {
+  console.error(`--queries: no query ${unknown.map((q) => `"${q}"`).join(', ')}; the queries are ${Object.keys(QUERIES).join(', ')}`)
+  process.exit(1)
+}
+main({ ...raw, keep: Boolean(raw.keep), queries, connections: raw.connections.split(',').map((s) => int(1)(s.trim())) }).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err))
+  process.exit(1)
+})

@@ -1,0 +1,45 @@
+// What a GraphQL request costs Neo4j: the request is answered in this process by the API (createApp)
+// with an executor that runs every Cypher query under PROFILE and sums its db hits. Deterministic
+// (unlike timings on a shared machine), so it shows which questions grow with the corpus.
+import neo4j, { type Driver } from 'neo4j-driver'
+import type { ProfiledPlan } from 'neo4j-driver'
+import { loadConfig } from '../../src/config.ts'
+import { toPlain, type ReadExecutor, type Row } from '../../src/graph/read.ts'
+import { createApp } from '../../src/api/server.ts'
+
+function hitsOf(plan: ProfiledPlan | false | undefined): number {
+  if (!plan) return 0
+  return plan.dbHits + plan.children.reduce((n, c) => n + hitsOf(c), 0)
+}
+
+/** For each named GraphQL body: the db hits of all the Cypher queries its answer took, and how many there were. */
+export async function dbHitsPerRequest(driver: Driver, bodies: Record<string, string>): Promise<Record<string, { hits: number; queries: number }>> {
+  let hits = 0
+  let queries = 0
+  const executor: ReadExecutor = {
+    get roundTrips() {
+      return queries
+    },
+    async run(query, params = {}) {
+      queries++
+      const session = driver.session({ defaultAccessMode: neo4j.session.READ })
+      try {
+        const result = await session.run(`PROFILE ${query}`, params)
+        hits += hitsOf(result.summary.profile)
+        return result.records.map((r) => toPlain(r.toObject()) as Row)
+      } finally {
+        await session.close()
+      }
+    },
+  }
+  const { yoga } = createApp(loadConfig({}), driver, { executor, responseCacheTtlMs: 0, ingest: null })
+  const out: Record<string, { hits: number; queries: number }> = {}
+  for (const [name, body] of Object.entries(bodies)) {
+    hits = 0
+    queries = 0
+    const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    await res.text()
+    out[name] = { hits, queries }
+  }
+  return out
+}
