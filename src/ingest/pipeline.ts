@@ -4,7 +4,7 @@
 // functions. Extraction runs in a pool of worker threads while the main thread writes finished
 // articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
-import { statSync } from 'node:fs'
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs'
 import { availableParallelism, freemem } from 'node:os'
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Driver } from 'neo4j-driver'
@@ -198,7 +198,7 @@ export function workerCap(requested: number, machine: Machine = thisMachine()): 
 
 /**
  * Starts the extraction workers for `inputs` (none for a single input, which extracts faster in place than a
- * worker loads its models, unless it is over 1 MB: a JSON array or JSON Lines file of many articles), to hand to ingestInputs as `pool`.
+ * worker loads its models, unless it is over 1 MB and opens like JSON: an array or JSON Lines of many articles), to hand to ingestInputs as `pool`.
  */
 export function startWorkers(workers: number, inputs: number | InputSpec[]): Promise<ExtractPool | null> {
   const n = typeof inputs === 'number' ? inputs : inputs.length
@@ -208,7 +208,23 @@ export function startWorkers(workers: number, inputs: number | InputSpec[]): Pro
 
 function mayHoldMany(input: InputSpec): boolean {
   const size = input.data !== undefined ? input.data.length : sizeOf(input.path)
-  return size > SPLIT_SNIFF_BYTES && !/\.(?:html?|xhtml)$/i.test(input.path)
+  return size > SPLIT_SNIFF_BYTES && !/\.(?:html?|xhtml)$/i.test(input.path) && /^\s*[[{]/.test(headOf(input))
+}
+
+/** the first bytes of an input as text (enough to see whether it opens like JSON); '' when it cannot be read */
+function headOf(input: InputSpec): string {
+  if (input.data !== undefined) return typeof input.data === 'string' ? input.data.slice(0, 256) : Buffer.from(input.data.subarray(0, 256)).toString('latin1')
+  let fd: number | null = null
+  try {
+    // not a FIFO's writer to wait for: the reading path refuses it later, with its reason
+    fd = openSync(input.path, constants.O_RDONLY | constants.O_NONBLOCK)
+    const buf = Buffer.alloc(256)
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1')
+  } catch {
+    return ''
+  } finally {
+    if (fd !== null) closeSync(fd)
+  }
 }
 
 function sizeOf(path: string): number {
