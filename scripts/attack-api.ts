@@ -7,6 +7,7 @@
 // $TMPDIR/newsgraph-attack-neo4j (so a second run skips the ingest). The API is `npm start`'s
 // src/cli/serve.ts in its own process, so its RSS is its own.
 import type { ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -89,6 +90,37 @@ export function fuzzQuery(i: number, rand: () => number = Math.random): { query:
   return { query: `query Fuzz${i}(${decls.join(',')}){${root}}`, variables }
 }
 
+/**
+ * The other client's slowest answers over the target (at most 5), each with the share of a core the API and
+ * Neo4j used meanwhile: an API near a whole core was blocked by its own work; one far below it was waiting
+ * (for Neo4j, or for a core the machine's other processes held).
+ */
+function slowest(probes: { t: number; ms: number }[], share: (from: number, to: number) => { api: number; neo4j: number }): string[] {
+  const slow = probes.filter((p) => p.ms > TARGET_PROBE_MS).sort((a, b) => b.ms - a.ms).slice(0, 5)
+  return slow.map((p) => {
+    const s = share(p.t - p.ms, p.t)
+    return `  slow answer: ${Math.round(p.ms)} ms at ${new Date(p.t).toISOString()}; meanwhile the API used ${(100 * s.api).toFixed(0)}% of a core, Neo4j ${(100 * s.neo4j).toFixed(0)}%`
+  })
+}
+
+/** the 99th percentile of some latencies (0 for none) */
+function p99(ms: number[]): number {
+  if (!ms.length) return 0
+  const sorted = [...ms].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]
+}
+
+/** CPU time a process has used so far (user + system, all its threads), in ms; 0 when it cannot be read */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0
+  try {
+    // /proc/PID/stat: fields after the command's closing parenthesis; utime and stime are the 12th and 13th
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return 0
+  }
+}
 
 
 interface Outcome {
@@ -155,13 +187,24 @@ export async function attack(opts: Options): Promise<number> {
     const pid = server.child.pid!
     const start = memoryOf(pid)
     let peak = start.rss
+    // CPU used by the API and by Neo4j, sampled with the RSS: for a slow answer to the other client, whether the
+    // API was busy (its own work blocking it) or hardly ran (the machine's other processes, or Neo4j, had the cores)
+    const cpu: { t: number; api: number; neo4j: number }[] = []
     const sampler = setInterval(() => {
+      cpu.push({ t: Date.now(), api: cpuMs(pid), neo4j: cpuMs(neo4j?.pid) })
       try {
         peak = Math.max(peak, memoryOf(pid).rss)
       } catch {
         // the process is gone: the probe and the phases say so
       }
     }, 100)
+    /** the share of one core the API and Neo4j used between two times (from the samples around them) */
+    const cpuShare = (from: number, to: number): { api: number; neo4j: number } => {
+      const a = cpu.filter((c) => c.t <= from).at(-1) ?? cpu[0]
+      const b = cpu.find((c) => c.t >= to) ?? cpu.at(-1)
+      if (!a || !b || b.t <= a.t) return { api: 0, neo4j: 0 }
+      return { api: (b.api - a.api) / (b.t - a.t), neo4j: (b.neo4j - a.neo4j) / (b.t - a.t) }
+    }
     say(`API pid ${pid} at ${url}, RSS ${mb(start.rss)} at start`)
 
     // the other client: `{ stats { articles } }` every 100 ms, one at a time
@@ -190,7 +233,7 @@ export async function attack(opts: Options): Promise<number> {
       const t0 = Date.now()
       const outcomes = await run()
       const probed = probeTimes.filter((p) => p.t >= t0).map((p) => p.ms)
-      const line = `${summary(label, outcomes)}; ${((Date.now() - t0) / 1000).toFixed(1)} s; API RSS peak ${mb(Math.max(before, peak))}, now ${mb(memoryOf(pid).rss)}; the other client meanwhile: ${probed.length} answers, max ${Math.round(Math.max(0, ...probed))} ms, ${probed.filter((ms) => ms > TARGET_PROBE_MS).length} over ${TARGET_PROBE_MS} ms`
+      const line = `${summary(label, outcomes)}; ${((Date.now() - t0) / 1000).toFixed(1)} s; API RSS peak ${mb(Math.max(before, peak))}, now ${mb(memoryOf(pid).rss)}; the other client meanwhile: ${probed.length} answers, p99 ${Math.round(p99(probed))} ms, max ${Math.round(Math.max(0, ...probed))} ms, ${probed.filter((ms) => ms > TARGET_PROBE_MS).length} over ${TARGET_PROBE_MS} ms`
       say(line)
       lines.push(line)
     }
@@ -232,7 +275,8 @@ export async function attack(opts: Options): Promise<number> {
         ...lines,
         `API RSS: ${mb(start.rss)} at start, peak ${mb(Math.max(peak, end.hwm))} (VmHWM ${mb(end.hwm)}; sampled every 100 ms: ${mb(peak)}), ${mb(end.rss)} after 15 s idle; target < ${mb(TARGET_RSS)}`,
         `load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`,
-        `other client ({ stats { articles } } every 100 ms): ${probe.sent} requests, ${probe.failed} failed${probe.failed ? ` (${[...probe.failures].map(([k, n]) => `${n} x ${k}`).join(', ')})` : ''}, max latency ${Math.round(probe.maxMs)} ms, ${probe.slow} over ${TARGET_PROBE_MS} ms; target: all within ${TARGET_PROBE_MS} ms`,
+        `other client ({ stats { articles } } every 100 ms): ${probe.sent} requests, ${probe.failed} failed${probe.failed ? ` (${[...probe.failures].map(([k, n]) => `${n} x ${k}`).join(', ')})` : ''}, p99 ${Math.round(p99(probeTimes.map((p) => p.ms)))} ms, max latency ${Math.round(probe.maxMs)} ms, ${probe.slow} over ${TARGET_PROBE_MS} ms; target: all within ${TARGET_PROBE_MS} ms`,
+        ...slowest(probeTimes, cpuShare),
         `API still running: ${server.child.exitCode === null ? 'yes' : `no (exit ${server.child.exitCode})`}`,
         ok ? 'PASS' : 'FAIL',
       ].join('\n') + '\n',

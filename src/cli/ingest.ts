@@ -158,7 +158,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   if (cap.why) process.stderr.write(`warning: ${cap.why}\n`)
   opts = { ...opts, workers: cap.workers }
   // the workers load their models while this thread connects and migrates
-  const pool = startWorkers(opts.workers, inputs.length)
+  const pool = startWorkers(opts.workers, inputs)
   pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
   const graph = opts.dryRun
     ? null

@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InputError, readInputSettled } from './read/index.ts'
+import { chunksOf, InputError, readSettled } from './read/index.ts'
 import type { ArticleInput } from './types.ts'
 
 export type SourceItem = { source: string; input: ArticleInput; error?: undefined } | { source: string; error: InputError; input?: undefined }
@@ -59,6 +59,26 @@ function tooLarge(size: number | null): string {
  * that may have changed since it was listed.
  */
 export function readInputFile(path: string): Uint8Array {
+  const chunks: Uint8Array[] = []
+  let total = 0
+  // one read of the stated size (and a byte more, to see growth), then chunks while it keeps growing
+  for (const chunk of inputChunks(path, { first: 'whole', copy: true })) {
+    chunks.push(chunk)
+    total += chunk.length
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)
+}
+
+/** the size of the chunks an input file is read in when it is read as a stream */
+export const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * The bytes of one input file in chunks, with readInputFile's checks and refusals (thrown while iterating,
+ * before the first chunk for a file that is not a regular file or is too large). A chunk is valid until the
+ * next one is asked for (one buffer is reused) unless `copy` is set; `first: 'whole'` reads the stated size
+ * in one go.
+ */
+export function* inputChunks(path: string, opts: { first?: 'whole' | 'chunk'; copy?: boolean } = {}): Generator<Uint8Array> {
   let fd: number
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
@@ -76,21 +96,24 @@ export function readInputFile(path: string): Uint8Array {
     const info = fstatSync(fd)
     const problem = entryProblem(info)
     if (problem) throw new InputError(path, problem)
-    // one read of the stated size (and a byte more, to see growth), then chunks while it keeps growing
-    const first = Buffer.allocUnsafe(info.size + 1)
-    let got = readAll(fd, first)
-    if (got <= info.size) return first.subarray(0, got)
-    const chunks = [first]
-    let total = got
+    let total = 0
+    if (opts.first === 'whole') {
+      const first = Buffer.allocUnsafe(info.size + 1)
+      const got = readAll(fd, first)
+      total = got
+      yield first.subarray(0, got)
+      if (got <= info.size) return
+    }
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES)
     for (;;) {
-      const chunk = Buffer.allocUnsafe(1024 * 1024)
-      got = readAll(fd, chunk)
+      const got = readAll(fd, buf)
       if (got === 0) break
       total += got
       if (total > MAX_INPUT_BYTES) throw new InputError(path, tooLarge(null))
-      chunks.push(chunk.subarray(0, got))
+      yield opts.copy ? Buffer.from(buf.subarray(0, got)) : buf.subarray(0, got)
+      // readAll stops short only at the end of the file
+      if (got < buf.length) break
     }
-    return Buffer.concat(chunks, total)
   } catch (e) {
     if (e instanceof InputError) throw e
     throw new InputError(path, fileReason(e))
@@ -130,8 +153,9 @@ export async function readInputStream(stream: AsyncIterable<Uint8Array | string>
   return Buffer.concat(chunks)
 }
 
-function* settle(data: Uint8Array, source: string): Generator<SourceItem> {
-  for (const r of readInputSettled(data, source)) {
+/** the articles of one input, one at a time as its chunks are read (a JSON array or JSON Lines file is never held whole) */
+function* settle(chunks: Iterable<Uint8Array | string>, source: string): Generator<SourceItem> {
+  for (const { settled: r } of readSettled(chunks, source)) {
     if (r instanceof InputError) yield { source, error: r }
     else yield { source, input: r }
   }
@@ -159,14 +183,7 @@ async function* walk(path: string, seen: Set<string>): AsyncGenerator<SourceItem
     for (const name of names) yield* walk(join(path, name), seen)
     return
   }
-  let data: Uint8Array
-  try {
-    data = readInputFile(path)
-  } catch (e) {
-    yield { source: path, error: e as InputError }
-    return
-  }
-  yield* settle(data, path)
+  yield* settle(inputChunks(path), path)
 }
 
 /** Every article of every path, in order; folders recursively; "-" is stdin. */
@@ -181,7 +198,7 @@ export async function* readSources(paths: string[], options: SourceOptions = {})
         yield { source: '-', error: e as InputError }
         continue
       }
-      yield* settle(data, '-')
+      yield* settle(chunksOf(data), '-')
     } else yield* walk(path, seen)
   }
 }

@@ -4,7 +4,7 @@
 // functions. Extraction runs in a pool of worker threads while the main thread writes finished
 // articles in batches, one transaction a batch (src/graph/write.ts): a kill loses at most the
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
-import { statSync } from 'node:fs'
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs'
 import { availableParallelism, freemem } from 'node:os'
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Driver } from 'neo4j-driver'
@@ -19,7 +19,10 @@ import {
   type PreparedArticle,
   type WriteCounts,
 } from '../graph/write.ts'
-import type { ExtractOutcome, InputResult } from './extract-step.ts'
+import { chunksOf, detectFormat } from '../extract/read/index.ts'
+import { numbered, readParts, recordSource } from '../extract/read/records.ts'
+import { inputChunks } from '../extract/sources.ts'
+import type { ExtractOutcome, InputResult, RecordJob } from './extract-step.ts'
 import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
@@ -131,6 +134,25 @@ export const DEFAULT_BATCH_SIZE = 100
 const MAX_QUEUED_BATCHES = 2
 /** inputs handed to each worker at a time: enough that a worker never waits for its next input */
 const INPUTS_PER_WORKER = 2
+/** records of a JSON array or JSON Lines input handed to a worker in one task, and at most this many characters of them */
+export const RECORDS_PER_TASK = 16
+const TASK_CHARS = 1024 * 1024
+/** a file without a decisive extension over this size is read in the main thread to see whether it splits */
+const SPLIT_SNIFF_BYTES = 1024 * 1024
+
+/**
+ * Whether an input is read and split into records in the main thread, so that its articles go to the workers a
+ * few at a time: JSON and JSON Lines files by their extension, big files that may be a JSON array, and text
+ * already in hand. Other files (a folder of texts, HTML pages) are read by the worker that extracts them.
+ */
+function splitsHere(input: InputSpec): boolean {
+  if (input.data !== undefined) return true
+  const ext = /\.([a-z0-9]+)$/i.exec(input.path)?.[1]?.toLowerCase()
+  if (ext === 'json' || ext === 'jsonl' || ext === 'ndjson') return true
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return false
+  // (a file that cannot be read has size 0: the worker's read says what is wrong with it)
+  return sizeOf(input.path) > SPLIT_SNIFF_BYTES
+}
 
 /** Workers that pay on this machine: one per core but one, kept for the writer and Neo4j, and at least one. */
 export function defaultWorkers(): number {
@@ -175,11 +197,42 @@ export function workerCap(requested: number, machine: Machine = thisMachine()): 
 }
 
 /**
- * Starts the extraction workers for `inputs` inputs (none for a single input, which extracts faster in
- * place than a worker loads its models), to hand to ingestInputs as `pool`.
+ * Starts the extraction workers for `inputs` (none for a single input, which extracts faster in place than a
+ * worker loads its models, unless it is over 1 MB and opens like JSON: an array or JSON Lines of many articles), to hand to ingestInputs as `pool`.
  */
-export function startWorkers(workers: number, inputs: number): Promise<ExtractPool | null> {
-  return workers > 0 && inputs > 1 ? createExtractPool(Math.min(workerCap(workers).workers, inputs)) : Promise.resolve(null)
+export function startWorkers(workers: number, inputs: number | InputSpec[]): Promise<ExtractPool | null> {
+  const n = typeof inputs === 'number' ? inputs : inputs.length
+  const worth = n > 1 || (typeof inputs !== 'number' && inputs.length === 1 && mayHoldMany(inputs[0]))
+  return workers > 0 && worth ? createExtractPool(Math.min(workerCap(workers).workers, Math.max(n, 2))) : Promise.resolve(null)
+}
+
+function mayHoldMany(input: InputSpec): boolean {
+  const size = input.data !== undefined ? input.data.length : sizeOf(input.path)
+  return size > SPLIT_SNIFF_BYTES && !/\.(?:html?|xhtml)$/i.test(input.path) && /^\s*[[{]/.test(headOf(input))
+}
+
+/** the first bytes of an input as text (enough to see whether it opens like JSON); '' when it cannot be read */
+function headOf(input: InputSpec): string {
+  if (input.data !== undefined) return typeof input.data === 'string' ? input.data.slice(0, 256) : Buffer.from(input.data.subarray(0, 256)).toString('latin1')
+  let fd: number | null = null
+  try {
+    // not a FIFO's writer to wait for: the reading path refuses it later, with its reason
+    fd = openSync(input.path, constants.O_RDONLY | constants.O_NONBLOCK)
+    const buf = Buffer.alloc(256)
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1')
+  } catch {
+    return ''
+  } finally {
+    if (fd !== null) closeSync(fd)
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
 }
 
 /**
@@ -303,33 +356,78 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     batchRows += o.article.size
     if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()
   }
-  const accept = (r: InputResult, input: InputSpec): void => {
-    summary.extractMs += r.ms
-    for (const o of r.outcomes) acceptOne(o, input)
-    progress.inputsDone++
-    report()
-  }
 
   // --- extraction: a bounded number of inputs in flight, so memory stays flat on any corpus size
   let started = 0
   const stopped = (): boolean => Boolean(writeError) || Boolean(opts.signal?.aborted)
-  const pool: ExtractPool | null = await (opts.pool ?? startWorkers(workers, list.length))
+  const pool: ExtractPool | null = await (opts.pool ?? startWorkers(workers, list))
   if (pool) summary.workers = pool.size
   try {
     if (pool) {
       const maxInFlight = pool.size * INPUTS_PER_WORKER
       const inFlight = new Set<Promise<void>>()
-      for (const input of list) {
-        if (stopped()) break
-        while (inFlight.size >= maxInFlight || queued >= MAX_QUEUED_BATCHES) {
+      /** waits until a task may be handed to the pool: a free slot, and the writer not too far behind */
+      const slot = async (): Promise<void> => {
+        while (!stopped() && (inFlight.size >= maxInFlight || queued >= MAX_QUEUED_BATCHES)) {
           await Promise.race(queued >= MAX_QUEUED_BATCHES ? [writes[0], ...inFlight] : inFlight)
-          if (stopped()) break
         }
-        if (stopped()) break
-        started++
-        const p: Promise<void> = pool.run(input.path, input.data).then((r) => accept(r, input))
+      }
+      const send = (input: InputSpec, task: () => Promise<InputResult>, done: () => void): void => {
+        const p: Promise<void> = task().then((r) => {
+          summary.extractMs += r.ms
+          for (const o of r.outcomes) acceptOne(o, input)
+          done()
+        })
         const tracked = p.finally(() => inFlight.delete(tracked))
         inFlight.add(tracked)
+      }
+      const inputDone = (): void => {
+        progress.inputsDone++
+        report()
+      }
+      for (const input of list) {
+        await slot()
+        if (stopped()) break
+        started++
+        if (!splitsHere(input)) {
+          send(input, () => pool.run(input.path, input.data), inputDone)
+          continue
+        }
+        // a JSON array or JSON Lines input: read here in chunks and split into records, handed to the workers a
+        // few at a time as they are read; reading waits like any task, so no more than the tasks in flight and the
+        // batches queued for the writer are held (D7)
+        let pending = 1
+        const partDone = (): void => {
+          if (--pending === 0) inputDone()
+        }
+        let group: RecordJob[] = []
+        let groupChars = 0
+        const sendGroup = (): void => {
+          const records = group
+          group = []
+          groupChars = 0
+          pending++
+          send(input, () => pool.run(input.path, undefined, records), partDone)
+        }
+        const chunks = input.data !== undefined ? chunksOf(input.data) : inputChunks(input.path)
+        for (const { value: part, index, only } of numbered(readParts(chunks, input.path, detectFormat))) {
+          if (part.kind === 'whole') {
+            // not split (one article, HTML, an object wrapping a list): the worker reads the text as it is
+            pending++
+            send(input, () => pool.run(input.path, part.text), partDone)
+          } else if (part.kind === 'error') acceptOne({ ok: false, source: part.error.source, error: part.error.message }, input)
+          else {
+            group.push({ json: part.json, where: part.where, source: recordSource(input.path, index, only) })
+            groupChars += part.json.length
+            if (group.length >= RECORDS_PER_TASK || groupChars >= TASK_CHARS) {
+              sendGroup()
+              await slot()
+              if (stopped()) break
+            }
+          }
+        }
+        if (group.length && !writeError) sendGroup()
+        partDone()
       }
       await Promise.all(inFlight)
     } else {

@@ -11,18 +11,21 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { InputResult } from './extract-step.ts'
+import type { InputResult, RecordJob } from './extract-step.ts'
 
 export interface WorkerTask {
   id: number
   path: string
   data?: Uint8Array | string
+  /** records split from the input by the caller: extracted instead of reading `path` */
+  records?: RecordJob[]
 }
 export type WorkerReply = InputResult & { id: number }
 
 export interface ExtractPool {
   readonly size: number
-  run(path: string, data?: Uint8Array | string): Promise<InputResult>
+  /** extracts the input at `path` (or `data`, reported as `path`), or only `records` split from it */
+  run(path: string, data?: Uint8Array | string, records?: RecordJob[]): Promise<InputResult>
   close(): Promise<void>
 }
 
@@ -79,8 +82,8 @@ function startThread(code: string, heapMb: number | undefined, onDeath: (orphans
     tasks: new Map(),
     post(task) {
       this.tasks.set(task.id, task)
-      const { id, path, data } = task
-      worker.postMessage({ id, path, data } satisfies WorkerTask)
+      const { id, path, data, records } = task
+      worker.postMessage({ id, path, data, records } satisfies WorkerTask)
     },
     async stop() {
       stopping = true
@@ -147,7 +150,8 @@ export async function createExtractPool(size: number, opts: PoolOptions = {}): P
 
   /** One task in a worker of its own without the heap cap, stopped afterwards; if even that worker dies, the task fails alone. */
   async function extractAlone(task: Task): Promise<InputResult> {
-    const failed = (why: string): InputResult => ({ outcomes: [{ ok: false, source: task.path, error: `${task.path}: extraction failed: ${why}` }], ms: 0 })
+    const sources = task.records ? task.records.map((r) => r.source) : [task.path]
+    const failed = (why: string): InputResult => ({ outcomes: sources.map((source) => ({ ok: false, source, error: `${source}: extraction failed: ${why}` })), ms: 0 })
     let died: (why: string) => void = () => {}
     const death = new Promise<InputResult>((resolve) => (died = (why) => resolve(failed(`the worker extracting it died (${why})`))))
     let thread: Thread
@@ -165,13 +169,13 @@ export async function createExtractPool(size: number, opts: PoolOptions = {}): P
 
   return {
     size,
-    async run(path, data) {
+    async run(path, data, records) {
       if (broken) throw broken
       const slot = slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a))
       slot.inFlight++
       try {
         const thread = await slot.thread
-        return await new Promise<InputResult>((resolve) => thread.post({ id: nextId++, path, data, resolve }))
+        return await new Promise<InputResult>((resolve) => thread.post({ id: nextId++, path, data, records, resolve }))
       } finally {
         slot.inFlight--
       }

@@ -8,26 +8,37 @@ const MAX_CONTROL_SHARE = 0.1
 const SNIFF_CHARS = 8192
 
 export function decodeBytes(bytes: Uint8Array, source: string): string {
+  const { decode, skip } = decoderFor(bytes, source)
+  return checkText(decode(bytes.subarray(skip), true), source)
+}
+
+/**
+ * The decoder of an input by its first bytes (at least 3 of them where the input has them): UTF-16 by its
+ * byte order mark, else UTF-8 (its mark skipped). `decode` takes the bytes after `skip` in chunks, `last`
+ * on the final one, and throws an InputError for NUL bytes in UTF-8 or bytes invalid in the encoding.
+ */
+export function decoderFor(first: Uint8Array, source: string): { skip: number; decode: (bytes: Uint8Array, last: boolean) => string } {
   let encoding = 'utf-8'
   let skip = 0
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+  if (first[0] === 0xff && first[1] === 0xfe) {
     encoding = 'utf-16le'
     skip = 2
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+  } else if (first[0] === 0xfe && first[1] === 0xff) {
     encoding = 'utf-16be'
     skip = 2
-  } else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  } else if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) {
     skip = 3
   }
-  const body = bytes.subarray(skip)
-  if (encoding === 'utf-8' && body.includes(0)) throw new InputError(source, 'binary file (contains NUL bytes), not text')
-  let text: string
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
-  } catch {
-    throw new InputError(source, `invalid ${encoding.toUpperCase()}: the file is not valid text in that encoding`)
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
+  const decode = (bytes: Uint8Array, last: boolean): string => {
+    if (encoding === 'utf-8' && bytes.includes(0)) throw new InputError(source, 'binary file (contains NUL bytes), not text')
+    try {
+      return decoder.decode(bytes, { stream: !last })
+    } catch {
+      throw new InputError(source, `invalid ${encoding.toUpperCase()}: the file is not valid text in that encoding`)
+    }
   }
-  return checkText(text, source)
+  return { skip, decode }
 }
 
 /** Refuses text that is really binary; returns it unchanged otherwise (a leading BOM dropped). */

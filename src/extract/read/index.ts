@@ -1,12 +1,12 @@
 // Reading one input (a file's bytes, or text) into articles: decode, detect the format, run its reader.
 // One file may hold many articles (a JSON array, JSON Lines); a bad record is one error, the rest still come out.
 import type { ArticleInput } from '../types.ts'
-import { checkText, decodeBytes } from './decode.ts'
 import { InputError } from './errors.ts'
 import { readHtml } from './html.ts'
 import { readJson, readJsonLines, type Settled } from './json.ts'
 import { isNewsFormat, readNews } from './news.ts'
 import { readPlain } from './plain.ts'
+import { numbered, readParts, settleRecord } from './records.ts'
 
 export { InputError } from './errors.ts'
 export type { Settled } from './json.ts'
@@ -49,8 +49,48 @@ export function detectFormat(text: string, path: string): Format {
 
 /** Every article in one input; an error for each record (or the whole input) that cannot be read. */
 export function readInputSettled(data: Uint8Array | string, path: string): Settled[] {
+  return [...readSettled(chunksOf(data), path)].map((r) => r.settled)
+}
+
+/** the pieces bytes already in memory are decoded in, so that a JSON array's text is never made whole */
+const PIECE = 1024 * 1024
+
+export function* chunksOf(data: Uint8Array | string): Generator<Uint8Array | string> {
+  // a text is decoded already: one chunk, which the readers slice without copying it
+  if (typeof data === 'string' || data.length === 0) return yield data
+  for (let at = 0; at < data.length; at += PIECE) yield data.subarray(at, at + PIECE)
+}
+
+export interface Numbered {
+  settled: Settled
+  /** its position among the input's records (0 for an input of one article) */
+  index: number
+  /** whether it is the input's only record */
+  only: boolean
+}
+
+/**
+ * The articles of one input, read from its bytes (or text) in chunks, one at a time: a JSON array or JSON
+ * Lines input is split into records as it is read, every other input is read whole (see records.ts).
+ */
+export function* readSettled(chunks: Iterable<Uint8Array | string>, path: string): Generator<Numbered> {
+  for (const { value: part, index, only } of numbered(readParts(chunks, path, detectFormat))) {
+    if (part.kind === 'whole') {
+      const all: (Settled | undefined)[] = readTextSettled(part.text, path)
+      for (let i = 0; i < all.length; i++) {
+        const settled = all[i]!
+        // released as soon as it is handed on
+        all[i] = undefined
+        yield { settled, index: i, only: all.length === 1 }
+      }
+    } else if (part.kind === 'error') yield { settled: part.error, index, only }
+    else yield { settled: settleRecord(part.json, part.where), index, only }
+  }
+}
+
+/** Every article in one input already decoded and read whole. */
+export function readTextSettled(text: string, path: string): Settled[] {
   try {
-    const text = typeof data === 'string' ? checkText(data, path) : decodeBytes(data, path)
     // an empty (or blank) input of any format is an article with nothing in it
     if (text.trim() === '') return [readPlain(text)]
     const format = detectFormat(text, path)
