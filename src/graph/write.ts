@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import worldCountries, { type Country } from 'world-countries'
 import type { ArticleMeta, ExtractedArticle } from '../extract/types.ts'
-import { groupKey, groupsOfArticles, lockGroups, resolveGroups } from './resolve.ts'
+import { applyPlan, groupKey, groupsOfArticles, lockGroups, planGroups, recordKey, resolveGroups, type FormRecord } from './resolve.ts'
 
 /** One article ready to write: what the extraction made of it and the text its offsets index. */
 export interface ArticleToWrite {
@@ -478,15 +478,16 @@ ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = r
 
 /**
  * Every per-article fact of the batch, one row per article. The article's entities (merged just
- * before) are sought once each, in the order of `row.entities`, and every fact refers to them by
+ * before) are sought once each, in the order of `row.nodes` (the node each of the forms in
+ * `row.entities` resolved to, src/graph/resolve.ts), and every fact refers to them by
  * position: an article's ~100 relationships cost ~25 index seeks instead of ~200.
  */
 export const CREATE_FACTS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 CALL (row) {
-  UNWIND range(0, size(row.entities) - 1) AS i
-  MATCH (e:Entity {id: row.entities[toInteger(i)]})
+  UNWIND range(0, size(row.nodes) - 1) AS i
+  MATCH (e:Entity {id: row.nodes[toInteger(i)]})
   WITH i, e ORDER BY i
   RETURN collect(e) AS es
 }
@@ -532,7 +533,7 @@ CALL (es, row) {
 }`
 
 /** The CREATE_FACTS row of one article: its entity ids, and its facts referring to them by position. */
-function factsRow(rows: Rows): Record<string, unknown> {
+function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Record<string, unknown> {
   const ids = rows.entities.map((e) => e.id)
   const at = new Map(ids.map((id, i) => [id, i]))
   const pos = (id: string): number => {
@@ -555,6 +556,7 @@ function factsRow(rows: Rows): Record<string, unknown> {
   return {
     id: rows.articles[0].id,
     entities: ids,
+    nodes: ids.map(nodeOf),
     mentions: rows.mentions.map((m) => ({
       e: pos(m.entityId), count: m.count, starts: m.starts, ends: m.ends, kinds: m.kinds, titles: m.titles,
       group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases,
@@ -570,17 +572,36 @@ function factsRow(rows: Rows): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 // Transactions
 
-/** Runs the queries that write `list`, one Rows per article (articles not in the graph, or whose old facts are gone). */
-async function writeRows(tx: ManagedTransaction, list: Rows[]): Promise<WriteCounts> {
+/** The node each (article, form) is written on: the one its record resolved to (planGroups), else the form's own id. */
+type NodeOf = (articleId: string, form: string) => string
+
+function nodeFinder(target: Map<string, string>): NodeOf {
+  return (articleId, form) => target.get(recordKey({ articleId, form })) ?? form
+}
+
+/**
+ * Creates the nodes of the entities that are their own node (authors or countries the article does
+ * not mention, and forms that resolved to their own id), with their type's label and ISO codes, as
+ * the extraction gave them; run before the resolved nodes are written (applyPlan), which then sets
+ * their name, type and aliases. Nodes the forms resolved into are created by applyPlan. Returns how
+ * many nodes it created.
+ */
+async function mergeOwnEntities(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf): Promise<number> {
+  const own = list.map((r) => ({ ...r, entities: r.entities.filter((e) => nodeOf(r.articles[0].id, e.id) === e.id) }))
+  const rows = mergeEntities(own)
+  if (!rows.length) return 0
+  return (await tx.run(MERGE_ENTITIES, { rows })).summary.counters.updates().nodesCreated
+}
+
+/** Runs the queries that write `list`, one Rows per article (articles not in the graph, or whose old facts are gone), onto the nodes `nodeOf` gives. */
+async function writeRows(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf): Promise<WriteCounts> {
   const counts = emptyCounts()
   const run = (query: string, params: unknown[]): Promise<QueryResult> | null => (params.length ? tx.run(query, { rows: params }) : null)
   // Issued together, the queries are pipelined on the connection and run in order.
-  const [, entities] = await Promise.all([
+  await Promise.all([
     run(SET_ARTICLES, list.flatMap((r) => r.articles)),
-    run(MERGE_ENTITIES, mergeEntities(list)),
-    run(CREATE_FACTS, list.map(factsRow)),
+    run(CREATE_FACTS, list.map((r) => factsRow(r, (id) => nodeOf(r.articles[0].id, id)))),
   ])
-  counts.entitiesCreated = entities?.summary.counters.updates().nodesCreated ?? 0
   for (const rows of list) {
     counts.quotes += rows.quotes.length
     counts.relations += rows.relations.length
@@ -588,6 +609,22 @@ async function writeRows(tx: ManagedTransaction, list: Rows[]): Promise<WriteCou
     counts.roles += rows.roles.length
   }
   return counts
+}
+
+/** The resolution records of the articles to write: one per entity the article mentions (resolve.ts). */
+function formRecords(list: Rows[]): (FormRecord & { group: string })[] {
+  return list.flatMap((r) =>
+    r.mentions.map((m) => ({
+      articleId: m.articleId,
+      form: m.entityId,
+      name: m.formName,
+      type: m.formType,
+      count: m.count,
+      aliases: m.formAliases,
+      date: r.articles[0].publishedAt,
+      group: m.group,
+    })),
+  )
 }
 
 /** Deletes the facts of the articles `ids` (not the article nodes); returns the entities they linked to. */
@@ -730,8 +767,14 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   await lockGroups(tx, old.filter((g) => !groups.has(g)))
   for (const g of old) groups.add(g)
   const candidates = replace.length ? await deleteFacts(tx, replace) : []
-  if (toWrite.length) addCounts(counts, await writeRows(tx, toWrite.map((p) => p.rows)))
-  const { vacated } = await resolveGroups(tx, groups)
+  // resolved with the batch's records first, so that its facts are written straight onto their nodes
+  const list = toWrite.map((p) => p.rows)
+  const plan = await planGroups(tx, groups, formRecords(list))
+  const nodeOf = nodeFinder(plan.target)
+  const own = await mergeOwnEntities(tx, list, nodeOf)
+  const { vacated, created } = await applyPlan(tx, plan)
+  if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
+  counts.entitiesCreated += own + created
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
   return { outcomes, counts }
 }
