@@ -8,7 +8,7 @@ import { refGroups } from './decisions.ts'
 import type { DecisionKind } from './decisions.ts'
 import { phraseLuceneQuery } from './read.ts'
 import { lockGroups, resolveGroups } from './resolve.ts'
-import { deleteOrphans } from './write.ts'
+import { deleteOrphans } from './remove.ts'
 
 export type { DecisionKind } from './decisions.ts'
 

@@ -31,7 +31,7 @@
 //
 // Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
 // resolving a group also resolves the groups its decisions link it to, and applies them last.
-import type { ManagedTransaction } from 'neo4j-driver'
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyDecisions } from './decisions.ts'
 import type { Decision } from './decisions.ts'
 
@@ -288,35 +288,42 @@ SET e.type = row.type, e.name = row.name, e.aliases = row.aliases, e.aliasIds = 
  * Moves one article's facts about one form from node `from` to node `to`: a relationship cannot
  * change its end, so each is copied (all its properties) and the old one deleted. Facts carry the
  * form they were written for (MENTIONS.form, SAID/ABOUT/WROTE.form, RELATED/HOLDS_ROLE/IN_COUNTRY
- * .sourceForm/.targetForm), so two forms of one article on one node move apart correctly.
+ * .sourceForm/.targetForm), so two forms of one article on one node move apart correctly, and each
+ * relationship matches exactly one move. Every fact is found from its article (the article node, its
+ * quotes, the relationship indexes on articleId), never by expanding `from`: the node of a person
+ * the corpus names thousands of times would cost a batch what the corpus holds. `from` is matched
+ * without a label so that the planner cannot start there. One statement for every kind of fact.
  */
+const MOVE_PAIRS = ['RELATED', 'HOLDS_ROLE', 'IN_COUNTRY'].map(
+  (type) => `
+CALL (mv, t) {
+  MATCH (f)-[r:${type} {articleId: mv.articleId}]->(o) WHERE r.sourceForm = mv.form AND f.id = mv.from
+  CREATE (t)-[n:${type}]->(o) SET n = properties(r) DELETE r
+}
+CALL (mv, t) {
+  MATCH (o)-[r:${type} {articleId: mv.articleId}]->(f) WHERE r.targetForm = mv.form AND f.id = mv.from
+  CREATE (o)-[n:${type}]->(t) SET n = properties(r) DELETE r
+}`,
+)
 export const MOVE_FACTS: readonly string[] = [
   `UNWIND $moves AS mv
-MATCH (a:Article {id: mv.articleId})-[r:MENTIONS {form: mv.form}]->(:Entity {id: mv.from})
 MATCH (t:Entity {id: mv.to})
-CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) DELETE r`,
-  `UNWIND $moves AS mv
-MATCH (:Entity {id: mv.from})-[r:SAID {form: mv.form}]->(q:Quote {articleId: mv.articleId})
-MATCH (t:Entity {id: mv.to})
-CREATE (t)-[n:SAID]->(q) SET n = properties(r) DELETE r`,
-  `UNWIND $moves AS mv
-MATCH (q:Quote {articleId: mv.articleId})-[r:ABOUT {form: mv.form}]->(:Entity {id: mv.from})
-MATCH (t:Entity {id: mv.to})
-CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) DELETE r`,
-  `UNWIND $moves AS mv
-MATCH (:Entity {id: mv.from})-[r:WROTE {form: mv.form}]->(a:Article {id: mv.articleId})
-MATCH (t:Entity {id: mv.to})
-CREATE (t)-[n:WROTE]->(a) SET n = properties(r) DELETE r`,
-  ...['RELATED', 'HOLDS_ROLE', 'IN_COUNTRY'].flatMap((type) => [
-    `UNWIND $moves AS mv
-MATCH (:Entity {id: mv.from})-[r:${type} {articleId: mv.articleId, sourceForm: mv.form}]->(o:Entity)
-MATCH (t:Entity {id: mv.to})
-CREATE (t)-[n:${type}]->(o) SET n = properties(r) DELETE r`,
-    `UNWIND $moves AS mv
-MATCH (o:Entity)-[r:${type} {articleId: mv.articleId, targetForm: mv.form}]->(:Entity {id: mv.from})
-MATCH (t:Entity {id: mv.to})
-CREATE (o)-[n:${type}]->(t) SET n = properties(r) DELETE r`,
-  ]),
+CALL (mv, t) {
+  MATCH (a:Article {id: mv.articleId})-[r:MENTIONS {form: mv.form}]->(f) WHERE f.id = mv.from
+  CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) DELETE r
+}
+CALL (mv, t) {
+  MATCH (:Article {id: mv.articleId})<-[:IN]-(q:Quote)<-[r:SAID {form: mv.form}]-(f) WHERE f.id = mv.from
+  CREATE (t)-[n:SAID]->(q) SET n = properties(r) DELETE r
+}
+CALL (mv, t) {
+  MATCH (:Article {id: mv.articleId})<-[:IN]-(q:Quote)-[r:ABOUT {form: mv.form}]->(f) WHERE f.id = mv.from
+  CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) DELETE r
+}
+CALL (mv, t) {
+  MATCH (a:Article {id: mv.articleId})<-[r:WROTE {form: mv.form}]-(f) WHERE f.id = mv.from
+  CREATE (t)-[n:WROTE]->(a) SET n = properties(r) DELETE r
+}${MOVE_PAIRS.join('')}`,
 ]
 
 export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<void> {
@@ -365,20 +372,38 @@ export interface Move {
   to: string
 }
 
+/** What resolving some groups decided: the nodes to write, the stored facts to move, the new records' nodes. */
+export interface GroupPlan {
+  /** the resolved nodes of every group */
+  rows: ResolvedEntity[]
+  /** stored records whose node changed */
+  moves: Move[]
+  /** recordKey(added record) -> the node its facts are to be written on */
+  target: Map<string, string>
+  /** groups left with no record */
+  empty: string[]
+}
+
 /**
- * Resolves the groups again from what the graph holds now, writes the nodes and moves the facts
- * whose record changed node. Returns the nodes facts left (candidates for orphan cleanup).
- * Call with the groups' locks held (lockGroups).
+ * Resolves the groups from the records the graph holds now plus `added` (the records of articles
+ * about to be written, whose facts are not in the graph yet), so that the new facts are written
+ * straight onto their nodes and only the stored records whose node changed have to move.
+ * Reads only; call with the groups' locks held (lockGroups) and after the old facts of rewritten
+ * articles are deleted.
  */
-export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<{ vacated: string[]; moves: number }> {
+export async function planGroups(tx: ManagedTransaction, groups: Iterable<string>, added: (FormRecord & { group: string })[] = []): Promise<GroupPlan> {
   const asked = [...new Set(groups)].sort(cmp)
-  if (!asked.length) return { vacated: [], moves: 0 }
+  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [] }
+  if (!asked.length) return plan
+  // curation decisions may link other groups to these: they are resolved (and locked) with them
   const { groups: list, decisions } = await decisionsFor(tx, asked)
   const res = await tx.run(GROUP_RECORDS, { groups: list })
-  const byGroup = new Map<string, (FormRecord & { current: string })[]>()
+  const byGroup = new Map<string, (FormRecord & { current: string | null })[]>()
+  const push = (g: string, rec: FormRecord & { current: string | null }): void => {
+    ;(byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(rec)
+  }
   for (const r of res.records) {
-    const g = r.get('group') as string
-    const rec = {
+    push(r.get('group') as string, {
       articleId: r.get('articleId') as string,
       form: r.get('form') as string,
       name: (r.get('name') as string | null) ?? keyOf(r.get('form') as string),
@@ -387,27 +412,50 @@ export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<str
       aliases: (r.get('aliases') as string[]) ?? [],
       date: (r.get('date') as string | null) ?? null,
       current: r.get('current') as string,
-    }
-    ;(byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(rec)
+    })
   }
-  const rows: ResolvedEntity[] = []
-  const moves: Move[] = []
+  for (const { group, ...rec } of added) push(group, { ...rec, current: null })
   const resolved = new Map<string, GroupResolution>()
   for (const [g, records] of byGroup) resolved.set(g, resolveGroup(g, records))
   // the one place curation decisions enter: applied to the groups' resolutions together
   const curated = decisions.length ? applyDecisions(byGroup, resolved, decisions) : null
-  if (curated) rows.push(...curated.entities)
+  if (curated) plan.rows.push(...curated.entities)
   for (const [g, records] of byGroup) {
     const out = curated ?? resolved.get(g)!
-    if (!curated) rows.push(...out.entities)
+    if (!curated) plan.rows.push(...out.entities)
     for (const r of records) {
       const to = out.target.get(recordKey(r))!
-      if (to !== r.current) moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
+      if (r.current === null) plan.target.set(recordKey(r), to)
+      else if (to !== r.current) plan.moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
     }
   }
-  if (rows.length) await tx.run(SET_RESOLVED, { rows })
-  if (moves.length) for (const q of MOVE_FACTS) await tx.run(q, { moves })
-  const empty = list.filter((g) => !byGroup.has(g))
-  if (empty.length) await tx.run(DROP_EMPTY_GROUPS, { groups: empty })
-  return { vacated: [...new Set(moves.map((m) => m.from))], moves: moves.length }
+  plan.empty = list.filter((g) => !byGroup.has(g))
+  return plan
+}
+
+/**
+ * Writes what planGroups decided: the resolved nodes (created when new), the stored facts moved to
+ * their new nodes, the lock nodes of emptied groups deleted. Returns the nodes facts left
+ * (candidates for orphan cleanup) and how many nodes were created.
+ */
+export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan): Promise<{ vacated: string[]; created: number }> {
+  const pending: Promise<QueryResult>[] = []
+  // issued together, the statements are pipelined on the connection and run in order
+  if (plan.rows.length) pending.push(tx.run(SET_RESOLVED, { rows: plan.rows }))
+  if (plan.moves.length) for (const q of MOVE_FACTS) pending.push(tx.run(q, { moves: plan.moves }))
+  if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
+  const results = await Promise.all(pending)
+  const created = plan.rows.length ? results[0].summary.counters.updates().nodesCreated : 0
+  return { vacated: [...new Set(plan.moves.map((m) => m.from))], created }
+}
+
+/**
+ * Resolves the groups again from what the graph holds now, writes the nodes and moves the facts
+ * whose record changed node. Returns the nodes facts left (candidates for orphan cleanup).
+ * Call with the groups' locks held (lockGroups).
+ */
+export async function resolveGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<{ vacated: string[]; moves: number }> {
+  const plan = await planGroups(tx, groups)
+  const { vacated } = await applyPlan(tx, plan)
+  return { vacated, moves: plan.moves.length }
 }
