@@ -26,7 +26,8 @@ export function phraseCues(ctx: Ctx, inBody: (tok: number) => boolean): CueHit[]
     const t = tokens[i]
     let hit: CueHit | null = null
     if (t === ':') hit = colonCue(ctx, i)
-    else if (NOUN_CUES.has(t.toLowerCase()) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
+    // a noun cue after its owner is lower case ("Sanders’s claim"): one Set lookup, no lowercasing
+    else if (NOUN_CUES.has(t) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
     if (hit !== null && inBody(i)) out.push(hit)
   }
   return out

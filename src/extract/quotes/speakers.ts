@@ -103,6 +103,9 @@ export function genders(doc: Doc, layer: EntityLayer): Map<string, 'm' | 'f'> {
   const out = new Map<string, 'm' | 'f'>()
   for (const sp of layer.spans) {
     if (layer.byId.get(sp.entityId)?.type !== 'Person' || out.has(sp.entityId)) continue
+    // an honorific ends in "r", "s" or "." and a space right before the name: most spans have none
+    const c = doc.text.charCodeAt(sp.start - 2)
+    if (doc.text.charCodeAt(sp.start - 1) !== 32 || (c !== 0x72 && c !== 0x73 && c !== 0x2e)) continue
     const before = doc.text.slice(Math.max(0, sp.start - 6), sp.start)
     if (/\bMr\.? $/.test(before)) out.set(sp.entityId, 'm')
     else if (/\b(Ms|Mrs|Miss)\.? $/.test(before)) out.set(sp.entityId, 'f')
