@@ -282,6 +282,23 @@ describe('speakers', () => {
     expect(quotes.map((q) => q.text)).toEqual(['the budget was balanced'])
   })
 
+  it('reads a question opening a sentence ("Asked whether …,") as reported words, and a short clause with its verb ("said it would stay")', () => {
+    const t = 'Asked whether he would run again, Aalto said “We will see.” When asked about the ferry tax, Varga said it would stay.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.cue, q.text, q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)])).toEqual([
+      ['indirect', 'asked', 'whether he would run again', null],
+      ['direct', 'said', 'We will see.', 'Aalto'],
+      ['indirect', 'asked', 'the ferry tax', null],
+      ['indirect', 'said', 'it would stay', 'Varga'],
+    ])
+  })
+
+  it('reports nothing after a verb that reports only with a clause ("continued their search", "responded by settling")', () => {
+    const t = 'Divers continued their search in the lake. Mr. Aalto responded by settling the dispute. Lehto wrote that the plan had failed.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['the plan had failed'])
+  })
+
   it('does not hand a quote that ends its sentence to the next sentence\'s subject', () => {
     const t = 'Critics called the scheme “reckless.” Finance chief Nadia Orlov said she disagreed.'
     const atts = findAttributions(analyse(t), findEntities(analyse(t), [{ start: 0, end: t.length }]), [{ start: 0, end: t.length }])

@@ -291,6 +291,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (tokens[k] === 'that' && pos[k] !== 'DET' && inQuote[k] < 0) { c = k; break }
       if (pos[k] === 'VERB' || pos[k] === 'AUX' || inQuote[k] >= 0) break
     }
+    const opener = c
     while (c <= last && CLAUSE_OPENERS.has(tokens[c]) && inQuote[c] < 0) c++
     const forward = last - c + 1
     const isThought = THOUGHT_LEMMAS.has(hit.lemma)
@@ -303,10 +304,14 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (c <= e && e - c < 30 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
       continue
     }
-    if (forward >= (INTENT_LEMMAS.has(hit.lemma) ? 2 : 4) && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
+    // a short clause needs its verb: "said it would stay", not "said Tuesday"
+    if (forward >= (INTENT_LEMMAS.has(hit.lemma) ? 2 : 4 - (forward >= 2 && hasVerb(doc, c + 1, last) ? 2 : 0)) && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
       if (INTENT_LEMMAS.has(hit.lemma) && !(tokens[c] === 'to' || tokens[c] === 'that' || pos[c] === 'PRON' || pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET')) continue
       if (isThought && !INTENT_LEMMAS.has(hit.lemma) && tokens[c] !== 'that' && !hasVerb(doc, c, last)) continue
       if (!isThought && !SPEECH_LEMMAS.has(hit.lemma)) continue
+      // verbs that report speech only with a clause ("continued their search", "responded by settling",
+      // "read some of their files", "tweeted on Friday" report nothing): a "that", or a subject and a verb
+      if (CLAUSE_ONLY_LEMMAS.has(hit.lemma) && tokens[opener] !== 'that' && !(CLAUSE_SUBJECT_POS.has(pos[c]) && hasVerb(doc, c + 1, last))) continue
       hit.content = [c, subordinateEnd(ctx, sa, hit.sp[0], c, last)]
       continue
     }
@@ -494,3 +499,8 @@ function subordinateEnd(ctx: Ctx, sa: number, spStart: number, c: number, last: 
   }
   return last
 }
+
+/** cues that report speech or thought forward only with a clause after them */
+const CLAUSE_ONLY_LEMMAS = new Set(['continue', 'read', 'write', 'post', 'respond', 'reply', 'answer', 'tweet', 'repeat'])
+/** the tags a clause's subject opens with */
+const CLAUSE_SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ'])

@@ -2,12 +2,14 @@
 // speech verb.
 // - A speaker and a colon opening a sentence: "Graham: Trump’s rhetoric is destroying the party." (the
 //   headline form of "X says"). "Name: “…”" with a quote is stage 3's (b'), not this.
+// - A reported question opening a sentence: "Asked whether he would run, Aalto said …" (the asker
+//   unnamed unless "asked by X").
 // - A speech or belief noun owned by its speaker: "Sanders’s claim that he can still win", "the
 //   senator’s warning that ...", "his promise to repeal the law".
 // Each becomes a CueHit whose speaker and content are set here (`preset`), so stage 4 leaves it alone and
 // partial quotes inside its content join it as they join a verb's reported speech.
 import { GROUP_PRONOUNS, NOUN_CUES, PERSON_PRONOUNS, SPEAKER_NOUNS } from '../lexicon/cues.ts'
-import { MAX_CONTENT_TOKENS, POSSESSIVE, SENT_END, isBreak, npLeftFrom, type Ctx, type CueHit } from './cues.ts'
+import { MAX_CONTENT_TOKENS, POSSESSIVE, SENT_END, isBreak, npLeftFrom, npRightFrom, type Ctx, type CueHit } from './cues.ts'
 
 /** a colon's speaker phrase is a short name: "NY Daily News", "Clinton camp", "Poll" */
 const MAX_COLON_SPEAKER_TOKENS = 5
@@ -21,13 +23,14 @@ export function phraseCues(ctx: Ctx, inBody: (tok: number) => boolean): CueHit[]
   const { doc } = ctx
   const { tokens } = doc
   const out: CueHit[] = []
-  for (let i = 1; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (ctx.inQuote[i] >= 0) continue
     const t = tokens[i]
     let hit: CueHit | null = null
-    if (t === ':') hit = colonCue(ctx, i)
+    if (t === ':') hit = i > 0 ? colonCue(ctx, i) : null
+    else if (t === 'Asked' || (t === 'asked' && WHEN.has(tokens[i - 1]))) hit = askedCue(ctx, i)
     // a noun cue after its owner is lower case ("Sanders’s claim"): one Set lookup, no lowercasing
-    else if (NOUN_CUES.has(t) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
+    else if (i > 0 && NOUN_CUES.has(t) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
     if (hit !== null && inBody(i)) out.push(hit)
   }
   return out
@@ -83,6 +86,36 @@ function nounCue(ctx: Ctx, i: number): CueHit | null {
   const end = clauseEnd(ctx, c)
   if (end - c < 2) return null
   return { tok: i, lemma: 'say', sp, content: [c, end], usedByDirect: false, group: -1, preset: true }
+}
+
+const WHEN = new Set(['When', 'when', 'If', 'if', 'Once', 'once'])
+/** what the question "Asked …" opens with */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about', 'to'])
+
+/**
+ * A reported question opening a sentence: "Asked whether he would run, Aalto said …", "When asked
+ * about the deal, …". The question runs to the comma; its asker is the "by X" phrase, else unnamed.
+ */
+function askedCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc } = ctx
+  const { tokens } = doc
+  let a = i - 1
+  if (tokens[i] === 'asked') a--
+  while (a >= 0 && ctx.pos[a] === 'SPACE' && !isBreak(doc, a)) a--
+  if (a >= 0 && !(isBreak(doc, a) || SENT_END.has(tokens[a]) || doc.sentenceOf[a] !== doc.sentenceOf[i])) return null
+  let c = i + 1
+  let sp: [number, number] | null = null
+  if (tokens[c] === 'by') {
+    sp = npRightFrom(ctx, c + 1, Math.min(tokens.length - 1, c + 8))
+    if (sp === null) return null
+    c = sp[1] + 1
+  }
+  if (!QUESTION_OPENERS.has(tokens[c]?.toLowerCase() ?? '') || ctx.inQuote[c] >= 0) return null
+  if (tokens[c] === 'about' || tokens[c] === 'to') c++
+  let e = c
+  while (e + 1 < tokens.length && e + 1 - c < MAX_CONTENT_TOKENS && doc.sentenceOf[e + 1] === doc.sentenceOf[c] && !isBreak(doc, e + 1) && !(tokens[e + 1] === ',' && ctx.inQuote[e + 1] < 0)) e++
+  if (tokens[e + 1] !== ',' || e - c < 1) return null
+  return { tok: i, lemma: 'ask', sp, content: [c, e], usedByDirect: false, group: -1, preset: true }
 }
 
 /** the last token of the clause opening at c: before the sentence's end, a paragraph break, or a semicolon */
