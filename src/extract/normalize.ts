@@ -51,6 +51,15 @@ export function normaliseForMatching(text: string): Normalised | null {
   let changed = false
   let i = 0
   while (i < text.length) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) {
+      // ASCII: nothing to normalise, no regex
+      out.push(text[i])
+      start.push(i)
+      end.push(i + 1)
+      i++
+      continue
+    }
     const cp = text.codePointAt(i)!
     const ch = String.fromCodePoint(cp)
     const next = i + ch.length

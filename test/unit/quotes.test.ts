@@ -247,6 +247,58 @@ describe('speakers', () => {
     expect(d[0].speakerId).toBeNull()
   })
 
+  it('makes quotes no one is named for statements of their own, not one statement of an unknown speaker', () => {
+    const t = 'Voices from the square\n\n"Prices have doubled since the winter."\n\n"Nobody listens to us out here."\n\n"We will be back next week."'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerStart])).toEqual([
+      ['direct', 'Prices have doubled since the winter.', null],
+      ['direct', 'Nobody listens to us out here.', null],
+      ['direct', 'We will be back next week.', null],
+    ])
+  })
+
+  it('takes a surname a tagger reads as a verb or a time word as the speaker ("Cook said", "Day said")', () => {
+    const t = 'The minister spoke at noon. Cook said the harbour would reopen in spring. Day said the ferries were already booked.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)])).toEqual([
+      ['the harbour would reopen in spring', 'Cook'],
+      ['the ferries were already booked', 'Day'],
+    ])
+  })
+
+  it('reads a speaker and a colon opening a headline, and a speech noun owned by its speaker', () => {
+    const t = 'Mayor Lina Varga: Harbour tax will fund the new ferries. Varga spoke on Monday.\n\nCouncillor Petri Aalto’s claim that the tax would double drew laughter at the meeting.'
+    const { quotes } = quotesOf(t)
+    const colon = quotes.find((q) => q.text.startsWith('Harbour tax'))
+    expect(colon && [colon.text, t.slice(colon.speakerStart!, colon.speakerEnd!)]).toEqual(['Harbour tax will fund the new ferries', 'Mayor Lina Varga'])
+    const claim = quotes.find((q) => q.cue === 'claim')
+    expect(claim && t.slice(claim.speakerStart!, claim.speakerEnd!)).toBe('Councillor Petri Aalto')
+    expect(claim?.text.startsWith('the tax would double')).toBe(true)
+  })
+
+  it('ends reported words in a clause opening with "while" at its comma: the main clause is the writer\'s', () => {
+    const t = 'While Aino Lund said that the budget was balanced, the figures told another story.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['the budget was balanced'])
+  })
+
+  it('reads a question opening a sentence ("Asked whether …,") as reported words, and a short clause with its verb ("said it would stay")', () => {
+    const t = 'Asked whether he would run again, Aalto said “We will see.” When asked about the ferry tax, Varga said it would stay.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.cue, q.text, q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)])).toEqual([
+      ['indirect', 'asked', 'whether he would run again', null],
+      ['direct', 'said', 'We will see.', 'Aalto'],
+      ['indirect', 'asked', 'the ferry tax', null],
+      ['indirect', 'said', 'it would stay', 'Varga'],
+    ])
+  })
+
+  it('reports nothing after a verb that reports only with a clause ("continued their search", "responded by settling")', () => {
+    const t = 'Divers continued their search in the lake. Mr. Aalto responded by settling the dispute. Lehto wrote that the plan had failed.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['the plan had failed'])
+  })
+
   it('does not hand a quote that ends its sentence to the next sentence\'s subject', () => {
     const t = 'Critics called the scheme “reckless.” Finance chief Nadia Orlov said she disagreed.'
     const atts = findAttributions(analyse(t), findEntities(analyse(t), [{ start: 0, end: t.length }]), [{ start: 0, end: t.length }])

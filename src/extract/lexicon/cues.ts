@@ -222,3 +222,18 @@ export const TIME_WORDS: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'ago', 'time',
 ])
+
+/** The time words that are capitalised as names of days and months: "Tuesday" is a time, "Day" a surname. */
+export const CALENDAR_NAMES: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+])
+
+/** Speech, belief and intention nouns that cue what their owner said: "Sanders’s claim that …", "his promise to …". */
+export const NOUN_CUES: ReadonlySet<string> = new Set([
+  'claim', 'claims', 'assertion', 'assertions', 'warning', 'warnings', 'argument', 'insistence', 'belief', 'beliefs',
+  'promise', 'promises', 'pledge', 'vow', 'suggestion', 'allegation', 'allegations', 'contention', 'prediction',
+  'demand', 'demands', 'denial', 'admission', 'accusation', 'accusations', 'complaint', 'fear', 'fears', 'hope',
+  'hopes', 'view', 'call', 'calls', 'refusal', 'threat', 'threats', 'announcement', 'proposal', 'assurance',
+  'assurances', 'boast', 'charge', 'suspicion', 'conviction', 'statement', 'remark', 'insinuation', 'implication',
+])

@@ -60,6 +60,8 @@ export const PRONOUNS = words(`i, me, my, mine, you, your, he, him, his, she, he
 
 /** A token that is a contraction of a pronoun or an auxiliary ("I'm", "We’ll", "Here’s"): no name. */
 export function isContraction(token: string): boolean {
+  // most tokens hold no apostrophe: no regex for them
+  if (!token.includes("'") && !token.includes('’')) return false
   const m = /^(\p{L}+)['’](m|ll|re|ve|d|s|t)$/iu.exec(token)
   if (!m) return false
   const base = m[1].toLowerCase()

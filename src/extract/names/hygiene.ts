@@ -18,6 +18,8 @@ export function isAllCapsText(s: string): boolean {
 
 /** A single letter, with or without its dot ("S.", "J"): an initial, no name on its own. */
 export function isInitialWord(w: string): boolean {
+  // most words are longer than an initial and hold no dot: no regex for them
+  if (w.length > 2 && !w.includes('.')) return false
   return /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w)
 }
 
@@ -34,7 +36,8 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
   for (let k = a + 1; k <= b; k++) {
     const w = t[k]
     const lower = w.toLowerCase()
-    if (HEADLINE_VERBS.has(lower) && (/^\p{Lu}/u.test(w) || lower === w) || (w === lower && /^\p{Ll}/u.test(w) && (doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX'))) { b = k - 1; break }
+    // lower === w: no capital in it; the regexes only run on the few words they can decide
+    if (lower === w ? HEADLINE_VERBS.has(lower) || ((doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX') && /^\p{Ll}/u.test(w)) : HEADLINE_VERBS.has(lower) && /^\p{Lu}/u.test(w)) { b = k - 1; break }
   }
   // "I’m Nancy": a contraction opens no name
   while (a < b && isContraction(t[a])) a++
@@ -118,8 +121,10 @@ export function chooseName(texts: string[], type: EntityType): string {
     const w = s.split(/\s+/)
     return w.length >= 2 && !isInitialWord(w[0])
   }
-  const all = [...count.values()]
+  const all = [...count.values()].map((c) => ({ ...c, words: c.text.split(/\s+/).length }))
   const pool = type === 'Person' && all.some((c) => full(c.text)) ? all.filter((c) => full(c.text)) : all
-  pool.sort((x, y) => y.n - x.n || y.text.split(/\s+/).length - x.text.split(/\s+/).length || x.first - y.first)
-  return displayName(pool[0].text, type)
+  // the best by count, then words, then first seen: one pass, no sort (the word counts computed once)
+  let best = pool[0]
+  for (const c of pool) if (c.n > best.n || (c.n === best.n && (c.words > best.words || (c.words === best.words && c.first < best.first)))) best = c
+  return displayName(best.text, type)
 }

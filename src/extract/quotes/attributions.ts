@@ -20,6 +20,7 @@ import {
   subjectOf, type Ctx, type CueHit,
 } from './cues.ts'
 import { resolveSpeakers } from './speakers.ts'
+import { phraseCues } from './phrases.ts'
 
 /** One attributed statement before it becomes a contract Quote. */
 export interface Attribution {
@@ -112,6 +113,13 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     cues.push(hit)
     cueAtTok.set(i, hit)
     lastHit = hit
+  }
+
+  // colon and noun cues ("Graham: …", "Sanders’s claim that …"), their content already set
+  const phrases = phraseCues(ctx, (t) => inBody(doc.start[t]))
+  if (phrases.length > 0) {
+    cues.push(...phrases)
+    cues.sort((x, y) => x.tok - y.tok)
   }
 
   // 3. speakers of direct quotes
@@ -253,7 +261,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
 
   // 4. reported speech: the content of each cue not already introducing a direct quote
   for (const hit of cues) {
-    if (hit.usedByDirect || hit.sp === null) continue
+    if (hit.usedByDirect || hit.sp === null || hit.preset === true) continue
     const i = hit.tok
     const [sa, sb] = sentenceBounds(doc, i)
     let last = sb
@@ -283,6 +291,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (tokens[k] === 'that' && pos[k] !== 'DET' && inQuote[k] < 0) { c = k; break }
       if (pos[k] === 'VERB' || pos[k] === 'AUX' || inQuote[k] >= 0) break
     }
+    const opener = c
     while (c <= last && CLAUSE_OPENERS.has(tokens[c]) && inQuote[c] < 0) c++
     const forward = last - c + 1
     const isThought = THOUGHT_LEMMAS.has(hit.lemma)
@@ -295,18 +304,27 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (c <= e && e - c < 30 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
       continue
     }
-    if (forward >= (INTENT_LEMMAS.has(hit.lemma) ? 2 : 4) && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
+    // a short clause needs its verb: "said it would stay", not "said Tuesday"
+    if (forward >= (INTENT_LEMMAS.has(hit.lemma) ? 2 : 4 - (forward >= 2 && hasVerb(doc, c + 1, last) ? 2 : 0)) && !(subjectBefore && i + 1 <= last && tokens[i + 1] === ',')) {
       if (INTENT_LEMMAS.has(hit.lemma) && !(tokens[c] === 'to' || tokens[c] === 'that' || pos[c] === 'PRON' || pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET')) continue
       if (isThought && !INTENT_LEMMAS.has(hit.lemma) && tokens[c] !== 'that' && !hasVerb(doc, c, last)) continue
       if (!isThought && !SPEECH_LEMMAS.has(hit.lemma)) continue
-      hit.content = [c, last]
+      // verbs that report speech only with a clause ("continued their search", "responded by settling",
+      // "read some of their files", "tweeted on Friday" report nothing): a "that", or a subject and a verb
+      if (CLAUSE_ONLY_LEMMAS.has(hit.lemma) && tokens[opener] !== 'that' && !(CLAUSE_SUBJECT_POS.has(pos[c]) && hasVerb(doc, c + 1, last))) continue
+      hit.content = [c, subordinateEnd(ctx, sa, hit.sp[0], c, last)]
       continue
     }
     // inverted: "…, the Pentagon said on Tuesday." / "…, said Smith."
     const spStart = Math.min(hit.sp[0], i)
     let comma = spStart - 1
     while (comma > sa && pos[comma] === 'SPACE') comma--
-    if (comma > sa && (tokens[comma] === ',' || tokens[comma] === '—') && forward <= 8 && SPEECH_LEMMAS.has(hit.lemma)) {
+    // the tag may close with a comma and the sentence go on: "…, Sanders said, a policy that …"
+    const tagClosed = tokens[(hit.sp[0] > i ? hit.sp[1] : i) + 1] === ','
+    // beliefs and findings tag a sentence too: "…, a study by the council found."
+    const tags = SPEECH_LEMMAS.has(hit.lemma) ? forward <= 8 || tagClosed : isThought && !INTENT_LEMMAS.has(hit.lemma) && (forward <= 3 || tagClosed)
+    // "While A said B, the figures showed C": the comma closes a subordinate clause, no tag follows it
+    if (comma > sa && (tokens[comma] === ',' || tokens[comma] === '—') && tags && !SUBORDINATORS.has(tokens[sa].toLowerCase())) {
       let s0 = sa
       // never start inside a quote that began before the sentence
       while (s0 < comma && (inQuote[s0] >= 0 && quotes[inQuote[s0]].open < doc.start[sa])) s0++
@@ -427,7 +445,8 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       group = groups++
       sp = speakerSpan(reported)
       hit = reported
-    } else if (running !== null && continues(doc, inQuote, running.endTok, m.openTok)) {
+    } else if (running !== null && running.sp !== null && continues(doc, inQuote, running.endTok, m.openTok)) {
+      // only a known speaker goes on: quotes no one is named for are each a statement of their own
       group = running.group
       sp = running.sp
       hit = running.hit ?? undefined
@@ -461,3 +480,27 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   return out
 }
 
+
+/** words opening a subordinate clause before the main one: "While Ramos said that A, he appears uneasy" */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'if', 'when', 'whereas', 'unless', 'since', 'after', 'before', 'as', 'once'])
+
+/**
+ * The end of reported content [c, last] whose cue sits in a subordinate clause opening the sentence
+ * (the speaker at most a few tokens after the subordinator): the clause ends at the first comma, and
+ * the main clause after it is the writer's.
+ */
+function subordinateEnd(ctx: Ctx, sa: number, spStart: number, c: number, last: number): number {
+  const { tokens } = ctx.doc
+  let k = sa
+  while (k < spStart && ctx.pos[k] === 'SPACE') k++
+  if (!SUBORDINATORS.has(tokens[k]?.toLowerCase() ?? '') || spStart - k > 3) return last
+  for (let e = c + 1; e <= last; e++) {
+    if (tokens[e] === ',' && ctx.inQuote[e] < 0) return e - 1 > c ? e - 1 : last
+  }
+  return last
+}
+
+/** cues that report speech or thought forward only with a clause after them */
+const CLAUSE_ONLY_LEMMAS = new Set(['continue', 'read', 'write', 'post', 'respond', 'reply', 'answer', 'tweet', 'repeat'])
+/** the tags a clause's subject opens with */
+const CLAUSE_SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ'])

@@ -6,10 +6,10 @@
 // (sentence bounds, statement starts, continuations).
 import type { Doc } from '../nlp.ts'
 import type { EntityLayer } from '../entities.ts'
-import { AUX_OR_ADVERB, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEAKER_NOUNS, TIME_WORDS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, CALENDAR_NAMES, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEAKER_NOUNS, TIME_WORDS } from '../lexicon/cues.ts'
 
 export const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET'])
-export const NP_LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'to'])
+export const NP_LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'to', 'by'])
 export const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 export const SENT_END = new Set(['.', '!', '?'])
 export const RELATIVE = new Set(['who', 'which', 'that'])
@@ -41,6 +41,13 @@ export function isCueAt(ctx: Ctx, i: number): string | null {
     if (p === 'PROPN' || p === 'PUNCT' || p === 'NUM') return null
   }
   return lemma
+}
+
+/** A time word ("Tuesday", "last week"); a capitalised "Day" or "Night" is a name ("Day said"), a weekday or month is not. */
+function isTimeWord(t: string): boolean {
+  const lower = t.toLowerCase()
+  if (!TIME_WORDS.has(lower)) return false
+  return t === lower || CALENDAR_NAMES.has(lower)
 }
 
 /** The noun phrase ending at token b going left, bounded by lo. Returns its first token or -1. */
@@ -92,7 +99,7 @@ export function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | n
     skipped++
   }
   // "Trump on Tuesday said": step over a time phrase
-  if (b >= lo && TIME_WORDS.has(tokens[b].toLowerCase())) {
+  if (b >= lo && isTimeWord(tokens[b])) {
     let k = b
     while (k >= lo && k > b - 4 && tokens[k] !== ',' && pos[k] !== 'ADP') k--
     if (k >= lo && pos[k] === 'ADP') b = k - 1
@@ -136,7 +143,7 @@ export function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | n
   const a = npLeftFrom(ctx, b, lo)
   if (a < 0) return null
   if (pos[b] === 'PRON' && !PERSON_PRONOUNS.has(tokens[b]) && !GROUP_PRONOUNS.has(tokens[b]) && !FIRST_PERSON.has(tokens[b]) && tokens[b] !== 'you' && tokens[b] !== 'You') return null
-  if (TIME_WORDS.has(tokens[b].toLowerCase())) return null
+  if (isTimeWord(tokens[b])) return null
   return [a, b]
 }
 
@@ -189,7 +196,10 @@ export function namePos(doc: Doc, layer: EntityLayer): string[] {
     if (eot[i] != null && pos[i] !== 'PRON' && pos[i] !== 'DET' && pos[i] !== 'PUNCT') pos[i] = 'PROPN'
     else if ((pos[i] === 'VERB' || pos[i] === 'NOUN' || pos[i] === 'ADJ') && i + 1 < n && (CUE_FORMS.has(doc.tokens[i + 1]) || (pos[i + 1] === 'PROPN' && i + 2 < n && CUE_FORMS.has(doc.tokens[i + 2])))) {
       const c = doc.tokens[i].charCodeAt(0)
-      if (c >= 65 && c <= 90 && i > 0 && doc.sentenceOf[i - 1] === doc.sentenceOf[i] && doc.tokens[i].length > 1) pos[i] = 'PROPN'
+      // mid-sentence any capitalised word; opening a sentence only one wink took for a verb or adjective
+      // ("Cook/VERB said"): a sentence does not open with a verb that is the subject of "said"
+      const first = i === 0 || doc.sentenceOf[i - 1] !== doc.sentenceOf[i] || isBreak(doc, i - 1)
+      if (c >= 65 && c <= 90 && doc.tokens[i].length > 1 && (!first || pos[i] !== 'NOUN')) pos[i] = 'PROPN'
     }
   }
   return pos
@@ -219,6 +229,8 @@ export interface CueHit {
   content: [number, number] | null
   usedByDirect: boolean
   group: number
+  /** speaker and content set where the cue was found (./phrases.ts), not by stage 4 */
+  preset?: boolean
 }
 
 

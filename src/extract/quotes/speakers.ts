@@ -10,6 +10,8 @@ import { firstAtLeast, tokenAtOrAfter } from './marks.ts'
 import type { Part } from './statements.ts'
 
 
+const OWNER_AS_SUBJECT: ReadonlyMap<string, string> = new Map([['his', 'he'], ['His', 'He'], ['its', 'it'], ['Its', 'It'], ['their', 'they'], ['Their', 'They']])
+
 export interface SpanIndex {
   starts: number[]
   ends: number[]
@@ -36,7 +38,9 @@ export function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Part[]): voi
   for (const a of atts) {
     if (a.speakerStart === null || a.speakerEnd === null) continue
     const s = a.speakerStart, e = a.speakerEnd
-    const word = doc.text.slice(s, e)
+    const said = doc.text.slice(s, e)
+    // an owner of a noun cue ("his claim that") points where its subject form would
+    const word = OWNER_AS_SUBJECT.get(said) ?? said
     if (PERSON_PRONOUNS.has(word) || GROUP_PRONOUNS.has(word)) {
       const person = PERSON_PRONOUNS.has(word)
       const want = person ? (word === 'he' || word === 'He' || word === 'him' ? 'm' : 'f') : null
@@ -49,7 +53,7 @@ export function resolveSpeakers(doc: Doc, layer: EntityLayer, atts: Part[]): voi
       if (entity !== undefined) {
         if (want !== null && !gender.has(entity.id)) gender.set(entity.id, want)
         const list = pending.get(entity)
-        const mention: Mention = { start: s, end: e, text: word, kind: 'pronoun' }
+        const mention: Mention = { start: s, end: e, text: said, kind: 'pronoun' }
         if (list === undefined) pending.set(entity, [mention])
         else list.push(mention)
       }
@@ -99,6 +103,9 @@ export function genders(doc: Doc, layer: EntityLayer): Map<string, 'm' | 'f'> {
   const out = new Map<string, 'm' | 'f'>()
   for (const sp of layer.spans) {
     if (layer.byId.get(sp.entityId)?.type !== 'Person' || out.has(sp.entityId)) continue
+    // an honorific ends in "r", "s" or "." and a space right before the name: most spans have none
+    const c = doc.text.charCodeAt(sp.start - 2)
+    if (doc.text.charCodeAt(sp.start - 1) !== 32 || (c !== 0x72 && c !== 0x73 && c !== 0x2e)) continue
     const before = doc.text.slice(Math.max(0, sp.start - 6), sp.start)
     if (/\bMr\.? $/.test(before)) out.set(sp.entityId, 'm')
     else if (/\b(Ms|Mrs|Miss)\.? $/.test(before)) out.set(sp.entityId, 'f')

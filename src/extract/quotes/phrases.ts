@@ -1,0 +1,130 @@
+// Cues that are not verbs, found beside stage 2's cue verbs: attributions a reader sees without a
+// speech verb.
+// - A speaker and a colon opening a sentence: "Graham: Trump’s rhetoric is destroying the party." (the
+//   headline form of "X says"). "Name: “…”" with a quote is stage 3's (b'), not this.
+// - A reported question opening a sentence: "Asked whether he would run, Aalto said …" (the asker
+//   unnamed unless "asked by X").
+// - A speech or belief noun owned by its speaker: "Sanders’s claim that he can still win", "the
+//   senator’s warning that ...", "his promise to repeal the law".
+// Each becomes a CueHit whose speaker and content are set here (`preset`), so stage 4 leaves it alone and
+// partial quotes inside its content join it as they join a verb's reported speech.
+import { GROUP_PRONOUNS, NOUN_CUES, PERSON_PRONOUNS, SPEAKER_NOUNS } from '../lexicon/cues.ts'
+import { MAX_CONTENT_TOKENS, POSSESSIVE, SENT_END, isBreak, npLeftFrom, npRightFrom, type Ctx, type CueHit } from './cues.ts'
+
+/** a colon's speaker phrase is a short name: "NY Daily News", "Clinton camp", "Poll" */
+const MAX_COLON_SPEAKER_TOKENS = 5
+/** words that open a line with a colon without naming who speaks: "Update: …", "Watch: …" */
+const NOT_SPEAKERS = new Set(['update', 'updated', 'breaking', 'exclusive', 'watch', 'video', 'photo', 'photos', 'note', 'transcript', 'related', 'read', 'listen', 'correction', 'editor', 'q', 'a', 'question', 'answer', 'graphic', 'map', 'chart', 'timeline', 'analysis', 'opinion', 'review', 'live', 'full', 'text'])
+/** possessive pronouns that own a noun cue: "his claim that" */
+const OWNERS = new Set(['his', 'His', 'her', 'Her', 'their', 'Their', 'its', 'Its'])
+
+/** The colon and noun cues of one document, in token order, their speaker and content already set. */
+export function phraseCues(ctx: Ctx, inBody: (tok: number) => boolean): CueHit[] {
+  const { doc } = ctx
+  const { tokens } = doc
+  const out: CueHit[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (ctx.inQuote[i] >= 0) continue
+    const t = tokens[i]
+    let hit: CueHit | null = null
+    if (t === ':') hit = i > 0 ? colonCue(ctx, i) : null
+    else if (t === 'Asked' || (t === 'asked' && WHEN.has(tokens[i - 1]))) hit = askedCue(ctx, i)
+    // a noun cue after its owner is lower case ("Sanders’s claim"): one Set lookup, no lowercasing
+    else if (i > 0 && NOUN_CUES.has(t) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
+    if (hit !== null && inBody(i)) out.push(hit)
+  }
+  return out
+}
+
+/** "Graham: Trump’s rhetoric is destroying the party." at a sentence's start */
+function colonCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc, pos } = ctx
+  const { tokens } = doc
+  // a quote right after the colon is stage 3's
+  let c = i + 1
+  while (c < tokens.length && pos[c] === 'SPACE' && !isBreak(doc, c)) c++
+  if (c >= tokens.length || ctx.inQuote[c] >= 0 || isBreak(doc, c)) return null
+  let a = i
+  while (a - 1 >= 0 && i - (a - 1) <= MAX_COLON_SPEAKER_TOKENS && ctx.inQuote[a - 1] < 0 && (pos[a - 1] === 'PROPN' || pos[a - 1] === 'NOUN' || pos[a - 1] === 'ADJ' || pos[a - 1] === 'DET' || POSSESSIVE.has(tokens[a - 1]) || (tokens[a - 1] === '.' && pos[a - 2] === 'PROPN' && tokens[a - 2].length <= 3))) a--
+  if (a === i) return null
+  // the phrase opens its sentence: nothing but a sentence end or a paragraph break before it
+  const before = a - 1
+  if (before >= 0 && !(isBreak(doc, before) || SENT_END.has(tokens[before]) || doc.sentenceOf[before] !== doc.sentenceOf[a])) return null
+  if (pos[a] === 'DET' || pos[i - 1] === 'ADJ' || pos[i - 1] === 'DET') return null
+  if (tokens[a].charCodeAt(0) < 65 || tokens[a].charCodeAt(0) > 90) return null
+  let named = false
+  for (let k = a; k < i; k++) {
+    if (NOT_SPEAKERS.has(tokens[k].toLowerCase())) return null
+    if (pos[k] === 'PROPN') named = true
+  }
+  if (!named && !SPEAKER_NOUNS.has(tokens[i - 1].toLowerCase()) && !SPEAKER_NOUNS.has(tokens[i - 1].toLowerCase().replace(/s$/, ''))) return null
+  const end = clauseEnd(ctx, c)
+  if (end - c < 2) return null
+  return { tok: i, lemma: 'say', sp: [a, i - 1], content: [c, end], usedByDirect: false, group: -1, preset: true }
+}
+
+/** "Sanders’s claim that ...", "his promise to ..." */
+function nounCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc, pos } = ctx
+  const { tokens } = doc
+  const next = tokens[i + 1]
+  let c: number
+  if (next === 'that' && ctx.inQuote[i + 1] < 0) c = i + 2
+  else if (next === 'to' && (pos[i + 2] === 'VERB' || pos[i + 2] === 'AUX')) c = i + 1
+  else return null
+  // the owner: "Sanders’s", "the senator’s", "his"; adjectives between ("his repeated claim")
+  let o = i - 1
+  while (o >= 0 && o > i - 3 && pos[o] === 'ADJ') o--
+  if (o < 1 && !(o === 0 && OWNERS.has(tokens[o]))) return null
+  let sp: [number, number] | null = null
+  if (OWNERS.has(tokens[o])) sp = [o, o]
+  else if (POSSESSIVE.has(tokens[o])) {
+    const a = npLeftFrom(ctx, o - 1, Math.max(0, o - 12))
+    if (a >= 0 && (pos[o - 1] === 'PROPN' || (pos[o - 1] === 'NOUN' && SPEAKER_NOUNS.has(tokens[o - 1].toLowerCase())) || PERSON_PRONOUNS.has(tokens[o - 1]) || GROUP_PRONOUNS.has(tokens[o - 1]))) sp = [a, o - 1]
+  }
+  if (sp === null) return null
+  const end = clauseEnd(ctx, c)
+  if (end - c < 2) return null
+  return { tok: i, lemma: 'say', sp, content: [c, end], usedByDirect: false, group: -1, preset: true }
+}
+
+const WHEN = new Set(['When', 'when', 'If', 'if', 'Once', 'once'])
+/** what the question "Asked …" opens with */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about', 'to'])
+
+/**
+ * A reported question opening a sentence: "Asked whether he would run, Aalto said …", "When asked
+ * about the deal, …". The question runs to the comma; its asker is the "by X" phrase, else unnamed.
+ */
+function askedCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc } = ctx
+  const { tokens } = doc
+  let a = i - 1
+  if (tokens[i] === 'asked') a--
+  while (a >= 0 && ctx.pos[a] === 'SPACE' && !isBreak(doc, a)) a--
+  if (a >= 0 && !(isBreak(doc, a) || SENT_END.has(tokens[a]) || doc.sentenceOf[a] !== doc.sentenceOf[i])) return null
+  let c = i + 1
+  let sp: [number, number] | null = null
+  if (tokens[c] === 'by') {
+    sp = npRightFrom(ctx, c + 1, Math.min(tokens.length - 1, c + 8))
+    if (sp === null) return null
+    c = sp[1] + 1
+  }
+  if (!QUESTION_OPENERS.has(tokens[c]?.toLowerCase() ?? '') || ctx.inQuote[c] >= 0) return null
+  if (tokens[c] === 'about' || tokens[c] === 'to') c++
+  let e = c
+  while (e + 1 < tokens.length && e + 1 - c < MAX_CONTENT_TOKENS && doc.sentenceOf[e + 1] === doc.sentenceOf[c] && !isBreak(doc, e + 1) && !(tokens[e + 1] === ',' && ctx.inQuote[e + 1] < 0)) e++
+  if (tokens[e + 1] !== ',' || e - c < 1) return null
+  return { tok: i, lemma: 'ask', sp, content: [c, e], usedByDirect: false, group: -1, preset: true }
+}
+
+/** the last token of the clause opening at c: before the sentence's end, a paragraph break, or a semicolon */
+function clauseEnd(ctx: Ctx, c: number): number {
+  const { doc, pos } = ctx
+  const { tokens } = doc
+  const s = doc.sentenceOf[c]
+  let e = c
+  while (e + 1 < tokens.length && e + 1 - c < MAX_CONTENT_TOKENS && doc.sentenceOf[e + 1] === s && !isBreak(doc, e + 1) && tokens[e + 1] !== ';') e++
+  while (e > c && (SENT_END.has(tokens[e]) || pos[e] === 'SPACE' || (pos[e] === 'PUNCT' && ctx.inQuote[e] < 0))) e--
+  return e
+}
