@@ -5,31 +5,10 @@
 // A and B are entity ids, merged (form) ids, names or aliases. Exit status 1 with one "error:" line
 // (and the candidates of an ambiguous name) when a decision is refused.
 import { Command, InvalidArgumentError } from 'commander'
-import type { Driver } from 'neo4j-driver'
-import { loadConfig } from '../config.ts'
 import { findCandidates } from '../graph/candidates.ts'
 import { CurationError, decide, listDecisions, undoDecision, type DecisionInput, type DecisionResult, type EntitySummary } from '../graph/curation.ts'
-import { connect } from '../graph/driver.ts'
-import { migrate } from '../graph/migrate.ts'
+import { withGraph } from './graph.ts'
 import { errorLine, escapeControls } from './print.ts'
-
-async function withGraph<T>(work: (driver: Driver, database: string) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  let driver: Driver
-  try {
-    driver = await connect(config)
-  } catch (e) {
-    const hint = config.neo4jLocal ? ' Start the local instance with `npm run neo4j:start`, or set NEO4J_URI.' : ''
-    throw new Error(`${(e as Error).message}${hint}`, { cause: e })
-  }
-  try {
-    // the Decision constraint (schema/graph.cypher) on a graph made before curation existed
-    await migrate(driver, { database: config.neo4jDatabase })
-    return await work(driver, config.neo4jDatabase)
-  } finally {
-    await driver.close()
-  }
-}
 
 const show = (e: EntitySummary | null, ref: string): string =>
   e ? `${escapeControls(e.id)} "${escapeControls(e.name)}" (${e.type}, ${e.articles} article${e.articles === 1 ? '' : 's'})` : `${escapeControls(ref)} (not in the graph yet)`

@@ -5,14 +5,11 @@
 import os from 'node:os'
 import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
-import type { Driver } from 'neo4j-driver'
-import { loadConfig } from '../config.ts'
-import { connect } from '../graph/driver.ts'
-import { migrate } from '../graph/migrate.ts'
 import { removeArticle } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
 import { errorLine, escapeControls } from './print.ts'
+import { openGraph } from './graph.ts'
 import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, sourceNamer, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
@@ -30,25 +27,6 @@ function positiveInt(min: number) {
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
     return n
   }
-}
-
-/** Connects and migrates; one sentence naming the URI when Neo4j cannot be reached. */
-async function openGraph(): Promise<{ driver: Driver; database: string }> {
-  const config = loadConfig()
-  let driver: Driver
-  try {
-    driver = await connect(config)
-  } catch (e) {
-    const hint = config.neo4jLocal ? ' Start the local instance with `npm run neo4j:start`, or set NEO4J_URI.' : ''
-    throw new Error(`${(e as Error).message}${hint}`, { cause: e })
-  }
-  try {
-    await migrate(driver, { database: config.neo4jDatabase })
-  } catch (e) {
-    await driver.close()
-    throw e
-  }
-  return { driver, database: config.neo4jDatabase }
 }
 
 function fmtRate(n: number, seconds: number): string {

@@ -12,19 +12,10 @@
 //    punctuation, marks and the cue tag between parts), MIXED when reported words hold quoted
 //    fragments, INDIRECT when nothing is quoted.
 import type { QuoteKind } from '../types.ts'
+import type { Attribution } from './attributions.ts'
 
-/** One attributed part, as the quote stage finds it (a subset of quotes.ts' Attribution). */
-export interface Part {
-  kind: QuoteKind
-  start: number
-  end: number
-  cueToken: number
-  cue: string | null
-  speakerStart: number | null
-  speakerEnd: number | null
-  speakerId: string | null
-  group: number
-}
+/** One attributed part, as the quote stage finds it (attributions.ts). */
+export type Part = Attribution
 
 /** One statement: its extent, the quoted spans inside it, and the part that carries its cue and speaker. */
 export interface Statement<P extends Part = Part> {
