@@ -1,7 +1,7 @@
 // `npm start`: the GraphQL API on PORT (default 4000), at /graphql (GraphiQL in a browser),
 // /healthz and /readyz. When NEO4J_URI is unset it uses the local Neo4j of `npm run neo4j:start`,
 // starting it first when none runs (and stopping it again on exit); it applies the schema
-// migrations before it listens. SIGINT/SIGTERM close the server, the driver and what it started.
+// migrations and runs the common queries once (src/api/warm.ts) before it listens. SIGINT/SIGTERM close the server, the driver and what it started.
 import { Command } from 'commander'
 import type { Driver } from 'neo4j-driver'
 import { loadConfig } from '../config.ts'
@@ -9,6 +9,7 @@ import type { Config } from '../config.ts'
 import { connect } from '../graph/driver.ts'
 import { migrate } from '../graph/migrate.ts'
 import { createServer } from '../api/server.ts'
+import { warmUp } from '../api/warm.ts'
 import { localBoltUri, startNeo4j } from '../../scripts/neo4j.ts'
 import type { Neo4jInstance } from '../../scripts/neo4j.ts'
 
@@ -56,6 +57,9 @@ async function main(argv: string[]): Promise<void> {
   say(`schema: ${migrated.statements} statements applied in ${Date.now() - t0} ms`)
 
   const server = createServer(config, driver, { logging: false })
+  // the first run of a query after Neo4j starts is slow (planning, cold pages): pay it before listening
+  const warm = await warmUp(server.app)
+  say(`warmed ${warm.queries} common queries in ${warm.ms} ms${warm.failed.length ? `; failed: ${warm.failed.map((f) => `${f.operation} (${f.error})`).join(', ')}` : ''}`)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())

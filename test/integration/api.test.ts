@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver'
 import type { Config } from '../../src/config.ts'
 import { createReadExecutor, QueryTimeoutError, toPlain } from '../../src/graph/read.ts'
 import { maskError } from '../../src/api/plugins.ts'
+import { WARM_QUERIES, warmUp } from '../../src/api/warm.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
 import { gql, ingestFixtures, ok, startApi, type RunningApi } from './api-support.ts'
 
@@ -311,6 +312,15 @@ describe('queries', () => {
     if (shortest > 1) expect(ok(await gql<P>(api.url, q, { from: 'Ivo Stenmark', to: 'Elsa Lund', hops: shortest - 1 })).path).toBeNull()
     expect(ok(await gql<P>(api.url, q, { from: 'Ivo Stenmark', to: 'Nobody Atall' })).path).toBeNull()
     expect(ok(await gql<P>(api.url, q, { from: 'Ivo Stenmark', to: 'ivo stenmark' })).path).toEqual([])
+  })
+})
+
+describe('start-up warm-up', () => {
+  it('runs every common query (stats and each GraphiQL example) through the API without an error', async () => {
+    const report = await warmUp(api.app)
+    expect(report.queries).toBe(WARM_QUERIES.length)
+    expect(report.queries).toBeGreaterThan(3)
+    expect(report.failed).toEqual([])
   })
 })
 
