@@ -182,30 +182,9 @@ function mostlyPerson(records: FormRecord[]): boolean {
   return person > 0 && [...w].every(([t, n]) => t === 'Person' || n <= person)
 }
 
-/** Articles in which two records of a key typed one way and the other way hold that name apart (see nonPersonNodes). */
-export const SPLIT_MIN_ARTICLES = 2
-
-/**
- * The nodes of one non-person name (all its records, any article): one node typed by the weight of
- * its mentions, except that a name the corpus calls an organisation in SPLIT_MIN_ARTICLES articles
- * or more and a place in as many others names two things (a city and its team, "Chicago" beat
- * "Texas"; a state and its government): its Organisation records and its Place records are then
- * two nodes. A type seen in fewer articles is an extraction slip and follows the majority.
- */
+/** The node of one non-person name (all its records, any article): typed by the weight of its mentions. */
 function nonPersonNodes(key: string, records: FormRecord[]): Map<string, FormRecord[]> {
-  const out = new Map<string, FormRecord[]>()
-  const add = (id: string, r: FormRecord): void => void (out.get(id) ?? out.set(id, []).get(id)!).push(r)
-  const orgs = records.filter((r) => r.type === 'Organisation')
-  const places = records.filter((r) => r.type === 'Place')
-  if (articlesOf(orgs) >= SPLIT_MIN_ARTICLES && articlesOf(places) >= SPLIT_MIN_ARTICLES) {
-    // the rest (a Person slip) follows the heavier of the two
-    const rest = typeOf([...orgs, ...places]) === 'Organisation' ? 'org' : 'place'
-    for (const r of records) add(r.type === 'Organisation' ? `org:${key}` : r.type === 'Place' ? `place:${key}` : `${rest}:${key}`, r)
-    return out
-  }
-  const type = typeOf(records)
-  for (const r of records) add(`${PREFIX[type] ?? 'entity'}:${key}`, r)
-  return out
+  return new Map([[`${PREFIX[typeOf(records)] ?? 'entity'}:${key}`, records]])
 }
 
 /** Resolves one name group: a pure function of its records (their order does not matter). */
@@ -261,10 +240,8 @@ export function resolveGroup(group: string, records: FormRecord[]): GroupResolut
     if (pick) put(pick, r)
     else alone.push(r)
   }
-  if (alone.length) for (const [id, list] of nonPersonNodes(group, alone)) {
-    // a one-word name left alone is typed by its records; Person when that is what most say
-    for (const r of list) put(id, r)
-  }
+  // a one-word name left alone is typed by its records; Person when that is what most say
+  if (alone.length) for (const [id, list] of nonPersonNodes(group, alone)) for (const r of list) put(id, r)
   // 3. multi-word forms the corpus mostly types otherwise: one node per name ("New York" under "york")
   for (const [k, rs] of multi) if (!mostlyPerson(rs)) for (const [id, list] of nonPersonNodes(k, rs)) for (const r of list) put(id, r)
   // anything else filed under this group (a form with no key words): its own node
