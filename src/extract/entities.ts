@@ -142,6 +142,20 @@ function organisationsByContext(doc: Doc, placed: Placed[]): void {
   }
 }
 
+/**
+ * A country's name typed Person on its own ("In China Shantou University ..." read as a name) is the
+ * country, unless a person's full name in the article ends with it ("Neil Jordan" ... "Jordan").
+ */
+function countryNamesAlone(placed: Placed[]): void {
+  const surnames = new Set<string>()
+  for (const m of placed) if (m.type === 'Person' && m.words.length > 1) surnames.add(m.words[m.words.length - 1])
+  for (const m of placed) {
+    if (m.type !== 'Person' || m.words.length !== 1 || surnames.has(m.words[0])) continue
+    const country = COUNTRY_NAMES.get(m.text)
+    if (country) Object.assign(m, { type: 'Country', kind: 'name', country, weak: false, personCue: false })
+  }
+}
+
 function containsRun(whole: string[], part: string[]): boolean {
   for (let s = 0; s + part.length <= whole.length; s++) {
     let k = 0
@@ -173,6 +187,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     placed.push(place(doc, m))
   }
   placed.sort((a, b) => a.first - b.first)
+  countryNamesAlone(placed)
   const handles = socialHandles(doc, placed)
   organisationsByContext(doc, placed)
 

@@ -7,7 +7,7 @@ import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { trimChunk, lexiconType } from './names/hygiene.ts'
+import { trimChunk, lexiconType, isInitialsOnly } from './names/hygiene.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
 
@@ -422,7 +422,8 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
   const flush = (end: number): void => {
     if (chunkStart < 0) return
     const m = typeChunk(doc, chunkStart, end, innerTitle ? 'PER' : c.label, personCue, source)
-    if (m) out.push(m)
+    // an abbreviation with dots ("O.K.", "C.L." before a nickname) is no person's name
+    if (m && !(m.type === 'Person' && isInitialsOnly(doc.tokens.slice(m.first, m.last + 1).filter((t) => t !== '.')))) out.push(m)
     chunkStart = -1
     personCue = false
     innerTitle = false

@@ -77,16 +77,15 @@ function keyOf(form: string): string {
 }
 
 /**
- * The name group of a form: countries alone (by ISO id), person forms and one-word forms by their
- * last word (the surname key), other multi-word forms by their whole key.
+ * The name group of a form: countries alone (by ISO id), every other form by its last word (the
+ * surname key), whatever the article typed it: "Donald Trump" typed Organisation in one article
+ * meets "Donald Trump" typed Person in the others, and the corpus decides its type (resolveGroup).
  */
 export function groupKey(form: string, type: string): string {
   if (type === 'Country' || form.startsWith('country:')) return form
-  const key = keyOf(form)
-  const words = key.split('-').filter(Boolean)
+  const words = keyOf(form).split('-').filter(Boolean)
   if (!words.length) return form
-  if (words.length === 1 || type === 'Person') return words[words.length - 1]
-  return `k:${key}`
+  return words[words.length - 1]
 }
 
 function cmp(a: string, b: string): number {
@@ -158,6 +157,36 @@ export function entityOf(id: string, type: string, records: FormRecord[], rename
 
 const articlesOf = (records: FormRecord[]): number => new Set(records.map((r) => r.articleId)).size
 
+/** The words of a name as a form key's words: case and diacritics folded, dots and apostrophes dropped. */
+function nameWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+}
+
+/** Weight of mentions per type over `records`. */
+function typeWeights(records: FormRecord[]): Map<string, number> {
+  const w = new Map<string, number>()
+  for (const r of records) w.set(r.type, (w.get(r.type) ?? 0) + r.count)
+  return w
+}
+
+/** A form the corpus mostly types Person, by weight of mentions (ties go to Person, as in typeOf). */
+function mostlyPerson(records: FormRecord[]): boolean {
+  const w = typeWeights(records)
+  const person = w.get('Person') ?? 0
+  return person > 0 && [...w].every(([t, n]) => t === 'Person' || n <= person)
+}
+
+/** The node of one non-person name (all its records, any article): typed by the weight of its mentions. */
+function nonPersonNodes(key: string, records: FormRecord[]): Map<string, FormRecord[]> {
+  return new Map([[`${PREFIX[typeOf(records)] ?? 'entity'}:${key}`, records]])
+}
+
 /** Resolves one name group: a pure function of its records (their order does not matter). */
 export function resolveGroup(group: string, records: FormRecord[]): GroupResolution {
   const target = new Map<string, string>()
@@ -172,16 +201,21 @@ export function resolveGroup(group: string, records: FormRecord[]): GroupResolut
     ;(byKey.get(k) ?? byKey.set(k, []).get(k)!).push(r)
   }
 
-  if (group.startsWith('country:') || group.startsWith('k:')) {
-    // one node for the whole group (one country, or one multi-word name under any type)
-    const type = typeOf(records)
-    const id = type === 'Country' ? records.map((r) => r.form).sort(cmp)[0] : `${PREFIX[type]}:${keyOf(records[0].form)}`
+  if (group.startsWith('country:')) {
+    // one node for the country
+    const id = records.map((r) => r.form).sort(cmp)[0]
     for (const r of records) put(id, r)
     return finish(target, members)
   }
+  if (group.startsWith('k:')) {
+    // a multi-word name filed by its whole key (graphs written before every form went under its last word)
+    for (const [k, rs] of byKey) for (const [id, list] of nonPersonNodes(k, rs)) for (const r of list) put(id, r)
+    return finish(target, members)
+  }
 
-  // 1. full person forms, clustered around the most mentioned
-  const full = [...byKey].filter(([k, rs]) => k.split('-').length > 1 && rs.some((r) => r.type === 'Person'))
+  // 1. full person forms (multi-word forms the corpus mostly types Person, all their records), clustered around the most mentioned
+  const multi = [...byKey].filter(([k]) => k !== group && k.split('-').length > 1)
+  const full = multi.filter(([, rs]) => mostlyPerson(rs))
   // heads are full first names before initials ("Shane Warne" before "S. Warne"), then the most mentioned
   const initialFirst = (k: string): number => (k.split('-')[0].length === 1 ? 1 : 0)
   full.sort((a, b) => initialFirst(a[0]) - initialFirst(b[0]) || articlesOf(b[1]) - articlesOf(a[1]) || cmp(a[0], b[0]))
@@ -197,33 +231,47 @@ export function resolveGroup(group: string, records: FormRecord[]): GroupResolut
 
   // 2. one-word forms: the group's person when clear, else a node of their own
   const single = byKey.get(group) ?? []
-  const headArticles = heads.map((h) => ({ id: `${PREFIX.Person}:${h.key}`, records: h.records, n: articlesOf(h.records) }))
+  const headArticles = heads.map((h) => ({ id: `${PREFIX.Person}:${h.key}`, words: h.words, records: h.records, n: articlesOf(h.records) }))
   const peopleArticles = headArticles.reduce((n, h) => n + h.n, 0)
   const otherArticles = articlesOf(single.filter((r) => r.type !== 'Person'))
   const alone: FormRecord[] = []
   for (const r of single) {
-    const pick = heads.length && (r.type === 'Person' || otherArticles <= peopleArticles) ? choose(headArticles, r.date) : null
+    const pick = heads.length && (r.type === 'Person' || otherArticles <= peopleArticles) ? choose(headArticles, r) : null
     if (pick) put(pick, r)
     else alone.push(r)
   }
-  if (alone.length) {
-    const type = typeOf(alone)
-    for (const r of alone) put(`${PREFIX[type]}:${group}`, r)
-  }
-  // anything else filed under this group (a multi-word form typed other than Person here): its own node
+  // a one-word name left alone is typed by its records; Person when that is what most say
+  if (alone.length) for (const [id, list] of nonPersonNodes(group, alone)) for (const r of list) put(id, r)
+  // 3. multi-word forms the corpus mostly types otherwise: one node per name ("New York" under "york")
+  for (const [k, rs] of multi) if (!mostlyPerson(rs)) for (const [id, list] of nonPersonNodes(k, rs)) for (const r of list) put(id, r)
+  // anything else filed under this group (a form with no key words): its own node
   for (const r of records) if (!target.has(recordKey(r))) put(`${PREFIX[r.type] ?? 'entity'}:${keyOf(r.form)}`, r)
   return finish(target, members)
 }
 
-/** The person a one-word form names: the only one, or the clearly most mentioned (around `date` first). */
-function choose(heads: { id: string; records: FormRecord[]; n: number }[], date: string | null): string | null {
+/**
+ * The person a one-word form names. Evidence in the article first: the initial the article also
+ * used with the surname ("A. Stewart", kept among the record's aliases) leaves only the people it
+ * fits (Alec Stewart, not Payne Stewart); none fits, the form stays on its own node.
+ * Then the only one left, or the clearly most mentioned (around the article's date first).
+ */
+function choose(all: { id: string; words: string[]; records: FormRecord[]; n: number }[], r: FormRecord): string | null {
+  let heads = all
+  const surname = all[0].words[all[0].words.length - 1]
+  // the article's own initial for the name ("A. Stewart"): a title ("Mr. Stewart") says nothing here
+  const fuller = r.aliases.map(nameWords).filter((w) => w.length > 1 && w[0].length === 1 && w[w.length - 1] === surname)
+  if (fuller.length) {
+    heads = all.filter((h) => fuller.some((w) => compatible(h.words, w)))
+    if (!heads.length) return null
+  }
   if (heads.length === 1) return heads[0].id
   const rank = (count: (h: (typeof heads)[number]) => number): string | null => {
     const ranked = heads.map((h) => ({ id: h.id, n: count(h) })).sort((a, b) => b.n - a.n || cmp(a.id, b.id))
     return ranked[0].n > 0 && ranked[0].n >= 2 * ranked[1].n ? ranked[0].id : null
   }
-  if (date) {
-    const near = (h: (typeof heads)[number]): number => new Set(h.records.filter((r) => r.date && daysBetween(r.date, date) <= DATE_WINDOW_DAYS).map((r) => r.articleId)).size
+  if (r.date) {
+    const date = r.date
+    const near = (h: (typeof heads)[number]): number => new Set(h.records.filter((x) => x.date && daysBetween(x.date, date) <= DATE_WINDOW_DAYS).map((x) => x.articleId)).size
     if (heads.some((h) => near(h) > 0)) return rank(near)
   }
   return rank((h) => h.n)

@@ -121,6 +121,8 @@ const ISO3 = new Map(countries.map((c) => [c.cca2, { iso3: c.cca3, name: c.name.
 function iso(entityId: string | null): { iso2: string | null; iso3: string | null } {
   if (!entityId?.startsWith(COUNTRY)) return { iso2: null, iso3: null }
   const iso2 = entityId.slice(COUNTRY.length)
+  // the nations of the United Kingdom carry ISO 3166-2 codes (GB-ENG): no alpha-2 or alpha-3 of their own
+  if (iso2.includes('-')) return { iso2: null, iso3: null }
   return { iso2, iso3: ISO3.get(iso2)?.iso3 ?? null }
 }
 

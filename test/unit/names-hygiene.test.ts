@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
-import { displayName, chooseName } from '../../src/extract/names/hygiene.ts'
+import { displayName, chooseName, isInitialsOnly } from '../../src/extract/names/hygiene.ts'
 import { fullKey, isNameForm, suspectReason, peopleTable } from '../../scripts/eval/people.ts'
 
 function layerOf(text: string): EntityLayer {
@@ -84,6 +84,26 @@ describe('name hygiene', () => {
       const keys = l.entities.filter((e) => e.type !== 'Country').map((e) => e.id.split(':')[1])
       expect(new Set(keys).size).toBe(keys.length)
     }
+  })
+})
+
+describe('abbreviations and country names are no people', () => {
+  it('an abbreviation with dots is no person name on its own', () => {
+    expect(isInitialsOnly(['O.K.'])).toBe(true)
+    expect(isInitialsOnly(['K.J'])).toBe(true)
+    expect(isInitialsOnly(['J.', 'R.'])).toBe(true)
+    expect(isInitialsOnly(['K.J.', 'Halvard'])).toBe(false)
+    expect(isInitialsOnly(['Ola'])).toBe(false)
+    expect(people(layerOf('Most of them said: “This is O.K.”'))).toEqual([])
+    expect(people(layerOf('Gov. K.J. "Buster" Halvard spoke first.'))).not.toContain('K.J.')
+  })
+  it('a country name typed Person on its own is the country, unless a person of the article bears it as surname', () => {
+    // the tagger reads the second "China" (before a possessive) as a person here
+    const l = layerOf('In China Ostvik College is pioneering with Technion for China’s first hi-tech university.')
+    expect(people(l)).toEqual([])
+    expect(l.byId.get('country:CN')!.mentions.map((m) => m.text)).toEqual(['China', 'China'])
+    const k = layerOf('Dag Norway, a Vellmar banker, arrived. Norway said the talks went well.')
+    expect(people(k)).toContain('Dag Norway')
   })
 })
 

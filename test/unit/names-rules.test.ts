@@ -61,6 +61,14 @@ describe('names on modern news', () => {
     expect(l.byId.get('country:CA')!.mentions.map((m) => m.kind)).toEqual(['demonym', 'name'])
     expect(l.byId.get('country:UA')!.mentions.map((m) => m.kind)).toEqual(['demonym'])
   })
+  it('keeps the nations of the United Kingdom apart from it: England, Scotland and Wales are not the UK', () => {
+    const l = layerOf('Scottish ministers met English and Welsh officials in Cardiff. Scotland and Wales want more say; England said little, and Britain will decide.')
+    expect(l.byId.get('country:GB-SCT')!.mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Scottish/demonym', 'Scotland/name'])
+    expect(l.byId.get('country:GB-WLS')!.mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['Welsh/demonym', 'Wales/name'])
+    expect(l.byId.get('country:GB-ENG')!.mentions.map((m) => `${m.text}/${m.kind}`)).toEqual(['English/demonym', 'England/name'])
+    expect(l.byId.get('country:GB-ENG')!.name).toBe('England')
+    expect(l.byId.get('country:GB')!.mentions.map((m) => m.text)).toEqual(['Britain'])
+  })
   it('finds nothing in months, weekdays and lowercase text', () => {
     expect(layerOf('On Tuesday, in March and again in late October, prices rose.').entities).toEqual([])
     expect(layerOf('nothing here is a name, not even monday.').entities).toEqual([])

@@ -8,7 +8,7 @@ import type { Countries } from 'world-countries'
 const countries = createRequire(import.meta.url)('world-countries/countries.json') as Countries
 
 export interface CountryInfo {
-  /** ISO 3166-1 alpha-2 */
+  /** ISO 3166-1 alpha-2 (ISO 3166-2 for the nations of the United Kingdom: GB-ENG, GB-SCT, GB-WLS, GB-NIR) */
   code: string
   /** the name used for the entity */
   name: string
@@ -20,7 +20,7 @@ const DISPLAY_NAME: Record<string, string> = { TR: 'Turkey', CZ: 'Czech Republic
 /** Extra aliases, by ISO code. */
 const EXTRA_ALIASES: Record<string, string[]> = {
   US: ['U.S.', 'U.S.A.', 'US', 'USA', 'America', 'United States', 'the United States'],
-  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
   RU: ['Russia', 'Soviet Union', 'USSR'],
   KR: ['South Korea', 'Republic of Korea', 'ROK'],
   KP: ['North Korea', 'DPRK'],
@@ -41,7 +41,7 @@ const EXTRA_ALIASES: Record<string, string[]> = {
 /** Demonyms the package lacks or gives to a different country. */
 const EXTRA_DEMONYMS: Record<string, string[]> = {
   US: ['American', 'Americans', 'U.S.'],
-  GB: ['British', 'Briton', 'Britons', 'English', 'Scottish', 'Welsh', 'Scot', 'Scots'],
+  GB: ['British', 'Briton', 'Britons'],
   RU: ['Russian', 'Russians', 'Soviet'],
   NL: ['Dutch'],
   CD: ['Congolese'],
@@ -55,6 +55,18 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   DE: ['German', 'Germans'],
   FR: ['French'],
 }
+
+/**
+ * The nations of the United Kingdom, each its own country entity (ISO 3166-2 code): news names
+ * England, Scotland, Wales and Northern Ireland as such (their own parliaments, ministers, teams),
+ * not as the United Kingdom, which "UK", "Britain" and "British" name.
+ */
+const NATIONS: { code: string; name: string; aliases: string[]; demonyms: string[] }[] = [
+  { code: 'GB-ENG', name: 'England', aliases: ['England'], demonyms: ['English'] },
+  { code: 'GB-SCT', name: 'Scotland', aliases: ['Scotland'], demonyms: ['Scottish', 'Scot', 'Scots'] },
+  { code: 'GB-WLS', name: 'Wales', aliases: ['Wales'], demonyms: ['Welsh'] },
+  { code: 'GB-NIR', name: 'Northern Ireland', aliases: ['Northern Ireland'], demonyms: [] },
+]
 
 /** Two-letter codes and short forms too ambiguous to match as names on their own. */
 const SKIP_ALIASES = new Set(['Mann', 'Thai', 'Viti', 'Éire', 'Island', 'Prathet', 'Togolese', 'Mannin', 'Dominique', 'Timor', 'Saudi', 'Guiana', 'Reunion', 'Pitcairn', 'IN', 'IT', 'AM', 'ME', 'NO', 'BE', 'TO', 'IS', 'AS', 'AT', 'BY', 'DO', 'GO', 'HE', 'MY', 'ON', 'SO', 'US', 'OR', 'AN', 'ID', 'AD', 'MA', 'PA', 'LA', 'GA', 'CO', 'SA', 'NE', 'AL', 'CA', 'DE', 'MD', 'NC', 'SC', 'VA', 'WA', 'TN', 'KY', 'MT', 'MO', 'MS', 'NH', 'NJ', 'NM', 'NY', 'OK', 'PR', 'SD', 'TX', 'UT', 'VT', 'WV', 'WI', 'WY', 'FL', 'MN', 'MI', 'IL', 'IA', 'KS', 'AR', 'AZ', 'CT', 'DC', 'GU', 'HI', 'LA', 'ND', 'NV', 'OH', 'OR', 'RI', 'AK'])
@@ -117,6 +129,11 @@ for (const c of countries) {
 }
 for (const [code, list] of Object.entries(EXTRA_ALIASES)) for (const a of list) addName(COUNTRY_NAMES, COUNTRY_NAMES_LOWER, a.replace(/^the /, ''), code, true)
 for (const [code, list] of Object.entries(EXTRA_DEMONYMS)) for (const a of list) addName(DEMONYMS, DEMONYMS_LOWER, a, code, true)
+for (const n of NATIONS) {
+  COUNTRY_BY_CODE.set(n.code, { code: n.code, name: n.name })
+  for (const a of n.aliases) addName(COUNTRY_NAMES, COUNTRY_NAMES_LOWER, a, n.code, true)
+  for (const d of n.demonyms) addName(DEMONYMS, DEMONYMS_LOWER, d, n.code, true)
+}
 CAPITALS.set('washington', 'US')
 
 export function countryName(code: string): string {

@@ -46,7 +46,7 @@ congress, senate, assembly, court, party, union, federation, association, instit
 school, academy, foundation, fund, bank, group, corporation, corp, corp., inc, inc., ltd, ltd., llc, plc, co, co., company,
 companies, holdings, airlines, airways, motors, bank, exchange, network, times, post, journal, news, press, broadcasting,
 club, fc, united, city, rovers, wanderers, athletic, olympique, team, army, navy, force, forces, guard, police,
-administration, campaign, center, centre, initiative, project, poll, government, authority, board, organisation, organization, alliance, coalition, movement, front, church,
+administration, campaign, center, centre, initiative, partnership, project, poll, government, authority, board, organisation, organization, alliance, coalition, movement, front, church,
 hospital, command, corps, brigade, division, regiment, cabinet, kremlin, pentagon, nations, league, society, trust, labs,
 systems, technologies, industries, enterprises, partners, capital, securities, reserve, treasury, tribunal, caucus, fbi,
 observer, herald, tribune, gazette, chronicle, telegraph, courier, examiner, inquirer, magazine, daily, weekly, channel, radio, tv,

@@ -23,6 +23,11 @@ export function isInitialWord(w: string): boolean {
   return /^\p{L}\.?$/u.test(w) || /^(\p{L}\.){2,}$/u.test(w)
 }
 
+/** Every word is an initial or a dotted abbreviation ("C.L.", "O.K.", "J. R."): no person's name without a surname. */
+export function isInitialsOnly(words: string[]): boolean {
+  return words.length > 0 && words.every((w) => /^(\p{L}\.)+\p{L}?\.?$/u.test(w) || /^\p{L}\.?$/u.test(w))
+}
+
 /**
  * The part of a candidate name chunk [a, b] that can be a name, or null: a Title Case headline's
  * verb and what follows it are cut off ("Hillary Clinton Says Trump" -> "Hillary Clinton"), party
