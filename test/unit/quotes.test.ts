@@ -172,6 +172,22 @@ describe('pairing quotation marks', () => {
     ])
   })
 
+  it('reads a tag inside its sentence as reporting both sides of it', () => {
+    const t = 'The harbour, Tilda Novak said, would close for the winter.\n\nUnless the council pays, the engineers say, the pier will fall.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerName])).toEqual([
+      ['indirect', 'The harbour, Tilda Novak said, would close for the winter', 'Tilda Novak'],
+      ['indirect', 'Unless the council pays, the engineers say, the pier will fall', 'the engineers'],
+    ])
+  })
+
+  it('finds the subject past a time phrase, a percentage and a relative clause with which', () => {
+    const t = 'Voters in a county poll last year said the ferry should stay.\n\nAbout 47% say they would pay more for it.\n\nExecutives at Nordhamn Freight, which runs the ferry, say the fares will rise.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['the ferry should stay', 'they would pay more for it', 'the fares will rise'])
+    expect(quotes.every((q) => q.speakerStart !== null)).toBe(true)
+  })
+
   it('survives unbalanced marks and empty input', () => {
     expect(quotesOf('').quotes).toEqual([])
     expect(() => quotesOf('He said “ and then ” ” “ nothing “')).not.toThrow()

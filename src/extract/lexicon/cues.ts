@@ -194,6 +194,7 @@ export const AUX_OR_ADVERB: ReadonlySet<string> = new Set([
   'not', "n't", 'never', 'always', 'quickly', 'angrily', 'bluntly', 'famously', 'explicitly', 'openly',
   'subsequently', 'initially', 'finally', 'ultimately', 'long', "'s", '’s', 'apparently', 'clearly',
   'herself', 'himself', 'themselves', 'itself', 'falsely', 'correctly', 'wrongly', 'rightly',
+  'both', 'overall',
 ])
 
 /** Personal pronouns that can name a speaker, by what they can refer to. */

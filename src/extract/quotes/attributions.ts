@@ -91,7 +91,11 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     if (lemma === null || !inBody(doc.start[i])) continue
     const [sa, sb] = sentenceBounds(doc, i)
     let sp: [number, number] | null
-    if (lemma === 'according to') sp = npRightFrom(ctx, i + 2, sb)
+    if (lemma === 'according to') {
+      sp = npRightFrom(ctx, i + 2, sb)
+      // "according to sources": wink may tag a plural noun there as a verb
+      if (sp === null && i + 2 <= sb && inQuote[i + 2] < 0 && (pos[i + 2] === 'VERB' || pos[i + 2] === 'ADJ') && /^\p{Ll}+s$/u.test(tokens[i + 2])) sp = [i + 2, i + 2]
+    }
     else if (((tokens[i].endsWith('ing') && !BE_FORMS.has(tokens[i - 1]?.toLowerCase() ?? '')) || tokens[i - 1] === 'to') && i > sa && (sp = participleSubject(ctx, i, sa, lastHit)) !== null) {
       // "..., Biden said, adding he was worried" / "Trump unleashed tweets saying ...": the main verb's subject
     } else {
@@ -323,6 +327,13 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const tagClosed = tokens[(hit.sp[0] > i ? hit.sp[1] : i) + 1] === ','
     // beliefs and findings tag a sentence too: "…, a study by the council found."
     const tags = SPEECH_LEMMAS.has(hit.lemma) ? forward <= 8 || tagClosed : isThought && !INTENT_LEMMAS.has(hit.lemma) && (forward <= 3 || tagClosed)
+    const tagEnd = (hit.sp[0] > i ? hit.sp[1] : i) + 1
+    if (comma > sa && tokens[comma] === ',' && tags && tagClosed && last - tagEnd >= 2 && inQuote[tagEnd + 1] < 0 && parenthetical(ctx, sa, comma)) {
+      // "Mr. Obama, officials said, has become ..." / "As Election Day nears, Stone says, the number ...":
+      // a tag inside its sentence reports both sides of it
+      hit.content = [sa, last]
+      continue
+    }
     // "While A said B, the figures showed C": the comma closes a subordinate clause, no tag follows it
     if (comma > sa && (tokens[comma] === ',' || tokens[comma] === '—') && tags && !SUBORDINATORS.has(tokens[sa].toLowerCase())) {
       let s0 = sa
@@ -480,6 +491,20 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   return out
 }
 
+
+/**
+ * Does the sentence part [sa, comma) before a tag ("A, he said, B") need what follows the tag: no
+ * verb of its own ("Mr. Obama, officials said, has ...", "It was, he said, one of ...") or a
+ * subordinate clause ("Unless countries act, the experts say, the world ...")?
+ */
+function parenthetical(ctx: Ctx, sa: number, comma: number): boolean {
+  let k = sa
+  while (k < comma && (ctx.pos[k] === 'SPACE' || ctx.pos[k] === 'PUNCT')) k++
+  if (ctx.inQuote[k] >= 0) return false
+  if (SUBORDINATORS.has(ctx.doc.tokens[k]?.toLowerCase() ?? '')) return true
+  for (let j = k; j < comma; j++) if (ctx.pos[j] === 'VERB' || ctx.inQuote[j] >= 0) return false
+  return true
+}
 
 /** words opening a subordinate clause before the main one: "While Ramos said that A, he appears uneasy" */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'if', 'when', 'whereas', 'unless', 'since', 'after', 'before', 'as', 'once'])

@@ -43,6 +43,15 @@ export function isCueAt(ctx: Ctx, i: number): string | null {
   return lemma
 }
 
+/** words that make a time word a time phrase: "last week", "this year" */
+const TIME_DETERMINERS = new Set(['last', 'this', 'next', 'that', 'earlier', 'every', 'each'])
+
+/** "Calif", "Fla", "Gov": a short capitalised word an abbreviation's full stop follows */
+function isAbbreviation(t: string): boolean {
+  const c = t.charCodeAt(0)
+  return t.length <= 5 && c >= 65 && c <= 90
+}
+
 /** A time word ("Tuesday", "last week"); a capitalised "Day" or "Night" is a name ("Day said"), a weekday or month is not. */
 function isTimeWord(t: string): boolean {
   const lower = t.toLowerCase()
@@ -66,7 +75,8 @@ export function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
   }
   if (b < lo) return -1
   if (pos[b] === 'PRON') return b
-  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM')) return -1
+  // "47% say"
+  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM' || (tokens[b] === '%' && b > lo && pos[b - 1] === 'NUM'))) return -1
   let j = b
   while (j - 1 >= lo) {
     const t = tokens[j - 1], p = pos[j - 1]
@@ -103,12 +113,15 @@ export function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | n
     let k = b
     while (k >= lo && k > b - 4 && tokens[k] !== ',' && pos[k] !== 'ADP') k--
     if (k >= lo && pos[k] === 'ADP') b = k - 1
+    // "voters in a poll last year said" / "Feinstein last week said"
+    else if (b - 1 >= lo && TIME_DETERMINERS.has(tokens[b - 1].toLowerCase())) b -= 2
   }
   if (b >= lo && tokens[b] === ',' && ctx.inQuote[b] < 0) {
     // appositive ("Smith, a spokesman for the Pentagon, said") or relative ("Smith, who ...") closes here
     let k = b - 1
     let n = 0
-    while (k >= lo && n < 14 && tokens[k] !== ',' && !SENT_END.has(tokens[k]) && ctx.inQuote[k] < 0 && pos[k] !== 'VERB') { k--; n++ }
+    // (an abbreviation's full stop, "R-Calif.", does not end the sentence)
+    while (k >= lo && n < 14 && tokens[k] !== ',' && !(SENT_END.has(tokens[k]) && !(tokens[k] === '.' && isAbbreviation(tokens[k - 1] ?? ''))) && ctx.inQuote[k] < 0 && pos[k] !== 'VERB') { k--; n++ }
     if (k >= lo && tokens[k] === ',') {
       // the whole "the mayor, Juhani Kivelä": the name may sit in either part
       const a = npLeftFrom(ctx, k - 1, lo)
@@ -117,7 +130,7 @@ export function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | n
     // a relative clause: "Stuart Stevens, who served as Romney's strategist in 2012, said" /
     // "Dr Linnea Berg, the biologist at the institute who has studied the river, said"
     for (let w = b - 1, n2 = 0; w > lo + 1 && n2 < 30 && !SENT_END.has(tokens[w]) && ctx.inQuote[w] < 0; w--, n2++) {
-      if (tokens[w] !== 'who' && tokens[w] !== 'whose') continue
+      if (tokens[w] !== 'who' && tokens[w] !== 'whose' && !(tokens[w] === 'which' && tokens[w - 1] === ',')) continue
       if (tokens[w - 1] === ',') {
         const a = npLeftFrom(ctx, w - 2, lo)
         return a >= 0 && pos[w - 2] !== 'PRON' ? [a, w - 2] : null
