@@ -188,6 +188,25 @@ describe('pairing quotation marks', () => {
     expect(quotes.every((q) => q.speakerStart !== null)).toBe(true)
   })
 
+  it('attributes the writer\'s evidential judgement with no speaker, and not "appeared on"', () => {
+    const t = 'Mayor Karin Lund appeared to soften her stance on the dam.\n\nLund appeared on local radio on Monday.\n\nIt seems that the council will vote in May.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.cue, q.speakerName])).toEqual([
+      ['Mayor Karin Lund appeared to soften her stance on the dam', 'appeared', null],
+      ['the council will vote in May', 'seems', null],
+    ])
+  })
+
+  it('attributes what someone talked about, expressed or attacked', () => {
+    const t = 'Tilda Novak talked about rebuilding the old pier.\n\nAnna Holm expressed doubt that the ferry would run.\n\nHolm attacked the harbour board for the delay.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerName])).toEqual([
+      ['rebuilding the old pier', 'Tilda Novak'],
+      ['the ferry would run', 'Anna Holm'],
+      ['the harbour board for the delay', 'Anna Holm'],
+    ])
+  })
+
   it('survives unbalanced marks and empty input', () => {
     expect(quotesOf('').quotes).toEqual([])
     expect(() => quotesOf('He said “ and then ” ” “ nothing “')).not.toThrow()

@@ -137,6 +137,14 @@ const VERBS: Record<string, string[]> = {
   reject: ['reject', 'rejects', 'rejected', 'rejecting'],
   mention: ['mention', 'mentions', 'mentioned', 'mentioning'],
   discuss: ['discuss', 'discusses', 'discussed', 'discussing'],
+  express: ['express', 'expresses', 'expressed', 'expressing'],
+  voice: ['voices', 'voiced', 'voicing'],
+  offer: ['offers', 'offered', 'offering'],
+  attack: ['attacks', 'attacked', 'attacking'],
+  favor: ['favors', 'favored', 'favoring', 'favours', 'favoured', 'favouring'],
+  // speaking of a topic ("X talked about ...")
+  talk: ['talk', 'talks', 'talked', 'talking'],
+  speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
 }
 
 /** surface form (lower case) -> lemma */
@@ -180,7 +188,14 @@ export const THOUGHT_LEMMAS: ReadonlySet<string> = new Set([
 export const INTENT_LEMMAS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'hope'])
 
 /** Stances PolNeAR annotates as attribution of their object: "X endorsed Clinton", "X opposes the deal". */
-export const OBJECT_LEMMAS: ReadonlySet<string> = new Set(['endorse', 'support', 'back', 'oppose', 'defend', 'reject', 'mention', 'discuss'])
+export const OBJECT_LEMMAS: ReadonlySet<string> = new Set([
+  'endorse', 'support', 'back', 'oppose', 'defend', 'reject', 'mention', 'discuss', 'favor', 'attack',
+  // what someone voiced: "X expressed doubt that ...", "X offered a defense of the bill"
+  'express', 'voice', 'offer',
+])
+
+/** Speaking of a topic: "X talked about ...", "X spoke about how ...": what follows "about". */
+export const TOPIC_LEMMAS: ReadonlySet<string> = new Set(['talk', 'speak'])
 
 /** Cues after which a reporter's object usually follows: "told reporters", "told CNN", "asked him". */
 export const OBJECT_TAKING: ReadonlySet<string> = new Set(['tell', 'ask', 'assure', 'urge', 'warn', 'instruct', 'advise', 'remind'])
@@ -194,7 +209,7 @@ export const AUX_OR_ADVERB: ReadonlySet<string> = new Set([
   'not', "n't", 'never', 'always', 'quickly', 'angrily', 'bluntly', 'famously', 'explicitly', 'openly',
   'subsequently', 'initially', 'finally', 'ultimately', 'long', "'s", '’s', 'apparently', 'clearly',
   'herself', 'himself', 'themselves', 'itself', 'falsely', 'correctly', 'wrongly', 'rightly',
-  'both', 'overall',
+  'both', 'all', 'overall',
 ])
 
 /** Personal pronouns that can name a speaker, by what they can refer to. */
@@ -238,3 +253,6 @@ export const NOUN_CUES: ReadonlySet<string> = new Set([
   'hopes', 'view', 'call', 'calls', 'refusal', 'threat', 'threats', 'announcement', 'proposal', 'assurance',
   'assurances', 'boast', 'charge', 'suspicion', 'conviction', 'statement', 'remark', 'insinuation', 'implication',
 ])
+
+/** The writer's evidential verbs: "X seems to ...", "X appeared poised to ...", "It appears that ...". */
+export const EVIDENTIAL_FORMS: ReadonlySet<string> = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'])

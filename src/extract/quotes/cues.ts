@@ -76,7 +76,9 @@ export function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
   if (b < lo) return -1
   if (pos[b] === 'PRON') return b
   // "47% say"
-  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM' || (tokens[b] === '%' && b > lo && pos[b - 1] === 'NUM'))) return -1
+  // "47% say", "The Republican incumbent/ADJ said" (a noun wink took for an adjective after a determiner)
+  const adjHead = pos[b] === 'ADJ' && b - 1 >= lo && (pos[b - 1] === 'DET' || (pos[b - 1] === 'PROPN' && b - 2 >= lo && pos[b - 2] === 'DET'))
+  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM' || (tokens[b] === '%' && b > lo && pos[b - 1] === 'NUM') || adjHead)) return -1
   let j = b
   while (j - 1 >= lo) {
     const t = tokens[j - 1], p = pos[j - 1]
@@ -223,12 +225,16 @@ export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s",
 /** The subject of a participle cue: the last cue's subject in the sentence, else the subject of the sentence's first verb. */
 export function participleSubject(ctx: Ctx, i: number, sa: number, lastHit: { tok: number; sp: [number, number] | null } | null): [number, number] | null {
   if (lastHit !== null && lastHit.sp !== null && lastHit.tok >= sa && lastHit.tok < i && lastHit.sp[1] < i) return lastHit.sp
-  for (let v = sa; v < i; v++) {
-    if (ctx.inQuote[v] >= 0) continue
-    if (ctx.pos[v] === 'VERB') {
-      const sp = v > sa ? subjectOf(ctx, v, sa) : null
-      return sp !== null && sp[1] < v && (ctx.pos[sp[1]] === 'PROPN' || ctx.pos[sp[1]] === 'PRON' || ctx.pos[sp[1]] === 'NOUN') ? sp : null
-    }
+  // the first verb with a subject of its own: "On Thursday, after remaining neutral, Warren appeared … and
+  // endorsed Clinton, saying …" skips "remaining"; a relative clause's verb ("websites that would identify") is not the one
+  for (let v = sa, tried = 0; v < i && tried < 4; v++) {
+    if (ctx.inQuote[v] >= 0 || ctx.pos[v] !== 'VERB') continue
+    tried++
+    let b = v - 1
+    while (b > sa && (AUX_OR_ADVERB.has(ctx.doc.tokens[b].toLowerCase()) || ctx.pos[b] === 'ADV')) b--
+    if (RELATIVE.has(ctx.doc.tokens[b].toLowerCase())) continue
+    const sp = v > sa ? subjectOf(ctx, v, sa) : null
+    if (sp !== null && sp[1] < v && (ctx.pos[sp[1]] === 'PROPN' || ctx.pos[sp[1]] === 'PRON' || ctx.pos[sp[1]] === 'NOUN')) return sp
   }
   return null
 }

@@ -8,7 +8,7 @@
 //   senator’s warning that ...", "his promise to repeal the law".
 // Each becomes a CueHit whose speaker and content are set here (`preset`), so stage 4 leaves it alone and
 // partial quotes inside its content join it as they join a verb's reported speech.
-import { GROUP_PRONOUNS, NOUN_CUES, PERSON_PRONOUNS, SPEAKER_NOUNS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, EVIDENTIAL_FORMS, GROUP_PRONOUNS, NOUN_CUES, PERSON_PRONOUNS, SPEAKER_NOUNS } from '../lexicon/cues.ts'
 import { MAX_CONTENT_TOKENS, POSSESSIVE, SENT_END, isBreak, npLeftFrom, npRightFrom, type Ctx, type CueHit } from './cues.ts'
 
 /** a colon's speaker phrase is a short name: "NY Daily News", "Clinton camp", "Poll" */
@@ -31,6 +31,7 @@ export function phraseCues(ctx: Ctx, inBody: (tok: number) => boolean): CueHit[]
     else if (t === 'Asked' || (t === 'asked' && WHEN.has(tokens[i - 1]))) hit = askedCue(ctx, i)
     // a noun cue after its owner is lower case ("Sanders’s claim"): one Set lookup, no lowercasing
     else if (i > 0 && NOUN_CUES.has(t) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
+    else if (i > 0 && EVIDENTIAL_FORMS.has(t) && ctx.pos[i] === 'VERB') hit = evidentialCue(ctx, i)
     if (hit !== null && inBody(i)) out.push(hit)
   }
   return out
@@ -87,6 +88,44 @@ function nounCue(ctx: Ctx, i: number): CueHit | null {
   if (end - c < 2) return null
   return { tok: i, lemma: 'say', sp, content: [c, end], usedByDirect: false, group: -1, preset: true }
 }
+
+/** the lemma of the writer's evidential cues ("X seems to ...", "it appears that ..."), which have no speaker */
+export const EVIDENTIAL = 'seem'
+
+/**
+ * The writer's evidential judgement, which PolNeAR annotates as an attribution with no source:
+ * "Clinton appeared to assuage liberal concerns", "the field appeared poised to narrow", "It seems
+ * that ...". The content is the subject with its complement; "appeared on Fox News" (appear as in
+ * show up) has no complement and is no cue.
+ */
+function evidentialCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc, pos } = ctx
+  const { tokens } = doc
+  const s = doc.sentenceOf[i]
+  let n = i + 1
+  while (n < tokens.length && n <= i + 2 && pos[n] === 'ADV' && ctx.inQuote[n] < 0) n++
+  if (n >= tokens.length || ctx.inQuote[n] >= 0) return null
+  let b = i - 1
+  while (b >= 0 && b > i - 4 && (AUX_OR_ADVERB.has(tokens[b].toLowerCase()) || pos[b] === 'ADV') && ctx.inQuote[b] < 0) b--
+  if (b < 0 || doc.sentenceOf[b] !== s || ctx.inQuote[b] >= 0) return null
+  if (tokens[b] === 'It' || tokens[b] === 'it') {
+    // "It seems (that) ...", "it appears as if ..."
+    let c = n
+    if (tokens[c] === 'that') c++
+    else if (tokens[c] === 'as' && (tokens[c + 1] === 'if' || tokens[c + 1] === 'though')) c += 2
+    else return null
+    const end = clauseEnd(ctx, c)
+    return end - c < 2 ? null : { tok: i, lemma: EVIDENTIAL, sp: null, content: [c, end], usedByDirect: false, group: -1, preset: true }
+  }
+  const complement = (tokens[n] === 'to' && (pos[n + 1] === 'VERB' || pos[n + 1] === 'AUX')) || pos[n] === 'ADJ' || (pos[n] === 'VERB' && tokens[n].endsWith('ed') && tokens[n + 1] === 'to')
+  if (!complement) return null
+  const a = npLeftFrom(ctx, b, Math.max(doc.sentences[s].firstToken, b - 12))
+  if (a < 0 || (pos[b] === 'PRON' && RELATIVE_PRONOUNS.has(tokens[b].toLowerCase()))) return null
+  const end = clauseEnd(ctx, n)
+  return end - n < 1 ? null : { tok: i, lemma: EVIDENTIAL, sp: null, content: [a, end], usedByDirect: false, group: -1, preset: true }
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'what'])
 
 const WHEN = new Set(['When', 'when', 'If', 'if', 'Once', 'once'])
 /** what the question "Asked …" opens with */
