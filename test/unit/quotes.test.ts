@@ -207,6 +207,13 @@ describe('pairing quotation marks', () => {
     ])
   })
 
+  it('lets a poll speak, and reads a stance noun owned by its speaker', () => {
+    const t = 'In a Nordhamn Post poll released Monday, 52 percent backed the new pier.\n\nThe latest polls show Karin Lund with a narrow lead.\n\nHer support for the ferry line, which runs twice a day, is well known.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['52 percent backed the new pier', 'Karin Lund with a narrow lead', 'the ferry line'])
+    expect(quotes.map((q) => (q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)))).toEqual(['a Nordhamn Post poll released Monday', 'The latest polls', 'Her'])
+  })
+
   it('survives unbalanced marks and empty input', () => {
     expect(quotesOf('').quotes).toEqual([])
     expect(() => quotesOf('He said “ and then ” ” “ nothing “')).not.toThrow()

@@ -142,6 +142,27 @@ const VERBS: Record<string, string[]> = {
   offer: ['offers', 'offered', 'offering'],
   attack: ['attacks', 'attacked', 'attacking'],
   favor: ['favors', 'favored', 'favoring', 'favours', 'favoured', 'favouring'],
+  // beliefs and knowledge, reported with a clause ("X sees that ...", "X realized the deal was dead")
+  see: ['sees'],
+  remember: ['remember', 'remembers', 'remembered', 'remembering'],
+  understand: ['understands', 'understood'],
+  learn: ['learns', 'learned', 'learnt'],
+  realize: ['realize', 'realizes', 'realized', 'realise', 'realises', 'realised'],
+  recognize: ['recognizes', 'recognized', 'recognises', 'recognised'],
+  suspect: ['suspects', 'suspected'],
+  assume: ['assumes', 'assumed'],
+  doubt: ['doubts', 'doubted'],
+  signal: ['signals', 'signaled', 'signalled', 'signaling', 'signalling'],
+  hint: ['hint', 'hints', 'hinted', 'hinting'],
+  // intentions ("X decided to run", "X threatened to sue")
+  decide: ['decide', 'decides', 'decided'],
+  threaten: ['threaten', 'threatens', 'threatened', 'threatening'],
+  // stances taken on someone or something ("X thanked the voters", "X welcomed the ruling")
+  thank: ['thanks', 'thanked', 'thanking'],
+  welcome: ['welcomes', 'welcomed', 'welcoming'],
+  applaud: ['applaud', 'applauds', 'applauded', 'applauding'],
+  assail: ['assail', 'assails', 'assailed', 'assailing'],
+  challenge: ['challenges', 'challenged', 'challenging'],
   // speaking of a topic ("X talked about ...")
   talk: ['talk', 'talks', 'talked', 'talking'],
   speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
@@ -182,16 +203,18 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
 export const THOUGHT_LEMMAS: ReadonlySet<string> = new Set([
   'believe', 'think', 'fear', 'hope', 'worry', 'expect', 'know', 'agree', 'find', 'show', 'conclude',
   'recommend', 'propose', 'want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'feel',
+  'see', 'remember', 'understand', 'learn', 'realize', 'recognize', 'suspect', 'assume', 'doubt', 'signal', 'hint',
+  'decide', 'threaten',
 ])
 
 /** Intentions and wishes: reported with a short complement, "to ..." or an object ("X wants to run", "X wants a recount"). */
-export const INTENT_LEMMAS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'hope'])
+export const INTENT_LEMMAS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'hope', 'decide', 'threaten'])
 
 /** Stances PolNeAR annotates as attribution of their object: "X endorsed Clinton", "X opposes the deal". */
 export const OBJECT_LEMMAS: ReadonlySet<string> = new Set([
   'endorse', 'support', 'back', 'oppose', 'defend', 'reject', 'mention', 'discuss', 'favor', 'attack',
   // what someone voiced: "X expressed doubt that ...", "X offered a defense of the bill"
-  'express', 'voice', 'offer',
+  'express', 'voice', 'offer', 'thank', 'welcome', 'applaud', 'assail', 'challenge',
 ])
 
 /** Speaking of a topic: "X talked about ...", "X spoke about how ...": what follows "about". */
@@ -256,3 +279,18 @@ export const NOUN_CUES: ReadonlySet<string> = new Set([
 
 /** The writer's evidential verbs: "X seems to ...", "X appeared poised to ...", "It appears that ...". */
 export const EVIDENTIAL_FORMS: ReadonlySet<string> = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'])
+
+/** Documents that show or find something, and speak for their authors: "polls show ...", "in a CBS News poll, ...". */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'data', 'figures', 'results',
+  'numbers', 'analysis', 'research', 'review', 'audit', 'census', 'records', 'documents', 'ranking', 'rankings',
+  'estimates', 'projection', 'projections', 'forecast', 'forecasts', 'findings', 'investigation', 'tally', 'count',
+])
+
+/** Stance nouns and the preposition that opens what they are about: "her long support for stem cell research". */
+export const STANCE_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['support', 'for'], ['criticism', 'of'], ['criticisms', 'of'], ['attack', 'on'], ['attacks', 'on'], ['opposition', 'to'],
+  ['praise', 'for'], ['endorsement', 'of'], ['call', 'for'], ['calls', 'for'], ['concern', 'about'], ['concerns', 'about'],
+  ['questions', 'about'], ['doubts', 'about'], ['skepticism', 'about'], ['views', 'on'], ['view', 'of'], ['stance', 'on'],
+  ['position', 'on'], ['positions', 'on'], ['defense', 'of'], ['embrace', 'of'], ['rejection', 'of'], ['condemnation', 'of'],
+])

@@ -12,7 +12,7 @@
 import type { Doc } from '../nlp.ts'
 import type { EntityLayer } from '../entities.ts'
 import type { QuoteKind } from '../types.ts'
-import { AUX_OR_ADVERB, GROUP_PRONOUNS, OBJECT_LEMMAS, INTENT_LEMMAS, OBJECT_TAKING, PERSON_PRONOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TOPIC_LEMMAS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, DOCUMENT_NOUNS, GROUP_PRONOUNS, OBJECT_LEMMAS, INTENT_LEMMAS, OBJECT_TAKING, PERSON_PRONOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TOPIC_LEMMAS } from '../lexicon/cues.ts'
 import { DASHES, isMark, isSpace, isTitle, lastNonSpace, pairMarks, tokenAtOrAfter, type Marked } from './marks.ts'
 import {
   BE_FORMS, CLAUSE_OPENERS, LONG_CONTENT_TOKENS, MAX_CONTENT_TOKENS, POSSESSIVE, RELATIVE, SENT_END, continues, cueSurface, hasVerb,
@@ -327,6 +327,12 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       if (!personSubject) continue
       const e = objectEnd(c)
       if (c <= e && e - c < 30 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
+      continue
+    }
+    if ((hit.lemma === 'show' || hit.lemma === 'find') && subjectBefore && DOCUMENT_NOUNS.has(tokens[hit.sp[1]].toLowerCase()) && tokens[c] !== 'that' && !hasVerb(doc, c, last)) {
+      // "polls show Clinton with a narrow edge", "the survey finds Trump up four points": what a document shows
+      const e = objectEnd(c)
+      if (c <= e && e - c < 40 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
       continue
     }
     // a short clause needs its verb: "said it would stay", not "said Tuesday"

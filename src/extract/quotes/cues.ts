@@ -6,7 +6,7 @@
 // (sentence bounds, statement starts, continuations).
 import type { Doc } from '../nlp.ts'
 import type { EntityLayer } from '../entities.ts'
-import { AUX_OR_ADVERB, CALENDAR_NAMES, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEAKER_NOUNS, TIME_WORDS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, CALENDAR_NAMES, CUE_FORMS, DOCUMENT_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEAKER_NOUNS, TIME_WORDS } from '../lexicon/cues.ts'
 
 export const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET'])
 export const NP_LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'to', 'by'])
@@ -37,6 +37,8 @@ export function isCueAt(ctx: Ctx, i: number): string | null {
     // "is promising" and "US says", so the word before decides
     if (i === 0) return null
     const before = pos[i - 1]
+    // "polls show", "the survey finds": a document noun is the subject, not a compound's first part
+    if (before === 'NOUN' && DOCUMENT_NOUNS.has(doc.tokens[i - 1].toLowerCase()) && doc.tokens[i].charCodeAt(0) >= 97) return lemma
     if (before === 'DET' || before === 'ADJ' || before === 'NUM' || before === 'NOUN' || POSSESSIVE.has(doc.tokens[i - 1]) || (before === 'PRON' && !PERSON_PRONOUNS.has(doc.tokens[i - 1]) && !GROUP_PRONOUNS.has(doc.tokens[i - 1]))) return null
     if (p === 'PROPN' || p === 'PUNCT' || p === 'NUM') return null
   }
