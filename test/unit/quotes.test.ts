@@ -214,6 +214,12 @@ describe('pairing quotation marks', () => {
     expect(quotes.map((q) => (q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)))).toEqual(['a Nordhamn Post poll released Monday', 'The latest polls', 'Her'])
   })
 
+  it('reads what answered a remark, and takes "state" before a title or a relative clause for the noun', () => {
+    const t = 'Karin Lund has not responded to the harbour board\'s remarks.\n\nThe tour visits Ostby and Vik, towns that voted for the pier, and state Rep. Anna Holm will join it.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerName])).toEqual([['the harbour board\'s remarks', 'Karin Lund']])
+  })
+
   it('survives unbalanced marks and empty input', () => {
     expect(quotesOf('').quotes).toEqual([])
     expect(() => quotesOf('He said “ and then ” ” “ nothing “')).not.toThrow()

@@ -217,8 +217,8 @@ export const OBJECT_LEMMAS: ReadonlySet<string> = new Set([
   'express', 'voice', 'offer', 'thank', 'welcome', 'applaud', 'assail', 'challenge',
 ])
 
-/** Speaking of a topic: "X talked about ...", "X spoke about how ...": what follows "about". */
-export const TOPIC_LEMMAS: ReadonlySet<string> = new Set(['talk', 'speak'])
+/** Speaking of a topic or answering: "X talked about ...", "X responded to the remarks": what follows the preposition. */
+export const TOPIC_LEMMAS: ReadonlyMap<string, string> = new Map([['talk', 'about'], ['speak', 'about'], ['respond', 'to'], ['reply', 'to']])
 
 /** Cues after which a reporter's object usually follows: "told reporters", "told CNN", "asked him". */
 export const OBJECT_TAKING: ReadonlySet<string> = new Set(['tell', 'ask', 'assure', 'urge', 'warn', 'instruct', 'advise', 'remind'])

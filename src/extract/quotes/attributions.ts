@@ -312,15 +312,19 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       return e
     }
     const personSubject = subjectBefore && !(pos[hit.sp[1]] === 'PRON' && !PERSON_PRONOUNS.has(tokens[hit.sp[1]]) && !GROUP_PRONOUNS.has(tokens[hit.sp[1]]))
-    if (TOPIC_LEMMAS.has(hit.lemma)) {
-      // "X talked about continuing the progress", "as Y spoke about how the consulate was taken": what about
-      if (!personSubject) continue
+    const topic = TOPIC_LEMMAS.get(hit.lemma)
+    if (topic !== undefined) {
+      // "X talked about continuing the progress", "as Y spoke about how the consulate was taken", "Trump has
+      // not responded to Calderon's remarks": what it was about, or what answered
       let k = i + 1
       while (k < last && pos[k] === 'ADV' && inQuote[k] < 0) k++
-      if (tokens[k] !== 'about' || k + 1 > last || inQuote[k + 1] >= 0) continue
-      const e = objectEnd(k + 1)
-      if (e - (k + 1) < 40) hit.content = [k + 1, e]
-      continue
+      if (personSubject && tokens[k] === topic && k + 1 <= last && inQuote[k + 1] < 0) {
+        const e = objectEnd(k + 1)
+        if (e - (k + 1) < 40) hit.content = [k + 1, e]
+        continue
+      }
+      // "responded that ...": reported speech as any speech verb's
+      if (!SPEECH_LEMMAS.has(hit.lemma)) continue
     }
     if (OBJECT_LEMMAS.has(hit.lemma)) {
       // "X endorsed Clinton" / "X opposes the deal, saying ...": the object, up to the clause's end

@@ -31,6 +31,8 @@ export function isCueAt(ctx: Ctx, i: number): string | null {
     if ((doc.tokens[i] === 'according' || doc.tokens[i] === 'According') && doc.tokens[i + 1] === 'to') return 'according to'
     return null
   }
+  // "state Rep.", "Rust Belt states that ...": the noun; the verb states what follows it ("the memo states that")
+  if (lemma === 'state' && (doc.tokens[i] === 'state' || doc.tokens[i] === 'states' || doc.tokens[i] === 'State' || doc.tokens[i] === 'States') && doc.tokens[i + 1] !== 'that' && doc.tokens[i + 1] !== ':') return null
   const p = pos[i]
   if (p !== 'VERB' && p !== 'AUX') {
     // a noun use ("the report", "his statement", "a promising start") is no cue; wink's tag alone misses
