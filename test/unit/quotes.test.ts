@@ -172,6 +172,54 @@ describe('pairing quotation marks', () => {
     ])
   })
 
+  it('reads a tag inside its sentence as reporting both sides of it', () => {
+    const t = 'The harbour, Tilda Novak said, would close for the winter.\n\nUnless the council pays, the engineers say, the pier will fall.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerName])).toEqual([
+      ['indirect', 'The harbour, Tilda Novak said, would close for the winter', 'Tilda Novak'],
+      ['indirect', 'Unless the council pays, the engineers say, the pier will fall', 'the engineers'],
+    ])
+  })
+
+  it('finds the subject past a time phrase, a percentage and a relative clause with which', () => {
+    const t = 'Voters in a county poll last year said the ferry should stay.\n\nAbout 47% say they would pay more for it.\n\nExecutives at Nordhamn Freight, which runs the ferry, say the fares will rise.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['the ferry should stay', 'they would pay more for it', 'the fares will rise'])
+    expect(quotes.every((q) => q.speakerStart !== null)).toBe(true)
+  })
+
+  it('attributes the writer\'s evidential judgement with no speaker, and not "appeared on"', () => {
+    const t = 'Mayor Karin Lund appeared to soften her stance on the dam.\n\nLund appeared on local radio on Monday.\n\nIt seems that the council will vote in May.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.cue, q.speakerName])).toEqual([
+      ['Mayor Karin Lund appeared to soften her stance on the dam', 'appeared', null],
+      ['the council will vote in May', 'seems', null],
+    ])
+  })
+
+  it('attributes what someone talked about, expressed or attacked', () => {
+    const t = 'Tilda Novak talked about rebuilding the old pier.\n\nAnna Holm expressed doubt that the ferry would run.\n\nHolm attacked the harbour board for the delay.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerName])).toEqual([
+      ['rebuilding the old pier', 'Tilda Novak'],
+      ['the ferry would run', 'Anna Holm'],
+      ['the harbour board for the delay', 'Anna Holm'],
+    ])
+  })
+
+  it('lets a poll speak, and reads a stance noun owned by its speaker', () => {
+    const t = 'In a Nordhamn Post poll released Monday, 52 percent backed the new pier.\n\nThe latest polls show Karin Lund with a narrow lead.\n\nHer support for the ferry line, which runs twice a day, is well known.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => q.text)).toEqual(['52 percent backed the new pier', 'Karin Lund with a narrow lead', 'the ferry line'])
+    expect(quotes.map((q) => (q.speakerStart === null ? null : t.slice(q.speakerStart, q.speakerEnd!)))).toEqual(['a Nordhamn Post poll released Monday', 'The latest polls', 'Her'])
+  })
+
+  it('reads what answered a remark, and takes "state" before a title or a relative clause for the noun', () => {
+    const t = 'Karin Lund has not responded to the harbour board\'s remarks.\n\nThe tour visits Ostby and Vik, towns that voted for the pier, and state Rep. Anna Holm will join it.'
+    const { quotes } = quotesOf(t)
+    expect(quotes.map((q) => [q.text, q.speakerName])).toEqual([['the harbour board\'s remarks', 'Karin Lund']])
+  })
+
   it('survives unbalanced marks and empty input', () => {
     expect(quotesOf('').quotes).toEqual([])
     expect(() => quotesOf('He said “ and then ” ” “ nothing “')).not.toThrow()

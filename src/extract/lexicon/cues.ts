@@ -137,6 +137,35 @@ const VERBS: Record<string, string[]> = {
   reject: ['reject', 'rejects', 'rejected', 'rejecting'],
   mention: ['mention', 'mentions', 'mentioned', 'mentioning'],
   discuss: ['discuss', 'discusses', 'discussed', 'discussing'],
+  express: ['express', 'expresses', 'expressed', 'expressing'],
+  voice: ['voices', 'voiced', 'voicing'],
+  offer: ['offers', 'offered', 'offering'],
+  attack: ['attacks', 'attacked', 'attacking'],
+  favor: ['favors', 'favored', 'favoring', 'favours', 'favoured', 'favouring'],
+  // beliefs and knowledge, reported with a clause ("X sees that ...", "X realized the deal was dead")
+  see: ['sees'],
+  remember: ['remember', 'remembers', 'remembered', 'remembering'],
+  understand: ['understands', 'understood'],
+  learn: ['learns', 'learned', 'learnt'],
+  realize: ['realize', 'realizes', 'realized', 'realise', 'realises', 'realised'],
+  recognize: ['recognizes', 'recognized', 'recognises', 'recognised'],
+  suspect: ['suspects', 'suspected'],
+  assume: ['assumes', 'assumed'],
+  doubt: ['doubts', 'doubted'],
+  signal: ['signals', 'signaled', 'signalled', 'signaling', 'signalling'],
+  hint: ['hint', 'hints', 'hinted', 'hinting'],
+  // intentions ("X decided to run", "X threatened to sue")
+  decide: ['decide', 'decides', 'decided'],
+  threaten: ['threaten', 'threatens', 'threatened', 'threatening'],
+  // stances taken on someone or something ("X thanked the voters", "X welcomed the ruling")
+  thank: ['thanks', 'thanked', 'thanking'],
+  welcome: ['welcomes', 'welcomed', 'welcoming'],
+  applaud: ['applaud', 'applauds', 'applauded', 'applauding'],
+  assail: ['assail', 'assails', 'assailed', 'assailing'],
+  challenge: ['challenges', 'challenged', 'challenging'],
+  // speaking of a topic ("X talked about ...")
+  talk: ['talk', 'talks', 'talked', 'talking'],
+  speak: ['speak', 'speaks', 'spoke', 'spoken', 'speaking'],
 }
 
 /** surface form (lower case) -> lemma */
@@ -174,13 +203,22 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
 export const THOUGHT_LEMMAS: ReadonlySet<string> = new Set([
   'believe', 'think', 'fear', 'hope', 'worry', 'expect', 'know', 'agree', 'find', 'show', 'conclude',
   'recommend', 'propose', 'want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'feel',
+  'see', 'remember', 'understand', 'learn', 'realize', 'recognize', 'suspect', 'assume', 'doubt', 'signal', 'hint',
+  'decide', 'threaten',
 ])
 
 /** Intentions and wishes: reported with a short complement, "to ..." or an object ("X wants to run", "X wants a recount"). */
-export const INTENT_LEMMAS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'hope'])
+export const INTENT_LEMMAS: ReadonlySet<string> = new Set(['want', 'plan', 'intend', 'seek', 'refuse', 'decline', 'prefer', 'hope', 'decide', 'threaten'])
 
 /** Stances PolNeAR annotates as attribution of their object: "X endorsed Clinton", "X opposes the deal". */
-export const OBJECT_LEMMAS: ReadonlySet<string> = new Set(['endorse', 'support', 'back', 'oppose', 'defend', 'reject', 'mention', 'discuss'])
+export const OBJECT_LEMMAS: ReadonlySet<string> = new Set([
+  'endorse', 'support', 'back', 'oppose', 'defend', 'reject', 'mention', 'discuss', 'favor', 'attack',
+  // what someone voiced: "X expressed doubt that ...", "X offered a defense of the bill"
+  'express', 'voice', 'offer', 'thank', 'welcome', 'applaud', 'assail', 'challenge',
+])
+
+/** Speaking of a topic or answering: "X talked about ...", "X responded to the remarks": what follows the preposition. */
+export const TOPIC_LEMMAS: ReadonlyMap<string, string> = new Map([['talk', 'about'], ['speak', 'about'], ['respond', 'to'], ['reply', 'to']])
 
 /** Cues after which a reporter's object usually follows: "told reporters", "told CNN", "asked him". */
 export const OBJECT_TAKING: ReadonlySet<string> = new Set(['tell', 'ask', 'assure', 'urge', 'warn', 'instruct', 'advise', 'remind'])
@@ -194,6 +232,7 @@ export const AUX_OR_ADVERB: ReadonlySet<string> = new Set([
   'not', "n't", 'never', 'always', 'quickly', 'angrily', 'bluntly', 'famously', 'explicitly', 'openly',
   'subsequently', 'initially', 'finally', 'ultimately', 'long', "'s", '’s', 'apparently', 'clearly',
   'herself', 'himself', 'themselves', 'itself', 'falsely', 'correctly', 'wrongly', 'rightly',
+  'both', 'all', 'overall',
 ])
 
 /** Personal pronouns that can name a speaker, by what they can refer to. */
@@ -236,4 +275,22 @@ export const NOUN_CUES: ReadonlySet<string> = new Set([
   'demand', 'demands', 'denial', 'admission', 'accusation', 'accusations', 'complaint', 'fear', 'fears', 'hope',
   'hopes', 'view', 'call', 'calls', 'refusal', 'threat', 'threats', 'announcement', 'proposal', 'assurance',
   'assurances', 'boast', 'charge', 'suspicion', 'conviction', 'statement', 'remark', 'insinuation', 'implication',
+])
+
+/** The writer's evidential verbs: "X seems to ...", "X appeared poised to ...", "It appears that ...". */
+export const EVIDENTIAL_FORMS: ReadonlySet<string> = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'])
+
+/** Documents that show or find something, and speak for their authors: "polls show ...", "in a CBS News poll, ...". */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'data', 'figures', 'results',
+  'numbers', 'analysis', 'research', 'review', 'audit', 'census', 'records', 'documents', 'ranking', 'rankings',
+  'estimates', 'projection', 'projections', 'forecast', 'forecasts', 'findings', 'investigation', 'tally', 'count',
+])
+
+/** Stance nouns and the preposition that opens what they are about: "her long support for stem cell research". */
+export const STANCE_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['support', 'for'], ['criticism', 'of'], ['criticisms', 'of'], ['attack', 'on'], ['attacks', 'on'], ['opposition', 'to'],
+  ['praise', 'for'], ['endorsement', 'of'], ['call', 'for'], ['calls', 'for'], ['concern', 'about'], ['concerns', 'about'],
+  ['questions', 'about'], ['doubts', 'about'], ['skepticism', 'about'], ['views', 'on'], ['view', 'of'], ['stance', 'on'],
+  ['position', 'on'], ['positions', 'on'], ['defense', 'of'], ['embrace', 'of'], ['rejection', 'of'], ['condemnation', 'of'],
 ])

@@ -12,7 +12,7 @@
 import type { Doc } from '../nlp.ts'
 import type { EntityLayer } from '../entities.ts'
 import type { QuoteKind } from '../types.ts'
-import { AUX_OR_ADVERB, GROUP_PRONOUNS, OBJECT_LEMMAS, INTENT_LEMMAS, OBJECT_TAKING, PERSON_PRONOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, DOCUMENT_NOUNS, GROUP_PRONOUNS, OBJECT_LEMMAS, INTENT_LEMMAS, OBJECT_TAKING, PERSON_PRONOUNS, SPEECH_LEMMAS, THOUGHT_LEMMAS, TOPIC_LEMMAS } from '../lexicon/cues.ts'
 import { DASHES, isMark, isSpace, isTitle, lastNonSpace, pairMarks, tokenAtOrAfter, type Marked } from './marks.ts'
 import {
   BE_FORMS, CLAUSE_OPENERS, LONG_CONTENT_TOKENS, MAX_CONTENT_TOKENS, POSSESSIVE, RELATIVE, SENT_END, continues, cueSurface, hasVerb,
@@ -20,7 +20,7 @@ import {
   subjectOf, type Ctx, type CueHit,
 } from './cues.ts'
 import { resolveSpeakers } from './speakers.ts'
-import { phraseCues } from './phrases.ts'
+import { EVIDENTIAL, phraseCues } from './phrases.ts'
 
 /** One attributed statement before it becomes a contract Quote. */
 export interface Attribution {
@@ -91,7 +91,17 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     if (lemma === null || !inBody(doc.start[i])) continue
     const [sa, sb] = sentenceBounds(doc, i)
     let sp: [number, number] | null
-    if (lemma === 'according to') sp = npRightFrom(ctx, i + 2, sb)
+    if (lemma === 'according to') {
+      sp = npRightFrom(ctx, i + 2, sb)
+      // "according to sources": wink may tag a plural noun there as a verb
+      // "according to sources", "according to people familiar with ...", "according to Democratic and independent analysts":
+      // wink may tag the source's words otherwise; the source runs to the clause's end
+      if (sp === null && i + 2 <= sb && inQuote[i + 2] < 0 && pos[i + 2] !== 'PUNCT') {
+        let e = i + 2
+        while (e < sb && e < i + 14 && inQuote[e + 1] < 0 && tokens[e + 1] !== ',' && !SENT_END.has(tokens[e + 1]) && pos[e + 1] !== 'SPACE') e++
+        sp = [i + 2, e]
+      }
+    }
     else if (((tokens[i].endsWith('ing') && !BE_FORMS.has(tokens[i - 1]?.toLowerCase() ?? '')) || tokens[i - 1] === 'to') && i > sa && (sp = participleSubject(ctx, i, sa, lastHit)) !== null) {
       // "..., Biden said, adding he was worried" / "Trump unleashed tweets saying ...": the main verb's subject
     } else {
@@ -296,12 +306,37 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const forward = last - c + 1
     const isThought = THOUGHT_LEMMAS.has(hit.lemma)
     const subjectBefore = hit.sp[1] < i
+    const objectEnd = (from: number): number => {
+      let e = from
+      while (e < last && tokens[e + 1] !== ',' && tokens[e + 1] !== ';' && !(tokens[e + 1] === 'and' && pos[e + 2] === 'VERB') && inQuote[e + 1] < 0) e++
+      return e
+    }
+    const personSubject = subjectBefore && !(pos[hit.sp[1]] === 'PRON' && !PERSON_PRONOUNS.has(tokens[hit.sp[1]]) && !GROUP_PRONOUNS.has(tokens[hit.sp[1]]))
+    const topic = TOPIC_LEMMAS.get(hit.lemma)
+    if (topic !== undefined) {
+      // "X talked about continuing the progress", "as Y spoke about how the consulate was taken", "Trump has
+      // not responded to Calderon's remarks": what it was about, or what answered
+      let k = i + 1
+      while (k < last && pos[k] === 'ADV' && inQuote[k] < 0) k++
+      if (personSubject && tokens[k] === topic && k + 1 <= last && inQuote[k + 1] < 0) {
+        const e = objectEnd(k + 1)
+        if (e - (k + 1) < 40) hit.content = [k + 1, e]
+        continue
+      }
+      // "responded that ...": reported speech as any speech verb's
+      if (!SPEECH_LEMMAS.has(hit.lemma)) continue
+    }
     if (OBJECT_LEMMAS.has(hit.lemma)) {
       // "X endorsed Clinton" / "X opposes the deal, saying ...": the object, up to the clause's end
-      if (!subjectBefore || pos[hit.sp[1]] === 'PRON' && !PERSON_PRONOUNS.has(tokens[hit.sp[1]]) && !GROUP_PRONOUNS.has(tokens[hit.sp[1]])) continue
-      let e = c
-      while (e < last && tokens[e + 1] !== ',' && tokens[e + 1] !== ';' && !(tokens[e + 1] === 'and' && pos[e + 2] === 'VERB') && inQuote[e + 1] < 0) e++
+      if (!personSubject) continue
+      const e = objectEnd(c)
       if (c <= e && e - c < 30 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
+      continue
+    }
+    if ((hit.lemma === 'show' || hit.lemma === 'find') && subjectBefore && DOCUMENT_NOUNS.has(tokens[hit.sp[1]].toLowerCase()) && tokens[c] !== 'that' && !hasVerb(doc, c, last)) {
+      // "polls show Clinton with a narrow edge", "the survey finds Trump up four points": what a document shows
+      const e = objectEnd(c)
+      if (c <= e && e - c < 40 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
       continue
     }
     // a short clause needs its verb: "said it would stay", not "said Tuesday"
@@ -323,6 +358,13 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const tagClosed = tokens[(hit.sp[0] > i ? hit.sp[1] : i) + 1] === ','
     // beliefs and findings tag a sentence too: "…, a study by the council found."
     const tags = SPEECH_LEMMAS.has(hit.lemma) ? forward <= 8 || tagClosed : isThought && !INTENT_LEMMAS.has(hit.lemma) && (forward <= 3 || tagClosed)
+    const tagEnd = (hit.sp[0] > i ? hit.sp[1] : i) + 1
+    if (comma > sa && tokens[comma] === ',' && tags && tagClosed && last - tagEnd >= 2 && inQuote[tagEnd + 1] < 0 && parenthetical(ctx, sa, comma)) {
+      // "Mr. Obama, officials said, has become ..." / "As Election Day nears, Stone says, the number ...":
+      // a tag inside its sentence reports both sides of it
+      hit.content = [sa, last]
+      continue
+    }
     // "While A said B, the figures showed C": the comma closes a subordinate clause, no tag follows it
     if (comma > sa && (tokens[comma] === ',' || tokens[comma] === '—') && tags && !SUBORDINATORS.has(tokens[sa].toLowerCase())) {
       let s0 = sa
@@ -393,7 +435,8 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   // the reported statement each token's words belong to, for partial quotes inside reported speech
   const contentOf = new Int32Array(n).fill(-1)
   cues.forEach((h, idx) => {
-    if (h.content === null) return
+    // the writer's evidential judgement gives a quote inside it no speaker: the quote keeps its own
+    if (h.content === null || h.lemma === EVIDENTIAL) return
     for (let k = h.content[0]; k <= h.content[1]; k++) if (contentOf[k] < 0) contentOf[k] = idx
   })
   // a quote with no cue, followed in its paragraph by a tagged quote, belongs to that one (“A.” “B,” she said.)
@@ -480,6 +523,20 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   return out
 }
 
+
+/**
+ * Does the sentence part [sa, comma) before a tag ("A, he said, B") need what follows the tag: no
+ * verb of its own ("Mr. Obama, officials said, has ...", "It was, he said, one of ...") or a
+ * subordinate clause ("Unless countries act, the experts say, the world ...")?
+ */
+function parenthetical(ctx: Ctx, sa: number, comma: number): boolean {
+  let k = sa
+  while (k < comma && (ctx.pos[k] === 'SPACE' || ctx.pos[k] === 'PUNCT')) k++
+  if (ctx.inQuote[k] >= 0) return false
+  if (SUBORDINATORS.has(ctx.doc.tokens[k]?.toLowerCase() ?? '')) return true
+  for (let j = k; j < comma; j++) if (ctx.pos[j] === 'VERB' || ctx.inQuote[j] >= 0) return false
+  return true
+}
 
 /** words opening a subordinate clause before the main one: "While Ramos said that A, he appears uneasy" */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'if', 'when', 'whereas', 'unless', 'since', 'after', 'before', 'as', 'once'])

@@ -6,7 +6,7 @@
 // (sentence bounds, statement starts, continuations).
 import type { Doc } from '../nlp.ts'
 import type { EntityLayer } from '../entities.ts'
-import { AUX_OR_ADVERB, CALENDAR_NAMES, CUE_FORMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEAKER_NOUNS, TIME_WORDS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, CALENDAR_NAMES, CUE_FORMS, DOCUMENT_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, SPEAKER_NOUNS, TIME_WORDS } from '../lexicon/cues.ts'
 
 export const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET'])
 export const NP_LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'to', 'by'])
@@ -31,16 +31,29 @@ export function isCueAt(ctx: Ctx, i: number): string | null {
     if ((doc.tokens[i] === 'according' || doc.tokens[i] === 'According') && doc.tokens[i + 1] === 'to') return 'according to'
     return null
   }
+  // "state Rep.", "Rust Belt states that ...": the noun; the verb states what follows it ("the memo states that")
+  if (lemma === 'state' && (doc.tokens[i] === 'state' || doc.tokens[i] === 'states' || doc.tokens[i] === 'State' || doc.tokens[i] === 'States') && doc.tokens[i + 1] !== 'that' && doc.tokens[i + 1] !== ':') return null
   const p = pos[i]
   if (p !== 'VERB' && p !== 'AUX') {
     // a noun use ("the report", "his statement", "a promising start") is no cue; wink's tag alone misses
     // "is promising" and "US says", so the word before decides
     if (i === 0) return null
     const before = pos[i - 1]
+    // "polls show", "the survey finds": a document noun is the subject, not a compound's first part
+    if (before === 'NOUN' && DOCUMENT_NOUNS.has(doc.tokens[i - 1].toLowerCase()) && doc.tokens[i].charCodeAt(0) >= 97) return lemma
     if (before === 'DET' || before === 'ADJ' || before === 'NUM' || before === 'NOUN' || POSSESSIVE.has(doc.tokens[i - 1]) || (before === 'PRON' && !PERSON_PRONOUNS.has(doc.tokens[i - 1]) && !GROUP_PRONOUNS.has(doc.tokens[i - 1]))) return null
     if (p === 'PROPN' || p === 'PUNCT' || p === 'NUM') return null
   }
   return lemma
+}
+
+/** words that make a time word a time phrase: "last week", "this year" */
+const TIME_DETERMINERS = new Set(['last', 'this', 'next', 'that', 'earlier', 'every', 'each'])
+
+/** "Calif", "Fla", "Gov": a short capitalised word an abbreviation's full stop follows */
+function isAbbreviation(t: string): boolean {
+  const c = t.charCodeAt(0)
+  return t.length <= 5 && c >= 65 && c <= 90
 }
 
 /** A time word ("Tuesday", "last week"); a capitalised "Day" or "Night" is a name ("Day said"), a weekday or month is not. */
@@ -66,7 +79,10 @@ export function npLeftFrom(ctx: Ctx, b: number, lo: number): number {
   }
   if (b < lo) return -1
   if (pos[b] === 'PRON') return b
-  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM')) return -1
+  // "47% say"
+  // "47% say", "The Republican incumbent/ADJ said" (a noun wink took for an adjective after a determiner)
+  const adjHead = pos[b] === 'ADJ' && b - 1 >= lo && (pos[b - 1] === 'DET' || (pos[b - 1] === 'PROPN' && b - 2 >= lo && pos[b - 2] === 'DET'))
+  if (!(pos[b] === 'PROPN' || pos[b] === 'NOUN' || pos[b] === 'NUM' || (tokens[b] === '%' && b > lo && pos[b - 1] === 'NUM') || adjHead)) return -1
   let j = b
   while (j - 1 >= lo) {
     const t = tokens[j - 1], p = pos[j - 1]
@@ -103,12 +119,15 @@ export function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | n
     let k = b
     while (k >= lo && k > b - 4 && tokens[k] !== ',' && pos[k] !== 'ADP') k--
     if (k >= lo && pos[k] === 'ADP') b = k - 1
+    // "voters in a poll last year said" / "Feinstein last week said"
+    else if (b - 1 >= lo && TIME_DETERMINERS.has(tokens[b - 1].toLowerCase())) b -= 2
   }
   if (b >= lo && tokens[b] === ',' && ctx.inQuote[b] < 0) {
     // appositive ("Smith, a spokesman for the Pentagon, said") or relative ("Smith, who ...") closes here
     let k = b - 1
     let n = 0
-    while (k >= lo && n < 14 && tokens[k] !== ',' && !SENT_END.has(tokens[k]) && ctx.inQuote[k] < 0 && pos[k] !== 'VERB') { k--; n++ }
+    // (an abbreviation's full stop, "R-Calif.", does not end the sentence)
+    while (k >= lo && n < 14 && tokens[k] !== ',' && !(SENT_END.has(tokens[k]) && !(tokens[k] === '.' && isAbbreviation(tokens[k - 1] ?? ''))) && ctx.inQuote[k] < 0 && pos[k] !== 'VERB') { k--; n++ }
     if (k >= lo && tokens[k] === ',') {
       // the whole "the mayor, Juhani Kivelä": the name may sit in either part
       const a = npLeftFrom(ctx, k - 1, lo)
@@ -117,7 +136,7 @@ export function subjectOf(ctx: Ctx, c: number, lo: number): [number, number] | n
     // a relative clause: "Stuart Stevens, who served as Romney's strategist in 2012, said" /
     // "Dr Linnea Berg, the biologist at the institute who has studied the river, said"
     for (let w = b - 1, n2 = 0; w > lo + 1 && n2 < 30 && !SENT_END.has(tokens[w]) && ctx.inQuote[w] < 0; w--, n2++) {
-      if (tokens[w] !== 'who' && tokens[w] !== 'whose') continue
+      if (tokens[w] !== 'who' && tokens[w] !== 'whose' && !(tokens[w] === 'which' && tokens[w - 1] === ',')) continue
       if (tokens[w - 1] === ',') {
         const a = npLeftFrom(ctx, w - 2, lo)
         return a >= 0 && pos[w - 2] !== 'PRON' ? [a, w - 2] : null
@@ -210,12 +229,16 @@ export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s",
 /** The subject of a participle cue: the last cue's subject in the sentence, else the subject of the sentence's first verb. */
 export function participleSubject(ctx: Ctx, i: number, sa: number, lastHit: { tok: number; sp: [number, number] | null } | null): [number, number] | null {
   if (lastHit !== null && lastHit.sp !== null && lastHit.tok >= sa && lastHit.tok < i && lastHit.sp[1] < i) return lastHit.sp
-  for (let v = sa; v < i; v++) {
-    if (ctx.inQuote[v] >= 0) continue
-    if (ctx.pos[v] === 'VERB') {
-      const sp = v > sa ? subjectOf(ctx, v, sa) : null
-      return sp !== null && sp[1] < v && (ctx.pos[sp[1]] === 'PROPN' || ctx.pos[sp[1]] === 'PRON' || ctx.pos[sp[1]] === 'NOUN') ? sp : null
-    }
+  // the first verb with a subject of its own: "On Thursday, after remaining neutral, Warren appeared … and
+  // endorsed Clinton, saying …" skips "remaining"; a relative clause's verb ("websites that would identify") is not the one
+  for (let v = sa, tried = 0; v < i && tried < 4; v++) {
+    if (ctx.inQuote[v] >= 0 || ctx.pos[v] !== 'VERB') continue
+    tried++
+    let b = v - 1
+    while (b > sa && (AUX_OR_ADVERB.has(ctx.doc.tokens[b].toLowerCase()) || ctx.pos[b] === 'ADV')) b--
+    if (RELATIVE.has(ctx.doc.tokens[b].toLowerCase())) continue
+    const sp = v > sa ? subjectOf(ctx, v, sa) : null
+    if (sp !== null && sp[1] < v && (ctx.pos[sp[1]] === 'PROPN' || ctx.pos[sp[1]] === 'PRON' || ctx.pos[sp[1]] === 'NOUN')) return sp
   }
   return null
 }

@@ -8,7 +8,7 @@
 //   senator’s warning that ...", "his promise to repeal the law".
 // Each becomes a CueHit whose speaker and content are set here (`preset`), so stage 4 leaves it alone and
 // partial quotes inside its content join it as they join a verb's reported speech.
-import { GROUP_PRONOUNS, NOUN_CUES, PERSON_PRONOUNS, SPEAKER_NOUNS } from '../lexicon/cues.ts'
+import { AUX_OR_ADVERB, DOCUMENT_NOUNS, EVIDENTIAL_FORMS, GROUP_PRONOUNS, NOUN_CUES, PERSON_PRONOUNS, SPEAKER_NOUNS, STANCE_NOUNS } from '../lexicon/cues.ts'
 import { MAX_CONTENT_TOKENS, POSSESSIVE, SENT_END, isBreak, npLeftFrom, npRightFrom, type Ctx, type CueHit } from './cues.ts'
 
 /** a colon's speaker phrase is a short name: "NY Daily News", "Clinton camp", "Poll" */
@@ -31,6 +31,9 @@ export function phraseCues(ctx: Ctx, inBody: (tok: number) => boolean): CueHit[]
     else if (t === 'Asked' || (t === 'asked' && WHEN.has(tokens[i - 1]))) hit = askedCue(ctx, i)
     // a noun cue after its owner is lower case ("Sanders’s claim"): one Set lookup, no lowercasing
     else if (i > 0 && NOUN_CUES.has(t) && (ctx.pos[i] === 'NOUN' || ctx.pos[i] === 'VERB')) hit = nounCue(ctx, i)
+    else if (i > 0 && EVIDENTIAL_FORMS.has(t) && ctx.pos[i] === 'VERB') hit = evidentialCue(ctx, i)
+    else if (i > 0 && STANCE_NOUNS.has(t) && ctx.pos[i] === 'NOUN' && tokens[i + 1] === STANCE_NOUNS.get(t)) hit = nounCue(ctx, i, i + 2)
+    else if (t === 'In' && tokens[i + 1] !== undefined && (tokens[i + 1] === 'a' || tokens[i + 1] === 'an' || tokens[i + 1] === 'the' || ctx.pos[i + 1] === 'PROPN')) hit = documentCue(ctx, i)
     if (hit !== null && inBody(i)) out.push(hit)
   }
   return out
@@ -64,12 +67,13 @@ function colonCue(ctx: Ctx, i: number): CueHit | null {
 }
 
 /** "Sanders’s claim that ...", "his promise to ..." */
-function nounCue(ctx: Ctx, i: number): CueHit | null {
+function nounCue(ctx: Ctx, i: number, from = -1): CueHit | null {
   const { doc, pos } = ctx
   const { tokens } = doc
   const next = tokens[i + 1]
   let c: number
-  if (next === 'that' && ctx.inQuote[i + 1] < 0) c = i + 2
+  if (from >= 0) c = from
+  else if (next === 'that' && ctx.inQuote[i + 1] < 0) c = i + 2
   else if (next === 'to' && (pos[i + 2] === 'VERB' || pos[i + 2] === 'AUX')) c = i + 1
   else return null
   // the owner: "Sanders’s", "the senator’s", "his"; adjectives between ("his repeated claim")
@@ -83,10 +87,69 @@ function nounCue(ctx: Ctx, i: number): CueHit | null {
     if (a >= 0 && (pos[o - 1] === 'PROPN' || (pos[o - 1] === 'NOUN' && SPEAKER_NOUNS.has(tokens[o - 1].toLowerCase())) || PERSON_PRONOUNS.has(tokens[o - 1]) || GROUP_PRONOUNS.has(tokens[o - 1]))) sp = [a, o - 1]
   }
   if (sp === null) return null
-  const end = clauseEnd(ctx, c)
-  if (end - c < 2) return null
+  // a stance noun's object ends at its clause's comma: "her support for the bill, which ..."
+  let end = clauseEnd(ctx, c)
+  if (from >= 0) for (let k = c + 1; k < end; k++) if (tokens[k] === ',' && ctx.inQuote[k] < 0) { end = k - 1; break }
+  if (end - c < (from >= 0 ? 0 : 2) || ctx.inQuote[c] >= 0) return null
   return { tok: i, lemma: 'say', sp, content: [c, end], usedByDirect: false, group: -1, preset: true }
 }
+
+/** "In a CBS News poll released Monday, 50 percent chose Clinton": a document opening a sentence speaks for what follows its comma */
+function documentCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc } = ctx
+  const { tokens } = doc
+  let a = i - 1
+  while (a >= 0 && ctx.pos[a] === 'SPACE' && !isBreak(doc, a)) a--
+  if (a >= 0 && !(isBreak(doc, a) || SENT_END.has(tokens[a]) || doc.sentenceOf[a] !== doc.sentenceOf[i])) return null
+  let comma = -1, head = -1
+  for (let k = i + 1; k < tokens.length && k <= i + 14 && doc.sentenceOf[k] === doc.sentenceOf[i] && ctx.inQuote[k] < 0; k++) {
+    if (tokens[k] === ',') { comma = k; break }
+    if (DOCUMENT_NOUNS.has(tokens[k]) && head < 0) head = k
+  }
+  if (comma < 0 || head < 0) return null
+  const c = comma + 1
+  const end = clauseEnd(ctx, c)
+  if (end - c < 3) return null
+  return { tok: i, lemma: 'say', sp: [i + 1, comma - 1], content: [c, end], usedByDirect: false, group: -1, preset: true }
+}
+
+/** the lemma of the writer's evidential cues ("X seems to ...", "it appears that ..."), which have no speaker */
+export const EVIDENTIAL = 'seem'
+
+/**
+ * The writer's evidential judgement, which PolNeAR annotates as an attribution with no source:
+ * "Clinton appeared to assuage liberal concerns", "the field appeared poised to narrow", "It seems
+ * that ...". The content is the subject with its complement; "appeared on Fox News" (appear as in
+ * show up) has no complement and is no cue.
+ */
+function evidentialCue(ctx: Ctx, i: number): CueHit | null {
+  const { doc, pos } = ctx
+  const { tokens } = doc
+  const s = doc.sentenceOf[i]
+  let n = i + 1
+  while (n < tokens.length && n <= i + 2 && pos[n] === 'ADV' && ctx.inQuote[n] < 0) n++
+  if (n >= tokens.length || ctx.inQuote[n] >= 0) return null
+  let b = i - 1
+  while (b >= 0 && b > i - 4 && (AUX_OR_ADVERB.has(tokens[b].toLowerCase()) || pos[b] === 'ADV') && ctx.inQuote[b] < 0) b--
+  if (b < 0 || doc.sentenceOf[b] !== s || ctx.inQuote[b] >= 0) return null
+  if (tokens[b] === 'It' || tokens[b] === 'it') {
+    // "It seems (that) ...", "it appears as if ..."
+    let c = n
+    if (tokens[c] === 'that') c++
+    else if (tokens[c] === 'as' && (tokens[c + 1] === 'if' || tokens[c + 1] === 'though')) c += 2
+    else return null
+    const end = clauseEnd(ctx, c)
+    return end - c < 2 ? null : { tok: i, lemma: EVIDENTIAL, sp: null, content: [c, end], usedByDirect: false, group: -1, preset: true }
+  }
+  const complement = (tokens[n] === 'to' && (pos[n + 1] === 'VERB' || pos[n + 1] === 'AUX')) || pos[n] === 'ADJ' || (pos[n] === 'VERB' && tokens[n].endsWith('ed') && tokens[n + 1] === 'to')
+  if (!complement) return null
+  const a = npLeftFrom(ctx, b, Math.max(doc.sentences[s].firstToken, b - 12))
+  if (a < 0 || (pos[b] === 'PRON' && RELATIVE_PRONOUNS.has(tokens[b].toLowerCase()))) return null
+  const end = clauseEnd(ctx, n)
+  return end - n < 1 ? null : { tok: i, lemma: EVIDENTIAL, sp: null, content: [a, end], usedByDirect: false, group: -1, preset: true }
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'what'])
 
 const WHEN = new Set(['When', 'when', 'If', 'if', 'Once', 'once'])
 /** what the question "Asked …" opens with */
