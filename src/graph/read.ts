@@ -322,8 +322,10 @@ ${PAGE_OF_QUOTES}`
 /**
  * Quotes about one entity grouped by speaker, most prolific first. Quotes whose speaker was not
  * resolved to an entity are grouped by the speaker's name as written. The speakers and their counts
- * are read from SPOKE_ABOUT and QUOTED_UNATTRIBUTED (kept by the writers, aggregates.ts), not counted;
- * only the quotes of the speakers shown are read, each speaker's from the side with fewer quotes.
+ * are read from SPOKE_ABOUT and QUOTED_UNATTRIBUTED (kept by the writers, aggregates.ts), not counted.
+ * The quotes of the speakers shown are then read the cheaper of two ways, by the counters: each
+ * speaker's from the side with fewer quotes (a minor speaker's few quotes), or, when that would read
+ * more than all the quotes about the entity (its top speakers are prolific), one pass over those.
  */
 export const WHO_SAID_WHAT_ABOUT = `
 MATCH (x:Entity {id: $aboutId})
@@ -337,21 +339,47 @@ CALL (x) {
 WITH x, s, unresolved, n
 ORDER BY n DESC, coalesce(s.name, unresolved), s.id
 LIMIT $first
-CALL (x, s, unresolved) {
+WITH x, collect({s: s, unresolved: unresolved, n: n}) AS top, coalesce(x.quotedAboutCount, 0) AS total
+WITH x, top, total, reduce(c = 0, t IN top | c + CASE WHEN t.s IS NOT NULL AND coalesce(t.s.quoteCount, 0) < total
+                                                       THEN coalesce(t.s.quoteCount, 0) ELSE total END) AS perSpeaker
+CALL (x, top, total, perSpeaker) {
+  WITH x, top WHERE perSpeaker <= total
+  UNWIND range(0, size(top) - 1) AS i
+  WITH x, i, top[i].s AS s, top[i].unresolved AS unresolved
   CALL (x, s, unresolved) {
-    WITH x, s WHERE s IS NOT NULL
-    ${QUOTES_OF('s', 'x')}
-    RETURN q
-    UNION
-    WITH x, s, unresolved WHERE s IS NULL
-    MATCH (q:Quote)-[:ABOUT]->(x)
-    WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) } AND coalesce(q.speakerName, '') = coalesce(unresolved, '')
-    RETURN q
+    CALL (x, s, unresolved) {
+      WITH x, s WHERE s IS NOT NULL
+      ${QUOTES_OF('s', 'x')}
+      RETURN q
+      UNION
+      WITH x, s, unresolved WHERE s IS NULL
+      MATCH (q:Quote)-[:ABOUT]->(x)
+      WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) } AND coalesce(q.speakerName, '') = coalesce(unresolved, '')
+      RETURN q
+    }
+    WITH q ORDER BY ${NEWEST('q')}
+    LIMIT $perSpeaker
+    RETURN collect(${QUOTE('q')}) AS quotes
   }
-  WITH q ORDER BY ${NEWEST('q')}
-  LIMIT $perSpeaker
-  RETURN collect(${QUOTE('q')}) AS quotes
+  RETURN i, quotes
+  UNION
+  WITH x, top WHERE perSpeaker > total
+  MATCH (q:Quote)-[:ABOUT]->(x)
+  WITH DISTINCT top, q
+  OPTIONAL MATCH (sp:Entity)-[:SAID]->(q)
+  WITH top, sp, CASE WHEN sp IS NULL THEN coalesce(q.speakerName, '') END AS name, collect(q) AS qs
+  UNWIND [i IN range(0, size(top) - 1) WHERE (sp IS NOT NULL AND top[i].s = sp)
+          OR (sp IS NULL AND top[i].s IS NULL AND coalesce(top[i].unresolved, '') = name)] AS i
+  CALL (qs) {
+    UNWIND qs AS q
+    WITH q ORDER BY ${NEWEST('q')}
+    LIMIT $perSpeaker
+    RETURN collect(${QUOTE('q')}) AS quotes
+  }
+  RETURN i, quotes
 }
+WITH i, top[i].s AS s, top[i].unresolved AS unresolved, top[i].n AS n, quotes
+ORDER BY i
 RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 
