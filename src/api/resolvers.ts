@@ -138,7 +138,10 @@ export const resolvers: Resolvers = {
         skip: Q.int(w.skip),
         limit: Q.int(w.limit),
       }
-      const query = speaker ? Q.QUOTES_FILTERED_BY_SPEAKER : about ? Q.QUOTES_FILTERED_BY_ABOUT : Q.QUOTES_FILTERED
+      // by speaker or about alone: a page and a counter kept by the writers (aggregates.ts), not a count
+      const unfiltered = params.kind === null && params.text === null && params.from === null && params.to === null
+      const query = (speaker || about) && unfiltered ? Q.QUOTES_PAGE
+        : speaker ? Q.QUOTES_FILTERED_BY_SPEAKER : about ? Q.QUOTES_FILTERED_BY_ABOUT : Q.QUOTES_FILTERED
       const [row] = await ctx.db.run(query, params)
       return toConnection(row ? quotePage(row) : { rows: [], total: 0 }, w)
     },
@@ -173,7 +176,9 @@ export const resolvers: Resolvers = {
         skip: Q.int(w.skip),
         limit: Q.int(w.limit),
       }
-      const [row] = await ctx.db.run(mentions ? Q.ARTICLES_MENTIONING : Q.ARTICLES_FILTERED, params)
+      const unfiltered = [params.title, params.publisher, params.author, params.from, params.to].every((v) => v === null)
+      const query = mentions ? (unfiltered ? Q.ARTICLES_MENTIONING_PAGE : Q.ARTICLES_MENTIONING) : Q.ARTICLES_FILTERED
+      const [row] = await ctx.db.run(query, params)
       return toConnection(row ? articlePage(row) : { rows: [], total: 0 }, w)
     },
 

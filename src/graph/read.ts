@@ -207,6 +207,7 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN id AS key, a.text AS value`
 
+/** the articles mentioning each entity, newest first; the total is the counter kept by the writers (aggregates.ts) */
 export const ENTITY_ARTICLES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
@@ -216,34 +217,79 @@ CALL (e) {
   WITH a ORDER BY ${NEWEST('a')} SKIP $skip LIMIT $limit
   RETURN collect(${ARTICLE('a')}) AS rows
 }
-RETURN id AS key, rows, COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a } AS total`
+RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
 
-/** quotes about each entity, optionally only those of one speaker ($speakerId) */
+/**
+ * The quotes (as \`q\`, each once) said by \`s\` and about \`x\`, either of which may be null (no
+ * condition on that side), read from the side with fewer quotes by the counters the writers keep
+ * (aggregates.ts): a person's quotes about a country are found from the person, a country's quotes
+ * by one minor speaker from the speaker. Only the branch whose condition holds reads anything.
+ */
+const QUOTES_OF = (s: string, x: string) => `
+CALL (${s}, ${x}) {
+  WITH ${s}, ${x} WHERE ${x} IS NULL
+  MATCH (${s})-[:SAID]->(q:Quote) RETURN q
+  UNION
+  WITH ${s}, ${x} WHERE ${s} IS NULL
+  MATCH (q:Quote)-[:ABOUT]->(${x}) RETURN q
+  UNION
+  WITH ${s}, ${x} WHERE ${s} IS NOT NULL AND ${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) <= coalesce(${x}.quotedAboutCount, 0)
+  MATCH (${s})-[:SAID]->(q:Quote) WHERE EXISTS { (q)-[:ABOUT]->(${x}) } RETURN q
+  UNION
+  WITH ${s}, ${x} WHERE ${s} IS NOT NULL AND ${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) > coalesce(${x}.quotedAboutCount, 0)
+  MATCH (q:Quote)-[:ABOUT]->(${x}) WHERE EXISTS { (${s})-[:SAID]->(q) } RETURN q
+}`
+
+/** how many quotes \`s\` said about \`x\` (SPOKE_ABOUT, aggregates.ts) */
+const SPOKE = (s: string, x: string) => `coalesce(head([(${s})-[r:SPOKE_ABOUT]->(${x}) | r.count]), 0)`
+
+/** quotes about each entity, optionally only those of one speaker ($speakerId); totals from the counters (aggregates.ts) */
 export const QUOTES_ABOUT_ENTITIES = `
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})
-CALL (x) {
-  MATCH (q:Quote)-[:ABOUT]->(x)
-  WHERE $speakerId IS NULL OR EXISTS { (:Entity {id: $speakerId})-[:SAID]->(q) }
-  WITH DISTINCT q
-  WITH q ORDER BY ${NEWEST('q')}
-  WITH collect(q) AS qs
-  RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows
+OPTIONAL MATCH (s:Entity {id: $speakerId})
+CALL (x, s) {
+  WITH x, s WHERE $speakerId IS NULL OR s IS NOT NULL
+  ${QUOTES_OF('s', 'x')}
+  WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  RETURN collect(${QUOTE('q')}) AS rows
 }
-RETURN id AS key, rows, total`
+RETURN id AS key, rows,
+       CASE WHEN $speakerId IS NULL THEN coalesce(x.quotedAboutCount, 0) WHEN s IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
 
-/** quotes said by each entity, optionally only those about one entity ($aboutId) */
+/** quotes said by each entity, optionally only those about one entity ($aboutId); totals from the counters (aggregates.ts) */
 export const QUOTES_BY_SPEAKERS = `
 UNWIND $ids AS id
 MATCH (s:Entity {id: id})
-CALL (s) {
-  MATCH (s)-[:SAID]->(q:Quote)
-  WHERE $aboutId IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $aboutId}) }
-  WITH q ORDER BY ${NEWEST('q')}
-  WITH collect(q) AS qs
-  RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows
+OPTIONAL MATCH (x:Entity {id: $aboutId})
+CALL (s, x) {
+  WITH s, x WHERE $aboutId IS NULL OR x IS NOT NULL
+  ${QUOTES_OF('s', 'x')}
+  WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  RETURN collect(${QUOTE('q')}) AS rows
 }
-RETURN id AS key, rows, total`
+RETURN id AS key, rows,
+       CASE WHEN $aboutId IS NULL THEN coalesce(s.quoteCount, 0) WHEN x IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
+
+/**
+ * Query.quotes by speaker and/or about with no other filter: the page newest first from the smaller
+ * side, the total from the counters (aggregates.ts). With a kind, text or date filter the
+ * QUOTES_FILTERED_* queries below count what they find.
+ */
+export const QUOTES_PAGE = `
+OPTIONAL MATCH (s:Entity {id: $speakerId})
+OPTIONAL MATCH (x:Entity {id: $aboutId})
+CALL (s, x) {
+  WITH s, x WHERE ($speakerId IS NULL OR s IS NOT NULL) AND ($aboutId IS NULL OR x IS NOT NULL) AND (s IS NOT NULL OR x IS NOT NULL)
+  ${QUOTES_OF('s', 'x')}
+  WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  RETURN collect(${QUOTE('q')}) AS rows
+}
+RETURN rows,
+       CASE WHEN ($speakerId IS NOT NULL AND s IS NULL) OR ($aboutId IS NOT NULL AND x IS NULL) THEN 0
+            WHEN x IS NULL THEN coalesce(s.quoteCount, 0)
+            WHEN s IS NULL THEN coalesce(x.quotedAboutCount, 0)
+            ELSE ${SPOKE('s', 'x')} END AS total`
 
 const QUOTE_FILTER = (q: string) => `
   ($kind IS NULL OR ${q}.kind = $kind)
@@ -275,24 +321,65 @@ ${PAGE_OF_QUOTES}`
 
 /**
  * Quotes about one entity grouped by speaker, most prolific first. Quotes whose speaker was not
- * resolved to an entity are grouped by the speaker's name as written. Only the quotes of the
- * speakers shown are sorted (sorting all of them first was 3-4x slower for a country quoted
- * about 1,460 times).
+ * resolved to an entity are grouped by the speaker's name as written. The speakers and their counts
+ * are read from SPOKE_ABOUT and QUOTED_UNATTRIBUTED (kept by the writers, aggregates.ts), not counted.
+ * The quotes of the speakers shown are then read the cheaper of two ways, by the counters: each
+ * speaker's from the side with fewer quotes (a minor speaker's few quotes), or, when that would read
+ * more than all the quotes about the entity (its top speakers are prolific), one pass over those.
  */
 export const WHO_SAID_WHAT_ABOUT = `
-MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
-WITH DISTINCT q
-OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
-WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q) AS qs
-WITH s, unresolved, qs, size(qs) AS n
+MATCH (x:Entity {id: $aboutId})
+CALL (x) {
+  MATCH (s:Entity)-[r:SPOKE_ABOUT]->(x)
+  RETURN s, null AS unresolved, r.count AS n
+  UNION ALL
+  MATCH (x)-[u:QUOTED_UNATTRIBUTED]->(x)
+  RETURN null AS s, CASE WHEN u.speakerName = '' THEN null ELSE u.speakerName END AS unresolved, u.count AS n
+}
+WITH x, s, unresolved, n
 ORDER BY n DESC, coalesce(s.name, unresolved), s.id
 LIMIT $first
-CALL (qs) {
-  UNWIND qs AS q
-  WITH q ORDER BY ${NEWEST('q')}
-  LIMIT $perSpeaker
-  RETURN collect(${QUOTE('q')}) AS quotes
+WITH x, collect({s: s, unresolved: unresolved, n: n}) AS top, coalesce(x.quotedAboutCount, 0) AS total
+WITH x, top, total, reduce(c = 0, t IN top | c + CASE WHEN t.s IS NOT NULL AND coalesce(t.s.quoteCount, 0) < total
+                                                       THEN coalesce(t.s.quoteCount, 0) ELSE total END) AS perSpeaker
+CALL (x, top, total, perSpeaker) {
+  WITH x, top WHERE perSpeaker <= total
+  UNWIND range(0, size(top) - 1) AS i
+  WITH x, i, top[i].s AS s, top[i].unresolved AS unresolved
+  CALL (x, s, unresolved) {
+    CALL (x, s, unresolved) {
+      WITH x, s WHERE s IS NOT NULL
+      ${QUOTES_OF('s', 'x')}
+      RETURN q
+      UNION
+      WITH x, s, unresolved WHERE s IS NULL
+      MATCH (q:Quote)-[:ABOUT]->(x)
+      WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) } AND coalesce(q.speakerName, '') = coalesce(unresolved, '')
+      RETURN q
+    }
+    WITH q ORDER BY ${NEWEST('q')}
+    LIMIT $perSpeaker
+    RETURN collect(${QUOTE('q')}) AS quotes
+  }
+  RETURN i, quotes
+  UNION
+  WITH x, top WHERE perSpeaker > total
+  MATCH (q:Quote)-[:ABOUT]->(x)
+  WITH DISTINCT top, q
+  OPTIONAL MATCH (sp:Entity)-[:SAID]->(q)
+  WITH top, sp, CASE WHEN sp IS NULL THEN coalesce(q.speakerName, '') END AS name, collect(q) AS qs
+  UNWIND [i IN range(0, size(top) - 1) WHERE (sp IS NOT NULL AND top[i].s = sp)
+          OR (sp IS NULL AND top[i].s IS NULL AND coalesce(top[i].unresolved, '') = name)] AS i
+  CALL (qs) {
+    UNWIND qs AS q
+    WITH q ORDER BY ${NEWEST('q')}
+    LIMIT $perSpeaker
+    RETURN collect(${QUOTE('q')}) AS quotes
+  }
+  RETURN i, quotes
 }
+WITH i, top[i].s AS s, top[i].unresolved AS unresolved, top[i].n AS n, quotes
+ORDER BY i
 RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 
@@ -312,6 +399,17 @@ MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $entityId})
 WHERE ${ARTICLE_FILTER}
 WITH DISTINCT a
 ${PAGE_OF_ARTICLES}`
+
+/** Query.articles by mention with no other filter: the page newest first, the total from the counter (aggregates.ts) */
+export const ARTICLES_MENTIONING_PAGE = `
+MATCH (e:Entity {id: $entityId})
+CALL (e) {
+  MATCH (a:Article)-[:MENTIONS]->(e)
+  WITH DISTINCT a
+  WITH a ORDER BY ${NEWEST('a')} SKIP $skip LIMIT $limit
+  RETURN collect(${ARTICLE('a')}) AS rows
+}
+RETURN coalesce(e.articleCount, 0) AS total, rows`
 
 export const ARTICLES_FILTERED = `
 MATCH (a:Article)

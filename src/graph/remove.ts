@@ -2,6 +2,7 @@
 // again with a changed text), and the entities that no article mentions any more (orphans),
 // safely against concurrent writers.
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
+import { keepingAggregates } from './aggregates.ts'
 import { groupsOfArticles, lockGroups, resolveGroups } from './resolve.ts'
 import { writeWithRetries, type WriteOptions } from './retry.ts'
 
@@ -77,7 +78,10 @@ RETURN count(*) AS deleted`
 /** Deletes the facts of the articles `ids` (not the article nodes); returns the entities they linked to. */
 export async function deleteFacts(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
   const linked = await tx.run(LINKED_ENTITIES, { ids })
-  for (const query of [DELETE_QUOTES, DELETE_RELATED, DELETE_ROLES, DELETE_IN_COUNTRY, DELETE_ARTICLE_LINKS]) await tx.run(query, { ids })
+  // AGGREGATES HOOK (aggregates.ts): the counts lose what these articles contributed
+  await keepingAggregates(tx, ids, async () => {
+    for (const query of [DELETE_QUOTES, DELETE_RELATED, DELETE_ROLES, DELETE_IN_COUNTRY, DELETE_ARTICLE_LINKS]) await tx.run(query, { ids })
+  })
   return [...new Set(linked.records.map((r) => r.get('entityId') as string))]
 }
 

@@ -32,6 +32,7 @@
 // Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
 // resolving a group also resolves the groups its decisions link it to, and applies them last.
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
+import { keepingAggregates } from './aggregates.ts'
 import { applyDecisions } from './decisions.ts'
 import type { Decision } from './decisions.ts'
 
@@ -487,12 +488,15 @@ export async function planGroups(tx: ManagedTransaction, groups: Iterable<string
  * (candidates for orphan cleanup) and how many nodes were created.
  */
 export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan): Promise<{ vacated: string[]; created: number }> {
-  const pending: Promise<QueryResult>[] = []
-  // issued together, the statements are pipelined on the connection and run in order
-  if (plan.rows.length) pending.push(tx.run(SET_RESOLVED, { rows: plan.rows }))
-  if (plan.moves.length) for (const q of MOVE_FACTS) pending.push(tx.run(q, { moves: plan.moves }))
-  if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
-  const results = await Promise.all(pending)
+  // AGGREGATES HOOK (aggregates.ts): the counts follow the facts the moves take to other nodes
+  const results = await keepingAggregates(tx, plan.moves.map((m) => m.articleId), () => {
+    const pending: Promise<QueryResult>[] = []
+    // issued together, the statements are pipelined on the connection and run in order
+    if (plan.rows.length) pending.push(tx.run(SET_RESOLVED, { rows: plan.rows }))
+    if (plan.moves.length) for (const q of MOVE_FACTS) pending.push(tx.run(q, { moves: plan.moves }))
+    if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
+    return Promise.all(pending)
+  })
   const created = plan.rows.length ? results[0].summary.counters.updates().nodesCreated : 0
   return { vacated: [...new Set(plan.moves.map((m) => m.from))], created }
 }

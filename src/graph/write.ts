@@ -10,6 +10,7 @@
 // form lands on), checks.ts (the facts an article holds), remove.ts (deleting facts, orphans and
 // articles), retry.ts (races between writers). This module re-exports them.
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
+import { keepingAggregates } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { applyPlan, groupsOfArticles, lockGroups, planGroups, recordKey, type FormRecord } from './resolve.ts'
@@ -295,7 +296,8 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   const nodeOf = nodeFinder(plan.target)
   const own = await mergeOwnEntities(tx, list, nodeOf)
   const { vacated, created } = await applyPlan(tx, plan)
-  if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
+  // AGGREGATES HOOK (aggregates.ts): the counts gain what the written articles contribute
+  if (toWrite.length) addCounts(counts, await keepingAggregates(tx, toWrite.map((p) => p.id), () => writeRows(tx, list, nodeOf)))
   counts.entitiesCreated += own + created
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
   return { outcomes, counts }

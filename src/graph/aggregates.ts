@@ -1,0 +1,274 @@
+// Aggregates kept in the write transactions (issue 13), so that the common questions read a stored
+// number instead of counting everything the graph holds about an entity:
+//
+// - on each entity: `articleCount` (distinct articles that MENTION it), `quoteCount` (distinct quotes it
+//   SAID), `quotedAboutCount` (distinct quotes ABOUT it);
+// - (s:Entity)-[:SPOKE_ABOUT {count}]->(x:Entity): the distinct quotes s SAID that are ABOUT x;
+// - (x:Entity)-[:QUOTED_UNATTRIBUTED {speakerName, count}]->(x): the quotes ABOUT x that no entity SAID,
+//   per speaker name as written ('' when there is none), as whoSaidWhatAbout groups them.
+//
+// Every one of them is a sum over articles of what one article contributes, and what an article
+// contributes depends only on its own MENTIONS and its own quotes' SAID/ABOUT relationships. So a
+// transaction that changes the facts of some articles (writing, deleting, or moving them between
+// nodes in entity resolution) reads those articles' contributions before the change and after it,
+// and adds the difference: exact, at a cost proportional to the articles changed, not to how much the
+// graph holds about their entities. The articles are write-locked before their contribution is read,
+// so two transactions changing one article's facts (e.g. two writers resolving two name groups of
+// one article) apply their differences one after the other. The increments are `SET x = x + d` in
+// one clause, which Neo4j runs under the node's write lock (no lost update between writers).
+// Entities deleted as orphans take their counters and SPOKE_ABOUT/QUOTED_UNATTRIBUTED with them.
+//
+// The hooks (the only places that change MENTIONS, SAID or ABOUT): remove.ts deleteFacts, write.ts
+// writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
+import type { Driver, ManagedTransaction } from 'neo4j-driver'
+
+/** Write-locks articles (sorted ids) before their contribution is read. */
+export const LOCK_CONTRIBUTING_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+SET a._agg = true
+REMOVE a._agg`
+
+/** What each article contributes: the entities it mentions, and per quote its speakers, subjects and speaker name. */
+export const ARTICLE_CONTRIBUTIONS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS mentioned,
+       [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[:SAID]->(q) | s.id], about: [(q)-[:ABOUT]->(x:Entity) | x.id],
+                                 speakerName: coalesce(q.speakerName, '')}] AS quotes`
+
+/** Adds differences to the entity counters (rows sorted by id, so writers lock in one order). */
+export const ADD_ENTITY_COUNTS = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.articleCount = coalesce(e.articleCount, 0) + row.articles,
+    e.quoteCount = coalesce(e.quoteCount, 0) + row.quotes,
+    e.quotedAboutCount = coalesce(e.quotedAboutCount, 0) + row.about`
+
+/** Adds differences to SPOKE_ABOUT counts; a count that falls to 0 deletes its relationship. */
+export const ADD_SPOKE_ABOUT = `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.s})
+MATCH (x:Entity {id: row.x})
+MERGE (s)-[r:SPOKE_ABOUT]->(x)
+SET r.count = coalesce(r.count, 0) + row.n
+WITH r WHERE r.count <= 0
+DELETE r`
+
+/** Adds differences to QUOTED_UNATTRIBUTED counts (one self-loop per entity and speaker name). */
+export const ADD_UNATTRIBUTED = `
+UNWIND $rows AS row
+MATCH (x:Entity {id: row.x})
+MERGE (x)-[r:QUOTED_UNATTRIBUTED {speakerName: row.name}]->(x)
+SET r.count = coalesce(r.count, 0) + row.n
+WITH r WHERE r.count <= 0
+DELETE r`
+
+interface EntityDelta {
+  articles: number
+  quotes: number
+  about: number
+}
+
+/** The aggregates a set of articles contributes, keyed as they are stored. */
+export interface Contribution {
+  entities: Map<string, EntityDelta>
+  /** `speaker\0subject` -> quotes */
+  spoke: Map<string, number>
+  /** `subject\0speakerName` -> quotes no entity said */
+  unattributed: Map<string, number>
+}
+
+const SEP = '\u0000'
+
+function emptyContribution(): Contribution {
+  return { entities: new Map(), spoke: new Map(), unattributed: new Map() }
+}
+
+function bump(c: Contribution, id: string, key: keyof EntityDelta, n: number): void {
+  const d = c.entities.get(id) ?? c.entities.set(id, { articles: 0, quotes: 0, about: 0 }).get(id)!
+  d[key] += n
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n)
+}
+
+/** One article's contribution, from what ARTICLE_CONTRIBUTIONS returns for it (pure). */
+export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1): Contribution {
+  for (const e of new Set(mentioned)) bump(into, e, 'articles', sign)
+  for (const q of quotes) {
+    const speakers = [...new Set(q.speakers)]
+    const about = [...new Set(q.about)]
+    for (const s of speakers) bump(into, s, 'quotes', sign)
+    for (const x of about) {
+      bump(into, x, 'about', sign)
+      for (const s of speakers) add(into.spoke, s + SEP + x, sign)
+      if (!speakers.length) add(into.unattributed, x + SEP + q.speakerName, sign)
+    }
+  }
+  return into
+}
+
+/**
+ * Locks the articles and reads what they contribute now (articles not in the graph contribute
+ * nothing). Call before changing their facts; `applyChange` after.
+ */
+export async function readContributions(tx: ManagedTransaction, articleIds: Iterable<string>): Promise<Contribution> {
+  const ids = [...new Set(articleIds)].sort()
+  const out = emptyContribution()
+  if (!ids.length) return out
+  await tx.run(LOCK_CONTRIBUTING_ARTICLES, { ids })
+  const res = await tx.run(ARTICLE_CONTRIBUTIONS, { ids })
+  for (const r of res.records) contributionOf(out, r.get('mentioned') as string[], r.get('quotes'))
+  return out
+}
+
+const byKey = <T>(a: [string, T], b: [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+
+/** Stores `after - before` (what the articles contribute after the change minus before it). */
+export async function applyChange(tx: ManagedTransaction, before: Contribution | null, after: Contribution | null): Promise<void> {
+  const diff = emptyContribution()
+  for (const [c, sign] of [[after, 1], [before, -1]] as const) {
+    if (!c) continue
+    for (const [id, d] of c.entities) {
+      bump(diff, id, 'articles', sign * d.articles)
+      bump(diff, id, 'quotes', sign * d.quotes)
+      bump(diff, id, 'about', sign * d.about)
+    }
+    for (const [k, n] of c.spoke) add(diff.spoke, k, sign * n)
+    for (const [k, n] of c.unattributed) add(diff.unattributed, k, sign * n)
+  }
+  const entities = [...diff.entities].filter(([, d]) => d.articles || d.quotes || d.about).sort(byKey)
+  const spoke = [...diff.spoke].filter(([, n]) => n).sort(byKey)
+  const unattributed = [...diff.unattributed].filter(([, n]) => n).sort(byKey)
+  if (entities.length) await tx.run(ADD_ENTITY_COUNTS, { rows: entities.map(([id, d]) => ({ id, ...d })) })
+  if (spoke.length) {
+    await tx.run(ADD_SPOKE_ABOUT, { rows: spoke.map(([k, n]) => ({ s: k.split(SEP)[0], x: k.split(SEP)[1], n })) })
+  }
+  if (unattributed.length) {
+    await tx.run(ADD_UNATTRIBUTED, { rows: unattributed.map(([k, n]) => ({ x: k.slice(0, k.indexOf(SEP)), name: k.slice(k.indexOf(SEP) + 1), n })) })
+  }
+}
+
+/** Runs `change` (which changes the facts of `articleIds`) and keeps the aggregates exact around it. */
+export async function keepingAggregates<T>(tx: ManagedTransaction, articleIds: Iterable<string>, change: () => Promise<T>): Promise<T> {
+  const ids = [...new Set(articleIds)]
+  const before = await readContributions(tx, ids)
+  const result = await change()
+  await applyChange(tx, before, await readContributions(tx, ids))
+  return result
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recount from the base facts: the definition the maintained aggregates must equal (tests), and
+// the backfill of a graph written before they existed (migrate).
+
+/** Each entity's counters as stored and as recounted from MENTIONS, SAID and ABOUT. */
+export const RECOUNT_ENTITIES = `
+MATCH (e:Entity)
+RETURN e.id AS id,
+       [coalesce(e.articleCount, 0), coalesce(e.quoteCount, 0), coalesce(e.quotedAboutCount, 0)] AS stored,
+       [COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a },
+        COUNT { MATCH (e)-[:SAID]->(q:Quote) RETURN DISTINCT q },
+        COUNT { MATCH (q:Quote)-[:ABOUT]->(e) RETURN DISTINCT q }] AS recounted`
+
+/** SPOKE_ABOUT as stored and as recounted (full outer join on the pair). */
+export const RECOUNT_SPOKE_ABOUT = `
+CALL () {
+  MATCH (s:Entity)-[:SAID]->(q:Quote)-[:ABOUT]->(x:Entity)
+  WITH s, x, count(DISTINCT q) AS n
+  RETURN s.id AS s, x.id AS x, 0 AS stored, n AS recounted
+  UNION ALL
+  MATCH (s:Entity)-[r:SPOKE_ABOUT]->(x:Entity)
+  RETURN s.id AS s, x.id AS x, r.count AS stored, 0 AS recounted
+}
+WITH s, x, sum(stored) AS stored, sum(recounted) AS recounted, count(*) AS rows
+RETURN s, x, stored, recounted, rows`
+
+/** QUOTED_UNATTRIBUTED as stored and as recounted. */
+export const RECOUNT_UNATTRIBUTED = `
+CALL () {
+  MATCH (q:Quote)-[:ABOUT]->(x:Entity)
+  WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) }
+  WITH x, coalesce(q.speakerName, '') AS name, count(DISTINCT q) AS n
+  RETURN x.id AS x, name, 0 AS stored, n AS recounted
+  UNION ALL
+  MATCH (x:Entity)-[r:QUOTED_UNATTRIBUTED]->(y)
+  RETURN x.id + CASE WHEN x = y THEN '' ELSE ' (not a self-loop)' END AS x, r.speakerName AS name, r.count AS stored, 0 AS recounted
+}
+WITH x, name, sum(stored) AS stored, sum(recounted) AS recounted, count(*) AS rows
+RETURN x, name, stored, recounted, rows`
+
+/**
+ * Every aggregate that differs from its recount, as `kind key: stored s, recounted r` (empty when
+ * all agree; a relationship stored twice for one pair is a difference too). Reads the whole graph.
+ */
+export async function aggregateDifferences(driver: Driver, database?: string): Promise<string[]> {
+  const out: string[] = []
+  const run = async (q: string) => (await driver.executeQuery(q, {}, { database })).records.map((r) => r.toObject())
+  for (const r of await run(RECOUNT_ENTITIES)) {
+    const stored = (r.stored as unknown[]).map(Number)
+    const recounted = (r.recounted as unknown[]).map(Number)
+    if (stored.join() !== recounted.join()) out.push(`entity ${r.id}: stored ${stored.join('/')}, recounted ${recounted.join('/')}`)
+  }
+  for (const r of await run(RECOUNT_SPOKE_ABOUT)) {
+    const [stored, recounted, rows] = [Number(r.stored), Number(r.recounted), Number(r.rows)]
+    if (stored !== recounted || rows > 2 || (stored > 0 && rows !== 2)) out.push(`SPOKE_ABOUT ${r.s} -> ${r.x}: stored ${stored}, recounted ${recounted} (${rows} rows)`)
+  }
+  for (const r of await run(RECOUNT_UNATTRIBUTED)) {
+    const [stored, recounted, rows] = [Number(r.stored), Number(r.recounted), Number(r.rows)]
+    if (stored !== recounted || rows > 2 || (stored > 0 && rows !== 2)) out.push(`QUOTED_UNATTRIBUTED ${r.x} "${r.name}": stored ${stored}, recounted ${recounted} (${rows} rows)`)
+  }
+  return out.sort()
+}
+
+/** A graph written before the aggregates existed: an entity some article mentions with no counter. */
+export const AGGREGATES_MISSING = `
+MATCH (e:Entity) WHERE e.articleCount IS NULL AND EXISTS { (e)<-[:MENTIONS]-(:Article) }
+WITH e LIMIT 1
+RETURN count(e) > 0 AS missing`
+
+/** Recounts every aggregate from the base facts (auto-commit, in batches). */
+export const BACKFILL_ENTITY_COUNTS = `
+MATCH (e:Entity)
+CALL (e) {
+  SET e.articleCount = COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a },
+      e.quoteCount = COUNT { MATCH (e)-[:SAID]->(q:Quote) RETURN DISTINCT q },
+      e.quotedAboutCount = COUNT { MATCH (q:Quote)-[:ABOUT]->(e) RETURN DISTINCT q }
+} IN TRANSACTIONS OF 1000 ROWS`
+export const BACKFILL_DROP = `
+MATCH ()-[r:SPOKE_ABOUT|QUOTED_UNATTRIBUTED]->()
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`
+export const BACKFILL_SPOKE_ABOUT = `
+MATCH (s:Entity)
+CALL (s) {
+  MATCH (s)-[:SAID]->(q:Quote)-[:ABOUT]->(x:Entity)
+  WITH x, count(DISTINCT q) AS n
+  CREATE (s)-[:SPOKE_ABOUT {count: n}]->(x)
+} IN TRANSACTIONS OF 1000 ROWS`
+export const BACKFILL_UNATTRIBUTED = `
+MATCH (x:Entity)
+CALL (x) {
+  MATCH (q:Quote)-[:ABOUT]->(x)
+  WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) }
+  WITH coalesce(q.speakerName, '') AS name, count(DISTINCT q) AS n
+  CREATE (x)-[:QUOTED_UNATTRIBUTED {speakerName: name, count: n}]->(x)
+} IN TRANSACTIONS OF 1000 ROWS`
+
+/**
+ * Fills in the aggregates of a graph written before they existed (run by migrate; nothing to do on
+ * a graph written since). Run it with no writer at work: it recounts in many small transactions.
+ * Returns whether it had anything to do.
+ */
+export async function backfillAggregates(driver: Driver, database?: string): Promise<boolean> {
+  const missing = await driver.executeQuery(AGGREGATES_MISSING, {}, { database })
+  if (!missing.records[0]?.get('missing')) return false
+  const session = driver.session({ database })
+  try {
+    for (const q of [BACKFILL_ENTITY_COUNTS, BACKFILL_DROP, BACKFILL_SPOKE_ABOUT, BACKFILL_UNATTRIBUTED]) await session.run(q)
+  } finally {
+    await session.close()
+  }
+  return true
+}

@@ -1,0 +1,173 @@
+// The aggregates kept in the write transactions (src/graph/aggregates.ts: entity counters, SPOKE_ABOUT,
+// QUOTED_UNATTRIBUTED) against a real Neo4j: after ingestion, the re-ingestion of a changed article, a
+// removal, curation merges and their undoing, and concurrent ingest processes, every aggregate equals a
+// recount from the base facts (MENTIONS, SAID, ABOUT); and the API's whoSaidWhatAbout and totalCounts,
+// which read them, answer what counting the base facts answers.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Driver } from 'neo4j-driver'
+import { aggregateDifferences, backfillAggregates } from '../../src/graph/aggregates.ts'
+import { decide, undoDecision } from '../../src/graph/curation.ts'
+import { goodCorpus } from '../support/bad-inputs.ts'
+import { integrityViolations, NONE } from '../support/integrity.ts'
+import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
+import { gql, startApi } from './api-support.ts'
+import { ROOT, runCli } from './ingest-support.ts'
+
+const IDENTITY = join(ROOT, 'test/fixtures/identity')
+const FILES = readdirSync(IDENTITY).filter((f) => f.endsWith('.json')).sort().map((f) => join(IDENTITY, f))
+
+let driver: Driver
+let env: Record<string, string>
+const temp: string[] = []
+const database = testConfig().neo4jDatabase
+
+beforeAll(async () => {
+  driver = await openTestDriver()
+  env = { NEO4J_URI: inject('neo4jUri') }
+})
+afterAll(async () => {
+  await driver?.close()
+  for (const d of temp) rmSync(d, { recursive: true, force: true })
+})
+
+/** How much the graph holds of each aggregate, so that "no difference" is never about an empty graph. */
+async function sizes(): Promise<{ articleCounts: number; spoke: number; unattributed: number }> {
+  const r = await driver.executeQuery(`
+    CALL () { MATCH (e:Entity) RETURN sum(coalesce(e.articleCount, 0)) AS articleCounts }
+    CALL () { MATCH ()-[r:SPOKE_ABOUT]->() RETURN sum(r.count) AS spoke }
+    CALL () { MATCH ()-[r:QUOTED_UNATTRIBUTED]->() RETURN sum(r.count) AS unattributed }
+    RETURN articleCounts, spoke, unattributed`)
+  const o = r.records[0].toObject()
+  return { articleCounts: Number(o.articleCounts), spoke: Number(o.spoke), unattributed: Number(o.unattributed) }
+}
+
+async function expectExact(step: string): Promise<void> {
+  expect(await aggregateDifferences(driver, database), step).toEqual([])
+  expect(await integrityViolations(driver), step).toEqual(NONE)
+}
+
+/** A copy of an identity article with its text changed (same URL, so the same article id). */
+function changed(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aggregates-'))
+  temp.push(dir)
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { text: string }
+  doc.text = edit(doc.text)
+  const out = join(dir, file.split('/').pop()!)
+  writeFileSync(out, JSON.stringify(doc))
+  return out
+}
+
+describe('aggregates kept in the write transactions', () => {
+  it('equal a recount after ingest, changed re-ingest, removal, merges and their undoing', async () => {
+    await resetDatabase(driver)
+    let r = await runCli([...FILES, '--batch-size', '3', '--no-progress'], env)
+    expect(r.code, r.stderr).toBe(0)
+    await expectExact('after ingest')
+    const first = await sizes()
+    expect(first.articleCounts).toBeGreaterThan(10)
+    expect(first.spoke).toBeGreaterThan(1)
+
+    // the same article with a quote of another speaker about the port: its old contribution leaves, the new one comes
+    const port = FILES.find((f) => f.includes('valdane-port'))!
+    const edited = changed(port, (t) => `${t}\n\n"The quays will take two years," Tomas Orrin said of the Brennhavn port.`)
+    r = await runCli([edited, '--no-progress', '--json'], env)
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).articles.updated).toBe(1)
+    await expectExact('after a changed re-ingest')
+
+    // removing the surname-only article moves nothing back, removing a full-name one moves the bare one's facts
+    for (const slug of ['2031-03-22/kessler-bare', '2031-03-14/orrin-mill']) {
+      r = await runCli(['--remove', `https://identity.example.org/${slug}`, '--no-progress'], env)
+      expect(r.code, r.stderr).toBe(0)
+      await expectExact(`after removing ${slug}`)
+    }
+    r = await runCli([...FILES, '--no-progress'], env)
+    expect(r.code, r.stderr).toBe(0)
+    await expectExact('after ingesting the removed articles again')
+
+    // curation: a merge across the sisters' close call moves the surname-only article's facts; undone, they move back
+    const merged = await decide(driver, { kind: 'merge', a: 'Kessler', b: 'Ida Kessler' }, { database })
+    await expectExact('after a merge')
+    const merged2 = await decide(driver, { kind: 'merge', a: 'Selma Valdane', b: 'Brennhavn Harbour Authority' }, { database })
+    expect(merged2.moved).toBeGreaterThan(0)
+    await expectExact('after a merge across name groups')
+    await undoDecision(driver, merged2.decision.id, { database })
+    await undoDecision(driver, merged.decision.id, { database })
+    await expectExact('after undoing the merges')
+    expect((await sizes()).spoke).toBeGreaterThan(0)
+  })
+
+  it('equal a recount after two ingest processes at once, in opposite orders, and a backfill gives the same', async () => {
+    await resetDatabase(driver)
+    const dir = goodCorpus(mkdtempSync(join(tmpdir(), 'aggregates-')), 60)
+    temp.push(dir)
+    const files = readdirSync(dir).sort().map((f) => join(dir, f))
+    const [a, b] = await Promise.all([
+      runCli([dir, ...FILES, '--batch-size', '4', '--no-progress'], env),
+      runCli([...[...FILES].reverse(), ...[...files].reverse(), '--batch-size', '3', '--no-progress'], env),
+    ])
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', ''])
+    await expectExact('after two concurrent ingests')
+    const kept = await sizes()
+    expect(kept.spoke).toBeGreaterThan(10)
+
+    // a graph written before the aggregates existed: migrate recounts them once
+    await driver.executeQuery('MATCH ()-[r:SPOKE_ABOUT|QUOTED_UNATTRIBUTED]->() DELETE r')
+    await driver.executeQuery('MATCH (e:Entity) REMOVE e.articleCount, e.quoteCount, e.quotedAboutCount')
+    expect(await backfillAggregates(driver, database)).toBe(true)
+    expect(await backfillAggregates(driver, database)).toBe(false)
+    expect(await sizes()).toEqual(kept)
+    await expectExact('after a backfill')
+  })
+
+  it('the API answers whoSaidWhatAbout and totalCounts from them as counting the base facts does', async () => {
+    // a generous timeout: the machine the tests run on may be loaded
+    const api = await startApi({ ...testConfig(), queryTimeoutMs: 60_000 }, driver)
+    try {
+      const top = await driver.executeQuery(`
+        MATCH (q:Quote)-[:ABOUT]->(x:Entity) WITH x, count(DISTINCT q) AS n ORDER BY n DESC, x.id LIMIT 3
+        RETURN x.id AS id, n`)
+      expect(top.records.length).toBeGreaterThan(0)
+      for (const rec of top.records) {
+        const id = rec.get('id') as string
+        const expected = await driver.executeQuery(`
+          MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $id})
+          WITH DISTINCT q
+          OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
+          WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q.id) AS qs
+          RETURN s.id AS speaker, coalesce(s.name, unresolved) AS name, size(qs) AS count, qs
+          ORDER BY count DESC, name, speaker`, { id })
+        const res = await gql(api.url, `query W($id: String!) { whoSaidWhatAbout(about: $id, first: 100, quotesPerSpeaker: 100) {
+          speaker { id } speakerName count quotes { id } } quotes(filter: { about: $id }, first: 1) { totalCount }
+          entity(name: $id) { articles(first: 1) { totalCount } quotesAbout(first: 1) { totalCount } } }`, { id })
+        expect(res.errors).toBeUndefined()
+        const got = (res.data!.whoSaidWhatAbout as { speaker: { id: string } | null; speakerName: string | null; count: number; quotes: { id: string }[] }[])
+        expect(got.map((g) => [g.speaker?.id ?? null, g.speakerName, g.count, g.quotes.map((q) => q.id).sort()])).toEqual(
+          expected.records.map((e) => [e.get('speaker'), e.get('name'), Number(e.get('count')), [...(e.get('qs') as string[])].sort()]),
+        )
+        expect((res.data!.quotes as { totalCount: number }).totalCount).toBe(Number(rec.get('n')))
+        const articles = await driver.executeQuery('MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $id}) RETURN count(DISTINCT a) AS n', { id })
+        const entity = res.data!.entity as { articles: { totalCount: number }; quotesAbout: { totalCount: number } }
+        expect(entity.articles.totalCount).toBe(Number(articles.records[0].get('n')))
+        expect(entity.quotesAbout.totalCount).toBe(Number(rec.get('n')))
+        // one speaker's quotes about it: the SPOKE_ABOUT count, and the speaker's own quotes
+        const speaker = expected.records.find((e) => e.get('speaker'))
+        if (speaker) {
+          const s = speaker.get('speaker') as string
+          const one = await gql(api.url, `query S($id: String!, $s: String!, $sid: String!) { entity(name: $id) { quotesAbout(first: 1, speaker: $s) { totalCount } }
+            speaker: entity(name: $sid) { ... on Person { quotes(first: 1) { totalCount } } } }`, { id, s, sid: s })
+          expect(one.errors).toBeUndefined()
+          expect((one.data!.entity as { quotesAbout: { totalCount: number } }).quotesAbout.totalCount).toBe(Number(speaker.get('count')))
+          const said = await driver.executeQuery('MATCH (:Entity {id: $s})-[:SAID]->(q:Quote) RETURN count(DISTINCT q) AS n', { s })
+          const person = one.data!.speaker as { quotes?: { totalCount: number } }
+          if (person.quotes) expect(person.quotes.totalCount).toBe(Number(said.records[0].get('n')))
+        }
+      }
+    } finally {
+      await api.close()
+    }
+  })
+})
