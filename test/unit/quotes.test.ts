@@ -118,6 +118,14 @@ describe.skipIf(!SEED.present)('seed article', () => {
   })
 })
 
+describe('sentences that open with a verb', () => {
+  it('reads a participle cue after a verb opening the text, with no token before it (once an extraction failure)', () => {
+    for (const text of ['Go home, saying it was late.', 'Played on Sunday, saying nothing new.', 'Rain fell. Expect delays, adding that the roads will close.']) {
+      expect(() => quotesOf(text), text).not.toThrow()
+    }
+  })
+})
+
 describe('pairing quotation marks', () => {
   it('pairs straight marks and curly marks', () => {
     const t = '"We will win," said Dana Whitfield. “They will lose,” Mark Ostrow replied.'

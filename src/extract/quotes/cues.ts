@@ -236,7 +236,8 @@ export function participleSubject(ctx: Ctx, i: number, sa: number, lastHit: { to
     tried++
     let b = v - 1
     while (b > sa && (AUX_OR_ADVERB.has(ctx.doc.tokens[b].toLowerCase()) || ctx.pos[b] === 'ADV')) b--
-    if (RELATIVE.has(ctx.doc.tokens[b].toLowerCase())) continue
+    // a verb opening the sentence has nothing before it (b < sa: the previous sentence, or no token at all)
+    if (b >= sa && RELATIVE.has(ctx.doc.tokens[b].toLowerCase())) continue
     const sp = v > sa ? subjectOf(ctx, v, sa) : null
     if (sp !== null && sp[1] < v && (ctx.pos[sp[1]] === 'PROPN' || ctx.pos[sp[1]] === 'PRON' || ctx.pos[sp[1]] === 'NOUN')) return sp
   }
