@@ -31,16 +31,16 @@ describe('one big input', () => {
   it('D7: the articles of one JSON Lines file are handed on in batches while the rest are still extracted', async () => {
     const n = 600
     const path = bigJsonl(n)
-    const t0 = performance.now()
-    const reports: (Progress & { at: number })[] = []
-    const summary = await ingestInputs(null, [{ path }], { dryRun: true, workers: 0, batchSize: 20, onProgress: (p) => reports.push({ ...p, at: performance.now() - t0 }) })
-    const total = performance.now() - t0
+    const reports: Progress[] = []
+    const summary = await ingestInputs(null, [{ path }], { dryRun: true, workers: 0, batchSize: 20, onProgress: (p) => reports.push({ ...p }) })
     expect(summary.articles.extracted).toBe(n)
-    // the first batch goes on after ~20 articles, long before the file's 600 are extracted
+    // the first batch goes on after ~20 articles, long before the file's 600 are extracted (counted, not
+    // timed: the first articles also pay for loading the language model, so a clock would say little)
     const first = reports.find((r) => r.written > 0)!
     expect(first.inputsDone).toBe(0)
     expect(first.articles).toBeLessThan(n / 4)
-    expect(first.at).toBeLessThan(total / 2)
+    // and batches keep going on while the file is still being read
+    expect(reports.filter((r) => r.written > 0 && r.articles < n).length).toBeGreaterThan(10)
     // at no point more than a few batches extracted and not yet handed on
     for (const r of reports) expect(r.articles - r.written).toBeLessThanOrEqual(20)
   }, 120_000)
