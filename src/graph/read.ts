@@ -157,7 +157,7 @@ CALL (id, d) {
   UNION
   WITH id, d WHERE d IS NULL
   MATCH (m:Entity) WHERE id IN m.aliasIds
-  WITH m ORDER BY COUNT { (m)<-[:MENTIONS]-() } DESC, m.id LIMIT 1
+  WITH m ORDER BY coalesce(m.articleCount, 0) DESC, m.id LIMIT 1
   RETURN m AS e
 }
 RETURN id AS key, ${ENTITY('e')} AS entity`
@@ -165,7 +165,7 @@ RETURN id AS key, ${ENTITY('e')} AS entity`
 /**
  * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
  * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
- * one mentioned in the most articles wins.
+ * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts).
  */
 export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
@@ -178,7 +178,7 @@ CALL (l) {
   WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
   RETURN node AS e
 }
-WITH l, e, COUNT { (e)<-[:MENTIONS]-() } AS articles
+WITH l, e, coalesce(e.articleCount, 0) AS articles
 ORDER BY articles DESC, e.id
 WITH l, head(collect(e)) AS e
 RETURN l.name AS key, ${ENTITY('e')} AS entity`
@@ -186,7 +186,7 @@ RETURN l.name AS key, ${ENTITY('e')} AS entity`
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $types IS NULL OR node.type IN $types
-WITH node, score, COUNT { (node)<-[:MENTIONS]-() } AS articles
+WITH node, score, coalesce(node.articleCount, 0) AS articles
 RETURN ${ENTITY('node')} AS entity
 ORDER BY score * (1 + 0.25 * log10(1 + articles)) DESC, articles DESC, node.id
 LIMIT $first`
@@ -243,33 +243,32 @@ CALL (${s}, ${x}) {
 /** how many quotes \`s\` said about \`x\` (SPOKE_ABOUT, aggregates.ts) */
 const SPOKE = (s: string, x: string) => `coalesce(head([(${s})-[r:SPOKE_ABOUT]->(${x}) | r.count]), 0)`
 
-/** quotes about each entity, optionally only those of one speaker ($speakerId); totals from the counters (aggregates.ts) */
-export const QUOTES_ABOUT_ENTITIES = `
+/**
+ * The quotes keyed by each entity of $ids, newest first: about it (`keyed` 'x'; optionally only those of one
+ * speaker, $speakerId) or said by it (`keyed` 's'; optionally only those about one entity, $aboutId). The
+ * totals are the counters the writers keep (aggregates.ts).
+ */
+const QUOTES_KEYED = (keyed: 's' | 'x') => {
+  const [other, otherId, counter] = keyed === 'x' ? ['s', '$speakerId', 'quotedAboutCount'] : ['x', '$aboutId', 'quoteCount']
+  return `
 UNWIND $ids AS id
-MATCH (x:Entity {id: id})
-OPTIONAL MATCH (s:Entity {id: $speakerId})
-CALL (x, s) {
-  WITH x, s WHERE $speakerId IS NULL OR s IS NOT NULL
-  ${QUOTES_OF('s', 'x')}
-  WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q')}) AS rows
-}
-RETURN id AS key, rows,
-       CASE WHEN $speakerId IS NULL THEN coalesce(x.quotedAboutCount, 0) WHEN s IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
-
-/** quotes said by each entity, optionally only those about one entity ($aboutId); totals from the counters (aggregates.ts) */
-export const QUOTES_BY_SPEAKERS = `
-UNWIND $ids AS id
-MATCH (s:Entity {id: id})
-OPTIONAL MATCH (x:Entity {id: $aboutId})
+MATCH (${keyed}:Entity {id: id})
+OPTIONAL MATCH (${other}:Entity {id: ${otherId}})
 CALL (s, x) {
-  WITH s, x WHERE $aboutId IS NULL OR x IS NOT NULL
+  WITH s, x WHERE ${otherId} IS NULL OR ${other} IS NOT NULL
   ${QUOTES_OF('s', 'x')}
   WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
   RETURN collect(${QUOTE('q')}) AS rows
 }
 RETURN id AS key, rows,
-       CASE WHEN $aboutId IS NULL THEN coalesce(s.quoteCount, 0) WHEN x IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
+       CASE WHEN ${otherId} IS NULL THEN coalesce(${keyed}.${counter}, 0) WHEN ${other} IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
+}
+
+/** quotes about each entity, optionally only those of one speaker ($speakerId) */
+export const QUOTES_ABOUT_ENTITIES = QUOTES_KEYED('x')
+
+/** quotes said by each entity, optionally only those about one entity ($aboutId) */
+export const QUOTES_BY_SPEAKERS = QUOTES_KEYED('s')
 
 /**
  * Query.quotes by speaker and/or about with no other filter: the page newest first from the smaller

@@ -33,7 +33,9 @@ async function entityId(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  config = { ...testConfig(), ingestToken: TOKEN }
+  // a generous per-query timeout, as the other API tests use: under load a cold query plan can take
+  // seconds, and these tests check answers, not the timeout
+  config = { ...testConfig(), ingestToken: TOKEN, queryTimeoutMs: 60_000 }
   driver = await openTestDriver()
   await resetDatabase(driver, config.neo4jDatabase)
   await ingestFixtures(driver, config.neo4jDatabase)

@@ -170,7 +170,7 @@ export type Entity = {
   aliases: Array<Scalars['String']['output']>;
   /** The articles that mention the entity, newest first. */
   articles: ArticleConnection;
-  /** Stable id: `country:<ISO alpha-2>` for countries, else `person:<key>`, `org:<key>`, `place:<key>`. */
+  /** Stable id: `country:<ISO alpha-2>` for countries (`country:GB-ENG`, `country:GB-SCT`, `country:GB-WLS`, `country:GB-NIR` for the nations of the United Kingdom), else `person:<key>`, `org:<key>`, `place:<key>`. */
   id: Scalars['ID']['output'];
   /** How many times the entity is mentioned over all articles. */
   mentionCount: Scalars['Int']['output'];
