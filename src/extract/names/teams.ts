@@ -16,7 +16,8 @@
 // ("England cricket team", "Chicago baseball team"), else "<place> national team" for a country
 // and "<place> team" for a city.
 import type { Doc } from '../nlp.ts'
-import { countryName } from '../lexicon/countries.ts'
+import { CAPITALS, COUNTRY_NAMES_LOWER, countryName } from '../lexicon/countries.ts'
+import { US_STATES } from '../lexicon/names.ts'
 import { KNOWN_ORGS, ORG_HINTS } from '../lexicon/words.ts'
 
 /** The words of the article's sport (lowercase). */
@@ -50,7 +51,7 @@ const LOCATIVE = new Set(['in', 'from', 'near', 'inside', 'outside', 'into', 'ac
 const DATE = /^\d{4}-\d\d-\d\d$/
 const SCORE = /^\d{1,3}(-\d{1,3})?$/
 
-/** The article's sport when it is a sports report ('' for a sports report of no clear sport), else null. */
+/** The article's sport when it is a sports report (the most frequent; '' when two are level or none is named), else null. */
 export function sportOf(doc: Doc): string | null {
   const counts = new Map<string, number>()
   let hits = 0
@@ -69,7 +70,7 @@ export function sportOf(doc: Doc): string | null {
   // two words of a sport, or one with two of any sport
   if (hits < 2 && (hits < 1 || general < 2)) return null
   const ranked = [...counts].sort((a, b) => b[1] - a[1])
-  return ranked.length > 1 && ranked[1][1] * 2 > ranked[0][1] ? '' : ranked[0][0]
+  return ranked.length > 1 && ranked[1][1] === ranked[0][1] ? '' : ranked[0][0]
 }
 
 /** A mention as the team stage sees it (entities' Placed). */
@@ -125,6 +126,21 @@ function placeLike(text: string): boolean {
   return true
 }
 
+/** First words of place names that end like a plural ("Los Angeles", "St Louis", "San Marcos"). */
+const PLACE_FIRST_WORDS = new Set(['los', 'las', 'st', 'st.', 'saint', 'san', 'santa', 'sao', 'são', 'port', 'puerto', 'new', 'fort', 'mount'])
+
+/**
+ * A plural is a club's nickname ("Tigers", "Yankees", "Kelbrook Rangers", "White Sox"), not a
+ * place: unless it is a country's or a capital's or a US state's name ("Texas", "Paris", "Wales"),
+ * or opens like a place name ("Los Angeles", "St Louis").
+ */
+function nickname(text: string): boolean {
+  if (!/[sx]$/i.test(text)) return false
+  const words = text.toLowerCase().split(' ')
+  if (words.length > 1) return !PLACE_FIRST_WORDS.has(words[0])
+  return !(COUNTRY_NAMES_LOWER.has(words[0]) || CAPITALS.has(words[0]) || US_STATES.has(words[0]))
+}
+
 function usualCase(text: string): string {
   if (/\p{Ll}/u.test(text)) return text
   return text.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())
@@ -150,8 +166,7 @@ export function sportsTeams(doc: Doc, placed: TeamCandidate[], sport = sportOf(d
   for (const m of placed) {
     if (m.kind !== 'name' || (m.type !== 'Place' && m.type !== 'Organisation') || m.orgName) continue
     if (m.text.split(' ').length > 3 || clubName(m.text) || usedAsPlace(doc, m)) continue
-    // a plural is a club's nickname ("Tigers", "Kelbrook Rangers"), no place ("Texas", "Los Angeles", "St Louis" are)
-    if (/[^aeiu\s]s$/i.test(m.text)) continue
+    if (nickname(m.text)) continue
     if (usedAsTeam(doc, m) || (m.type === 'Organisation' && placeLike(m.text))) teamPlaces.add(m.text.toLowerCase())
   }
   let n = 0
