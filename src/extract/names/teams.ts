@@ -25,16 +25,16 @@ const SPORT_WORDS = new Map<string, string>([
   ['cricket', 'cricket'], ['wicket', 'cricket'], ['wickets', 'cricket'], ['innings', 'cricket'], ['overs', 'cricket'],
   ['batsman', 'cricket'], ['batsmen', 'cricket'], ['bowler', 'cricket'], ['bowled', 'cricket'], ['one-day', 'cricket'],
   ['soccer', 'football'], ['football', 'football'], ['halftime', 'football'], ['striker', 'football'], ['midfielder', 'football'],
-  ['goalkeeper', 'football'], ['penalty', 'football'], ['goals', 'football'],
-  ['rugby', 'rugby'], ['scrum-half', 'rugby'], ['fly-half', 'rugby'], ['tries', 'rugby'],
-  ['tennis', 'tennis'], ['seeded', 'tennis'], ['baseline', 'tennis'],
+  ['goalkeeper', 'football'],
+  ['rugby', 'rugby'], ['scrum-half', 'rugby'], ['fly-half', 'rugby'],
+  ['tennis', 'tennis'], ['seeded', 'tennis'],
   ['baseball', 'baseball'], ['inning', 'baseball'], ['homer', 'baseball'], ['homers', 'baseball'], ['rbi', 'baseball'],
   ['pitcher', 'baseball'], ['bullpen', 'baseball'],
   ['basketball', 'basketball'], ['rebounds', 'basketball'],
   ['hockey', 'hockey'],
   // any sport: they count towards a sports report, not towards which sport
   ['match', ''], ['matches', ''], ['tournament', ''], ['semifinal', ''], ['semifinals', ''], ['semi-final', ''], ['quarter-final', ''],
-  ['qualifier', ''], ['championship', ''], ['league', ''], ['coach', ''], ['halftime', 'football'], ['scored', ''], ['standings', ''],
+  ['qualifier', ''], ['championship', ''], ['league', ''], ['standings', ''],
 ])
 
 const SPORT_NAMES = new Set(['cricket', 'soccer', 'rugby', 'tennis', 'baseball', 'basketball', 'hockey'])
@@ -56,7 +56,9 @@ export function sportOf(doc: Doc): string | null {
   const counts = new Map<string, number>()
   let hits = 0
   let general = 0
-  for (const t of doc.tokens) {
+  const headlineEnd = doc.sentences.length ? doc.sentences[0].lastToken : -1
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]
     // sport words are lowercase, or capitalised in a headline: most tokens are neither
     const c = t.charCodeAt(0)
     if (c < 65 || t.length < 4) continue
@@ -64,11 +66,14 @@ export function sportOf(doc: Doc): string | null {
     if (s === undefined) continue
     if (!s) { general++; continue }
     // the sport's own name says more than its vocabulary ("CRICKET - ...", "in the soccer match")
-    counts.set(s, (counts.get(s) ?? 0) + (SPORT_NAMES.has(t.toLowerCase()) ? 3 : 1))
-    hits++
+    const named = SPORT_NAMES.has(t.toLowerCase())
+    counts.set(s, (counts.get(s) ?? 0) + (named ? 3 : 1))
+    // a sport named in the headline ("RUGBY UNION - ...") makes a sports report on its own
+    hits += named && k <= headlineEnd ? 3 : 1
   }
-  // two words of a sport, or one with two of any sport
-  if (hits < 2 && (hits < 1 || general < 2)) return null
+  // a sport named in the headline, or three words of a sport, or two with three of any sport (politics
+  // borrows "match", "league", "football" and "pitcher")
+  if (hits < 3 && (hits < 2 || general < 3)) return null
   const ranked = [...counts].sort((a, b) => b[1] - a[1])
   return ranked.length > 1 && ranked[1][1] === ranked[0][1] ? '' : ranked[0][0]
 }
@@ -82,6 +87,7 @@ export interface TeamCandidate {
   text: string
   country?: string
   orgName?: string
+  weak?: boolean
 }
 
 function tok(doc: Doc, k: number): string {
@@ -161,12 +167,16 @@ export function sportsTeams(doc: Doc, placed: TeamCandidate[], sport = sportOf(d
     for (let k = 1; k < words.length; k++) if (places.has(words.slice(0, k).join(' '))) return true
     return false
   }
+  // a person's surname in the article is no place ("Holm" typed an organisation once)
+  const surnames = new Set<string>()
+  for (const m of placed) if (m.type === 'Person' && !m.weak) surnames.add(m.text.toLowerCase().split(' ').pop()!)
   // places (by text, case folded) that some mention in the article uses as a team
   const teamPlaces = new Set<string>()
   for (const m of placed) {
     if (m.kind !== 'name' || (m.type !== 'Place' && m.type !== 'Organisation') || m.orgName) continue
     if (m.text.split(' ').length > 3 || clubName(m.text) || usedAsPlace(doc, m)) continue
     if (nickname(m.text)) continue
+    if (surnames.has(m.text.toLowerCase().split(' ').pop()!)) continue
     if (usedAsTeam(doc, m) || (m.type === 'Organisation' && placeLike(m.text))) teamPlaces.add(m.text.toLowerCase())
   }
   let n = 0
