@@ -8,9 +8,10 @@ import type { Entity, Role, MentionKind, EntityType } from './types.ts'
 import { findMentions, isSentenceInitial, type RawMention } from './mentions.ts'
 import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
-import { KNOWN_ORGS, TITLES } from './lexicon/words.ts'
+import { KNOWN_ORGS, PLACE_PREPOSITIONS, TITLES } from './lexicon/words.ts'
 import { matchingText } from './normalize.ts'
 import { chooseName, coreKey, displayName, isAllCapsText, isInitialWord, middle } from './names/hygiene.ts'
+import { sportsTeams } from './names/teams.ts'
 
 export interface EntitySpan {
   firstToken: number
@@ -144,15 +145,23 @@ function organisationsByContext(doc: Doc, placed: Placed[]): void {
 
 /**
  * A country's name typed Person on its own ("In China Shantou University ..." read as a name) is the
- * country, unless a person's full name in the article ends with it ("Neil Jordan" ... "Jordan").
+ * country, unless a person's full name in the article ends with it ("Neil Jordan" ... "Jordan"); a
+ * country's name that is such a surname is the person, unless a place preposition stands before it.
  */
-function countryNamesAlone(placed: Placed[]): void {
+function countryNamesAlone(doc: Doc, placed: Placed[]): void {
   const surnames = new Set<string>()
   for (const m of placed) if (m.type === 'Person' && m.words.length > 1) surnames.add(m.words[m.words.length - 1])
   for (const m of placed) {
     if (m.type !== 'Person' || m.words.length !== 1 || surnames.has(m.words[0])) continue
     const country = COUNTRY_NAMES.get(m.text)
     if (country) Object.assign(m, { type: 'Country', kind: 'name', country, weak: false, personCue: false })
+  }
+  // and the other way: "Neil Jordan ... Jordan said" is the person, not the country (unless "in Jordan")
+  if (!surnames.size) return
+  for (const m of placed) {
+    if (m.type !== 'Country' || m.kind !== 'name' || m.text.includes(' ') || !surnames.has(m.text.toLowerCase())) continue
+    if (m.first > 0 && PLACE_PREPOSITIONS.has(doc.tokens[m.first - 1].toLowerCase())) continue
+    Object.assign(m, { type: 'Person', country: undefined, words: [m.text.toLowerCase()], weak: false })
   }
 }
 
@@ -187,9 +196,10 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     placed.push(place(doc, m))
   }
   placed.sort((a, b) => a.first - b.first)
-  countryNamesAlone(placed)
+  countryNamesAlone(doc, placed)
   const handles = socialHandles(doc, placed)
   organisationsByContext(doc, placed)
+  sportsTeams(doc, placed)
 
   const entities = new Map<string, Entity>()
   const add = (m: Placed, id: string, type: EntityType, name: string): void => {
