@@ -1,7 +1,8 @@
 // `npm run eval -- conll FILE`: scores the name finder against CoNLL(++) gold.
 // Each document (split on -DOCSTART-) becomes one text, tokens joined by single spaces, one
 // sentence a line. findEntities runs over the whole text; its "name" mentions are scored by exact
-// character span and type against gold PER, ORG and LOC (Person; Organisation; Country and Place).
+// character span and type against gold PER, ORG and LOC (Person; Organisation; Country and Place), the type
+// of the name where the mention has one (`nameType`: a country's name standing for its team is a LOC name).
 // MISC is left out on both sides (gold MISC dropped; demonym mentions are not names).
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -97,7 +98,7 @@ export async function main(args: string[]): Promise<void> {
     tokens += doc.tokens.length
     const layer = findEntities(doc, [{ start: 0, end: d.text.length }])
     const pred = new Map<string, string>()
-    for (const e of layer.entities) for (const m of e.mentions) if (m.kind === 'name') pred.set(`${m.start}:${m.end}`, LABEL_OF[e.type])
+    for (const e of layer.entities) for (const m of e.mentions) if (m.kind === 'name') pred.set(`${m.start}:${m.end}`, LABEL_OF[m.nameType ?? e.type])
     const gold = new Map<string, string>()
     for (const g of d.gold) if (g.label !== 'MISC') gold.set(`${g.start}:${g.end}`, g.label)
     const ctx = (key: string): string => {

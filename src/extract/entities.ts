@@ -65,6 +65,8 @@ interface Placed extends RawMention {
   id?: string
   /** the organisation a retyped part of a name belongs to ("Nordvatten" of "Nordvatten Kraft") */
   orgName?: string
+  /** the class of the name itself where it stands for an entity of another type (teams.ts) */
+  nameType?: string
 }
 
 /** Nouns that, right before a name, say what kind of organisation it is ("the Swedish company X"); not "rival", which a candidate has as often. */
@@ -206,7 +208,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     m.id = id
     let e = entities.get(id)
     if (!e) entities.set(id, (e = { id, type, name, aliases: [], mentions: [] }))
-    e.mentions.push({ start: m.start, end: m.end, text: m.text, kind: m.kind })
+    e.mentions.push(m.nameType && m.nameType !== type ? { start: m.start, end: m.end, text: m.text, kind: m.kind, nameType: m.nameType as EntityType } : { start: m.start, end: m.end, text: m.text, kind: m.kind })
     if (m.kind === 'name' && m.text !== e.name && !e.aliases.includes(m.text)) e.aliases.push(m.text)
   }
 

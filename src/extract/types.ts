@@ -43,6 +43,12 @@ export interface Mention {
   end: number
   text: string
   kind: MentionKind
+  /**
+   * Only where the name's own class differs from the entity's: a country's name standing for its national
+   * team ("England beat Pakistan") is a Country's name, and its entity the team, an Organisation. (Named-entity
+   * annotation such as CoNLL types the name; entity linking such as AIDA links the team.)
+   */
+  nameType?: EntityType
 }
 
 export interface Entity {

@@ -22,6 +22,9 @@ describe('sports teams named after their place', () => {
     expect(textsOf(l, 'country:NO')).toEqual(['Norway'])
     expect(l.byId.get('org:norway-football-team')!.type).toBe('Organisation')
     expect(l.byId.get('org:norway-football-team')!.name).toBe('Norway football team')
+    // each of the team's mentions is a country's name (what named-entity annotation types), the country's own none
+    expect(l.byId.get('org:norway-football-team')!.mentions.map((m) => m.nameType)).toEqual(['Country', 'Country', 'Country'])
+    expect(l.byId.get('country:NO')!.mentions.map((m) => m.nameType)).toEqual([undefined])
   })
   it('reads the towns of a results line as teams, keeping the town of the dateline and after "in" a place', () => {
     const text = 'BASEBALL - RESULTS .\nKELBROOK 1996-08-30\nResults of games on Thursday ( home team in CAPS ) :\nKELBROOK 4 Ashworth 3\nDunmere 6 FELTHAM 2\nMarco Tessaro homered twice and the pitcher Dale Okafor held on as Kelbrook won again . Tessaro bought a house in Kelbrook last year .\n'

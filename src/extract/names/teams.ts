@@ -88,6 +88,8 @@ export interface TeamCandidate {
   country?: string
   orgName?: string
   weak?: boolean
+  /** set when a country's name is retyped as its team: the class of the name itself */
+  nameType?: string
 }
 
 function tok(doc: Doc, k: number): string {
@@ -184,6 +186,7 @@ export function sportsTeams(doc: Doc, placed: TeamCandidate[], sport = sportOf(d
     if (m.kind !== 'name' || usedAsPlace(doc, m)) continue
     if (m.type === 'Country' && m.country) {
       m.orgName = teamName(countryName(m.country), true)
+      m.nameType = 'Country'
     } else if ((m.type === 'Place' || m.type === 'Organisation') && !m.orgName && teamPlaces.has(m.text.toLowerCase())) {
       m.orgName = teamName(usualCase(m.text), false)
     } else continue
