@@ -142,19 +142,28 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
   const entities = [...diff.entities].filter(([, d]) => d.articles || d.quotes || d.about).sort(byKey)
   const spoke = [...diff.spoke].filter(([, n]) => n).sort(byKey)
   const unattributed = [...diff.unattributed].filter(([, n]) => n).sort(byKey)
-  if (entities.length) await tx.run(ADD_ENTITY_COUNTS, { rows: entities.map(([id, d]) => ({ id, ...d })) })
+  // issued together, the statements are pipelined on the connection and run in order
+  const pending: Promise<unknown>[] = []
+  if (entities.length) pending.push(tx.run(ADD_ENTITY_COUNTS, { rows: entities.map(([id, d]) => ({ id, ...d })) }))
   if (spoke.length) {
-    await tx.run(ADD_SPOKE_ABOUT, { rows: spoke.map(([k, n]) => ({ s: k.split(SEP)[0], x: k.split(SEP)[1], n })) })
+    pending.push(tx.run(ADD_SPOKE_ABOUT, { rows: spoke.map(([k, n]) => ({ s: k.split(SEP)[0], x: k.split(SEP)[1], n })) }))
   }
   if (unattributed.length) {
-    await tx.run(ADD_UNATTRIBUTED, { rows: unattributed.map(([k, n]) => ({ x: k.slice(0, k.indexOf(SEP)), name: k.slice(k.indexOf(SEP) + 1), n })) })
+    pending.push(tx.run(ADD_UNATTRIBUTED, { rows: unattributed.map(([k, n]) => ({ x: k.slice(0, k.indexOf(SEP)), name: k.slice(k.indexOf(SEP) + 1), n })) }))
   }
+  await Promise.all(pending)
 }
 
-/** Runs `change` (which changes the facts of `articleIds`) and keeps the aggregates exact around it. */
-export async function keepingAggregates<T>(tx: ManagedTransaction, articleIds: Iterable<string>, change: () => Promise<T>): Promise<T> {
+/**
+ * Runs `change` (which changes the facts of `articleIds`) and keeps the aggregates exact around it.
+ * `fresh`: articles among them that hold no facts before the change and that this transaction
+ * already holds (created by its MERGE, or emptied by deleteFacts under their lock): they contribute
+ * nothing before, so they are not read then.
+ */
+export async function keepingAggregates<T>(tx: ManagedTransaction, articleIds: Iterable<string>, change: () => Promise<T>, fresh: Iterable<string> = []): Promise<T> {
   const ids = [...new Set(articleIds)]
-  const before = await readContributions(tx, ids)
+  const empty = new Set(fresh)
+  const before = await readContributions(tx, ids.filter((id) => !empty.has(id)))
   const result = await change()
   await applyChange(tx, before, await readContributions(tx, ids))
   return result

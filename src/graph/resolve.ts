@@ -232,7 +232,7 @@ export function resolveGroup(group: string, records: FormRecord[]): GroupResolut
 
   // 2. one-word forms: the group's person when clear, else a node of their own
   const single = byKey.get(group) ?? []
-  const headArticles = heads.map((h) => ({ id: `${PREFIX.Person}:${h.key}`, words: h.words, records: h.records, n: articlesOf(h.records) }))
+  const headArticles: Head[] = heads.map((h) => ({ id: `${PREFIX.Person}:${h.key}`, words: h.words, records: h.records, n: articlesOf(h.records) }))
   const peopleArticles = headArticles.reduce((n, h) => n + h.n, 0)
   const otherArticles = articlesOf(single.filter((r) => r.type !== 'Person'))
   const alone: FormRecord[] = []
@@ -250,13 +250,34 @@ export function resolveGroup(group: string, records: FormRecord[]): GroupResolut
   return finish(target, members)
 }
 
+/** A person of a group as choose() sees it: its id, key words, records and articles. */
+interface Head {
+  id: string
+  words: string[]
+  records: FormRecord[]
+  n: number
+  /** date -> nearCount, memoised: choose runs once per one-word record, and many share a date */
+  near?: Map<string, number>
+}
+
+/** The head's distinct articles within DATE_WINDOW_DAYS of `date`. */
+function nearCount(h: Head, date: string): number {
+  const memo = h.near ?? (h.near = new Map())
+  let n = memo.get(date)
+  if (n === undefined) {
+    n = new Set(h.records.filter((x) => x.date && daysBetween(x.date, date) <= DATE_WINDOW_DAYS).map((x) => x.articleId)).size
+    memo.set(date, n)
+  }
+  return n
+}
+
 /**
  * The person a one-word form names. Evidence in the article first: the initial the article also
  * used with the surname ("A. Stewart", kept among the record's aliases) leaves only the people it
  * fits (Alec Stewart, not Payne Stewart); none fits, the form stays on its own node.
  * Then the only one left, or the clearly most mentioned (around the article's date first).
  */
-function choose(all: { id: string; words: string[]; records: FormRecord[]; n: number }[], r: FormRecord): string | null {
+function choose(all: Head[], r: FormRecord): string | null {
   let heads = all
   const surname = all[0].words[all[0].words.length - 1]
   // the article's own initial for the name ("A. Stewart"): a title ("Mr. Stewart") says nothing here
@@ -272,7 +293,7 @@ function choose(all: { id: string; words: string[]; records: FormRecord[]; n: nu
   }
   if (r.date) {
     const date = r.date
-    const near = (h: (typeof heads)[number]): number => new Set(h.records.filter((x) => x.date && daysBetween(x.date, date) <= DATE_WINDOW_DAYS).map((x) => x.articleId)).size
+    const near = (h: Head): number => nearCount(h, date)
     if (heads.some((h) => near(h) > 0)) return rank(near)
   }
   return rank((h) => h.n)
@@ -482,14 +503,22 @@ export async function planGroups(tx: ManagedTransaction, groups: Iterable<string
   return plan
 }
 
+/** The articles whose stored facts the plan moves (their aggregate contributions change). */
+export function movedArticles(plan: GroupPlan): string[] {
+  return [...new Set(plan.moves.map((m) => m.articleId))]
+}
+
 /**
  * Writes what planGroups decided: the resolved nodes (created when new), the stored facts moved to
  * their new nodes, the lock nodes of emptied groups deleted. Returns the nodes facts left
- * (candidates for orphan cleanup) and how many nodes were created.
+ * (candidates for orphan cleanup) and how many nodes were created. `keepAggregates: false` when the
+ * caller keeps the aggregates around it for the articles of movedArticles(plan) (writeBatchTx, which
+ * does it once for the moves and its new facts together).
  */
-export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan): Promise<{ vacated: string[]; created: number }> {
+export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan, opts: { keepAggregates?: boolean } = {}): Promise<{ vacated: string[]; created: number }> {
   // AGGREGATES HOOK (aggregates.ts): the counts follow the facts the moves take to other nodes
-  const results = await keepingAggregates(tx, plan.moves.map((m) => m.articleId), () => {
+  const keep = opts.keepAggregates ?? true
+  const results = await keepingAggregates(tx, keep ? movedArticles(plan) : [], () => {
     const pending: Promise<QueryResult>[] = []
     // issued together, the statements are pipelined on the connection and run in order
     if (plan.rows.length) pending.push(tx.run(SET_RESOLVED, { rows: plan.rows }))

@@ -13,7 +13,7 @@ import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
-import { applyPlan, groupsOfArticles, lockGroups, planGroups, recordKey, type FormRecord } from './resolve.ts'
+import { applyPlan, groupsOfArticles, lockGroups, movedArticles, planGroups, recordKey, type FormRecord } from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
 
@@ -295,9 +295,19 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   const plan = await planGroups(tx, groups, formRecords(list))
   const nodeOf = nodeFinder(plan.target)
   const own = await mergeOwnEntities(tx, list, nodeOf)
-  const { vacated, created } = await applyPlan(tx, plan)
-  // AGGREGATES HOOK (aggregates.ts): the counts gain what the written articles contribute
-  if (toWrite.length) addCounts(counts, await keepingAggregates(tx, toWrite.map((p) => p.id), () => writeRows(tx, list, nodeOf)))
+  // AGGREGATES HOOK (aggregates.ts): one pass for the stored facts the plan moves and the new facts
+  // written (the articles to write hold no facts here: new, or emptied by deleteFacts above)
+  const written = toWrite.map((p) => p.id)
+  const { vacated, created } = await keepingAggregates(
+    tx,
+    [...movedArticles(plan), ...written],
+    async () => {
+      const applied = await applyPlan(tx, plan, { keepAggregates: false })
+      if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
+      return applied
+    },
+    written,
+  )
   counts.entitiesCreated += own + created
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
   return { outcomes, counts }
