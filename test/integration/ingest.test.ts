@@ -245,7 +245,7 @@ describe('ingest into Neo4j', () => {
     expect(clean.code).toBe(0)
     expect(await graphCounts(driver)).toEqual(countsAfterRerun)
     expect(await fingerprint(driver)).toEqual(afterRerun)
-  })
+  }, 300_000) // three ingest runs: the kill test took over the 120 s default at load 20
 
   it('two ingest processes on the same files at once make no duplicates', async () => {
     const corpus = makeCorpus(120)
@@ -265,7 +265,7 @@ describe('ingest into Neo4j', () => {
     await runCli(args, env)
     expect(await graphCounts(driver)).toEqual(bothCounts)
     expect(await fingerprint(driver)).toEqual(both)
-  })
+  }, 300_000) // three ingest runs: the kill test took over the 120 s default at load 20
 
   it('a folder with bad files ingests the good ones, names each bad one and exits non-zero', async () => {
     const dir = tempDir()
