@@ -147,5 +147,5 @@ describe('ingest over the bad input corpus', () => {
     } finally {
       rmSync(small, { recursive: true, force: true })
     }
-  })
+  }, 300_000) // two CLI runs over the small corpus: over the 120 s default at load 20
 })

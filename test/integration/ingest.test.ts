@@ -209,7 +209,10 @@ describe('ingest into Neo4j', () => {
   })
 
   it('a run killed with SIGKILL midway, then rerun, ends with the graph of one clean run', async () => {
-    const corpus = makeCorpus(240)
+    // the kill comes once >= 24 articles are committed (batches of 4, polled every 20 ms), so most of
+    // the 120 are still to come for the rerun; 240 made the three ingests twice as long for the same point
+    const TOTAL = 120
+    const corpus = makeCorpus(TOTAL)
     temp.push(corpus)
     const args = [corpus, '--batch-size', '4', '--no-progress']
     const child = startCli(args, env)
@@ -224,7 +227,7 @@ describe('ingest into Neo4j', () => {
     expect(killed.signal).toBe('SIGKILL')
     const atKill = await graphCounts(driver)
     expect(atKill.Article).toBeGreaterThanOrEqual(24)
-    expect(atKill.Article).toBeLessThan(240)
+    expect(atKill.Article).toBeLessThan(TOTAL)
     // no half-written article: every committed article has its mentions
     const bare = await driver.executeQuery('MATCH (a:Article) WHERE NOT (a)-[:MENTIONS]->() RETURN count(a) AS n')
     expect(Number(bare.records[0].get('n'))).toBe(0)
@@ -233,7 +236,7 @@ describe('ingest into Neo4j', () => {
     expect(rerun.code).toBe(0)
     const summary = JSON.parse(rerun.stdout)
     expect(summary.articles.unchanged).toBe(atKill.Article)
-    expect(summary.articles.new).toBe(240 - atKill.Article)
+    expect(summary.articles.new).toBe(TOTAL - atKill.Article)
     const afterRerun = await fingerprint(driver)
     const countsAfterRerun = await graphCounts(driver)
 
@@ -242,7 +245,7 @@ describe('ingest into Neo4j', () => {
     expect(clean.code).toBe(0)
     expect(await graphCounts(driver)).toEqual(countsAfterRerun)
     expect(await fingerprint(driver)).toEqual(afterRerun)
-  })
+  }, 300_000) // three ingest runs: the kill test took over the 120 s default at load 20
 
   it('two ingest processes on the same files at once make no duplicates', async () => {
     const corpus = makeCorpus(120)
@@ -262,7 +265,7 @@ describe('ingest into Neo4j', () => {
     await runCli(args, env)
     expect(await graphCounts(driver)).toEqual(bothCounts)
     expect(await fingerprint(driver)).toEqual(both)
-  })
+  }, 300_000) // three ingest runs: the kill test took over the 120 s default at load 20
 
   it('a folder with bad files ingests the good ones, names each bad one and exits non-zero', async () => {
     const dir = tempDir()
