@@ -115,7 +115,7 @@ describe('the result cache', () => {
 describe('the result cache, bounded by memory', () => {
   it('D2: holds at most maxBytes of answers, never one over maxEntryBytes, and drops expired ones though nothing asks', async () => {
     let calls = 0
-    const cache = useResultCache({ ttlMs: 50, maxBytes: 10_000, maxEntryBytes: 3_000 })
+    const cache = useResultCache({ ttlMs: 500, maxBytes: 10_000, maxEntryBytes: 3_000 })
     const yoga = createYoga({
       schema: createSchema({
         typeDefs: 'type Query { s(n: Int!): String }',
@@ -139,8 +139,9 @@ describe('the result cache, bounded by memory', () => {
       expect(await ask(5000)).toBe(5000)
       expect(await ask(5000)).toBe(5000)
       expect(calls).toBe(before + 2)
-      // expired (TTL 50 ms, stale window another 50 ms, 1 s slack): purged by the timer, with no request
-      await new Promise((r) => setTimeout(r, 2500))
+      // expired (TTL 500 ms: long enough that the hit above is one on a loaded machine; an entry leaves
+      // after 2 TTL + 1 s, the purge timer runs each second): gone within 3 s, with no request
+      await new Promise((r) => setTimeout(r, 4000))
       expect(cache.stats()).toEqual({ entries: 0, bytes: 0 })
     } finally {
       cache.close()
