@@ -388,7 +388,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     }
   }
   // "X said A, adding B" / "X said A and said B": PolNeAR makes the second cue a statement of its own,
-  // so the first ends before it
+  // so the first ends before it. A second cue with no conjunction or punctuation before it is part of the
+  // first statement's words ("X said she had no plans to yell ...", "told reporters his office would stop
+  // opposing ..."): it cuts nothing, and its statement, inside the first with the same speaker, joins it.
   for (let h = 0; h < cues.length; h++) {
     const content = cues[h].content, sp = cues[h].sp
     if (content === null || sp === null) continue
@@ -396,7 +398,12 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       const next = cues[g]
       if ((next.content === null && !next.usedByDirect) || next.sp === null || next.sp[0] !== sp[0] || next.sp[1] !== sp[1] || next.tok <= content[0]) continue
       let e = next.tok - 1
-      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV' || pos[e] === 'AUX' || pos[e] === 'PART') && inQuote[e] < 0) e--
+      let coordinated = false
+      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV' || pos[e] === 'AUX' || pos[e] === 'PART') && inQuote[e] < 0) {
+        if (pos[e] === 'CCONJ' || pos[e] === 'PUNCT') coordinated = true
+        e--
+      }
+      if (!coordinated) continue
       if (e > content[0]) content[1] = Math.min(content[1], e)
       break
     }
