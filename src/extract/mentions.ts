@@ -415,42 +415,31 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
   const sentFirst = doc.sentences[doc.sentenceOf[p]].firstToken
   // an organisation's name may hold or follow title words ("General Assembly", "Secretary of State's Office")
   const orgEnd = c.label !== 'PER' && ORG_HINTS.has(doc.tokens[last].toLowerCase())
-  let personCue = !orgEnd && titleStartBefore(doc, p, sentFirst) < p
-  // a title inside a tagger's span ("House Speaker Paul Ryan" tagged ORG): what follows is a person
-  let innerTitle = false
-  let chunkStart = -1
-  const flush = (end: number): void => {
-    if (chunkStart < 0) return
-    const m = typeChunk(doc, chunkStart, end, innerTitle ? 'PER' : c.label, personCue, source)
-    // an abbreviation with dots ("O.K.", "C.L." before a nickname) is no person's name
-    if (m && !(m.type === 'Person' && isInitialsOnly(doc.tokens.slice(m.first, m.last + 1).filter((t) => t !== '.')))) out.push(m)
-    chunkStart = -1
-    personCue = false
-    innerTitle = false
-  }
+  // the open chunk; innerTitle: a title inside a tagger's span ("House Speaker Paul Ryan" tagged ORG), what follows is a person
+  const st: Chunk = { chunkStart: -1, personCue: !orgEnd && titleStartBefore(doc, p, sentFirst) < p, innerTitle: false }
   while (p <= last) {
     const tok = doc.tokens[p]
     const lower = tok.toLowerCase()
     // sentence-initial function words ("The", "If") and words that are never names
-    if (chunkStart < 0 && (lower === 'the' || isSentenceInitial(doc, p, sentFirst) && SENTENCE_START_SKIP.has(doc.pos[p]) && !COUNTRY_NAMES.has(tok) && !isAllCaps(tok))) { p++; continue }
-    if (tok === '-' && chunkStart >= 0 && p < last && doc.start[p] === doc.end[p - 1] && doc.start[p + 1] === doc.end[p]) { p++; continue }
+    if (st.chunkStart < 0 && (lower === 'the' || isSentenceInitial(doc, p, sentFirst) && SENTENCE_START_SKIP.has(doc.pos[p]) && !COUNTRY_NAMES.has(tok) && !isAllCaps(tok))) { p++; continue }
+    if (tok === '-' && st.chunkStart >= 0 && p < last && doc.start[p] === doc.end[p - 1] && doc.start[p + 1] === doc.end[p]) { p++; continue }
     // punctuation ends a capitalised run, but a tagger's span may hold some ("Douglas & Lomason")
     // wink tags a middle dot as PROPN: separators are punctuation whatever their tag
     const punct = doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE' || doc.pos[p] === 'SYM' || SEPARATOR_MARKS.has(tok)
-    if (punct && fromTagger && chunkStart >= 0 && p < last && !BRACKETS.has(tok) && doc.pos[p] !== 'SPACE') { p++; continue }
-    if (isCalendar(lower) || NOT_NAMES.has(lower) || punct) { flush(p - 1); p++; continue }
+    if (punct && fromTagger && st.chunkStart >= 0 && p < last && !BRACKETS.has(tok) && doc.pos[p] !== 'SPACE') { p++; continue }
+    if (isCalendar(lower) || NOT_NAMES.has(lower) || punct) { flushChunk(doc, c, out, source, st, p - 1); p++; continue }
     {
       const tl = isTitleAt(doc, p, last)
       // a title word is a title only when a capitalised name word follows it inside the span
-      if (tl && p + tl <= last && (isCapitalised(doc.tokens[p + tl]) || NAME_PARTICLES.has(doc.tokens[p + tl])) && !orgEnd && (chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
-        flush(p - 1)
+      if (tl && p + tl <= last && (isCapitalised(doc.tokens[p + tl]) || NAME_PARTICLES.has(doc.tokens[p + tl])) && !orgEnd && (st.chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
+        flushChunk(doc, c, out, source, st, p - 1)
         p += tl
-        personCue = true
-        innerTitle = fromTagger && c.label !== 'MISC'
+        st.personCue = true
+        st.innerTitle = fromTagger && c.label !== 'MISC'
         continue
       }
     }
-    if (chunkStart < 0) {
+    if (st.chunkStart < 0) {
       const dem = matchCountry(doc, p, last, DEMONYMS)
       // in a tagger's PER or ORG span a leading demonym is part of the name ("German Villa", "American
       // Airlines") unless a title follows it ("Russian President ...")
@@ -468,11 +457,44 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
         p += country.len
         continue
       }
-      chunkStart = p
+      st.chunkStart = p
     }
     p++
   }
-  flush(last)
+  flushChunk(doc, c, out, source, st, last)
+}
+
+/** A chunk of a tagged span being cut into names (cutSpan's state). */
+interface Chunk {
+  chunkStart: number
+  personCue: boolean
+  innerTitle: boolean
+}
+
+/** Types the open chunk [st.chunkStart, end] as a mention, if it is one, and closes it. */
+function flushChunk(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source, st: Chunk, end: number): void {
+  if (st.chunkStart < 0) return
+  const m = typeChunk(doc, st.chunkStart, end, st.innerTitle ? 'PER' : c.label, st.personCue, source)
+  // an abbreviation with dots ("O.K.", "C.L." before a nickname) is no person's name
+  if (m && !(m.type === 'Person' && initialsOnlySpan(doc, m.first, m.last))) out.push(m)
+  st.chunkStart = -1
+  st.personCue = false
+  st.innerTitle = false
+}
+
+/** isInitialsOnly over the tokens first..last without the lone full stops, with no array built (a hot path). */
+function initialsOnlySpan(doc: Doc, first: number, last: number): boolean {
+  let words = 0
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k]
+    if (t === '.') continue
+    // a word with no full stop is an initial only as one letter: most names fail here, no regex
+    if (t.length > 2 && !t.includes('.')) return false
+    words++
+  }
+  if (words === 0) return false
+  for (let k = first; k <= last; k++) if (doc.tokens[k] !== '.' && !isInitialsOnly([doc.tokens[k]])) return false
+  return true
 }
 
 /** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */

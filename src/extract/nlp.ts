@@ -98,6 +98,14 @@ function analyseNormalised(text: string, offset: number): Doc {
 const JOINED_S = /^(\p{L}[\p{L}\p{N}.'’-]*?)(['’][sS])$/u
 const JOINED_MARK = /^(\p{L}[\p{L}\p{N}.'’-]*?[sS])(['’])$/u
 
+/** The quick test before the regexes: ends in 's / ’s / s' / s’ and is longer than the mark. */
+function mayBeJoined(t: string): boolean {
+  if (t.length <= 2) return false
+  const c = t.charCodeAt(t.length - 1)
+  const d = t.charCodeAt(t.length - 2)
+  return ((c === 115 || c === 83) && (d === 39 || d === 8217)) || ((c === 39 || c === 8217) && (d === 115 || d === 83))
+}
+
 /**
  * wink-nlp splits "Clinton’s" into "Clinton" "’s" on a fresh process, but its lexicon cache grows
  * with the words it reads, and once it has met "Clinton’s" whole (before a full stop, say) it keeps
@@ -112,10 +120,7 @@ function splitPossessives(tokens: string[], pos: string[], start: Int32Array, en
   let first = -1
   for (let i = 0; i < n; i++) {
     const t = tokens[i]
-    const c = t.charCodeAt(t.length - 1)
-    const d = t.charCodeAt(t.length - 2)
-    // quick test: ends in 's / ’s / s' / s’ and is longer than the mark
-    if (t.length > 2 && ((c === 115 || c === 83) && (d === 39 || d === 8217) || (c === 39 || c === 8217) && (d === 115 || d === 83)) && (JOINED_S.test(t) || JOINED_MARK.test(t))) { first = i; break }
+    if (mayBeJoined(t) && (JOINED_S.test(t) || JOINED_MARK.test(t))) { first = i; break }
   }
   if (first < 0) return null
   const oTokens: string[] = []
@@ -126,7 +131,7 @@ function splitPossessives(tokens: string[], pos: string[], start: Int32Array, en
   for (let i = 0; i < n; i++) {
     at[i] = oTokens.length
     const t = tokens[i]
-    const m = i >= first && end[i] - start[i] === t.length ? JOINED_S.exec(t) ?? JOINED_MARK.exec(t) : null
+    const m = i >= first && end[i] - start[i] === t.length && mayBeJoined(t) ? JOINED_S.exec(t) ?? JOINED_MARK.exec(t) : null
     if (!m) {
       oTokens.push(t); oPos.push(pos[i]); oStart.push(start[i]); oEnd.push(end[i])
       continue

@@ -380,6 +380,16 @@ describe('statements of one speaker in one sentence', () => {
       ['who would pay for the repairs', 'Ada Lindqvist'],
     ])
   })
+
+  it('keeps a cue inside a statement\'s words in that statement, with no comma or conjunction before it ("told reporters her office would stop opposing …")', () => {
+    for (const [t, words] of [
+      ['Mayor Ada Lindqvist told reporters her office would stop opposing the ferry plan next week.', 'her office would stop opposing the ferry plan next week'],
+      ['Councillor Tove Brandt said she had no plans to yell at anyone during the vote.', 'she had no plans to yell at anyone during the vote'],
+    ]) {
+      const { quotes } = quotesOf(t)
+      expect(quotes.map((q) => [q.kind, q.text])).toEqual([['indirect', words]])
+    }
+  })
 })
 
 describe('two apostrophes as a double mark', () => {

@@ -306,11 +306,6 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     const forward = last - c + 1
     const isThought = THOUGHT_LEMMAS.has(hit.lemma)
     const subjectBefore = hit.sp[1] < i
-    const objectEnd = (from: number): number => {
-      let e = from
-      while (e < last && tokens[e + 1] !== ',' && tokens[e + 1] !== ';' && !(tokens[e + 1] === 'and' && pos[e + 2] === 'VERB') && inQuote[e + 1] < 0) e++
-      return e
-    }
     const personSubject = subjectBefore && !(pos[hit.sp[1]] === 'PRON' && !PERSON_PRONOUNS.has(tokens[hit.sp[1]]) && !GROUP_PRONOUNS.has(tokens[hit.sp[1]]))
     const topic = TOPIC_LEMMAS.get(hit.lemma)
     if (topic !== undefined) {
@@ -319,7 +314,7 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       let k = i + 1
       while (k < last && pos[k] === 'ADV' && inQuote[k] < 0) k++
       if (personSubject && tokens[k] === topic && k + 1 <= last && inQuote[k + 1] < 0) {
-        const e = objectEnd(k + 1)
+        const e = objectEnd(ctx, k + 1, last)
         if (e - (k + 1) < 40) hit.content = [k + 1, e]
         continue
       }
@@ -329,13 +324,13 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     if (OBJECT_LEMMAS.has(hit.lemma)) {
       // "X endorsed Clinton" / "X opposes the deal, saying ...": the object, up to the clause's end
       if (!personSubject) continue
-      const e = objectEnd(c)
+      const e = objectEnd(ctx, c, last)
       if (c <= e && e - c < 30 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
       continue
     }
     if ((hit.lemma === 'show' || hit.lemma === 'find') && subjectBefore && DOCUMENT_NOUNS.has(tokens[hit.sp[1]].toLowerCase()) && tokens[c] !== 'that' && !hasVerb(doc, c, last)) {
       // "polls show Clinton with a narrow edge", "the survey finds Trump up four points": what a document shows
-      const e = objectEnd(c)
+      const e = objectEnd(ctx, c, last)
       if (c <= e && e - c < 40 && (pos[c] === 'PROPN' || pos[c] === 'NOUN' || pos[c] === 'DET' || pos[c] === 'ADJ' || pos[c] === 'NUM' || pos[c] === 'PRON')) hit.content = [c, e]
       continue
     }
@@ -393,7 +388,9 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
     }
   }
   // "X said A, adding B" / "X said A and said B": PolNeAR makes the second cue a statement of its own,
-  // so the first ends before it
+  // so the first ends before it. A second cue with no conjunction or punctuation before it is part of the
+  // first statement's words ("X said she had no plans to yell ...", "told reporters his office would stop
+  // opposing ..."): it cuts nothing, and its statement, inside the first with the same speaker, joins it.
   for (let h = 0; h < cues.length; h++) {
     const content = cues[h].content, sp = cues[h].sp
     if (content === null || sp === null) continue
@@ -401,7 +398,12 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
       const next = cues[g]
       if ((next.content === null && !next.usedByDirect) || next.sp === null || next.sp[0] !== sp[0] || next.sp[1] !== sp[1] || next.tok <= content[0]) continue
       let e = next.tok - 1
-      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV' || pos[e] === 'AUX' || pos[e] === 'PART') && inQuote[e] < 0) e--
+      let coordinated = false
+      while (e > content[0] && (pos[e] === 'CCONJ' || pos[e] === 'PUNCT' || pos[e] === 'SPACE' || pos[e] === 'ADV' || pos[e] === 'AUX' || pos[e] === 'PART') && inQuote[e] < 0) {
+        if (pos[e] === 'CCONJ' || pos[e] === 'PUNCT') coordinated = true
+        e--
+      }
+      if (!coordinated) continue
       if (e > content[0]) content[1] = Math.min(content[1], e)
       break
     }
@@ -523,6 +525,15 @@ export function findAttributions(doc: Doc, layer: EntityLayer, ranges: { start: 
   return out
 }
 
+
+/** The end of an object or topic phrase from token `from`: the clause's next comma, semicolon, "and" + verb or quote, at most `last`. */
+function objectEnd(ctx: Ctx, from: number, last: number): number {
+  const { tokens } = ctx.doc
+  const { pos, inQuote } = ctx
+  let e = from
+  while (e < last && tokens[e + 1] !== ',' && tokens[e + 1] !== ';' && !(tokens[e + 1] === 'and' && pos[e + 2] === 'VERB') && inQuote[e + 1] < 0) e++
+  return e
+}
 
 /**
  * Does the sentence part [sa, comma) before a tag ("A, he said, B") need what follows the tag: no
