@@ -21,13 +21,7 @@
 // The hooks (the only places that change MENTIONS, SAID or ABOUT): remove.ts deleteFacts, write.ts
 // writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
-
-/** Write-locks articles (sorted ids) before their contribution is read. */
-export const LOCK_CONTRIBUTING_ARTICLES = `
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-SET a._agg = true
-REMOVE a._agg`
+import { LOCK_ARTICLES } from './locks.ts'
 
 /** What each article contributes: the entities it mentions, and per quote its speakers, subjects and speaker name. */
 export const ARTICLE_CONTRIBUTIONS = `
@@ -118,7 +112,7 @@ export async function readContributions(tx: ManagedTransaction, articleIds: Iter
   const ids = [...new Set(articleIds)].sort()
   const out = emptyContribution()
   if (!ids.length) return out
-  await tx.run(LOCK_CONTRIBUTING_ARTICLES, { ids })
+  await tx.run(LOCK_ARTICLES, { ids }) // before their contribution is read
   const res = await tx.run(ARTICLE_CONTRIBUTIONS, { ids })
   for (const r of res.records) contributionOf(out, r.get('mentioned') as string[], r.get('quotes'))
   return out

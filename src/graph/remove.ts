@@ -3,6 +3,7 @@
 // safely against concurrent writers.
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
+import { LOCK_ARTICLES, LOCK_ENTITIES } from './locks.ts'
 import { groupsOfArticles, lockGroups, resolveGroups } from './resolve.ts'
 import { writeWithRetries, type WriteOptions } from './retry.ts'
 
@@ -50,21 +51,6 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 DETACH DELETE a`
 
-/**
- * Write-locks the candidate entities for orphan cleanup, as any SET does, until the transaction
- * ends. Under read committed, "no article mentions e" read without the lock can be stale: another
- * transaction may be linking a new article to e (creating a relationship takes only a shared lock
- * on its nodes), and DETACH DELETE would wait for it to commit and then delete its new links with
- * e. The exclusive lock waits for those writers to commit, so DELETE_ORPHANS, run after it as a
- * statement of its own, sees their links and keeps e; a writer that comes after the lock waits,
- * finds e deleted, and its transaction is run again (NODE_DELETED_RACE) and creates e anew.
- */
-export const LOCK_ENTITIES = `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-SET e._lock = true
-REMOVE e._lock`
-
 /** Entities no article mentions any more (a country stays while a place lies in it); run after LOCK_ENTITIES. */
 export const DELETE_ORPHANS = `
 UNWIND $ids AS id
@@ -85,7 +71,15 @@ export async function deleteFacts(tx: ManagedTransaction, ids: string[]): Promis
   return [...new Set(linked.records.map((r) => r.get('entityId') as string))]
 }
 
-/** Deletes the entities of `ids` that no article links to any more, safe against concurrent writers (LOCK_ENTITIES). */
+/**
+ * Deletes the entities of `ids` that no article links to any more, safe against concurrent writers:
+ * it first write-locks them (LOCK_ENTITIES). Under read committed, "no article mentions e" read
+ * without the lock can be stale: another transaction may be linking a new article to e (creating a
+ * relationship takes only a shared lock on its nodes), and DETACH DELETE would wait for it to commit and then delete its new links with
+ * e. The exclusive lock waits for those writers to commit, so DELETE_ORPHANS, run after it as a
+ * statement of its own, sees their links and keeps e; a writer that comes after the lock waits,
+ * finds e deleted, and its transaction is run again (NODE_DELETED_RACE) and creates e anew.
+ */
 export async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
   if (!ids.length) return 0
   // in id order, as MERGE_ENTITIES takes them, so that writers wait for each other rather than deadlock
@@ -105,15 +99,10 @@ WHERE a.id = $key OR a.url = $key
 RETURN a.id AS id`
 
 /**
- * Write-locks the articles found, then returns those still there: of two removals of the same
- * article at once, the second waits for the first and then finds nothing (or, having read the
- * node before it was deleted, fails with a deleted-node race and is run again, finding nothing).
+ * The articles still there after LOCK_ARTICLES: of two removals of the same article at once, the
+ * second waits for the first and then finds nothing (or, having read the node before it was
+ * deleted, fails with a deleted-node race and is run again, finding nothing).
  */
-export const LOCK_ARTICLES = `
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-SET a._lock = true
-REMOVE a._lock`
 export const ARTICLES_STILL_THERE = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
