@@ -163,6 +163,8 @@ interface Options {
   fuzz: number
   concurrency: number
   n: number
+  /** write a V8 CPU profile of the API into this folder (node --cpu-prof) */
+  cpuProf?: string
 }
 
 export async function attack(opts: Options): Promise<number> {
@@ -182,7 +184,7 @@ export async function attack(opts: Options): Promise<number> {
     if (about.length < 20) throw new Error(`the graph names only ${about.length} countries and people; D2 needs 20`)
     say(`graph: ${held} articles of ${opts.corpus}`)
 
-    server = await startApi(uri)
+    server = await startApi(uri, opts.cpuProf ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.cpuProf)}`] } : {})
     const { url } = server
     const pid = server.child.pid!
     const start = memoryOf(pid)
@@ -307,6 +309,7 @@ const program = new Command()
   .option('--fuzz <n>', 'how many fuzzed queries', positiveInt, 200)
   .option('--concurrency <n>', 'fuzzed queries at a time', positiveInt, 4)
   .option('--n <first>', 'the `first` of the D1 request', positiveInt, 100)
+  .option('--cpu-prof <dir>', 'write a V8 CPU profile of the API (node --cpu-prof) into this folder, for where its time went')
   .action(async (opts: Options) => {
     process.exitCode = await attack(opts)
   })

@@ -1,5 +1,5 @@
 // `npm run bench:api`: load on the GraphQL API over loopback with autocannon, PolNeAR train in the
-// graph. Three queries: (a) search, (b) whoSaidWhatAbout, (c) a three-level nested entity query;
+// graph. Queries: (a) search, (b) whoSaidWhatAbout, (c) a three-level nested entity query, and on request (--queries) two light ones, (d) search5, (e) entityQuotes;
 // each prints requests/s and p50/p99 latency, with the response cache on (as `npm start` runs)
 // and off (every request reaches Neo4j). Target (issue 5): (b) at 32 connections >= 1,500 req/s
 // and p99 <= 50 ms, with Neo4j on the same 2-core machine.
@@ -50,6 +50,10 @@ const QUERIES = {
     related(first: 5) { weight entity { name type
       ... on Person { quotes(first: 3) { totalCount edges { node { text about { name } article { title } } } } }
       articles(first: 3) { totalCount edges { node { title publishedAt } } } } } } }`,
+  // two light questions (issue 13: the API's own cost per request): a short search, a person's quotes
+  search5: `query Search5($q: String!) { search(query: $q, first: 5) { id name type } }`,
+  entityQuotes: `query EntityQuotes($name: String!) { entity(name: $name) { id name
+    ... on Person { quotes(first: 10) { totalCount edges { node { text kind article { title publishedAt } } } } } } }`,
 }
 
 function positive(v: string): number {
@@ -132,6 +136,8 @@ async function bench(opts: {
       search: JSON.stringify({ query: QUERIES.search, variables: { q: typo } }),
       whoSaidWhatAbout: JSON.stringify({ query: QUERIES.whoSaidWhatAbout, variables: { about: country.name } }),
       nested: JSON.stringify({ query: QUERIES.nested, variables: { name: person.name } }),
+      search5: JSON.stringify({ query: QUERIES.search5, variables: { q: String(person.name).split(' ').at(-1) } }),
+      entityQuotes: JSON.stringify({ query: QUERIES.entityQuotes, variables: { name: person.name } }),
     }
 
     const rows: string[] = []
@@ -148,7 +154,7 @@ async function bench(opts: {
             const runs: Figures[] = []
             for (let i = 0; i < opts.repeat; i++) runs.push(await loadGraphql(url, body, c, opts.duration))
             const f = medianFigures(runs)
-            const label = `${name} (${'abc'[Object.keys(bodies).indexOf(name)]})`
+            const label = `${name} (${'abcde'[Object.keys(bodies).indexOf(name)]})`
             const spread = runs.length > 1 ? `  (req/s of the ${runs.length} runs: ${runs.map((r) => r.rps.toFixed(0)).join(', ')})` : ''
             const row = `${label.padEnd(24)} cache ${cacheTtl > 0 ? 'on ' : 'off'}  c=${String(c).padEnd(3)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  errors ${f.errors}` : ''}${spread}`
             console.log(row)
@@ -178,7 +184,7 @@ const opts = new Command()
   .option('--no-ingest', 'use the graph as it is')
   .option('--cache-ttl <ms>', 'response cache TTL of the cached runs (the uncached runs use 0)', (v) => Number(v), 5000)
   .option('--cache <mode>', 'on, off or both', 'both')
-  .option('--queries <list>', 'which queries, comma-separated', 'search,whoSaidWhatAbout,nested')
+  .option('--queries <list>', 'which queries, comma-separated: search, whoSaidWhatAbout, nested, search5 (d: search(first: 5) for the top person\'s surname), entityQuotes (e: that person\'s quotes(first: 10))', 'search,whoSaidWhatAbout,nested')
   .option('--serve', 'internal: run the API server (used by the bench itself)')
   .parse(process.argv)
   .opts<{ connections: string; duration: number; repeat: number; corpus: string; ingest: boolean; cacheTtl: number; cache: string; queries: string; serve?: boolean }>()

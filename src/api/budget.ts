@@ -30,6 +30,14 @@ export const BUDGET = {
   maxHeavy: 1,
   /** how long a heavy query may wait for its turn before it is refused (server busy), in ms */
   maxHeavyWaitMs: 10_000,
+  /**
+   * Time slicing: once an answer has resolved this many fields, its execution hands the event loop
+   * back after every `sliceMs` of synchronous work, so other clients' requests are read, run and
+   * answered in between (graphql-js otherwise completes a large answer in one uninterrupted run over
+   * every list it holds). Light answers never reach it.
+   */
+  sliceAfterFields: 1_000,
+  sliceMs: 8,
 }
 
 /**
@@ -191,12 +199,91 @@ export function estimateCost(
   return estimate
 }
 
+/** at most this many waiting fields resume in one turn (what they return is completed in its microtasks) */
+const MAX_RESUMED_PER_TURN = 256
+
 /** the per-request budget of an executing answer */
 export class AnswerBudget {
   bytes = 0
+  /** fields resolved so far */
+  fields = 0
   readonly started = Date.now()
   error: GraphQLError | null = null
-  constructor(private readonly limits: { maxResponseBytes: number; maxExecutionMs: number }) {}
+  /** the current run of synchronous work (one turn of the event loop): whether one is on, and since when */
+  private inRun = false
+  private runStart = 0
+  /** fields put off to a later turn, in order, and whether a turn is booked for them */
+  private waiting: (() => void)[] = []
+  private booked = false
+  private readonly slicing: { sliceAfterFields: number; sliceMs: number }
+  constructor(private readonly limits: { maxResponseBytes: number; maxExecutionMs: number; sliceAfterFields?: number; sliceMs?: number }) {
+    this.slicing = { sliceAfterFields: limits.sliceAfterFields ?? BUDGET.sliceAfterFields, sliceMs: limits.sliceMs ?? BUDGET.sliceMs }
+  }
+
+  /**
+   * Time slicing, asked before a field that holds more fields (an object or a list) resolves: true
+   * when it must wait for a later turn of the event loop (see `later`), because this answer has run
+   * `sliceMs` without a break (only past `sliceAfterFields` fields) or other fields wait already. A
+   * run starts at the first field of a turn; a setImmediate marks its end (it fires once the
+   * synchronous work and its microtasks are done), so a run resumed by Neo4j's reply counts from there.
+   */
+  mustWait(): boolean {
+    if (this.fields < this.slicing.sliceAfterFields) return false
+    if (this.waiting.length > 0) return true
+    if (!this.inRun) {
+      this.startRun()
+      return false
+    }
+    return performance.now() - this.runStart >= this.slicing.sliceMs
+  }
+
+  /** runs `resolve` in a later turn, after the poll phase has read and started other clients' requests */
+  later<T>(resolve: () => T): Promise<T> {
+    return new Promise<T>((done, fail) => {
+      this.waiting.push(() => {
+        try {
+          done(resolve())
+        } catch (err) {
+          fail(err)
+        }
+      })
+      if (!this.booked) {
+        this.booked = true
+        setImmediate(this.resume)
+      }
+    })
+  }
+
+  private startRun(): void {
+    this.inRun = true
+    this.runStart = performance.now()
+    setImmediate(this.endRun)
+  }
+
+  private readonly endRun = () => {
+    this.inRun = false
+  }
+
+  /**
+   * A later turn: resolves waiting fields for at most half a slice (graphql-js completes what they
+   * return in the microtasks that follow, where their own children ask `mustWait` again), and books
+   * another turn for the rest.
+   */
+  private readonly resume = () => {
+    this.booked = false
+    this.startRun()
+    const budget = this.slicing.sliceMs / 2
+    let i = 0
+    while (i < this.waiting.length && i < MAX_RESUMED_PER_TURN) {
+      this.waiting[i++]()
+      if (performance.now() - this.runStart >= budget) break
+    }
+    this.waiting.splice(0, i)
+    if (this.waiting.length > 0) {
+      this.booked = true
+      setImmediate(this.resume)
+    }
+  }
 
   /** called before each field resolves: throws once a bound has been passed */
   check(): void {
@@ -240,10 +327,12 @@ export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
     if (tag(type) !== 'GraphQLObjectType' || type.name.startsWith('__')) continue
     for (const field of Object.values((type as GraphQLObjectType).getFields())) {
       const resolve: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> = field.resolve ?? defaultFieldResolver
-      field.resolve = (source, args, context, info) => {
-        const budget = context?.budget
-        if (!budget) return resolve(source, args, context, info)
+      // time slicing pauses before fields that hold fields (objects, lists of them); a scalar is cheap
+      const leaf = !isList(field.type) && ['GraphQLScalarType', 'GraphQLEnumType'].includes(tag(namedType(schema, field.type)))
+      const metered: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> = (source, args, context, info) => {
+        const budget = context.budget!
         budget.check()
+        budget.fields++
         const value = resolve(source, args, context, info)
         if (isPromiseLike(value)) {
           return Promise.resolve(value).then((v) => {
@@ -253,6 +342,12 @@ export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
         }
         budget.add(info.fieldName, value)
         return value
+      }
+      field.resolve = (source, args, context, info) => {
+        const budget = context?.budget
+        if (!budget) return resolve(source, args, context, info)
+        if (!leaf && budget.mustWait()) return budget.later(() => metered(source, args, context, info))
+        return metered(source, args, context, info)
       }
     }
   }
