@@ -368,9 +368,30 @@ export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
  */
 export function useAnswerBudget(limits: typeof BUDGET = BUDGET): Plugin {
   const gate = new Gate(limits.maxHeavy)
+  // the estimate of a document (yoga's parser cache hands back the same one for the same text) with
+  // an operation name and variables: a client asks the same few questions again and again
+  const estimates = new WeakMap<object, Map<string, Estimate>>()
+  const estimateOf = (args: Parameters<NonNullable<Plugin['onExecute']>>[0]['args']): Estimate => {
+    const variables = args.variableValues as Record<string, unknown> | undefined
+    let key: string
+    try {
+      key = `${args.operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`
+    } catch {
+      return estimateCost(args.schema, args.document, args.operationName, variables)
+    }
+    let known = estimates.get(args.document)
+    if (!known) estimates.set(args.document, (known = new Map()))
+    let estimate = known.get(key)
+    if (!estimate) {
+      estimate = estimateCost(args.schema, args.document, args.operationName, variables)
+      if (known.size >= 64) known.clear()
+      known.set(key, estimate)
+    }
+    return estimate
+  }
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined)
+      const estimate = estimateOf(args)
       if (estimate.fields > limits.maxEstimatedFields) {
         setResultAndStopExecution({
           errors: [

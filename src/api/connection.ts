@@ -28,8 +28,11 @@ export function clampFirst(first: number | null | undefined, fallback = DEFAULT_
   return Math.min(first, max)
 }
 
+/** the cursors of the first pages, made once (every edge of every answer carries one) */
+const CURSORS = Array.from({ length: 1024 }, (_, i) => Buffer.from(`o:${i}`).toString('base64url'))
+
 export function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url')
+  return CURSORS[offset] ?? Buffer.from(`o:${offset}`).toString('base64url')
 }
 
 export function decodeCursor(cursor: string | null | undefined): number {

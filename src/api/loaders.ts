@@ -66,54 +66,104 @@ export interface WindowKey {
 const pageOf = <T>(r: Row): Page<T> => ({ rows: r.rows as T[], total: r.total as number })
 const emptyPage = { rows: [], total: 0 }
 
-export function createLoaders(db: ReadExecutor) {
-  const entity = byId<EntityRow | null>(db, Q.ENTITIES_BY_ID, (r) => r.entity as EntityRow, null)
-  const entityByName = new DataLoader<string, EntityRow | null>(async (names) => {
-    const lookups = names.map((name) => ({ name, lower: name.toLowerCase(), phrase: Q.phraseLuceneQuery(name) }))
-    const rows = await db.run(Q.ENTITIES_BY_NAME, { lookups })
-    const found = new Map(rows.map((r) => [r.key as string, r.entity as EntityRow]))
-    for (const e of found.values()) entity.prime(e.id, e)
-    // an id merged into another entity (resolve.ts) is found by id, not by name
-    const merged = await Promise.all(names.map((n) => (found.has(n) || !n.includes(':') ? null : entity.load(n))))
-    return names.map((n, i) => found.get(n) ?? merged[i] ?? null)
-  })
-  const coMentions = new DataLoader<{ a: string; b: string }, number, string>(
-    async (pairs) => {
-      const keyed = pairs.map((p) => ({ ...p, key: `${p.a}\u0000${p.b}` }))
-      const rows = await db.run(Q.CO_MENTIONS, { pairs: keyed })
-      const found = new Map(rows.map((r) => [r.key as string, r.value as number]))
-      return keyed.map((p) => found.get(p.key) ?? 0)
-    },
-    { cacheKeyFn: (p) => `${p.a}\u0000${p.b}` },
-  )
-  return {
-    entity,
-    entityByName,
-    coMentions,
-    mentionCount: byId<number>(db, Q.MENTION_COUNTS, (r) => r.value as number, 0),
-    article: byId<ArticleRow | null>(db, Q.ARTICLES_BY_ID, (r) => r.article as ArticleRow, null),
-    articleText: byId<string | null>(db, Q.ARTICLE_TEXTS, (r) => (r.value as string | null) ?? null, null),
-    entityArticles: grouped<WindowKey, Page<ArticleRow>>(
-      db, Q.ENTITY_ARTICLES, (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit) }), pageOf, emptyPage),
-    quotesAbout: grouped<WindowKey & { speakerId: string | null }, Page<QuoteRow>>(
+/**
+ * This request's DataLoaders, each made the first time a resolver asks for it: a request uses two or
+ * three of the eighteen kinds (search none), and making all of them for every request was ~2% of the
+ * API's own CPU per light request.
+ */
+export class RequestLoaders {
+  private readonly made = new Map<string, unknown>()
+  constructor(private readonly db: ReadExecutor) {}
+
+  private lazy<T>(name: string, make: (db: ReadExecutor) => T): T {
+    let loader = this.made.get(name) as T | undefined
+    if (loader === undefined) {
+      loader = make(this.db)
+      this.made.set(name, loader)
+    }
+    return loader
+  }
+
+  get entity() {
+    return this.lazy('entity', (db) => byId<EntityRow | null>(db, Q.ENTITIES_BY_ID, (r) => r.entity as EntityRow, null))
+  }
+  get entityByName() {
+    return this.lazy('entityByName', (db) => new DataLoader<string, EntityRow | null>(async (names) => {
+      const lookups = names.map((name) => ({ name, lower: name.toLowerCase(), phrase: Q.phraseLuceneQuery(name) }))
+      const rows = await db.run(Q.ENTITIES_BY_NAME, { lookups })
+      const found = new Map(rows.map((r) => [r.key as string, r.entity as EntityRow]))
+      for (const e of found.values()) this.entity.prime(e.id, e)
+      // an id merged into another entity (resolve.ts) is found by id, not by name
+      const merged = await Promise.all(names.map((n) => (found.has(n) || !n.includes(':') ? null : this.entity.load(n))))
+      return names.map((n, i) => found.get(n) ?? merged[i] ?? null)
+    }))
+  }
+  get coMentions() {
+    return this.lazy('coMentions', (db) => new DataLoader<{ a: string; b: string }, number, string>(
+      async (pairs) => {
+        const keyed = pairs.map((p) => ({ ...p, key: `${p.a}\u0000${p.b}` }))
+        const rows = await db.run(Q.CO_MENTIONS, { pairs: keyed })
+        const found = new Map(rows.map((r) => [r.key as string, r.value as number]))
+        return keyed.map((p) => found.get(p.key) ?? 0)
+      },
+      { cacheKeyFn: (p) => `${p.a}\u0000${p.b}` },
+    ))
+  }
+  get mentionCount() {
+    return this.lazy('mentionCount', (db) => byId<number>(db, Q.MENTION_COUNTS, (r) => r.value as number, 0))
+  }
+  get article() {
+    return this.lazy('article', (db) => byId<ArticleRow | null>(db, Q.ARTICLES_BY_ID, (r) => r.article as ArticleRow, null))
+  }
+  get articleText() {
+    return this.lazy('articleText', (db) => byId<string | null>(db, Q.ARTICLE_TEXTS, (r) => (r.value as string | null) ?? null, null))
+  }
+  get entityArticles() {
+    return this.lazy('entityArticles', (db) => grouped<WindowKey, Page<ArticleRow>>(
+      db, Q.ENTITY_ARTICLES, (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit) }), pageOf, emptyPage))
+  }
+  get quotesAbout() {
+    return this.lazy('quotesAbout', (db) => grouped<WindowKey & { speakerId: string | null }, Page<QuoteRow>>(
       db, Q.QUOTES_ABOUT_ENTITIES,
-      (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), speakerId: k.speakerId }), pageOf, emptyPage),
-    quotesBy: grouped<WindowKey & { aboutId: string | null }, Page<QuoteRow>>(
+      (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), speakerId: k.speakerId }), pageOf, emptyPage))
+  }
+  get quotesBy() {
+    return this.lazy('quotesBy', (db) => grouped<WindowKey & { aboutId: string | null }, Page<QuoteRow>>(
       db, Q.QUOTES_BY_SPEAKERS,
-      (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), aboutId: k.aboutId }), pageOf, emptyPage),
-    related: grouped<{ id: string; limit: number }, RelatedRow[]>(
-      db, Q.RELATED_ENTITIES, (k) => ({ limit: Q.int(k.limit) }), (r) => r.value as RelatedRow[], []),
-    roles: byId<RoleRow[]>(db, Q.PERSON_ROLES,
-      (r) => (r.value as Omit<RoleRow, 'person'>[]).map((v) => ({ ...v, person: r.person as EntityRow })), []),
-    members: byId<RoleRow[]>(db, Q.ORGANISATION_MEMBERS,
-      (r) => (r.value as Omit<RoleRow, 'organisation'>[]).map((v) => ({ ...v, organisation: r.organisation as EntityRow })), []),
-    places: byId<EntityRow[]>(db, Q.COUNTRY_PLACES, (r) => r.value as EntityRow[], []),
-    placeCountry: byId<EntityRow | null>(db, Q.PLACE_COUNTRIES, (r) => (r.value as EntityRow | null) ?? null, null),
-    articleEntities: grouped<{ id: string; types: EntityTypeName[] | null }, ArticleMentionRow[]>(
-      db, Q.ARTICLE_ENTITIES, (k) => ({ types: k.types }), (r) => r.value as ArticleMentionRow[], []),
-    articleQuotes: byId<QuoteRow[]>(db, Q.ARTICLE_QUOTES, (r) => r.value as QuoteRow[], []),
-    articleRelations: byId<RelationRow[]>(db, Q.ARTICLE_RELATIONS, (r) => r.value as RelationRow[], []),
+      (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), aboutId: k.aboutId }), pageOf, emptyPage))
+  }
+  get related() {
+    return this.lazy('related', (db) => grouped<{ id: string; limit: number }, RelatedRow[]>(
+      db, Q.RELATED_ENTITIES, (k) => ({ limit: Q.int(k.limit) }), (r) => r.value as RelatedRow[], []))
+  }
+  get roles() {
+    return this.lazy('roles', (db) => byId<RoleRow[]>(db, Q.PERSON_ROLES,
+      (r) => (r.value as Omit<RoleRow, 'person'>[]).map((v) => ({ ...v, person: r.person as EntityRow })), []))
+  }
+  get members() {
+    return this.lazy('members', (db) => byId<RoleRow[]>(db, Q.ORGANISATION_MEMBERS,
+      (r) => (r.value as Omit<RoleRow, 'organisation'>[]).map((v) => ({ ...v, organisation: r.organisation as EntityRow })), []))
+  }
+  get places() {
+    return this.lazy('places', (db) => byId<EntityRow[]>(db, Q.COUNTRY_PLACES, (r) => r.value as EntityRow[], []))
+  }
+  get placeCountry() {
+    return this.lazy('placeCountry', (db) => byId<EntityRow | null>(db, Q.PLACE_COUNTRIES, (r) => (r.value as EntityRow | null) ?? null, null))
+  }
+  get articleEntities() {
+    return this.lazy('articleEntities', (db) => grouped<{ id: string; types: EntityTypeName[] | null }, ArticleMentionRow[]>(
+      db, Q.ARTICLE_ENTITIES, (k) => ({ types: k.types }), (r) => r.value as ArticleMentionRow[], []))
+  }
+  get articleQuotes() {
+    return this.lazy('articleQuotes', (db) => byId<QuoteRow[]>(db, Q.ARTICLE_QUOTES, (r) => r.value as QuoteRow[], []))
+  }
+  get articleRelations() {
+    return this.lazy('articleRelations', (db) => byId<RelationRow[]>(db, Q.ARTICLE_RELATIONS, (r) => r.value as RelationRow[], []))
   }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>
+export function createLoaders(db: ReadExecutor): RequestLoaders {
+  return new RequestLoaders(db)
+}
+
+export type Loaders = RequestLoaders
