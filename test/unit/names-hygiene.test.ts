@@ -139,6 +139,23 @@ describe('the people check', () => {
     expect(top).toMatchObject({ name: 'Lena Morrow', main: 3, other: 2 })
     expect(top.share).toBeCloseTo(0.6)
   })
+  it('does not score a bare surname the corpus leaves ambiguous (another full-named person with more than half the articles)', () => {
+    const rows = [
+      { id: 'person:jorun-vask', name: 'Jorun Vask', type: 'Person', articleId: 'a1', texts: ['Jorun Vask', 'Vask'] },
+      { id: 'person:jorun-vask', name: 'Jorun Vask', type: 'Person', articleId: 'a2', texts: ['Jorun Vask'] },
+      { id: 'person:jorun-vask', name: 'Jorun Vask', type: 'Person', articleId: 'a3', texts: ['Jorun Vask'] },
+      { id: 'person:helge-vask', name: 'Helge Vask', type: 'Person', articleId: 'a4', texts: ['Helge Vask'] },
+      { id: 'person:helge-vask', name: 'Helge Vask', type: 'Person', articleId: 'a5', texts: ['Helge Vask'] },
+      { id: 'person:vask', name: 'Vask', type: 'Person', articleId: 'a6', texts: ['Vask', 'Vask'] },
+      { id: 'person:jorun-vasks', name: 'Jorun Vask’s', type: 'Person', articleId: 'a3', texts: ['Jorun Vask’s'] },
+    ]
+    // Helge has 2 articles, more than half of Jorun's 3: the two bare "Vask" are not Jorun's misses
+    const [top] = peopleTable(rows, 1)
+    expect(top).toMatchObject({ name: 'Jorun Vask', main: 4, other: 1, ambiguous: 2 })
+    // with Helge in one article only, Jorun (3) is the clear owner and they count against her
+    const [clear] = peopleTable(rows.filter((r) => r.articleId !== 'a5'), 1)
+    expect(clear).toMatchObject({ main: 4, other: 3, ambiguous: 0 })
+  })
 })
 
 describe('people named as rivals', () => {
