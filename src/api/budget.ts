@@ -11,6 +11,9 @@
 // (the remaining fields fail at once, without reading the graph) and the answer is replaced by one
 // error that says which bound was hit. So an answer is bounded in size and time whatever the query,
 // including lists the estimate can only guess (an article's quotes, a speaker's quotes).
+//
+// And it takes turns: past BUDGET.sliceAfterFields fields an execution hands the event loop back after
+// every BUDGET.sliceMs of work, so other clients' requests are answered while a large one is completed.
 import { GraphQLError, Kind } from 'graphql'
 import type { FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType, SelectionSetNode, ValueNode } from 'graphql'
 import type { ExecutionResult, GraphQLFieldResolver } from 'graphql'
