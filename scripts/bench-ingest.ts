@@ -9,6 +9,8 @@
 //   --warmup N     untimed runs of the 840 texts first (default 4), printed: the server is measured warm
 //   --workers N / --batch-size N   passed to the ingest command
 //   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
+//   --fingerprint FILE   after the last run, write the graph's fingerprint there (scripts/support/fingerprint.ts):
+//                  `diff` two such files to check that a change of the write path leaves the same graph
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +20,7 @@ import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { runIngest as runCli } from './support/processes.ts'
+import { graphFingerprint } from './support/fingerprint.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
@@ -35,6 +38,7 @@ interface Opts {
   uri?: string
   corpus: string
   warmup: number
+  fingerprint?: string
 }
 
 const int = (min: number) => (v: string) => {
@@ -50,6 +54,7 @@ const opts = new Command()
   .option('--workers <n>', 'extraction worker threads of the ingest command', int(0))
   .option('--batch-size <n>', 'articles per write transaction', int(1))
   .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
+  .option('--fingerprint <file>', "write the graph's fingerprint there after the last run")
   .option('--corpus <dir>', 'the folder of texts', CORPUS)
   .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
   .parse()
@@ -148,6 +153,11 @@ try {
         `extraction ${row.extractS.toFixed(2)} s summed over ${s.workers} worker(s), writes ${row.writeS.toFixed(2)} s in transactions of ${s.batchSize}; ` +
         `process ${wallS.toFixed(2)} s wall, peak RSS ${s.peakRssMb} MB; graph ${c.get('nodes')} nodes, ${c.get('rels')} relationships`,
     )
+  }
+  if (opts.fingerprint) {
+    const lines = await graphFingerprint(driver)
+    writeFileSync(opts.fingerprint, lines.join('\n') + '\n')
+    say(`fingerprint: ${lines.length} lines in ${opts.fingerprint}`)
   }
   const s = rows[0].s
   const m = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f))

@@ -31,6 +31,7 @@
 //
 // Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
 // resolving a group also resolves the groups its decisions link it to, and applies them last.
+import { randomUUID } from 'node:crypto'
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
 import { applyDecisions } from './decisions.ts'
@@ -332,6 +333,20 @@ MATCH (:Article {id: id})-[m:MENTIONS]->()
 WHERE m.group IS NOT NULL
 RETURN DISTINCT m.group AS group`
 
+/**
+ * Gives each group a new version token and returns the one it had: a write that holds a group's
+ * records in memory (GroupCache) may use them only while the token is the one it set. Every
+ * transaction that changes a group's records resolves it again (planGroups), which runs this, so
+ * a token left unchanged means records left unchanged. Run with the groups' locks held (LOCK_GROUPS
+ * is a statement of its own before it, so the token read here is the one the last writer committed).
+ */
+export const ROTATE_GROUP_TOKENS = `
+UNWIND $groups AS key
+MATCH (g:NameGroup {key: key})
+WITH g, key, g.token AS before
+SET g.token = $token
+RETURN key, before`
+
 /** Every record of the groups, with the node it is on now. */
 export const GROUP_RECORDS = `
 UNWIND $groups AS g
@@ -442,6 +457,62 @@ export interface Move {
   to: string
 }
 
+/** A record as the graph holds it: with the node it is on. */
+export type StoredRecord = FormRecord & { current: string }
+
+/**
+ * The records of the groups a process wrote last, kept between its write transactions so that a
+ * bulk ingest does not read every record of "trump" or "clinton" back from the graph after every
+ * batch (that read grows with the corpus, so a whole ingest grew with its square). An entry is
+ * used only while its group's token in the graph is the one this process committed
+ * (ROTATE_GROUP_TOKENS): any other writer that changed the group gave it another token, and its
+ * records are read again. Bounded: least recently used groups are dropped beyond `maxRecords`.
+ * What the cache holds changes only how records are read, never the resolution.
+ */
+export class GroupCache {
+  private readonly entries = new Map<string, { token: string; records: StoredRecord[] }>()
+  private held = 0
+  constructor(readonly maxRecords = 200_000) {}
+
+  /** The group's records as written with `token`, or undefined. */
+  get(group: string, token: string | null): StoredRecord[] | undefined {
+    const e = this.entries.get(group)
+    if (!e || token === null || e.token !== token) return undefined
+    // most recently used last
+    this.entries.delete(group)
+    this.entries.set(group, e)
+    return e.records
+  }
+
+  /** Remembers what a committed transaction left in the groups (call only after its commit). */
+  remember(plan: GroupPlan): void {
+    if (!plan.token) return
+    for (const g of plan.empty) this.drop(g)
+    for (const [g, records] of plan.records) {
+      this.drop(g)
+      if (records.length > this.maxRecords) continue
+      this.entries.set(g, { token: plan.token, records })
+      this.held += records.length
+    }
+    for (const [g, e] of this.entries) {
+      if (this.held <= this.maxRecords) break
+      this.entries.delete(g)
+      this.held -= e.records.length
+    }
+  }
+
+  private drop(group: string): void {
+    const e = this.entries.get(group)
+    if (!e) return
+    this.entries.delete(group)
+    this.held -= e.records.length
+  }
+
+  get size(): { groups: number; records: number } {
+    return { groups: this.entries.size, records: this.held }
+  }
+}
+
 /** What resolving some groups decided: the nodes to write, the stored facts to move, the new records' nodes. */
 export interface GroupPlan {
   /** the resolved nodes of every group */
@@ -452,37 +523,71 @@ export interface GroupPlan {
   target: Map<string, string>
   /** groups left with no record */
   empty: string[]
+  /** the token the groups were given (ROTATE_GROUP_TOKENS) */
+  token: string
+  /** every record of each group once the plan is applied, on its new node (for GroupCache) */
+  records: Map<string, StoredRecord[]>
+}
+
+export interface PlanOptions {
+  /** records already held for some groups (from earlier transactions of this process) */
+  cache?: GroupCache | null
+  /**
+   * articles whose records this transaction deleted before planning (rewritten or removed ones):
+   * required with `cache`, since cached records are from before that deletion
+   */
+  deleted?: Iterable<string>
+}
+
+function storedRecord(r: { get(key: string): unknown }): StoredRecord {
+  return {
+    articleId: r.get('articleId') as string,
+    form: r.get('form') as string,
+    name: (r.get('name') as string | null) ?? keyOf(r.get('form') as string),
+    type: (r.get('type') as string | null) ?? 'Person',
+    count: Number(r.get('count') ?? 1),
+    aliases: (r.get('aliases') as string[]) ?? [],
+    date: (r.get('date') as string | null) ?? null,
+    current: r.get('current') as string,
+  }
 }
 
 /**
  * Resolves the groups from the records the graph holds now plus `added` (the records of articles
  * about to be written, whose facts are not in the graph yet), so that the new facts are written
  * straight onto their nodes and only the stored records whose node changed have to move.
- * Reads only; call with the groups' locks held (lockGroups) and after the old facts of rewritten
- * articles are deleted.
+ * Reads the records (and gives the groups a new token); call with the groups' locks held
+ * (lockGroups) and after the old facts of rewritten articles are deleted.
  */
-export async function planGroups(tx: ManagedTransaction, groups: Iterable<string>, added: (FormRecord & { group: string })[] = []): Promise<GroupPlan> {
+export async function planGroups(
+  tx: ManagedTransaction,
+  groups: Iterable<string>,
+  added: (FormRecord & { group: string })[] = [],
+  opts: PlanOptions = {},
+): Promise<GroupPlan> {
   const asked = [...new Set(groups)].sort(cmp)
-  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [] }
+  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [], token: '', records: new Map() }
   if (!asked.length) return plan
   // curation decisions may link other groups to these: they are resolved (and locked) with them
   const { groups: list, decisions } = await decisionsFor(tx, asked)
-  const res = await tx.run(GROUP_RECORDS, { groups: list })
+  plan.token = randomUUID()
+  const tokens = await tx.run(ROTATE_GROUP_TOKENS, { groups: list, token: plan.token })
   const byGroup = new Map<string, (FormRecord & { current: string | null })[]>()
   const push = (g: string, rec: FormRecord & { current: string | null }): void => {
     ;(byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(rec)
   }
-  for (const r of res.records) {
-    push(r.get('group') as string, {
-      articleId: r.get('articleId') as string,
-      form: r.get('form') as string,
-      name: (r.get('name') as string | null) ?? keyOf(r.get('form') as string),
-      type: (r.get('type') as string | null) ?? 'Person',
-      count: Number(r.get('count') ?? 1),
-      aliases: (r.get('aliases') as string[]) ?? [],
-      date: (r.get('date') as string | null) ?? null,
-      current: r.get('current') as string,
-    })
+  // records held from this process's last write of a group whose token has not changed since
+  const deleted = new Set(opts.deleted ?? [])
+  const toRead: string[] = []
+  const before = new Map(tokens.records.map((r) => [r.get('key') as string, r.get('before') as string | null]))
+  for (const g of list) {
+    const held = opts.cache?.get(g, before.get(g) ?? null)
+    if (!held) toRead.push(g)
+    else for (const rec of held) if (!deleted.has(rec.articleId)) push(g, rec)
+  }
+  if (toRead.length) {
+    const res = await tx.run(GROUP_RECORDS, { groups: toRead })
+    for (const r of res.records) push(r.get('group') as string, storedRecord(r))
   }
   for (const { group, ...rec } of added) push(group, { ...rec, current: null })
   const resolved = new Map<string, GroupResolution>()
@@ -493,11 +598,14 @@ export async function planGroups(tx: ManagedTransaction, groups: Iterable<string
   for (const [g, records] of byGroup) {
     const out = curated ?? resolved.get(g)!
     if (!curated) plan.rows.push(...out.entities)
+    const after: StoredRecord[] = []
     for (const r of records) {
       const to = out.target.get(recordKey(r))!
       if (r.current === null) plan.target.set(recordKey(r), to)
       else if (to !== r.current) plan.moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
+      after.push(to === r.current ? (r as StoredRecord) : { ...r, current: to })
     }
+    plan.records.set(g, after)
   }
   plan.empty = list.filter((g) => !byGroup.has(g))
   return plan

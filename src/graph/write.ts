@@ -10,10 +10,10 @@
 // form lands on), checks.ts (the facts an article holds), remove.ts (deleting facts, orphans and
 // articles), retry.ts (races between writers). This module re-exports them.
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
-import { keepingAggregates } from './aggregates.ts'
+import { applyChange, contributionOf, readContributions, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
-import { applyPlan, groupsOfArticles, lockGroups, movedArticles, planGroups, recordKey, type FormRecord } from './resolve.ts'
+import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
 
@@ -182,6 +182,29 @@ function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Reco
 // ---------------------------------------------------------------------------------------------
 // Transactions
 
+/**
+ * NEWSGRAPH_WRITE_PROFILE=1: the write transactions' time per stage, summed over the process and
+ * printed to stderr when it exits (where a bulk ingest spends its write time; bench:ingest).
+ */
+const PROFILE = process.env.NEWSGRAPH_WRITE_PROFILE === '1' ? new Map<string, number>() : null
+if (PROFILE) {
+  process.on('exit', () => {
+    const total = [...PROFILE.values()].reduce((a, b) => a + b, 0)
+    const parts = [...PROFILE].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s (${Math.round((100 * ms) / total)}%)`)
+    process.stderr.write(`write profile: ${(total / 1000).toFixed(2)} s: ${parts.join(', ')}\n`)
+  })
+}
+/** A stopwatch of stages: `lap(name)` adds the time since the last lap to `name`. */
+function stopwatch(): (name: string) => void {
+  let t = performance.now()
+  return (name) => {
+    if (!PROFILE) return
+    const now = performance.now()
+    PROFILE.set(name, (PROFILE.get(name) ?? 0) + now - t)
+    t = now
+  }
+}
+
 /** The node each (article, form) is written on: the one its record resolved to (planGroups), else the form's own id. */
 type NodeOf = (articleId: string, form: string) => string
 
@@ -221,6 +244,22 @@ async function writeRows(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf): 
   return counts
 }
 
+/**
+ * What an article written by CREATE_FACTS contributes to the aggregates (aggregates.ts), from its
+ * rows: the nodes of the entities it mentions, and per quote the nodes of its speakers and subjects.
+ * The same as ARTICLE_CONTRIBUTIONS would read back after the write.
+ */
+function writtenContribution(into: Contribution, rows: Rows, nodeOf: NodeOf): Contribution {
+  const articleId = rows.articles[0].id
+  const node = (form: string): string => nodeOf(articleId, form)
+  const speakers = new Map<string, string[]>()
+  const about = new Map<string, string[]>()
+  for (const l of rows.said) (speakers.get(l.to) ?? speakers.set(l.to, []).get(l.to)!).push(node(l.from))
+  for (const l of rows.about) (about.get(l.from) ?? about.set(l.from, []).get(l.from)!).push(node(l.to))
+  const quotes = rows.quotes.map((q) => ({ speakers: speakers.get(q.id) ?? [], about: about.get(q.id) ?? [], speakerName: q.speakerName ?? '' }))
+  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes)
+}
+
 /** The resolution records of the articles to write: one per entity the article mentions (resolve.ts). */
 function formRecords(list: Rows[]): (FormRecord & { group: string })[] {
   return list.flatMap((r) =>
@@ -242,7 +281,13 @@ function formRecords(list: Rows[]): (FormRecord & { group: string })[] {
  * on a transient error): it decides new / updated / unchanged from what the graph holds now.
  */
 export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticle[]): Promise<BatchResult> {
+  return (await batchTx(tx, batch, null)).result
+}
+
+/** writeBatchTx, reading the records of groups this process wrote last from `cache`; returns the plan to remember once committed. */
+async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: GroupCache | null): Promise<{ result: BatchResult; plan: GroupPlan }> {
   // the same article twice in one batch: the last one wins, as if written one after the other
+  const lap = stopwatch()
   const byId = new Map<string, PreparedArticle>()
   for (const p of batch) byId.set(p.id, p)
   const stored = await tx.run(CLAIM_ARTICLES, { ids: [...byId.keys()].sort() })
@@ -281,6 +326,7 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
     }
     seen.add(p.id)
   }
+  lap('claim articles')
 
   const counts = emptyCounts()
   // the name groups whose resolution the batch may change: locked before anything is written
@@ -289,33 +335,57 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
   const old = await groupsOfArticles(tx, replace)
   await lockGroups(tx, old.filter((g) => !groups.has(g)))
   for (const g of old) groups.add(g)
+  lap('lock groups')
   const candidates = replace.length ? await deleteFacts(tx, replace) : []
+  lap('delete old facts')
   // resolved with the batch's records first, so that its facts are written straight onto their nodes
   const list = toWrite.map((p) => p.rows)
-  const plan = await planGroups(tx, groups, formRecords(list))
+  const plan = await planGroups(tx, groups, formRecords(list), { cache, deleted: replace })
+  lap('plan groups (read records, resolve)')
   const nodeOf = nodeFinder(plan.target)
   const own = await mergeOwnEntities(tx, list, nodeOf)
+  lap('merge own entities')
   // AGGREGATES HOOK (aggregates.ts): one pass for the stored facts the plan moves and the new facts
-  // written (the articles to write hold no facts here: new, or emptied by deleteFacts above)
-  const written = toWrite.map((p) => p.id)
-  const { vacated, created } = await keepingAggregates(
-    tx,
-    [...movedArticles(plan), ...written],
-    async () => {
-      const applied = await applyPlan(tx, plan, { keepAggregates: false })
-      if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
-      return applied
-    },
-    written,
-  )
+  // written. The articles to write hold no facts before (new, or emptied by deleteFacts above), and
+  // what they contribute after is what this transaction writes: taken from their rows, not read back.
+  const moved = movedArticles(plan)
+  const before = await readContributions(tx, moved)
+  lap('aggregates (read before)')
+  const { vacated, created } = await applyPlan(tx, plan, { keepAggregates: false })
+  lap(`apply plan (SET_RESOLVED, MOVE_FACTS)`)
+  if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
+  lap('write facts (SET_ARTICLES, CREATE_FACTS)')
+  const after = await readContributions(tx, moved)
+  for (const rows of list) writtenContribution(after, rows, nodeOf)
+  await applyChange(tx, before, after)
   counts.entitiesCreated += own + created
+  lap('aggregates (read after, add)')
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
-  return { outcomes, counts }
+  lap('delete orphans')
+  return { result: { outcomes, counts }, plan }
+}
+
+/** The group records each driver's writes keep between transactions, per database (GroupCache in resolve.ts). */
+const caches = new WeakMap<Driver, Map<string, GroupCache>>()
+
+function cacheOf(driver: Driver, database: string | undefined): GroupCache {
+  const byDb = caches.get(driver) ?? caches.set(driver, new Map()).get(driver)!
+  const key = database ?? ''
+  return byDb.get(key) ?? byDb.set(key, new GroupCache()).get(key)!
 }
 
 /** Writes one batch in one transaction, retrying when a concurrent writer created the same ids first or deleted an entity it links to. */
-export function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
-  return writeWithRetries(driver, opts, (tx) => writeBatchTx(tx, batch))
+export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
+  const cache = cacheOf(driver, opts.database)
+  let lap = stopwatch()
+  const { result, plan } = await writeWithRetries(driver, opts, (tx) => {
+    lap('begin')
+    return batchTx(tx, batch, cache).finally(() => (lap = stopwatch()))
+  })
+  lap('commit')
+  // only now that it is committed: the records it left are what the graph holds under its token
+  cache.remember(plan)
+  return result
 }
 
 /**

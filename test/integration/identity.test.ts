@@ -12,6 +12,8 @@ import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
 import { integrityViolations, NONE } from '../support/integrity.ts'
 import { gql, startApi } from './api-support.ts'
 import { fingerprint, ROOT, runCli } from './ingest-support.ts'
+import { ingestInputs } from '../../src/ingest/pipeline.ts'
+import { removeArticle } from '../../src/graph/write.ts'
 
 const FIXTURES = join(ROOT, 'test/fixtures/identity')
 const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort().map((f) => join(FIXTURES, f))
@@ -120,6 +122,28 @@ describe('entity resolution over a corpus', () => {
     expect(await print()).toEqual(forwards)
     expect(await integrityViolations(driver)).toEqual(NONE)
   }, 600_000)
+
+  it('a writer that keeps group records between its batches sees what another writer changed in between', async () => {
+    // each driver keeps the records of the groups it wrote last (GroupCache, src/graph/resolve.ts);
+    // `other` changes the same name groups between `mine`'s batches, so `mine` must read them again
+    await resetDatabase(driver)
+    const other = await openTestDriver()
+    const ingest = (d: Driver, files: string[]) => ingestInputs(d, files.map((path) => ({ path })), { workers: 0, batchSize: 1, database: testConfig().neo4jDatabase })
+    const pick = (re: RegExp) => FILES.filter((f) => re.test(f))
+    try {
+      await ingest(driver, pick(/valdane-port|orrin-family|kessler-ambiguous/))
+      await ingest(other, pick(/valdane-quays|orrin-mill/))
+      await ingest(driver, pick(/valdane-bare|orrin-bare/))
+      await ingest(other, pick(/orrin-tomas-again|kessler-bare/))
+      expect((await removeArticle(other, url('2031-03-09/valdane-bare'), { database: testConfig().neo4jDatabase })).removed).toHaveLength(1)
+      await ingest(driver, pick(/orrin-mill|valdane-bare|valdane-port/))
+      await ingest(driver, FILES)
+    } finally {
+      await other.close()
+    }
+    expect(await print()).toEqual(forwards)
+    expect(await recountProblems()).toEqual([])
+  }, 300_000)
 
   it('removing an article shrinks the aliases and re-adding it restores the same graph', async () => {
     await resetDatabase(driver)
