@@ -44,3 +44,11 @@ CREATE RANGE INDEX mentions_group IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.gro
 
 // Curation decisions (src/graph/curation.ts): one id each, and the counter that orders them.
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE;
+
+// An entity's pages newest first (src/graph/pages.ts): the articles mentioning it, its quotes, the
+// quotes about it, read in order from these indexes on the key each MENTIONS, SAID and ABOUT carries
+// (entity id, U+0001, a sort key of the article's or quote's date and id), LIMIT n entries per page.
+CREATE RANGE INDEX mentions_page IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.page);
+CREATE RANGE INDEX said_page IF NOT EXISTS FOR ()-[r:SAID]-() ON (r.page);
+CREATE RANGE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.page);
+CREATE CONSTRAINT migration_key IF NOT EXISTS FOR (n:Migration) REQUIRE n.key IS UNIQUE;

@@ -1,8 +1,9 @@
 // Aggregates kept in the write transactions (issue 13), so that the common questions read a stored
 // number instead of counting everything the graph holds about an entity:
 //
-// - on each entity: `articleCount` (distinct articles that MENTION it), `quoteCount` (distinct quotes it
-//   SAID), `quotedAboutCount` (distinct quotes ABOUT it);
+// - on each entity: `articleCount` (distinct articles that MENTION it), `mentionCount` (the sum of the
+//   `count` of its MENTIONS: how often the articles name it), `quoteCount` (distinct quotes it SAID),
+//   `quotedAboutCount` (distinct quotes ABOUT it);
 // - (s:Entity)-[:SPOKE_ABOUT {count}]->(x:Entity): the distinct quotes s SAID that are ABOUT x;
 // - (x:Entity)-[:QUOTED_UNATTRIBUTED {speakerName, count}]->(x): the quotes ABOUT x that no entity SAID,
 //   per speaker name as written ('' when there is none), as whoSaidWhatAbout groups them.
@@ -27,7 +28,7 @@ import { LOCK_ARTICLES } from './locks.ts'
 export const ARTICLE_CONTRIBUTIONS = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS mentioned,
+RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS mentioned, [(a)-[m:MENTIONS]->(:Entity) | coalesce(m.count, 0)] AS counts,
        [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[:SAID]->(q) | s.id], about: [(q)-[:ABOUT]->(x:Entity) | x.id],
                                  speakerName: coalesce(q.speakerName, '')}] AS quotes`
 
@@ -36,6 +37,7 @@ export const ADD_ENTITY_COUNTS = `
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
 SET e.articleCount = coalesce(e.articleCount, 0) + row.articles,
+    e.mentionCount = coalesce(e.mentionCount, 0) + row.mentions,
     e.quoteCount = coalesce(e.quoteCount, 0) + row.quotes,
     e.quotedAboutCount = coalesce(e.quotedAboutCount, 0) + row.about`
 
@@ -60,6 +62,7 @@ DELETE r`
 
 interface EntityDelta {
   articles: number
+  mentions: number
   quotes: number
   about: number
 }
@@ -80,7 +83,7 @@ function emptyContribution(): Contribution {
 }
 
 function bump(c: Contribution, id: string, key: keyof EntityDelta, n: number): void {
-  const d = c.entities.get(id) ?? c.entities.set(id, { articles: 0, quotes: 0, about: 0 }).get(id)!
+  const d = c.entities.get(id) ?? c.entities.set(id, { articles: 0, mentions: 0, quotes: 0, about: 0 }).get(id)!
   d[key] += n
 }
 
@@ -88,9 +91,14 @@ function add(map: Map<string, number>, key: string, n: number): void {
   map.set(key, (map.get(key) ?? 0) + n)
 }
 
-/** One article's contribution, from what ARTICLE_CONTRIBUTIONS returns for it (pure). */
-export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1): Contribution {
+/**
+ * One article's contribution, from what ARTICLE_CONTRIBUTIONS returns for it (pure). `counts`: the
+ * `count` of each MENTIONS, parallel to `mentioned` (one entry per relationship, so two name forms on
+ * one entity add both).
+ */
+export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1, counts: number[] = []): Contribution {
   for (const e of new Set(mentioned)) bump(into, e, 'articles', sign)
+  mentioned.forEach((e, i) => bump(into, e, 'mentions', sign * Number(counts[i] ?? 0)))
   for (const q of quotes) {
     const speakers = [...new Set(q.speakers)]
     const about = [...new Set(q.about)]
@@ -114,7 +122,7 @@ export async function readContributions(tx: ManagedTransaction, articleIds: Iter
   if (!ids.length) return out
   await tx.run(LOCK_ARTICLES, { ids }) // before their contribution is read
   const res = await tx.run(ARTICLE_CONTRIBUTIONS, { ids })
-  for (const r of res.records) contributionOf(out, r.get('mentioned') as string[], r.get('quotes'))
+  for (const r of res.records) contributionOf(out, r.get('mentioned') as string[], r.get('quotes'), 1, (r.get('counts') as unknown[]).map(Number))
   return out
 }
 
@@ -127,13 +135,14 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
     if (!c) continue
     for (const [id, d] of c.entities) {
       bump(diff, id, 'articles', sign * d.articles)
+      bump(diff, id, 'mentions', sign * d.mentions)
       bump(diff, id, 'quotes', sign * d.quotes)
       bump(diff, id, 'about', sign * d.about)
     }
     for (const [k, n] of c.spoke) add(diff.spoke, k, sign * n)
     for (const [k, n] of c.unattributed) add(diff.unattributed, k, sign * n)
   }
-  const entities = [...diff.entities].filter(([, d]) => d.articles || d.quotes || d.about).sort(byKey)
+  const entities = [...diff.entities].filter(([, d]) => d.articles || d.mentions || d.quotes || d.about).sort(byKey)
   const spoke = [...diff.spoke].filter(([, n]) => n).sort(byKey)
   const unattributed = [...diff.unattributed].filter(([, n]) => n).sort(byKey)
   // issued together, the statements are pipelined on the connection and run in order
@@ -171,8 +180,9 @@ export async function keepingAggregates<T>(tx: ManagedTransaction, articleIds: I
 export const RECOUNT_ENTITIES = `
 MATCH (e:Entity)
 RETURN e.id AS id,
-       [coalesce(e.articleCount, 0), coalesce(e.quoteCount, 0), coalesce(e.quotedAboutCount, 0)] AS stored,
+       [coalesce(e.articleCount, 0), coalesce(e.mentionCount, 0), coalesce(e.quoteCount, 0), coalesce(e.quotedAboutCount, 0)] AS stored,
        [COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a },
+        reduce(t = 0, c IN COLLECT { MATCH (:Article)-[m:MENTIONS]->(e) RETURN m.count } | t + coalesce(c, 0)),
         COUNT { MATCH (e)-[:SAID]->(q:Quote) RETURN DISTINCT q },
         COUNT { MATCH (q:Quote)-[:ABOUT]->(e) RETURN DISTINCT q }] AS recounted`
 
@@ -228,7 +238,7 @@ export async function aggregateDifferences(driver: Driver, database?: string): P
 
 /** A graph written before the aggregates existed: an entity some article mentions with no counter. */
 export const AGGREGATES_MISSING = `
-MATCH (e:Entity) WHERE e.articleCount IS NULL AND EXISTS { (e)<-[:MENTIONS]-(:Article) }
+MATCH (e:Entity) WHERE (e.articleCount IS NULL OR e.mentionCount IS NULL) AND EXISTS { (e)<-[:MENTIONS]-(:Article) }
 WITH e LIMIT 1
 RETURN count(e) > 0 AS missing`
 
@@ -237,6 +247,7 @@ export const BACKFILL_ENTITY_COUNTS = `
 MATCH (e:Entity)
 CALL (e) {
   SET e.articleCount = COUNT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN DISTINCT a },
+      e.mentionCount = reduce(t = 0, c IN COLLECT { MATCH (:Article)-[m:MENTIONS]->(e) RETURN m.count } | t + coalesce(c, 0)),
       e.quoteCount = COUNT { MATCH (e)-[:SAID]->(q:Quote) RETURN DISTINCT q },
       e.quotedAboutCount = COUNT { MATCH (q:Quote)-[:ABOUT]->(e) RETURN DISTINCT q }
 } IN TRANSACTIONS OF 1000 ROWS`

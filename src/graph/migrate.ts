@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates } from './aggregates.ts'
+import { backfillPageKeys } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
 
@@ -78,5 +79,7 @@ export async function migrate(driver: Driver, options: { database?: string; file
   await driver.executeQuery(AWAIT_INDEXES, { timeoutSeconds: AWAIT_INDEXES_SECONDS }, { database: options.database })
   // AGGREGATES HOOK (aggregates.ts): a graph written before the aggregates existed gets them once
   await backfillAggregates(driver, options.database)
+  // PAGE KEYS (pages.ts): a store written before the keys of the newest-first pages gets them once
+  await backfillPageKeys(driver, options.database)
   return { file, statements: statements.length }
 }

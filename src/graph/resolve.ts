@@ -35,6 +35,7 @@ import { randomUUID } from 'node:crypto'
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
 import { applyDecisions } from './decisions.ts'
+import { PAGE_KEY } from './pages.ts'
 import type { Decision } from './decisions.ts'
 
 export interface FormRecord {
@@ -395,15 +396,15 @@ export const MOVE_FACTS: readonly string[] = [
 MATCH (t:Entity {id: mv.to})
 CALL (mv, t) {
   MATCH (a:Article {id: mv.articleId})-[r:MENTIONS {form: mv.form}]->(f) WHERE f.id = mv.from
-  CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) DELETE r
+  CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) SET n.page = ${PAGE_KEY('t', 'a')} DELETE r
 }
 CALL (mv, t) {
   MATCH (:Article {id: mv.articleId})<-[:IN]-(q:Quote)<-[r:SAID {form: mv.form}]-(f) WHERE f.id = mv.from
-  CREATE (t)-[n:SAID]->(q) SET n = properties(r) DELETE r
+  CREATE (t)-[n:SAID]->(q) SET n = properties(r) SET n.page = ${PAGE_KEY('t', 'q')} DELETE r
 }
 CALL (mv, t) {
   MATCH (:Article {id: mv.articleId})<-[:IN]-(q:Quote)-[r:ABOUT {form: mv.form}]->(f) WHERE f.id = mv.from
-  CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) DELETE r
+  CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) SET n.page = ${PAGE_KEY('t', 'q')} DELETE r
 }
 CALL (mv, t) {
   MATCH (a:Article {id: mv.articleId})<-[r:WROTE {form: mv.form}]-(f) WHERE f.id = mv.from

@@ -12,6 +12,7 @@
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, readContributions, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
+import { PAGE_KEY } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
@@ -106,7 +107,7 @@ CALL (a, es, row) {
   WITH a, es[toInteger(m.e)] AS e, m
   CREATE (a)-[:MENTIONS {count: toInteger(m.count), starts: [x IN m.starts | toInteger(x)],
       ends: [x IN m.ends | toInteger(x)], kinds: m.kinds, titles: m.titles, form: row.entities[toInteger(m.e)],
-      group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases}]->(e)
+      group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases, page: ${PAGE_KEY('e', 'a')}}]->(e)
 }
 CALL (a, es, row) {
   UNWIND row.quotes AS r
@@ -117,8 +118,8 @@ CALL (a, es, row) {
       sentence: r.sentence, sentenceStart: toInteger(r.sentenceStart),
       sentenceEnd: toInteger(r.sentenceEnd), articleId: row.id, publishedAt: date(r.publishedAt)})
   CREATE (q)-[:IN]->(a)
-  FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)]}]->(q)))
-  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)]}]->(e)))
+  FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)], page: ${PAGE_KEY('e', 'q')}}]->(q)))
+  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)], page: ${PAGE_KEY('e', 'q')}}]->(e)))
 }
 CALL (es, row) {
   UNWIND row.relations AS r

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
 import { aggregateDifferences, backfillAggregates } from '../../src/graph/aggregates.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
+import { migrate } from '../../src/graph/migrate.ts'
+import { backfillPageKeys, pageKeyDifferences } from '../../src/graph/pages.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
 import { integrityViolations, NONE } from '../support/integrity.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
@@ -46,6 +48,8 @@ async function sizes(): Promise<{ articleCounts: number; spoke: number; unattrib
 
 async function expectExact(step: string): Promise<void> {
   expect(await aggregateDifferences(driver, database), step).toEqual([])
+  // the keys of the newest-first pages (pages.ts) name the node each fact is on now
+  expect(await pageKeyDifferences(driver, database), step).toEqual([])
   expect(await integrityViolations(driver), step).toEqual(NONE)
 }
 
@@ -116,11 +120,19 @@ describe('aggregates kept in the write transactions', () => {
 
     // a graph written before the aggregates existed: migrate recounts them once
     await driver.executeQuery('MATCH ()-[r:SPOKE_ABOUT|QUOTED_UNATTRIBUTED]->() DELETE r')
-    await driver.executeQuery('MATCH (e:Entity) REMOVE e.articleCount, e.quoteCount, e.quotedAboutCount')
+    await driver.executeQuery('MATCH (e:Entity) REMOVE e.articleCount, e.mentionCount, e.quoteCount, e.quotedAboutCount')
     expect(await backfillAggregates(driver, database)).toBe(true)
     expect(await backfillAggregates(driver, database)).toBe(false)
     expect(await sizes()).toEqual(kept)
     await expectExact('after a backfill')
+
+    // a store written before the page keys (pages.ts): migrate gives every MENTIONS, SAID and ABOUT its key once
+    await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page')
+    await driver.executeQuery('MATCH (m:Migration) DELETE m')
+    expect((await pageKeyDifferences(driver, database)).length).toBeGreaterThan(0)
+    await migrate(driver, { database })
+    expect(await backfillPageKeys(driver, database)).toBe(false)
+    await expectExact('after the page keys are backfilled')
   })
 
   it('the API answers whoSaidWhatAbout and totalCounts from them as counting the base facts does', async () => {

@@ -47,6 +47,10 @@ describe('migrate()', () => {
       // entity resolution (src/graph/resolve.ts): a name group's records, and its lock node
       { type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['MENTIONS'], properties: ['group'] },
       { type: 'RANGE', entityType: 'NODE', labelsOrTypes: ['NameGroup'], properties: ['key'] },
+      // an entity's pages newest first (src/graph/pages.ts)
+      { name: 'mentions_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['MENTIONS'], properties: ['page'] },
+      { name: 'said_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['SAID'], properties: ['page'] },
+      { name: 'about_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['ABOUT'], properties: ['page'] },
     ]
     for (const index of expected) expect(indexes).toContainEqual(expect.objectContaining(index))
     // migrate() waits for the indexes, so all are usable straight away

@@ -12,11 +12,12 @@ describe('contributionOf', () => {
       { speakers: ['person:a', 'person:a'], about: ['country:XX', 'country:XX', 'org:b'], speakerName: 'A' },
       { speakers: [], about: ['country:XX'], speakerName: 'officials' },
       { speakers: [], about: ['country:XX'], speakerName: '' },
-    ])
+    ], 1, [2, 3, 5])
+    // mentions: the counts of every MENTIONS, both name forms of person:a included
     expect(Object.fromEntries(c.entities)).toEqual({
-      'person:a': { articles: 1, quotes: 1, about: 0 },
-      'country:XX': { articles: 1, quotes: 0, about: 3 },
-      'org:b': { articles: 0, quotes: 0, about: 1 },
+      'person:a': { articles: 1, mentions: 5, quotes: 1, about: 0 },
+      'country:XX': { articles: 1, mentions: 5, quotes: 0, about: 3 },
+      'org:b': { articles: 0, mentions: 0, quotes: 0, about: 1 },
     })
     expect(Object.fromEntries(c.spoke)).toEqual({ 'person:a\u0000country:XX': 1, 'person:a\u0000org:b': 1 })
     expect(Object.fromEntries(c.unattributed)).toEqual({ 'country:XX\u0000officials': 1, 'country:XX\u0000': 1 })
@@ -26,9 +27,9 @@ describe('contributionOf', () => {
     const c = empty()
     contributionOf(c, ['person:a'], [{ speakers: ['person:a'], about: ['org:b'], speakerName: 'A' }])
     contributionOf(c, ['person:a'], [{ speakers: ['person:a'], about: ['org:b'], speakerName: 'A' }])
-    expect(c.entities.get('person:a')).toEqual({ articles: 2, quotes: 2, about: 0 })
-    contributionOf(c, ['person:a'], [{ speakers: ['person:a'], about: ['org:b'], speakerName: 'A' }], -1)
-    expect(c.entities.get('person:a')).toEqual({ articles: 1, quotes: 1, about: 0 })
+    expect(c.entities.get('person:a')).toEqual({ articles: 2, mentions: 0, quotes: 2, about: 0 })
+    contributionOf(c, ['person:a'], [{ speakers: ['person:a'], about: ['org:b'], speakerName: 'A' }], -1, [4])
+    expect(c.entities.get('person:a')).toEqual({ articles: 1, mentions: -4, quotes: 1, about: 0 })
     expect(c.spoke.get('person:a\u0000org:b')).toBe(1)
   })
 })
