@@ -247,7 +247,7 @@ async function writeRows(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf): 
 
 /**
  * What an article written by CREATE_FACTS contributes to the aggregates (aggregates.ts), from its
- * rows: the nodes of the entities it mentions, and per quote the nodes of its speakers and subjects.
+ * rows: the nodes of the entities it mentions with the count of each MENTIONS, and per quote the nodes of its speakers and subjects.
  * The same as ARTICLE_CONTRIBUTIONS would read back after the write.
  */
 function writtenContribution(into: Contribution, rows: Rows, nodeOf: NodeOf): Contribution {
@@ -258,7 +258,7 @@ function writtenContribution(into: Contribution, rows: Rows, nodeOf: NodeOf): Co
   for (const l of rows.said) (speakers.get(l.to) ?? speakers.set(l.to, []).get(l.to)!).push(node(l.from))
   for (const l of rows.about) (about.get(l.from) ?? about.set(l.from, []).get(l.from)!).push(node(l.to))
   const quotes = rows.quotes.map((q) => ({ speakers: speakers.get(q.id) ?? [], about: about.get(q.id) ?? [], speakerName: q.speakerName ?? '' }))
-  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes)
+  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes, 1, rows.mentions.map((m) => m.count))
 }
 
 /** The resolution records of the articles to write: one per entity the article mentions (resolve.ts). */

@@ -102,7 +102,7 @@ describe('aggregates kept in the write transactions', () => {
     await undoDecision(driver, merged.decision.id, { database })
     await expectExact('after undoing the merges')
     expect((await sizes()).spoke).toBeGreaterThan(0)
-  })
+  }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
   it('equal a recount after two ingest processes at once, in opposite orders, and a backfill gives the same', async () => {
     await resetDatabase(driver)
@@ -133,7 +133,7 @@ describe('aggregates kept in the write transactions', () => {
     await migrate(driver, { database })
     expect(await backfillPageKeys(driver, database)).toBe(false)
     await expectExact('after the page keys are backfilled')
-  })
+  }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
   it('the API answers whoSaidWhatAbout and totalCounts from them as counting the base facts does', async () => {
     // a generous timeout: the machine the tests run on may be loaded
