@@ -157,16 +157,10 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
   await Promise.all(pending)
 }
 
-/**
- * Runs `change` (which changes the facts of `articleIds`) and keeps the aggregates exact around it.
- * `fresh`: articles among them that hold no facts before the change and that this transaction
- * already holds (created by its MERGE, or emptied by deleteFacts under their lock): they contribute
- * nothing before, so they are not read then.
- */
-export async function keepingAggregates<T>(tx: ManagedTransaction, articleIds: Iterable<string>, change: () => Promise<T>, fresh: Iterable<string> = []): Promise<T> {
+/** Runs `change` (which changes the facts of `articleIds`) and keeps the aggregates exact around it. */
+export async function keepingAggregates<T>(tx: ManagedTransaction, articleIds: Iterable<string>, change: () => Promise<T>): Promise<T> {
   const ids = [...new Set(articleIds)]
-  const empty = new Set(fresh)
-  const before = await readContributions(tx, ids.filter((id) => !empty.has(id)))
+  const before = await readContributions(tx, ids)
   const result = await change()
   await applyChange(tx, before, await readContributions(tx, ids))
   return result
