@@ -51,4 +51,8 @@ CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNI
 CREATE RANGE INDEX mentions_page IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.page);
 CREATE RANGE INDEX said_page IF NOT EXISTS FOR ()-[r:SAID]-() ON (r.page);
 CREATE RANGE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.page);
+// The speakers about an entity, most prolific first (pages.ts SPEAKER_RANK): whoSaidWhatAbout reads
+// its top speakers in order from these, not a sort of every speaker of the entity.
+CREATE RANGE INDEX spoke_about_rank IF NOT EXISTS FOR ()-[r:SPOKE_ABOUT]-() ON (r.rank);
+CREATE RANGE INDEX quoted_unattributed_rank IF NOT EXISTS FOR ()-[r:QUOTED_UNATTRIBUTED]-() ON (r.rank);
 CREATE CONSTRAINT migration_key IF NOT EXISTS FOR (n:Migration) REQUIRE n.key IS UNIQUE;

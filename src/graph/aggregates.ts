@@ -7,6 +7,7 @@
 // - (s:Entity)-[:SPOKE_ABOUT {count}]->(x:Entity): the distinct quotes s SAID that are ABOUT x;
 // - (x:Entity)-[:QUOTED_UNATTRIBUTED {speakerName, count}]->(x): the quotes ABOUT x that no entity SAID,
 //   per speaker name as written ('' when there is none), as whoSaidWhatAbout groups them.
+//   Both carry `rank`, whoSaidWhatAbout's sort key (pages.ts SPEAKER_RANK), set with the count.
 //
 // Every one of them is a sum over articles of what one article contributes, and what an article
 // contributes depends only on its own MENTIONS and its own quotes' SAID/ABOUT relationships. So a
@@ -23,6 +24,7 @@
 // writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { LOCK_ARTICLES } from './locks.ts'
+import { SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
 
 /** What each article contributes: the entities it mentions, and per quote its speakers, subjects and speaker name. */
 export const ARTICLE_CONTRIBUTIONS = `
@@ -41,13 +43,18 @@ SET e.articleCount = coalesce(e.articleCount, 0) + row.articles,
     e.quoteCount = coalesce(e.quoteCount, 0) + row.quotes,
     e.quotedAboutCount = coalesce(e.quotedAboutCount, 0) + row.about`
 
-/** Adds differences to SPOKE_ABOUT counts; a count that falls to 0 deletes its relationship. */
+/**
+ * Adds differences to SPOKE_ABOUT counts and rewrites their `rank` (pages.ts: whoSaidWhatAbout's
+ * order) from the new count, read under the lock the first SET took; a count that falls to 0
+ * deletes its relationship.
+ */
 export const ADD_SPOKE_ABOUT = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.s})
 MATCH (x:Entity {id: row.x})
 MERGE (s)-[r:SPOKE_ABOUT]->(x)
 SET r.count = coalesce(r.count, 0) + row.n
+SET r.rank = ${SPOKE_RANK('s', 'r', 'x')}
 WITH r WHERE r.count <= 0
 DELETE r`
 
@@ -57,6 +64,7 @@ UNWIND $rows AS row
 MATCH (x:Entity {id: row.x})
 MERGE (x)-[r:QUOTED_UNATTRIBUTED {speakerName: row.name}]->(x)
 SET r.count = coalesce(r.count, 0) + row.n
+SET r.rank = ${UNATTRIBUTED_RANK('r', 'x')}
 WITH r WHERE r.count <= 0
 DELETE r`
 
@@ -253,7 +261,8 @@ MATCH (s:Entity)
 CALL (s) {
   MATCH (s)-[:SAID]->(q:Quote)-[:ABOUT]->(x:Entity)
   WITH x, count(DISTINCT q) AS n
-  CREATE (s)-[:SPOKE_ABOUT {count: n}]->(x)
+  CREATE (s)-[r:SPOKE_ABOUT {count: n}]->(x)
+  SET r.rank = ${SPOKE_RANK('s', 'r', 'x')}
 } IN TRANSACTIONS OF 1000 ROWS`
 export const BACKFILL_UNATTRIBUTED = `
 MATCH (x:Entity)
@@ -261,7 +270,8 @@ CALL (x) {
   MATCH (q:Quote)-[:ABOUT]->(x)
   WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) }
   WITH coalesce(q.speakerName, '') AS name, count(DISTINCT q) AS n
-  CREATE (x)-[:QUOTED_UNATTRIBUTED {speakerName: name, count: n}]->(x)
+  CREATE (x)-[u:QUOTED_UNATTRIBUTED {speakerName: name, count: n}]->(x)
+  SET u.rank = ${UNATTRIBUTED_RANK('u', 'x')}
 } IN TRANSACTIONS OF 1000 ROWS`
 
 /**

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates } from './aggregates.ts'
-import { backfillPageKeys } from './pages.ts'
+import { backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
 
@@ -81,5 +81,7 @@ export async function migrate(driver: Driver, options: { database?: string; file
   await backfillAggregates(driver, options.database)
   // PAGE KEYS (pages.ts): a store written before the keys of the newest-first pages gets them once
   await backfillPageKeys(driver, options.database)
+  // SPEAKER RANKS (pages.ts): whoSaidWhatAbout's sort key on SPOKE_ABOUT and QUOTED_UNATTRIBUTED
+  await backfillSpeakerRanks(driver, options.database)
   return { file, statements: statements.length }
 }

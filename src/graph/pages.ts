@@ -36,6 +36,38 @@ export function pageKey(entityId: string, date: string | null, id: string): stri
 }
 
 // ---------------------------------------------------------------------------------------------
+// The speakers about an entity, most prolific first (whoSaidWhatAbout, read.ts). Each SPOKE_ABOUT
+// (s)->(x) and QUOTED_UNATTRIBUTED (x)->(x) carries `rank`:
+//
+//   <x's id> U+0001 <9999999999 - count, 10 digits> ' ' <'e:' + speaker id | 'n:' + speaker name as written>
+//
+// Ascending order is: count descending, then the speakers that are entities before the names no
+// entity said, then by speaker id (entities) or name (the others). Ids, not names, break ties: an
+// entity's name can change in resolution, which would rewrite the key of every SPOKE_ABOUT it has,
+// while its id never changes in place. A range index per relationship type (schema/graph.cypher)
+// answers `rank STARTS WITH <x's id> U+0001` in that order, so the top $first speakers are $first
+// index entries per type, not a sort of every speaker of the entity. The writers set it where they
+// set `count` (aggregates.ts ADD_SPOKE_ABOUT, ADD_UNATTRIBUTED and the backfill); stores written
+// before it existed get it from `npm run db:migrate` (backfillSpeakerRanks).
+
+/**
+ * the Cypher of the rank of a speaker about `x` said `count` times; `tiebreak` is 'e:' + id or 'n:' + name.
+ * toInteger: the writers' increments travel from JavaScript as floats, so a stored count may be 2.0.
+ */
+export const SPEAKER_RANK = (x: string, count: string, tiebreak: string) =>
+  `${x}.id + '\\u0001' + right('000000000' + toString(9999999999 - toInteger(${count})), 10) + ' ' + ${tiebreak}`
+/** the rank of SPOKE_ABOUT `r` from `s` to `x` */
+export const SPOKE_RANK = (s: string, r: string, x: string) => SPEAKER_RANK(x, `${r}.count`, `'e:' + ${s}.id`)
+/** the rank of QUOTED_UNATTRIBUTED `u` on `x` */
+export const UNATTRIBUTED_RANK = (u: string, x: string) => SPEAKER_RANK(x, `${u}.count`, `'n:' + ${u}.speakerName`)
+
+/** The same key in JavaScript (tests). */
+export function speakerRank(entityId: string, count: number, speaker: { id: string } | { name: string }): string {
+  const tiebreak = 'id' in speaker ? `e:${speaker.id}` : `n:${speaker.name}`
+  return `${entityId}\u0001${String(9999999999 - count).padStart(10, '0')} ${tiebreak}`
+}
+
+// ---------------------------------------------------------------------------------------------
 // Backfill (migrate): a store written before the keys existed
 
 /** a relationship of the three kinds with no key yet (the marker below says whether to look) */
@@ -50,6 +82,15 @@ CALL (q, r, e) { SET r.page = ${PAGE_KEY('e', 'q')} } IN TRANSACTIONS OF 5000 RO
 export const BACKFILL_ABOUT_PAGE = `
 MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.page IS NULL
 CALL (q, r, e) { SET r.page = ${PAGE_KEY('e', 'q')} } IN TRANSACTIONS OF 5000 ROWS`
+
+export const SPEAKER_RANKS_DONE = `MATCH (m:Migration {key: 'speakerRanks'}) RETURN count(m) > 0 AS done`
+export const MARK_SPEAKER_RANKS_DONE = `MERGE (m:Migration {key: 'speakerRanks'}) SET m.at = datetime()`
+export const BACKFILL_SPOKE_RANK = `
+MATCH (s:Entity)-[r:SPOKE_ABOUT]->(x:Entity) WHERE r.rank IS NULL
+CALL (s, r, x) { SET r.rank = ${SPOKE_RANK('s', 'r', 'x')} } IN TRANSACTIONS OF 5000 ROWS`
+export const BACKFILL_UNATTRIBUTED_RANK = `
+MATCH (x:Entity)-[u:QUOTED_UNATTRIBUTED]->(x) WHERE u.rank IS NULL
+CALL (u, x) { SET u.rank = ${UNATTRIBUTED_RANK('u', 'x')} } IN TRANSACTIONS OF 5000 ROWS`
 
 /**
  * Gives every MENTIONS, SAID and ABOUT relationship its page key, once per store (a `(:Migration
@@ -69,6 +110,23 @@ export async function backfillPageKeys(driver: Driver, database?: string): Promi
   return true
 }
 
+/**
+ * Gives every SPOKE_ABOUT and QUOTED_UNATTRIBUTED its `rank`, once per store (a `(:Migration {key:
+ * 'speakerRanks'})` node remembers it). Run with no writer at work. Returns whether it had anything to do.
+ */
+export async function backfillSpeakerRanks(driver: Driver, database?: string): Promise<boolean> {
+  const done = await driver.executeQuery(SPEAKER_RANKS_DONE, {}, { database })
+  if (done.records[0]?.get('done')) return false
+  const session = driver.session({ database })
+  try {
+    for (const q of [BACKFILL_SPOKE_RANK, BACKFILL_UNATTRIBUTED_RANK]) await session.run(q)
+  } finally {
+    await session.close()
+  }
+  await driver.executeQuery(MARK_SPEAKER_RANKS_DONE, {}, { database })
+  return true
+}
+
 // ---------------------------------------------------------------------------------------------
 // Check (tests): every key as written equals the key recomputed from the relationship's two ends
 
@@ -82,10 +140,27 @@ CALL () {
   UNION ALL
   MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.page IS NULL OR r.page <> ${PAGE_KEY('e', 'q')}
   RETURN 'ABOUT ' + q.id + ' -> ' + e.id + ': ' + coalesce(r.page, 'no key') AS difference
+  UNION ALL
+  // the speakers' ranks against the count recounted from SAID and ABOUT (aggregateDifferences in
+  // aggregates.ts checks that each pair has its one relationship with that count)
+  MATCH (s:Entity)-[:SAID]->(q:Quote)-[:ABOUT]->(x:Entity)
+  WITH s, x, count(DISTINCT q) AS n
+  MATCH (s)-[r:SPOKE_ABOUT]->(x) WHERE r.rank IS NULL OR r.rank <> ${SPEAKER_RANK('x', 'n', "'e:' + s.id")}
+  RETURN 'SPOKE_ABOUT ' + s.id + ' -> ' + x.id + ': ' + coalesce(r.rank, 'no rank') AS difference
+  UNION ALL
+  MATCH (q:Quote)-[:ABOUT]->(x:Entity)
+  WHERE NOT EXISTS { (:Entity)-[:SAID]->(q) }
+  WITH x, coalesce(q.speakerName, '') AS name, count(DISTINCT q) AS n
+  MATCH (x)-[u:QUOTED_UNATTRIBUTED {speakerName: name}]->(x) WHERE u.rank IS NULL OR u.rank <> ${SPEAKER_RANK('x', 'n', "'n:' + name")}
+  RETURN 'QUOTED_UNATTRIBUTED ' + x.id + ' "' + name + '": ' + coalesce(u.rank, 'no rank') AS difference
 }
 RETURN difference ORDER BY difference LIMIT 50`
 
-/** The MENTIONS, SAID and ABOUT relationships whose page key is missing or stale (empty when all agree). Reads the whole graph. */
+/**
+ * The MENTIONS, SAID and ABOUT relationships whose page key is missing or stale, and the SPOKE_ABOUT
+ * and QUOTED_UNATTRIBUTED whose rank is not the one of their recounted count (empty when all agree).
+ * Reads the whole graph.
+ */
 export async function pageKeyDifferences(driver: Driver, database?: string): Promise<string[]> {
   const res = await driver.executeQuery(PAGE_KEY_DIFFERENCES, {}, { database })
   return res.records.map((r) => String(r.get('difference')).replace('\u0001', ' | '))

@@ -343,9 +343,13 @@ WHERE ${QUOTE_FILTER('q')}
 ${PAGE_OF_QUOTES}`
 
 /**
- * Quotes about one entity grouped by speaker, most prolific first. Quotes whose speaker was not
- * resolved to an entity are grouped by the speaker's name as written. The speakers and their counts
- * are read from SPOKE_ABOUT and QUOTED_UNATTRIBUTED (kept by the writers, aggregates.ts), not counted.
+ * Quotes about one entity grouped by speaker, most prolific first: by count descending, then the
+ * speakers that are entities before the names no entity said, then by speaker id (entities) or the
+ * name as written (the others). Quotes whose speaker was not resolved to an entity are grouped by the
+ * speaker's name as written. The speakers and their counts are read from SPOKE_ABOUT and
+ * QUOTED_UNATTRIBUTED (kept by the writers, aggregates.ts), not counted, and the top $first of each
+ * are read in that order from their `rank` indexes (pages.ts SPEAKER_RANK): 2 x $first index entries
+ * at most, however many speakers the entity has.
  * Each speaker's newest quotes are read newest first from the page indexes (pages.ts), from the side
  * with fewer quotes (QUOTES_OF), stopping at $perSpeaker: what is read follows the page and how
  * much of the scanned side the speaker's quotes about the entity are, not the corpus. The quotes of a
@@ -354,14 +358,16 @@ ${PAGE_OF_QUOTES}`
 export const WHO_SAID_WHAT_ABOUT = `
 MATCH (x:Entity {id: $aboutId})
 CALL (x) {
-  MATCH (s:Entity)-[r:SPOKE_ABOUT]->(x)
-  RETURN s, null AS unresolved, r.count AS n
+  MATCH (s:Entity)-[r:SPOKE_ABOUT]->() WHERE r.rank STARTS WITH ${PAGE_PREFIX('x.id')}
+  WITH s, r ORDER BY r.rank LIMIT $first
+  RETURN r.rank AS k, s, null AS unresolved, r.count AS n
   UNION ALL
-  MATCH (x)-[u:QUOTED_UNATTRIBUTED]->(x)
-  RETURN null AS s, CASE WHEN u.speakerName = '' THEN null ELSE u.speakerName END AS unresolved, u.count AS n
+  MATCH ()-[u:QUOTED_UNATTRIBUTED]->() WHERE u.rank STARTS WITH ${PAGE_PREFIX('x.id')}
+  WITH u ORDER BY u.rank LIMIT $first
+  RETURN u.rank AS k, null AS s, CASE WHEN u.speakerName = '' THEN null ELSE u.speakerName END AS unresolved, u.count AS n
 }
-WITH x, s, unresolved, n
-ORDER BY n DESC, coalesce(s.name, unresolved), s.id
+WITH x, k, s, unresolved, n
+ORDER BY k
 LIMIT $first
 WITH x, collect({s: s, unresolved: unresolved, n: n}) AS top
 UNWIND range(0, size(top) - 1) AS i

@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver'
 import { aggregateDifferences, backfillAggregates } from '../../src/graph/aggregates.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
 import { migrate } from '../../src/graph/migrate.ts'
-import { backfillPageKeys, pageKeyDifferences } from '../../src/graph/pages.ts'
+import { backfillPageKeys, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
 import { integrityViolations, NONE } from '../support/integrity.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
@@ -126,12 +126,23 @@ describe('aggregates kept in the write transactions', () => {
     expect(await sizes()).toEqual(kept)
     await expectExact('after a backfill')
 
+    // a store written before whoSaidWhatAbout's ranks (pages.ts SPEAKER_RANK): migrate gives every
+    // SPOKE_ABOUT and QUOTED_UNATTRIBUTED its rank once
+    await driver.executeQuery('MATCH ()-[r:SPOKE_ABOUT|QUOTED_UNATTRIBUTED]->() REMOVE r.rank')
+    await driver.executeQuery("MATCH (m:Migration {key: 'speakerRanks'}) DELETE m")
+    const stale = await pageKeyDifferences(driver, database)
+    expect(stale.some((d) => d.startsWith('SPOKE_ABOUT')) && stale.some((d) => d.startsWith('QUOTED_UNATTRIBUTED'))).toBe(true)
+    expect(await backfillSpeakerRanks(driver, database)).toBe(true)
+    expect(await backfillSpeakerRanks(driver, database)).toBe(false)
+    await expectExact('after the speaker ranks are backfilled')
+
     // a store written before the page keys (pages.ts): migrate gives every MENTIONS, SAID and ABOUT its key once
     await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page')
     await driver.executeQuery('MATCH (m:Migration) DELETE m')
     expect((await pageKeyDifferences(driver, database)).length).toBeGreaterThan(0)
     await migrate(driver, { database })
     expect(await backfillPageKeys(driver, database)).toBe(false)
+    expect(await backfillSpeakerRanks(driver, database)).toBe(false)
     await expectExact('after the page keys are backfilled')
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
@@ -151,7 +162,7 @@ describe('aggregates kept in the write transactions', () => {
           OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
           WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q.id) AS qs
           RETURN s.id AS speaker, coalesce(s.name, unresolved) AS name, size(qs) AS count, qs
-          ORDER BY count DESC, name, speaker`, { id })
+          ORDER BY count DESC, s IS NULL, speaker, coalesce(unresolved, '')`, { id })
         const res = await gql(api.url, `query W($id: String!) { whoSaidWhatAbout(about: $id, first: 100, quotesPerSpeaker: 100) {
           speaker { id } speakerName count quotes { id } } quotes(filter: { about: $id }, first: 1) { totalCount }
           entity(name: $id) { articles(first: 1) { totalCount } quotesAbout(first: 1) { totalCount } } }`, { id })
