@@ -461,7 +461,9 @@ RETURN id AS key, value`
 
 /**
  * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per
- * co_mention relation (both are sentence-level evidence). Ranking by article-level co-mentions
+ * co_mention relation (both are sentence-level evidence). The evidence of the top ones is taken from
+ * the relationships the ranking pass collected, not by expanding between the two entities again
+ * (PROFILE, Donald Trump at 3,000 articles, 13,504 RELATED: 97,096 -> 57,212 db hits). Ranking by article-level co-mentions
  * instead would expand every article of a much-mentioned entity (~90k db hits, 100+ ms for the most
  * mentioned person of PolNeAR); those are counted on demand by CO_MENTIONS for the pairs shown.
  * The evidence is the relations between the two, typed ones first.
@@ -471,11 +473,11 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
   MATCH (e)-[r:RELATED]-(o:Entity) WHERE o <> e
-  WITH o, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS weight
+  WITH o, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS weight, collect(r) AS between
   ORDER BY weight DESC, o.id
   LIMIT $limit
-  CALL (e, o) {
-    MATCH (e)-[r:RELATED]-(o)
+  CALL (between) {
+    UNWIND between AS r
     WITH r, startNode(r) AS rs, endNode(r) AS rt
     ORDER BY CASE WHEN r.type = 'co_mention' THEN 1 ELSE 0 END, r.articleId, r.start
     LIMIT 5
