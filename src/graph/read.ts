@@ -242,6 +242,15 @@ const SAID_BY = '()-[r:SAID]->(q:Quote)'
 const ABOUT_OF = '(q:Quote)-[r:ABOUT]->()'
 
 /**
+ * Whether the quote of the scanned relationship `r` (keyed by entity `from`, pages.ts) also has a
+ * `rel` (SAID or ABOUT) keyed by entity `to`: that relationship's page key is `to`'s prefix and the
+ * same sort key (the quote's date and id), so it is one exact seek in the page index instead of an
+ * expansion between the quote and an entity of many quotes.
+ */
+const ALSO_KEYED = (rel: 'SAID' | 'ABOUT', from: string, to: string) =>
+  `EXISTS { MATCH ()-[o:${rel}]->() WHERE o.page = ${PAGE_PREFIX(`${to}.id`)} + substring(r.page, size(${from}.id) + 1) }`
+
+/**
  * The newest `n` quotes (as \`q\`, each once, unordered: callers sort them by NEWEST) said by \`s\` and
  * about \`x\`, either of which may be null (no condition on that side). Read newest first from the
  * page indexes (pages.ts), from the side with fewer quotes by the counters the writers keep
@@ -258,10 +267,10 @@ CALL (${s}, ${x}) {
   ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NULL`, '', n)}
   UNION
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) <= coalesce(${x}.quotedAboutCount, 0)`, `EXISTS { (q)-[:ABOUT]->(${x}) }`, n)}
+  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) <= coalesce(${x}.quotedAboutCount, 0)`, ALSO_KEYED('ABOUT', s, x), n)}
   UNION
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NOT NULL AND coalesce(${s}.quoteCount, 0) > coalesce(${x}.quotedAboutCount, 0)`, `EXISTS { (${s})-[:SAID]->(q) }`, n)}
+  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NOT NULL AND coalesce(${s}.quoteCount, 0) > coalesce(${x}.quotedAboutCount, 0)`, ALSO_KEYED('SAID', x, s), n)}
 }`
 
 /** how many quotes \`s\` said about \`x\` (SPOKE_ABOUT, aggregates.ts) */
@@ -376,10 +385,10 @@ CALL (x, s, unresolved) {
   // three flat branches rather than QUOTES_OF's four nested in two: the same reads, planned in less time
   CALL (x, s, unresolved) {
     WITH x, s
-    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', 'EXISTS { (q)-[:ABOUT]->(x) }', '$perSpeaker')}
+    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('ABOUT', 's', 'x'), '$perSpeaker')}
     UNION
     WITH x, s
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', 'EXISTS { (s)-[:SAID]->(q) }', '$perSpeaker')}
+    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('SAID', 'x', 's'), '$perSpeaker')}
     UNION
     WITH x, s, unresolved
     ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NULL', "coalesce(q.speakerName, '') = coalesce(unresolved, '') AND NOT EXISTS { (:Entity)-[:SAID]->(q) }", '$perSpeaker')}
