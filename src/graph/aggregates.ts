@@ -26,12 +26,18 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { LOCK_ARTICLES } from './locks.ts'
 import { SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
 
-/** What each article contributes: the entities it mentions, and per quote its speakers, subjects and speaker name. */
+/**
+ * What each article contributes: the entities it mentions, and per quote its speakers, subjects and
+ * speaker name; each MENTIONS, SAID and ABOUT as its node and the name form it was written for, so
+ * that a caller that moves some forms' facts to other nodes (resolve.ts MOVE_FACTS) can tell what the
+ * articles contribute after the moves without reading them again (write.ts).
+ */
 export const ARTICLE_CONTRIBUTIONS = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN [(a)-[:MENTIONS]->(e:Entity) | e.id] AS mentioned, [(a)-[m:MENTIONS]->(:Entity) | coalesce(m.count, 0)] AS counts,
-       [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[:SAID]->(q) | s.id], about: [(q)-[:ABOUT]->(x:Entity) | x.id],
+RETURN a.id AS id, [(a)-[m:MENTIONS]->(e:Entity) | {node: e.id, form: m.form, count: coalesce(m.count, 0)}] AS mentioned,
+       [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[r:SAID]->(q) | {node: s.id, form: r.form}],
+                                 about: [(q)-[r:ABOUT]->(x:Entity) | {node: x.id, form: r.form}],
                                  speakerName: coalesce(q.speakerName, '')}] AS quotes`
 
 /** Adds differences to the entity counters (rows sorted by id, so writers lock in one order). */
@@ -120,18 +126,54 @@ export function contributionOf(into: Contribution, mentioned: string[], quotes: 
   return into
 }
 
+/** One article's MENTIONS, SAID and ABOUT as ARTICLE_CONTRIBUTIONS reads them: node ids with the form each was written for. */
+export interface ArticleFacts {
+  id: string
+  mentioned: { node: string; form: string | null; count: number }[]
+  quotes: { speakers: { node: string; form: string | null }[]; about: { node: string; form: string | null }[]; speakerName: string }[]
+}
+
+/**
+ * Locks the articles and reads their facts (articles not in the graph have none). Call before
+ * changing their facts; what they contribute is `contributionOfFacts`.
+ */
+export async function readArticleFacts(tx: ManagedTransaction, articleIds: Iterable<string>): Promise<ArticleFacts[]> {
+  const ids = [...new Set(articleIds)].sort()
+  if (!ids.length) return []
+  // issued together, the statements are pipelined and run in order: the locks are held before the read
+  const [, res] = await Promise.all([tx.run(LOCK_ARTICLES, { ids }), tx.run(ARTICLE_CONTRIBUTIONS, { ids })])
+  type Fact = { node: string; form: string | null }
+  return res.records.map((r) => ({
+    id: r.get('id') as string,
+    mentioned: (r.get('mentioned') as (Fact & { count: unknown })[]).map((m) => ({ node: m.node, form: m.form ?? null, count: Number(m.count) })),
+    quotes: (r.get('quotes') as { speakers: Fact[]; about: Fact[]; speakerName: string }[]).map((q) => ({
+      speakers: q.speakers.map((x) => ({ node: x.node, form: x.form ?? null })),
+      about: q.about.map((x) => ({ node: x.node, form: x.form ?? null })),
+      speakerName: q.speakerName,
+    })),
+  }))
+}
+
+/**
+ * What the articles contribute, from their facts; `nodeOf(articleId, form, node)` gives the node a
+ * fact is on after a move of its form (the node it was read on when the form did not move).
+ */
+export function contributionOfFacts(facts: ArticleFacts[], nodeOf: (articleId: string, form: string | null, node: string) => string = (_a, _f, n) => n): Contribution {
+  const out = emptyContribution()
+  for (const a of facts) {
+    const node = (x: { node: string; form: string | null }): string => nodeOf(a.id, x.form, x.node)
+    const quotes = a.quotes.map((q) => ({ speakers: q.speakers.map(node), about: q.about.map(node), speakerName: q.speakerName }))
+    contributionOf(out, a.mentioned.map(node), quotes, 1, a.mentioned.map((m) => m.count))
+  }
+  return out
+}
+
 /**
  * Locks the articles and reads what they contribute now (articles not in the graph contribute
  * nothing). Call before changing their facts; `applyChange` after.
  */
 export async function readContributions(tx: ManagedTransaction, articleIds: Iterable<string>): Promise<Contribution> {
-  const ids = [...new Set(articleIds)].sort()
-  const out = emptyContribution()
-  if (!ids.length) return out
-  await tx.run(LOCK_ARTICLES, { ids }) // before their contribution is read
-  const res = await tx.run(ARTICLE_CONTRIBUTIONS, { ids })
-  for (const r of res.records) contributionOf(out, r.get('mentioned') as string[], r.get('quotes'), 1, (r.get('counts') as unknown[]).map(Number))
-  return out
+  return contributionOfFacts(await readArticleFacts(tx, articleIds))
 }
 
 const byKey = <T>(a: [string, T], b: [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)

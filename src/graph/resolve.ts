@@ -335,18 +335,20 @@ WHERE m.group IS NOT NULL
 RETURN DISTINCT m.group AS group`
 
 /**
- * Gives each group a new version token and returns the one it had: a write that holds a group's
- * records in memory (GroupCache) may use them only while the token is the one it set. Every
- * transaction that changes a group's records resolves it again (planGroups), which runs this, so
- * a token left unchanged means records left unchanged. Run with the groups' locks held (LOCK_GROUPS
- * is a statement of its own before it, so the token read here is the one the last writer committed).
+ * Takes the write lock of each name group (sorted keys) and gives it a new version token, returning
+ * the one it had: a write that holds a group's records in memory (GroupCache) may use them only
+ * while the token is the one it set. Every transaction that changes a group's records resolves it
+ * again (planGroups), which runs this, so a token left unchanged means records left unchanged.
+ * One write per group: the SET reads the property it writes (`tokens`: the new token, then the one
+ * before it), and Neo4j takes the node's write lock before it evaluates such a SET (a "direct
+ * dependency", as for `SET n.x = n.x + 1`), so the token read is the one the last writer committed,
+ * read with the lock held.
  */
-export const ROTATE_GROUP_TOKENS = `
+export const LOCK_ROTATE_GROUPS = `
 UNWIND $groups AS key
-MATCH (g:NameGroup {key: key})
-WITH g, key, g.token AS before
-SET g.token = $token
-RETURN key, before`
+MERGE (g:NameGroup {key: key})
+SET g.tokens = [$token] + coalesce(g.tokens[0..1], [])
+RETURN key, g.tokens[1] AS before`
 
 /** Every record of the groups, with the node it is on now. */
 export const GROUP_RECORDS = `
@@ -412,9 +414,30 @@ CALL (mv, t) {
 }${MOVE_PAIRS.join('')}`,
 ]
 
-export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string>): Promise<void> {
-  const list = [...new Set(groups)].sort(cmp)
-  if (list.length) await tx.run(LOCK_GROUPS, { groups: list })
+/** The token a transaction gives the groups it locks, and the token each had before (LOCK_ROTATE_GROUPS). */
+export interface GroupTokens {
+  token: string
+  before: Map<string, string | null>
+}
+
+export function newGroupTokens(): GroupTokens {
+  return { token: randomUUID(), before: new Map() }
+}
+
+/**
+ * Locks the groups (sorted, so writers lock them in the same order). With `tokens`, also gives each
+ * group not yet in `tokens.before` the transaction's token and records the one it had, in the same
+ * write (LOCK_ROTATE_GROUPS).
+ */
+export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string>, tokens?: GroupTokens): Promise<void> {
+  const list = [...new Set(groups)].filter((g) => !tokens?.before.has(g)).sort(cmp)
+  if (!list.length) return
+  if (!tokens) {
+    await tx.run(LOCK_GROUPS, { groups: list })
+    return
+  }
+  const res = await tx.run(LOCK_ROTATE_GROUPS, { groups: list, token: tokens.token })
+  for (const r of res.records) tokens.before.set(r.get('key') as string, (r.get('before') as string | null) ?? null)
 }
 
 export async function groupsOfArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
@@ -433,7 +456,7 @@ RETURN d.id AS id, d.seq AS seq, d.kind AS kind, d.a AS a, d.b AS b, d.name AS n
  * The decisions on the groups, and the groups grown by those the decisions link them to (a merge
  * across two name groups resolves both together), locked like the others. Call with `groups` locked.
  */
-export async function decisionsFor(tx: ManagedTransaction, groups: string[]): Promise<{ groups: string[]; decisions: Decision[] }> {
+export async function decisionsFor(tx: ManagedTransaction, groups: string[], tokens?: GroupTokens): Promise<{ groups: string[]; decisions: Decision[] }> {
   const all = new Set(groups)
   const found = new Map<string, Decision>()
   for (let next = groups; next.length; ) {
@@ -446,7 +469,7 @@ export async function decisionsFor(tx: ManagedTransaction, groups: string[]): Pr
     }
     next = [...more].sort(cmp)
     for (const g of next) all.add(g)
-    await lockGroups(tx, next)
+    await lockGroups(tx, next, tokens)
   }
   return { groups: [...all].sort(cmp), decisions: [...found.values()] }
 }
@@ -466,7 +489,7 @@ export type StoredRecord = FormRecord & { current: string }
  * bulk ingest does not read every record of "trump" or "clinton" back from the graph after every
  * batch (that read grows with the corpus, so a whole ingest grew with its square). An entry is
  * used only while its group's token in the graph is the one this process committed
- * (ROTATE_GROUP_TOKENS): any other writer that changed the group gave it another token, and its
+ * (LOCK_ROTATE_GROUPS): any other writer that changed the group gave it another token, and its
  * records are read again. Bounded: least recently used groups are dropped beyond `maxRecords`.
  * What the cache holds changes only how records are read, never the resolution.
  */
@@ -524,7 +547,7 @@ export interface GroupPlan {
   target: Map<string, string>
   /** groups left with no record */
   empty: string[]
-  /** the token the groups were given (ROTATE_GROUP_TOKENS) */
+  /** the token the groups were given (LOCK_ROTATE_GROUPS) */
   token: string
   /** every record of each group once the plan is applied, on its new node (for GroupCache) */
   records: Map<string, StoredRecord[]>
@@ -538,6 +561,8 @@ export interface PlanOptions {
    * required with `cache`, since cached records are from before that deletion
    */
   deleted?: Iterable<string>
+  /** the groups' tokens when the caller locked them with lockGroups(..., tokens); else they are given one here */
+  tokens?: GroupTokens
 }
 
 function storedRecord(r: { get(key: string): unknown }): StoredRecord {
@@ -570,9 +595,11 @@ export async function planGroups(
   const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [], token: '', records: new Map() }
   if (!asked.length) return plan
   // curation decisions may link other groups to these: they are resolved (and locked) with them
-  const { groups: list, decisions } = await decisionsFor(tx, asked)
-  plan.token = randomUUID()
-  const tokens = await tx.run(ROTATE_GROUP_TOKENS, { groups: list, token: plan.token })
+  const tokens = opts.tokens ?? newGroupTokens()
+  const { groups: list, decisions } = await decisionsFor(tx, asked, tokens)
+  // every group resolved gets the transaction's token (those the caller locked without one, here)
+  await lockGroups(tx, list, tokens)
+  plan.token = tokens.token
   const byGroup = new Map<string, (FormRecord & { current: string | null })[]>()
   const push = (g: string, rec: FormRecord & { current: string | null }): void => {
     ;(byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(rec)
@@ -580,7 +607,7 @@ export async function planGroups(
   // records held from this process's last write of a group whose token has not changed since
   const deleted = new Set(opts.deleted ?? [])
   const toRead: string[] = []
-  const before = new Map(tokens.records.map((r) => [r.get('key') as string, r.get('before') as string | null]))
+  const before = tokens.before
   for (const g of list) {
     const held = opts.cache?.get(g, before.get(g) ?? null)
     if (!held) toRead.push(g)

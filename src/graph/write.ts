@@ -10,11 +10,16 @@
 // form lands on), checks.ts (the facts an article holds), remove.ts (deleting facts, orphans and
 // articles), retry.ts (races between writers). This module re-exports them.
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
-import { applyChange, contributionOf, readContributions, type Contribution } from './aggregates.ts'
+import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { PAGE_KEY } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
-import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
+import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
+import * as aggregatesModule from './aggregates.ts'
+import * as checksModule from './checks.ts'
+import * as locksModule from './locks.ts'
+import * as removeModule from './remove.ts'
+import * as resolveModule from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
 
@@ -184,10 +189,10 @@ function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Reco
 // Transactions
 
 /**
- * NEWSGRAPH_WRITE_PROFILE=1: the write transactions' time per stage, summed over the process and
- * printed to stderr when it exits (where a bulk ingest spends its write time; bench:ingest).
+ * NEWSGRAPH_WRITE_PROFILE=1 (or 2, below): the write transactions' time per stage, summed over the
+ * process and printed to stderr when it exits (where a bulk ingest spends its write time; bench:ingest).
  */
-const PROFILE = process.env.NEWSGRAPH_WRITE_PROFILE === '1' ? new Map<string, number>() : null
+const PROFILE = ['1', '2'].includes(process.env.NEWSGRAPH_WRITE_PROFILE ?? '') ? new Map<string, number>() : null
 if (PROFILE) {
   process.on('exit', () => {
     const total = [...PROFILE.values()].reduce((a, b) => a + b, 0)
@@ -206,6 +211,51 @@ function stopwatch(): (name: string) => void {
   }
 }
 
+/**
+ * NEWSGRAPH_WRITE_PROFILE=2: also each statement's server time (resultAvailableAfter +
+ * resultConsumedAfter), calls, rows sent and what it wrote, printed at exit (by statement name).
+ */
+const STATEMENTS = process.env.NEWSGRAPH_WRITE_PROFILE === '2' ? new Map<string, { calls: number; ms: number; rows: number; updates: Record<string, number> }>() : null
+if (STATEMENTS) {
+  process.on('exit', () => {
+    const list = [...STATEMENTS].sort((a, b) => b[1].ms - a[1].ms)
+    for (const [k, v] of list) {
+      const u = Object.entries(v.updates).filter(([, n]) => n).map(([n, x]) => `${n} ${x}`).join(', ')
+      process.stderr.write(`statement ${k}: ${v.calls} calls, server ${(v.ms / 1000).toFixed(2)} s, ${v.rows} rows sent; ${u}\n`)
+    }
+  })
+}
+const statementNames = new Map<string, string>()
+function nameStatements(mod: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(mod)) {
+    if (typeof v === 'string') statementNames.set(v, k)
+    else if (Array.isArray(v)) v.forEach((q, i) => typeof q === 'string' && statementNames.set(q, `${k}[${i}]`))
+  }
+}
+if (STATEMENTS) {
+  for (const m of [aggregatesModule, checksModule, locksModule, removeModule, resolveModule]) nameStatements(m)
+  nameStatements({ SET_ARTICLES, MERGE_ENTITIES, CREATE_FACTS })
+}
+function profiled(tx: ManagedTransaction): ManagedTransaction {
+  if (!STATEMENTS) return tx
+  const run = tx.run.bind(tx)
+  const wrapped = Object.create(tx) as ManagedTransaction
+  wrapped.run = ((query: string, params?: Record<string, unknown>) => {
+    const name = statementNames.get(query) ?? query.trim().slice(0, 40).replace(/\s+/g, ' ')
+    const p = run(query, params)
+    void p.then((res) => {
+      const e = STATEMENTS.get(name) ?? STATEMENTS.set(name, { calls: 0, ms: 0, rows: 0, updates: {} }).get(name)!
+      e.calls++
+      e.ms += Number(res.summary.resultAvailableAfter) + Number(res.summary.resultConsumedAfter)
+      const first = params ? Object.values(params).find(Array.isArray) : undefined
+      e.rows += first ? (first as unknown[]).length : 0
+      for (const [n, x] of Object.entries(res.summary.counters.updates())) e.updates[n] = (e.updates[n] ?? 0) + x
+    }, () => {})
+    return p
+  }) as ManagedTransaction['run']
+  return wrapped
+}
+
 /** The node each (article, form) is written on: the one its record resolved to (planGroups), else the form's own id. */
 type NodeOf = (articleId: string, form: string) => string
 
@@ -214,14 +264,18 @@ function nodeFinder(target: Map<string, string>): NodeOf {
 }
 
 /**
- * Creates the nodes of the entities that are their own node (authors or countries the article does
- * not mention, and forms that resolved to their own id), with their type's label and ISO codes, as
- * the extraction gave them; run before the resolved nodes are written (applyPlan), which then sets
- * their name, type and aliases. Nodes the forms resolved into are created by applyPlan. Returns how
- * many nodes it created.
+ * Creates the nodes of the entities that are their own node and that no resolution gives (authors
+ * or countries the article does not mention), with their type's label and ISO codes, as the
+ * extraction gave them. Every node a resolution gives (`resolved`: forms that resolved to their own
+ * id or into another) is created or written by applyPlan's SET_RESOLVED with its labels, type, name
+ * and aliases, so it is merged here only for the ISO codes a country gets on creation (SET_RESOLVED
+ * then sets the rest, as before). Run before applyPlan. Returns how many nodes it created.
  */
-async function mergeOwnEntities(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf): Promise<number> {
-  const own = list.map((r) => ({ ...r, entities: r.entities.filter((e) => nodeOf(r.articles[0].id, e.id) === e.id) }))
+async function mergeOwnEntities(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf, resolved: Set<string>): Promise<number> {
+  // a node the resolution gives (`resolved`) is created or written by SET_RESOLVED, which sets its
+  // labels, type, name and aliases: only its ISO codes, set on creation, come from here
+  const mine = (r: Rows, e: Rows['entities'][number]): boolean => nodeOf(r.articles[0].id, e.id) === e.id && (!resolved.has(e.id) || e.iso2 != null || e.iso3 != null)
+  const own = list.map((r) => ({ ...r, entities: r.entities.filter((e) => mine(r, e)) }))
   const rows = mergeEntities(own)
   if (!rows.length) return 0
   return (await tx.run(MERGE_ENTITIES, { rows })).summary.counters.updates().nodesCreated
@@ -332,31 +386,42 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   const counts = emptyCounts()
   // the name groups whose resolution the batch may change: locked before anything is written
   const groups = new Set(toWrite.flatMap((p) => p.rows.mentions.map((m) => m.group)))
-  await lockGroups(tx, groups)
+  // locked and given the transaction's token in one write each (LOCK_ROTATE_GROUPS)
+  const tokens = newGroupTokens()
+  await lockGroups(tx, groups, tokens)
   const old = await groupsOfArticles(tx, replace)
-  await lockGroups(tx, old.filter((g) => !groups.has(g)))
+  await lockGroups(tx, old.filter((g) => !groups.has(g)), tokens)
   for (const g of old) groups.add(g)
   lap('lock groups')
   const candidates = replace.length ? await deleteFacts(tx, replace) : []
   lap('delete old facts')
   // resolved with the batch's records first, so that its facts are written straight onto their nodes
   const list = toWrite.map((p) => p.rows)
-  const plan = await planGroups(tx, groups, formRecords(list), { cache, deleted: replace })
+  const plan = await planGroups(tx, groups, formRecords(list), { cache, deleted: replace, tokens })
   lap('plan groups (read records, resolve)')
   const nodeOf = nodeFinder(plan.target)
-  const own = await mergeOwnEntities(tx, list, nodeOf)
+  const resolved = new Set(plan.rows.map((e) => e.id))
+  const own = await mergeOwnEntities(tx, list, nodeOf, resolved)
   lap('merge own entities')
   // AGGREGATES HOOK (aggregates.ts): one pass for the stored facts the plan moves and the new facts
   // written. The articles to write hold no facts before (new, or emptied by deleteFacts above), and
   // what they contribute after is what this transaction writes: taken from their rows, not read back.
-  const moved = movedArticles(plan)
-  const before = await readContributions(tx, moved)
+  // The moved articles' facts are read once, locked, before the moves; after them, each fact of a
+  // moved (article, form) is on the move's target (MOVE_FACTS moves exactly those), so their
+  // contribution after is computed, not read back either.
+  const moved = await readArticleFacts(tx, movedArticles(plan))
+  const before = contributionOfFacts(moved)
   lap('aggregates (read before)')
   const { vacated, created } = await applyPlan(tx, plan, { keepAggregates: false })
   lap(`apply plan (SET_RESOLVED, MOVE_FACTS)`)
   if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
   lap('write facts (SET_ARTICLES, CREATE_FACTS)')
-  const after = await readContributions(tx, moved)
+  // the moved articles' facts after MOVE_FACTS: each (article, form) fact on the move's `from` is now on its `to`
+  const to = new Map(plan.moves.map((m) => [recordKey(m), m]))
+  const after = contributionOfFacts(moved, (articleId, form, node) => {
+    const m = form === null ? undefined : to.get(recordKey({ articleId, form }))
+    return m && m.from === node ? m.to : node
+  })
   for (const rows of list) writtenContribution(after, rows, nodeOf)
   await applyChange(tx, before, after)
   counts.entitiesCreated += own + created
@@ -381,7 +446,7 @@ export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts:
   let lap = stopwatch()
   const { result, plan } = await writeWithRetries(driver, opts, (tx) => {
     lap('begin')
-    return batchTx(tx, batch, cache).finally(() => (lap = stopwatch()))
+    return batchTx(profiled(tx), batch, cache).finally(() => (lap = stopwatch()))
   })
   lap('commit')
   // only now that it is committed: the records it left are what the graph holds under its token
