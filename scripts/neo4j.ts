@@ -391,6 +391,11 @@ function writeConf(dataDir: string, boltPort: number, httpPort: number, pageCach
     'server.https.enabled=false',
     // a few MB of transaction log instead of 2 x 256 MB preallocated per instance
     'db.tx_log.preallocate=false',
+    // A statement's plan is kept at least a minute (Neo4j's default: 10 s) before statistics that moved
+    // may replan it. During a bulk ingest the statistics move all the time, and the write statements
+    // (CREATE_FACTS, MOVE_FACTS) take 0.5-2 s each to plan: replanned every 10 s they cost a quarter of
+    // the writes (bench:ingest, README "Entity identity across articles").
+    'dbms.cypher.min_replan_interval=60s',
     // Netty's default quiet periods make every stop take 10 s longer
     'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
   ]
