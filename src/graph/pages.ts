@@ -61,18 +61,12 @@ export const SPOKE_RANK = (s: string, r: string, x: string) => SPEAKER_RANK(x, `
 /** the rank of QUOTED_UNATTRIBUTED `u` on `x` */
 export const UNATTRIBUTED_RANK = (u: string, x: string) => SPEAKER_RANK(x, `${u}.count`, `'n:' + ${u}.speakerName`)
 
-/** The same key in JavaScript (tests). */
-export function speakerRank(entityId: string, count: number, speaker: { id: string } | { name: string }): string {
-  const tiebreak = 'id' in speaker ? `e:${speaker.id}` : `n:${speaker.name}`
-  return `${entityId}\u0001${String(9999999999 - count).padStart(10, '0')} ${tiebreak}`
-}
-
 // ---------------------------------------------------------------------------------------------
 // Backfill (migrate): a store written before the keys existed
 
-/** a relationship of the three kinds with no key yet (the marker below says whether to look) */
-export const PAGE_KEYS_DONE = `MATCH (m:Migration {key: 'pageKeys'}) RETURN count(m) > 0 AS done`
-export const MARK_PAGE_KEYS_DONE = `MERGE (m:Migration {key: 'pageKeys'}) SET m.at = datetime()`
+/** whether the backfill named $key ran on this store (a `(:Migration {key})` marker), and the marking */
+export const MIGRATION_DONE = `MATCH (m:Migration {key: $key}) RETURN count(m) > 0 AS done`
+export const MARK_MIGRATION_DONE = `MERGE (m:Migration {key: $key}) SET m.at = datetime()`
 export const BACKFILL_MENTIONS_PAGE = `
 MATCH (a:Article)-[r:MENTIONS]->(e:Entity) WHERE r.page IS NULL
 CALL (a, r, e) { SET r.page = ${PAGE_KEY('e', 'a')} } IN TRANSACTIONS OF 5000 ROWS`
@@ -83,8 +77,6 @@ export const BACKFILL_ABOUT_PAGE = `
 MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.page IS NULL
 CALL (q, r, e) { SET r.page = ${PAGE_KEY('e', 'q')} } IN TRANSACTIONS OF 5000 ROWS`
 
-export const SPEAKER_RANKS_DONE = `MATCH (m:Migration {key: 'speakerRanks'}) RETURN count(m) > 0 AS done`
-export const MARK_SPEAKER_RANKS_DONE = `MERGE (m:Migration {key: 'speakerRanks'}) SET m.at = datetime()`
 export const BACKFILL_SPOKE_RANK = `
 MATCH (s:Entity)-[r:SPOKE_ABOUT]->(x:Entity) WHERE r.rank IS NULL
 CALL (s, r, x) { SET r.rank = ${SPOKE_RANK('s', 'r', 'x')} } IN TRANSACTIONS OF 5000 ROWS`
@@ -97,33 +89,29 @@ CALL (u, x) { SET u.rank = ${UNATTRIBUTED_RANK('u', 'x')} } IN TRANSACTIONS OF 5
  * {key: 'pageKeys'})` node remembers it was done, so later starts read one node). Run with no writer
  * at work, like the aggregates' backfill. Returns whether it had anything to do.
  */
-export async function backfillPageKeys(driver: Driver, database?: string): Promise<boolean> {
-  const done = await driver.executeQuery(PAGE_KEYS_DONE, {}, { database })
-  if (done.records[0]?.get('done')) return false
-  const session = driver.session({ database })
-  try {
-    for (const q of [BACKFILL_MENTIONS_PAGE, BACKFILL_SAID_PAGE, BACKFILL_ABOUT_PAGE]) await session.run(q)
-  } finally {
-    await session.close()
-  }
-  await driver.executeQuery(MARK_PAGE_KEYS_DONE, {}, { database })
-  return true
+export function backfillPageKeys(driver: Driver, database?: string): Promise<boolean> {
+  return backfillOnce(driver, 'pageKeys', [BACKFILL_MENTIONS_PAGE, BACKFILL_SAID_PAGE, BACKFILL_ABOUT_PAGE], database)
 }
 
 /**
  * Gives every SPOKE_ABOUT and QUOTED_UNATTRIBUTED its `rank`, once per store (a `(:Migration {key:
  * 'speakerRanks'})` node remembers it). Run with no writer at work. Returns whether it had anything to do.
  */
-export async function backfillSpeakerRanks(driver: Driver, database?: string): Promise<boolean> {
-  const done = await driver.executeQuery(SPEAKER_RANKS_DONE, {}, { database })
+export function backfillSpeakerRanks(driver: Driver, database?: string): Promise<boolean> {
+  return backfillOnce(driver, 'speakerRanks', [BACKFILL_SPOKE_RANK, BACKFILL_UNATTRIBUTED_RANK], database)
+}
+
+/** Runs the statements (each auto-commit, for CALL IN TRANSACTIONS) unless the store has the marker `key`, then marks it. */
+async function backfillOnce(driver: Driver, key: string, statements: string[], database?: string): Promise<boolean> {
+  const done = await driver.executeQuery(MIGRATION_DONE, { key }, { database })
   if (done.records[0]?.get('done')) return false
   const session = driver.session({ database })
   try {
-    for (const q of [BACKFILL_SPOKE_RANK, BACKFILL_UNATTRIBUTED_RANK]) await session.run(q)
+    for (const q of statements) await session.run(q)
   } finally {
     await session.close()
   }
-  await driver.executeQuery(MARK_SPEAKER_RANKS_DONE, {}, { database })
+  await driver.executeQuery(MARK_MIGRATION_DONE, { key }, { database })
   return true
 }
 
