@@ -15,12 +15,8 @@ import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { PAGE_KEY } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
-import * as aggregatesModule from './aggregates.ts'
-import * as checksModule from './checks.ts'
-import * as locksModule from './locks.ts'
-import * as removeModule from './remove.ts'
-import * as resolveModule from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
+import { nameStatements, profiled, stopwatch } from './write-profile.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
 
 export * from './checks.ts'
@@ -188,73 +184,7 @@ function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Reco
 // ---------------------------------------------------------------------------------------------
 // Transactions
 
-/**
- * NEWSGRAPH_WRITE_PROFILE=1 (or 2, below): the write transactions' time per stage, summed over the
- * process and printed to stderr when it exits (where a bulk ingest spends its write time; bench:ingest).
- */
-const PROFILE = ['1', '2'].includes(process.env.NEWSGRAPH_WRITE_PROFILE ?? '') ? new Map<string, number>() : null
-if (PROFILE) {
-  process.on('exit', () => {
-    const total = [...PROFILE.values()].reduce((a, b) => a + b, 0)
-    const parts = [...PROFILE].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s (${Math.round((100 * ms) / total)}%)`)
-    process.stderr.write(`write profile: ${(total / 1000).toFixed(2)} s: ${parts.join(', ')}\n`)
-  })
-}
-/** A stopwatch of stages: `lap(name)` adds the time since the last lap to `name`. */
-function stopwatch(): (name: string) => void {
-  let t = performance.now()
-  return (name) => {
-    if (!PROFILE) return
-    const now = performance.now()
-    PROFILE.set(name, (PROFILE.get(name) ?? 0) + now - t)
-    t = now
-  }
-}
-
-/**
- * NEWSGRAPH_WRITE_PROFILE=2: also each statement's server time (resultAvailableAfter +
- * resultConsumedAfter), calls, rows sent and what it wrote, printed at exit (by statement name).
- */
-const STATEMENTS = process.env.NEWSGRAPH_WRITE_PROFILE === '2' ? new Map<string, { calls: number; ms: number; rows: number; updates: Record<string, number> }>() : null
-if (STATEMENTS) {
-  process.on('exit', () => {
-    const list = [...STATEMENTS].sort((a, b) => b[1].ms - a[1].ms)
-    for (const [k, v] of list) {
-      const u = Object.entries(v.updates).filter(([, n]) => n).map(([n, x]) => `${n} ${x}`).join(', ')
-      process.stderr.write(`statement ${k}: ${v.calls} calls, server ${(v.ms / 1000).toFixed(2)} s, ${v.rows} rows sent; ${u}\n`)
-    }
-  })
-}
-const statementNames = new Map<string, string>()
-function nameStatements(mod: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(mod)) {
-    if (typeof v === 'string') statementNames.set(v, k)
-    else if (Array.isArray(v)) v.forEach((q, i) => typeof q === 'string' && statementNames.set(q, `${k}[${i}]`))
-  }
-}
-if (STATEMENTS) {
-  for (const m of [aggregatesModule, checksModule, locksModule, removeModule, resolveModule]) nameStatements(m)
-  nameStatements({ SET_ARTICLES, MERGE_ENTITIES, CREATE_FACTS })
-}
-function profiled(tx: ManagedTransaction): ManagedTransaction {
-  if (!STATEMENTS) return tx
-  const run = tx.run.bind(tx)
-  const wrapped = Object.create(tx) as ManagedTransaction
-  wrapped.run = ((query: string, params?: Record<string, unknown>) => {
-    const name = statementNames.get(query) ?? query.trim().slice(0, 40).replace(/\s+/g, ' ')
-    const p = run(query, params)
-    void p.then((res) => {
-      const e = STATEMENTS.get(name) ?? STATEMENTS.set(name, { calls: 0, ms: 0, rows: 0, updates: {} }).get(name)!
-      e.calls++
-      e.ms += Number(res.summary.resultAvailableAfter) + Number(res.summary.resultConsumedAfter)
-      const first = params ? Object.values(params).find(Array.isArray) : undefined
-      e.rows += first ? (first as unknown[]).length : 0
-      for (const [n, x] of Object.entries(res.summary.counters.updates())) e.updates[n] = (e.updates[n] ?? 0) + x
-    }, () => {})
-    return p
-  }) as ManagedTransaction['run']
-  return wrapped
-}
+nameStatements({ SET_ARTICLES, MERGE_ENTITIES, CREATE_FACTS })
 
 /** The node each (article, form) is written on: the one its record resolved to (planGroups), else the form's own id. */
 type NodeOf = (articleId: string, form: string) => string
