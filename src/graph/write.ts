@@ -202,8 +202,6 @@ function nodeFinder(target: Map<string, string>): NodeOf {
  * then sets the rest, as before). Run before applyPlan. Returns how many nodes it created.
  */
 async function mergeOwnEntities(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf, resolved: Set<string>): Promise<number> {
-  // a node the resolution gives (`resolved`) is created or written by SET_RESOLVED, which sets its
-  // labels, type, name and aliases: only its ISO codes, set on creation, come from here
   const mine = (r: Rows, e: Rows['entities'][number]): boolean => nodeOf(r.articles[0].id, e.id) === e.id && (!resolved.has(e.id) || e.iso2 != null || e.iso3 != null)
   const own = list.map((r) => ({ ...r, entities: r.entities.filter((e) => mine(r, e)) }))
   const rows = mergeEntities(own)
