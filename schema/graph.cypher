@@ -55,4 +55,10 @@ CREATE RANGE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.page);
 // its top speakers in order from these, not a sort of every speaker of the entity.
 CREATE RANGE INDEX spoke_about_rank IF NOT EXISTS FOR ()-[r:SPOKE_ABOUT]-() ON (r.rank);
 CREATE RANGE INDEX quoted_unattributed_rank IF NOT EXISTS FOR ()-[r:QUOTED_UNATTRIBUTED]-() ON (r.rank);
+// The entities related to an entity, heaviest first (pages.ts RELATED_RANK): Entity.related reads its
+// top N from these (one per end of the pair aggregate RELATED_WEIGHT), and the evidence of each pair
+// in order from the key each RELATED carries (pages.ts RELATED_PAIR).
+CREATE RANGE INDEX related_weight_rank_from IF NOT EXISTS FOR ()-[r:RELATED_WEIGHT]-() ON (r.rankFrom);
+CREATE RANGE INDEX related_weight_rank_to IF NOT EXISTS FOR ()-[r:RELATED_WEIGHT]-() ON (r.rankTo);
+CREATE RANGE INDEX related_pair IF NOT EXISTS FOR ()-[r:RELATED]-() ON (r.pair);
 CREATE CONSTRAINT migration_key IF NOT EXISTS FOR (n:Migration) REQUIRE n.key IS UNIQUE;

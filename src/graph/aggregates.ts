@@ -8,9 +8,13 @@
 // - (x:Entity)-[:QUOTED_UNATTRIBUTED {speakerName, count}]->(x): the quotes ABOUT x that no entity SAID,
 //   per speaker name as written ('' when there is none), as whoSaidWhatAbout groups them.
 //   Both carry `rank`, whoSaidWhatAbout's sort key (pages.ts SPEAKER_RANK), set with the count.
+// - (a:Entity)-[:RELATED_WEIGHT {weight}]->(b:Entity), a.id < b.id: per unordered pair of distinct
+//   entities, the weight of the RELATED facts between them in either direction (a co_mention counts
+//   1, a typed relation 2), with Entity.related's sort key of each end (pages.ts RELATED_RANK).
 //
 // Every one of them is a sum over articles of what one article contributes, and what an article
-// contributes depends only on its own MENTIONS and its own quotes' SAID/ABOUT relationships. So a
+// contributes depends only on its own MENTIONS, its own quotes' SAID/ABOUT relationships and the
+// RELATED facts carrying its id. So a
 // transaction that changes the facts of some articles (writing, deleting, or moving them between
 // nodes in entity resolution) reads those articles' contributions before the change and after it,
 // and adds the difference: exact, at a cost proportional to the articles changed, not to how much the
@@ -18,17 +22,19 @@
 // so two transactions changing one article's facts (e.g. two writers resolving two name groups of
 // one article) apply their differences one after the other. The increments are `SET x = x + d` in
 // one clause, which Neo4j runs under the node's write lock (no lost update between writers).
-// Entities deleted as orphans take their counters and SPOKE_ABOUT/QUOTED_UNATTRIBUTED with them.
+// Entities deleted as orphans take their counters and SPOKE_ABOUT/QUOTED_UNATTRIBUTED/RELATED_WEIGHT
+// with them (an orphan has no facts left, so none of them is still counted anywhere else).
 //
-// The hooks (the only places that change MENTIONS, SAID or ABOUT): remove.ts deleteFacts, write.ts
+// The hooks (the only places that change MENTIONS, SAID, ABOUT or RELATED): remove.ts deleteFacts, write.ts
 // writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { LOCK_ARTICLES } from './locks.ts'
-import { SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
+import { backfillOnce, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
 
 /**
- * What each article contributes: the entities it mentions, and per quote its speakers, subjects and
- * speaker name; each MENTIONS, SAID and ABOUT as its node and the name form it was written for, so
+ * What each article contributes: the entities it mentions, per quote its speakers, subjects and
+ * speaker name, and its RELATED facts (found by the index on articleId); each end as its node and the
+ * name form it was written for, so
  * that a caller that moves some forms' facts to other nodes (resolve.ts MOVE_FACTS) can tell what the
  * articles contribute after the moves without reading them again (write.ts).
  */
@@ -38,7 +44,9 @@ MATCH (a:Article {id: id})
 RETURN a.id AS id, [(a)-[m:MENTIONS]->(e:Entity) | {node: e.id, form: m.form, count: coalesce(m.count, 0)}] AS mentioned,
        [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[r:SAID]->(q) | {node: s.id, form: r.form}],
                                  about: [(q)-[r:ABOUT]->(x:Entity) | {node: x.id, form: r.form}],
-                                 speakerName: coalesce(q.speakerName, '')}] AS quotes`
+                                 speakerName: coalesce(q.speakerName, '')}] AS quotes,
+       COLLECT { MATCH (s:Entity)-[r:RELATED {articleId: a.id}]->(t:Entity)
+                 RETURN {source: {node: s.id, form: r.sourceForm}, target: {node: t.id, form: r.targetForm}, type: r.type} } AS related`
 
 /** Adds differences to the entity counters (rows sorted by id, so writers lock in one order). */
 export const ADD_ENTITY_COUNTS = `
@@ -64,6 +72,22 @@ SET r.rank = ${SPOKE_RANK('s', 'r', 'x')}
 WITH r WHERE r.count <= 0
 DELETE r`
 
+/**
+ * Adds differences to RELATED_WEIGHT weights (one relationship per pair, from the smaller id to the
+ * larger) and rewrites both ranks (pages.ts RELATED_RANK); a weight that falls to 0 deletes it.
+ */
+export const ADD_RELATED_WEIGHT = `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.a})
+MATCH (b:Entity {id: row.b})
+WITH row, CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END AS ends
+WITH row, ends[0] AS s, ends[1] AS t
+MERGE (s)-[w:RELATED_WEIGHT]->(t)
+SET w.weight = coalesce(w.weight, 0) + row.n
+SET w.rankFrom = ${RELATED_RANK('s', 'w', 't')}, w.rankTo = ${RELATED_RANK('t', 'w', 's')}
+WITH w WHERE w.weight <= 0
+DELETE w`
+
 /** Adds differences to QUOTED_UNATTRIBUTED counts (one self-loop per entity and speaker name). */
 export const ADD_UNATTRIBUTED = `
 UNWIND $rows AS row
@@ -88,12 +112,24 @@ export interface Contribution {
   spoke: Map<string, number>
   /** `subject\0speakerName` -> quotes no entity said */
   unattributed: Map<string, number>
+  /** `a\0b` (a < b) -> weight of the RELATED between them */
+  related: Map<string, number>
 }
+
+/** one RELATED fact of an article: its ends (node ids) and type */
+export interface RelatedFact {
+  source: string
+  target: string
+  type: string
+}
+
+/** what a RELATED counts in its pair's weight (Entity.related: 2 per typed relation, 1 per co_mention) */
+export const relatedWeight = (type: string): number => (type === 'co_mention' ? 1 : 2)
 
 const SEP = '\u0000'
 
 function emptyContribution(): Contribution {
-  return { entities: new Map(), spoke: new Map(), unattributed: new Map() }
+  return { entities: new Map(), spoke: new Map(), unattributed: new Map(), related: new Map() }
 }
 
 function bump(c: Contribution, id: string, key: keyof EntityDelta, n: number): void {
@@ -108,9 +144,13 @@ function add(map: Map<string, number>, key: string, n: number): void {
 /**
  * One article's contribution, from what ARTICLE_CONTRIBUTIONS returns for it (pure). `counts`: the
  * `count` of each MENTIONS, parallel to `mentioned` (one entry per relationship, so two name forms on
- * one entity add both).
+ * one entity add both). A relation of an entity with itself (two forms resolved to one node) is no pair.
  */
-export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1, counts: number[] = []): Contribution {
+export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1, counts: number[] = [], related: RelatedFact[] = []): Contribution {
+  for (const r of related) {
+    if (r.source === r.target) continue
+    add(into.related, r.source < r.target ? r.source + SEP + r.target : r.target + SEP + r.source, sign * relatedWeight(r.type))
+  }
   for (const e of new Set(mentioned)) bump(into, e, 'articles', sign)
   mentioned.forEach((e, i) => bump(into, e, 'mentions', sign * Number(counts[i] ?? 0)))
   for (const q of quotes) {
@@ -131,6 +171,7 @@ export interface ArticleFacts {
   id: string
   mentioned: { node: string; form: string | null; count: number }[]
   quotes: { speakers: { node: string; form: string | null }[]; about: { node: string; form: string | null }[]; speakerName: string }[]
+  related: { source: { node: string; form: string | null }; target: { node: string; form: string | null }; type: string }[]
 }
 
 /**
@@ -151,6 +192,11 @@ export async function readArticleFacts(tx: ManagedTransaction, articleIds: Itera
       about: q.about.map((x) => ({ node: x.node, form: x.form ?? null })),
       speakerName: q.speakerName,
     })),
+    related: (r.get('related') as { source: Fact; target: Fact; type: string }[]).map((x) => ({
+      source: { node: x.source.node, form: x.source.form ?? null },
+      target: { node: x.target.node, form: x.target.form ?? null },
+      type: x.type,
+    })),
   }))
 }
 
@@ -163,7 +209,8 @@ export function contributionOfFacts(facts: ArticleFacts[], nodeOf: (articleId: s
   for (const a of facts) {
     const node = (x: { node: string; form: string | null }): string => nodeOf(a.id, x.form, x.node)
     const quotes = a.quotes.map((q) => ({ speakers: q.speakers.map(node), about: q.about.map(node), speakerName: q.speakerName }))
-    contributionOf(out, a.mentioned.map(node), quotes, 1, a.mentioned.map((m) => m.count))
+    const related = a.related.map((r) => ({ source: node(r.source), target: node(r.target), type: r.type }))
+    contributionOf(out, a.mentioned.map(node), quotes, 1, a.mentioned.map((m) => m.count), related)
   }
   return out
 }
@@ -191,10 +238,12 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
     }
     for (const [k, n] of c.spoke) add(diff.spoke, k, sign * n)
     for (const [k, n] of c.unattributed) add(diff.unattributed, k, sign * n)
+    for (const [k, n] of c.related) add(diff.related, k, sign * n)
   }
   const entities = [...diff.entities].filter(([, d]) => d.articles || d.mentions || d.quotes || d.about).sort(byKey)
   const spoke = [...diff.spoke].filter(([, n]) => n).sort(byKey)
   const unattributed = [...diff.unattributed].filter(([, n]) => n).sort(byKey)
+  const related = [...diff.related].filter(([, n]) => n).sort(byKey)
   // issued together, the statements are pipelined on the connection and run in order
   const pending: Promise<unknown>[] = []
   if (entities.length) pending.push(tx.run(ADD_ENTITY_COUNTS, { rows: entities.map(([id, d]) => ({ id, ...d })) }))
@@ -204,6 +253,7 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
   if (unattributed.length) {
     pending.push(tx.run(ADD_UNATTRIBUTED, { rows: unattributed.map(([k, n]) => ({ x: k.slice(0, k.indexOf(SEP)), name: k.slice(k.indexOf(SEP) + 1), n })) }))
   }
+  if (related.length) pending.push(tx.run(ADD_RELATED_WEIGHT, { rows: related.map(([k, n]) => ({ a: k.split(SEP)[0], b: k.split(SEP)[1], n })) }))
   await Promise.all(pending)
 }
 
@@ -257,6 +307,19 @@ CALL () {
 WITH x, name, sum(stored) AS stored, sum(recounted) AS recounted, count(*) AS rows
 RETURN x, name, stored, recounted, rows`
 
+/** RELATED_WEIGHT as stored and as recounted from RELATED (full outer join on the pair, smaller id first). */
+export const RECOUNT_RELATED_WEIGHT = `
+CALL () {
+  MATCH (s:Entity)-[r:RELATED]->(t:Entity) WHERE s <> t
+  WITH CASE WHEN s.id < t.id THEN [s.id, t.id] ELSE [t.id, s.id] END AS ab, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS n
+  RETURN ab[0] AS a, ab[1] AS b, 0 AS stored, n AS recounted
+  UNION ALL
+  MATCH (s:Entity)-[w:RELATED_WEIGHT]->(t:Entity)
+  RETURN s.id + CASE WHEN s.id < t.id THEN '' ELSE ' (not from the smaller id)' END AS a, t.id AS b, w.weight AS stored, 0 AS recounted
+}
+WITH a, b, sum(stored) AS stored, sum(recounted) AS recounted, count(*) AS rows
+RETURN a, b, stored, recounted, rows`
+
 /**
  * Every aggregate that differs from its recount, as `kind key: stored s, recounted r` (empty when
  * all agree; a relationship stored twice for one pair is a difference too). Reads the whole graph.
@@ -276,6 +339,10 @@ export async function aggregateDifferences(driver: Driver, database?: string): P
   for (const r of await run(RECOUNT_UNATTRIBUTED)) {
     const [stored, recounted, rows] = [Number(r.stored), Number(r.recounted), Number(r.rows)]
     if (stored !== recounted || rows > 2 || (stored > 0 && rows !== 2)) out.push(`QUOTED_UNATTRIBUTED ${r.x} "${r.name}": stored ${stored}, recounted ${recounted} (${rows} rows)`)
+  }
+  for (const r of await run(RECOUNT_RELATED_WEIGHT)) {
+    const [stored, recounted, rows] = [Number(r.stored), Number(r.recounted), Number(r.rows)]
+    if (stored !== recounted || rows > 2 || (stored > 0 && rows !== 2)) out.push(`RELATED_WEIGHT ${r.a} -- ${r.b}: stored ${stored}, recounted ${recounted} (${rows} rows)`)
   }
   return out.sort()
 }
@@ -331,4 +398,29 @@ export async function backfillAggregates(driver: Driver, database?: string): Pro
     await session.close()
   }
   return true
+}
+
+/** The pair aggregate of Entity.related from RELATED (migrate, once: backfillRelatedWeights). */
+export const BACKFILL_RELATED_PAIR = `
+MATCH (s:Entity)-[r:RELATED]->(t:Entity)
+CALL (s, r, t) { SET r.pair = ${RELATED_PAIR('s', 'r', 't')} } IN TRANSACTIONS OF 5000 ROWS`
+export const BACKFILL_RELATED_DROP = `
+MATCH ()-[w:RELATED_WEIGHT]->()
+CALL (w) { DELETE w } IN TRANSACTIONS OF 10000 ROWS`
+export const BACKFILL_RELATED_WEIGHT = `
+MATCH (s:Entity)
+CALL (s) {
+  MATCH (s)-[r:RELATED]-(t:Entity) WHERE s.id < t.id
+  WITH s, t, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS n
+  CREATE (s)-[w:RELATED_WEIGHT {weight: n}]->(t)
+  SET w.rankFrom = ${RELATED_RANK('s', 'w', 't')}, w.rankTo = ${RELATED_RANK('t', 'w', 's')}
+} IN TRANSACTIONS OF 1000 ROWS`
+
+/**
+ * Gives a store written before Entity.related's aggregate its RELATED_WEIGHT and every RELATED its
+ * `pair` key, once per store (a `(:Migration {key: 'relatedWeights'})` node remembers it). Run with no
+ * writer at work. Returns whether it had anything to do.
+ */
+export function backfillRelatedWeights(driver: Driver, database?: string): Promise<boolean> {
+  return backfillOnce(driver, 'relatedWeights', [BACKFILL_RELATED_PAIR, BACKFILL_RELATED_DROP, BACKFILL_RELATED_WEIGHT], database)
 }

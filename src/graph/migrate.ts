@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
-import { backfillAggregates } from './aggregates.ts'
+import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
 import { backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
@@ -83,5 +83,7 @@ export async function migrate(driver: Driver, options: { database?: string; file
   await backfillPageKeys(driver, options.database)
   // SPEAKER RANKS (pages.ts): whoSaidWhatAbout's sort key on SPOKE_ABOUT and QUOTED_UNATTRIBUTED
   await backfillSpeakerRanks(driver, options.database)
+  // RELATED WEIGHTS (aggregates.ts): Entity.related's pair aggregate and each RELATED's pair key
+  await backfillRelatedWeights(driver, options.database)
   return { file, statements: statements.length }
 }

@@ -62,6 +62,39 @@ export const SPOKE_RANK = (s: string, r: string, x: string) => SPEAKER_RANK(x, `
 export const UNATTRIBUTED_RANK = (u: string, x: string) => SPEAKER_RANK(x, `${u}.count`, `'n:' + ${u}.speakerName`)
 
 // ---------------------------------------------------------------------------------------------
+// The entities related to an entity, heaviest first (Entity.related, read.ts RELATED_ENTITIES). One
+// RELATED_WEIGHT per unordered pair of entities with RELATED facts between them, from the smaller id
+// to the larger (aggregates.ts keeps its `weight`), carries one rank per end:
+//
+//   rankFrom: <start's id> U+0001 <9999999999 - weight, 10 digits> ' ' <end's id>
+//   rankTo:   <end's id>   U+0001 <9999999999 - weight, 10 digits> ' ' <start's id>
+//
+// Ascending order after the prefix is weight descending, then the other end's id (today's order). A
+// range index on each (schema/graph.cypher) answers `STARTS WITH <id> U+0001` in that order, so the
+// top $first of an entity are at most 2 x $first index entries, not a grouping of its every RELATED.
+//
+// The evidence shown for a pair (up to 5 RELATED between the two) is read the same way: each RELATED
+// carries `pair`, a key that names the pair and sorts its relations typed ones first, then by article
+// id, start, type and end:
+//
+//   <smaller id> U+0001 <larger id> U+0001 <'0' typed | '1' co_mention> <article id> U+0001 <start, 10 digits> ' ' <type> ' ' <end, 10 digits>
+//
+// set where the relation is created (write.ts CREATE_FACTS) and where resolution moves it to another
+// node (resolve.ts MOVE_FACTS).
+
+/** the Cypher of the weight rank of RELATED_WEIGHT `w` read from end `x` towards end `y` */
+export const RELATED_RANK = (x: string, w: string, y: string) => SPEAKER_RANK(x, `${w}.weight`, `${y}.id`)
+
+/** the Cypher of the prefix of the `pair` key of every RELATED between the nodes `s` and `t` (either direction) */
+export const RELATED_PAIR_PREFIX = (s: string, t: string) =>
+  `CASE WHEN ${s}.id < ${t}.id THEN ${s}.id + '\\u0001' + ${t}.id ELSE ${t}.id + '\\u0001' + ${s}.id END + '\\u0001'`
+
+/** the Cypher of the `pair` key of RELATED `r` from `s` to `t` */
+export const RELATED_PAIR = (s: string, r: string, t: string) =>
+  `${RELATED_PAIR_PREFIX(s, t)} + CASE WHEN ${r}.type = 'co_mention' THEN '1' ELSE '0' END + ${r}.articleId + '\\u0001'` +
+  ` + right('000000000' + toString(${r}.start), 10) + ' ' + ${r}.type + ' ' + right('000000000' + toString(${r}.end), 10)`
+
+// ---------------------------------------------------------------------------------------------
 // Backfill (migrate): a store written before the keys existed
 
 /** whether the backfill named $key ran on this store (a `(:Migration {key})` marker), and the marking */
@@ -102,7 +135,7 @@ export function backfillSpeakerRanks(driver: Driver, database?: string): Promise
 }
 
 /** Runs the statements (each auto-commit, for CALL IN TRANSACTIONS) unless the store has the marker `key`, then marks it. */
-async function backfillOnce(driver: Driver, key: string, statements: string[], database?: string): Promise<boolean> {
+export async function backfillOnce(driver: Driver, key: string, statements: string[], database?: string): Promise<boolean> {
   const done = await driver.executeQuery(MIGRATION_DONE, { key }, { database })
   if (done.records[0]?.get('done')) return false
   const session = driver.session({ database })
@@ -141,15 +174,26 @@ CALL () {
   WITH x, coalesce(q.speakerName, '') AS name, count(DISTINCT q) AS n
   MATCH (x)-[u:QUOTED_UNATTRIBUTED {speakerName: name}]->(x) WHERE u.rank IS NULL OR u.rank <> ${SPEAKER_RANK('x', 'n', "'n:' + name")}
   RETURN 'QUOTED_UNATTRIBUTED ' + x.id + ' "' + name + '": ' + coalesce(u.rank, 'no rank') AS difference
+  UNION ALL
+  // Entity.related's ranks against the weight recounted from RELATED, and each RELATED's pair key
+  MATCH (s:Entity)-[r:RELATED]-(t:Entity) WHERE s.id < t.id
+  WITH s, t, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS n
+  MATCH (s)-[w:RELATED_WEIGHT]->(t)
+  WHERE w.rankFrom IS NULL OR w.rankFrom <> ${SPEAKER_RANK('s', 'n', 't.id')} OR w.rankTo IS NULL OR w.rankTo <> ${SPEAKER_RANK('t', 'n', 's.id')}
+  RETURN 'RELATED_WEIGHT ' + s.id + ' -- ' + t.id + ': ' + coalesce(w.rankFrom, 'no rank') + ' / ' + coalesce(w.rankTo, 'no rank') AS difference
+  UNION ALL
+  MATCH (s:Entity)-[r:RELATED]->(t:Entity) WHERE r.pair IS NULL OR r.pair <> ${RELATED_PAIR('s', 'r', 't')}
+  RETURN 'RELATED ' + s.id + ' -> ' + t.id + ' (' + r.articleId + '): ' + coalesce(r.pair, 'no key') AS difference
 }
 RETURN difference ORDER BY difference LIMIT 50`
 
 /**
- * The MENTIONS, SAID and ABOUT relationships whose page key is missing or stale, and the SPOKE_ABOUT
- * and QUOTED_UNATTRIBUTED whose rank is not the one of their recounted count (empty when all agree).
+ * The MENTIONS, SAID and ABOUT relationships whose page key is missing or stale, the RELATED whose
+ * pair key is, and the SPOKE_ABOUT, QUOTED_UNATTRIBUTED and RELATED_WEIGHT whose ranks are not the
+ * ones of their recounted count or weight (empty when all agree).
  * Reads the whole graph.
  */
 export async function pageKeyDifferences(driver: Driver, database?: string): Promise<string[]> {
   const res = await driver.executeQuery(PAGE_KEY_DIFFERENCES, {}, { database })
-  return res.records.map((r) => String(r.get('difference')).replace('\u0001', ' | '))
+  return res.records.map((r) => String(r.get('difference')).replaceAll('\u0001', ' | '))
 }

@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleMeta } from '../extract/types.ts'
-import { PAGE_PREFIX } from './pages.ts'
+import { PAGE_PREFIX, RELATED_PAIR_PREFIX } from './pages.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Row shapes (what the queries return, and what the GraphQL resolvers are typed with)
@@ -470,29 +470,35 @@ RETURN id AS key, value`
 
 /**
  * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per
- * co_mention relation (both are sentence-level evidence). The evidence of the top ones is taken from
- * the relationships the ranking pass collected, not by expanding between the two entities again
- * (PROFILE, Donald Trump at 3,000 articles, 13,504 RELATED: 97,096 -> 57,212 db hits). Ranking by article-level co-mentions
- * instead would expand every article of a much-mentioned entity (~90k db hits, 100+ ms for the most
- * mentioned person of PolNeAR); those are counted on demand by CO_MENTIONS for the pairs shown.
- * The evidence is the relations between the two, typed ones first.
+ * co_mention relation (both are sentence-level evidence) between the two, then by the other's id.
+ * The weight is the pair aggregate the writers keep (aggregates.ts RELATED_WEIGHT), and the top
+ * $limit are read in order from its two rank indexes (pages.ts RELATED_RANK: the pairs where the
+ * entity has the smaller id, and those where it has the larger), at most 2 x $limit index entries
+ * instead of grouping every RELATED of the entity. The evidence of each is the first 5 of the
+ * relations between the two in the order of their `pair` key (typed ones first, then article id,
+ * start, type, end), read from its index: 5 entries, not the relations of either end.
  */
 export const RELATED_ENTITIES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
-  MATCH (e)-[r:RELATED]-(o:Entity) WHERE o <> e
-  WITH o, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS weight, collect(r) AS between
-  ORDER BY weight DESC, o.id
-  LIMIT $limit
-  CALL (between) {
-    UNWIND between AS r
+  CALL (e) {
+    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankFrom STARTS WITH ${PAGE_PREFIX('e.id')}
+    WITH w ORDER BY w.rankFrom LIMIT $limit
+    RETURN w, w.rankFrom AS rank, endNode(w) AS o
+    UNION ALL
+    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankTo STARTS WITH ${PAGE_PREFIX('e.id')}
+    WITH w ORDER BY w.rankTo LIMIT $limit
+    RETURN w, w.rankTo AS rank, startNode(w) AS o
+  }
+  WITH e, w, o, rank ORDER BY rank LIMIT $limit
+  CALL (e, o) {
+    MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')}
+    WITH r ORDER BY r.pair LIMIT 5
     WITH r, startNode(r) AS rs, endNode(r) AS rt
-    ORDER BY CASE WHEN r.type = 'co_mention' THEN 1 ELSE 0 END, r.articleId, r.start
-    LIMIT 5
     RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
   }
-  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: weight, relations: relations}) AS value
+  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: toInteger(w.weight), relations: relations}) AS value
 }
 RETURN id AS key, value`
 

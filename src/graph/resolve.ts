@@ -35,7 +35,7 @@ import { randomUUID } from 'node:crypto'
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
 import { applyDecisions } from './decisions.ts'
-import { PAGE_KEY } from './pages.ts'
+import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import type { Decision } from './decisions.ts'
 
 export interface FormRecord {
@@ -386,11 +386,11 @@ const MOVE_PAIRS = ['RELATED', 'HOLDS_ROLE', 'IN_COUNTRY'].map(
   (type) => `
 CALL (mv, t) {
   MATCH (f)-[r:${type} {articleId: mv.articleId}]->(o) WHERE r.sourceForm = mv.form AND f.id = mv.from
-  CREATE (t)-[n:${type}]->(o) SET n = properties(r) DELETE r
+  CREATE (t)-[n:${type}]->(o) SET n = properties(r)${type === 'RELATED' ? ` SET n.pair = ${RELATED_PAIR('t', 'n', 'o')}` : ''} DELETE r
 }
 CALL (mv, t) {
   MATCH (o)-[r:${type} {articleId: mv.articleId}]->(f) WHERE r.targetForm = mv.form AND f.id = mv.from
-  CREATE (o)-[n:${type}]->(t) SET n = properties(r) DELETE r
+  CREATE (o)-[n:${type}]->(t) SET n = properties(r)${type === 'RELATED' ? ` SET n.pair = ${RELATED_PAIR('o', 'n', 't')}` : ''} DELETE r
 }`,
 )
 export const MOVE_FACTS: readonly string[] = [

@@ -12,7 +12,7 @@
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
-import { PAGE_KEY } from './pages.ts'
+import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
@@ -125,8 +125,9 @@ CALL (a, es, row) {
 CALL (es, row) {
   UNWIND row.relations AS r
   WITH es[toInteger(r.s)] AS s, es[toInteger(r.t)] AS t, r
-  CREATE (s)-[:RELATED {type: r.type, articleId: row.id, evidence: r.evidence,
+  CREATE (s)-[n:RELATED {type: r.type, articleId: row.id, evidence: r.evidence,
       start: toInteger(r.start), end: toInteger(r.end), sourceForm: row.entities[toInteger(r.s)], targetForm: row.entities[toInteger(r.t)]}]->(t)
+  SET n.pair = ${RELATED_PAIR('s', 'n', 't')}
 }
 CALL (es, row) {
   UNWIND row.roles AS r
@@ -240,7 +241,8 @@ function writtenContribution(into: Contribution, rows: Rows, nodeOf: NodeOf): Co
   for (const l of rows.said) (speakers.get(l.to) ?? speakers.set(l.to, []).get(l.to)!).push(node(l.from))
   for (const l of rows.about) (about.get(l.from) ?? about.set(l.from, []).get(l.from)!).push(node(l.to))
   const quotes = rows.quotes.map((q) => ({ speakers: speakers.get(q.id) ?? [], about: about.get(q.id) ?? [], speakerName: q.speakerName ?? '' }))
-  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes, 1, rows.mentions.map((m) => m.count))
+  const related = rows.relations.map((r) => ({ source: node(r.sourceId), target: node(r.targetId), type: r.type }))
+  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes, 1, rows.mentions.map((m) => m.count), related)
 }
 
 /** The resolution records of the articles to write: one per entity the article mentions (resolve.ts). */

@@ -1,14 +1,14 @@
 // The aggregates kept in the write transactions (src/graph/aggregates.ts: entity counters, SPOKE_ABOUT,
-// QUOTED_UNATTRIBUTED) against a real Neo4j: after ingestion, the re-ingestion of a changed article, a
+// QUOTED_UNATTRIBUTED, RELATED_WEIGHT) against a real Neo4j: after ingestion, the re-ingestion of a changed article, a
 // removal, curation merges and their undoing, and concurrent ingest processes, every aggregate equals a
-// recount from the base facts (MENTIONS, SAID, ABOUT); and the API's whoSaidWhatAbout and totalCounts,
-// which read them, answer what counting the base facts answers.
+// recount from the base facts (MENTIONS, SAID, ABOUT, RELATED); and the API's whoSaidWhatAbout,
+// totalCounts and Entity.related, which read them, answer what counting the base facts answers.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
-import { aggregateDifferences, backfillAggregates } from '../../src/graph/aggregates.ts'
+import { aggregateDifferences, backfillAggregates, backfillRelatedWeights } from '../../src/graph/aggregates.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
 import { migrate } from '../../src/graph/migrate.ts'
 import { backfillPageKeys, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
@@ -36,14 +36,15 @@ afterAll(async () => {
 })
 
 /** How much the graph holds of each aggregate, so that "no difference" is never about an empty graph. */
-async function sizes(): Promise<{ articleCounts: number; spoke: number; unattributed: number }> {
+async function sizes(): Promise<{ articleCounts: number; spoke: number; unattributed: number; related: number }> {
   const r = await driver.executeQuery(`
     CALL () { MATCH (e:Entity) RETURN sum(coalesce(e.articleCount, 0)) AS articleCounts }
     CALL () { MATCH ()-[r:SPOKE_ABOUT]->() RETURN sum(r.count) AS spoke }
     CALL () { MATCH ()-[r:QUOTED_UNATTRIBUTED]->() RETURN sum(r.count) AS unattributed }
-    RETURN articleCounts, spoke, unattributed`)
+    CALL () { MATCH ()-[r:RELATED_WEIGHT]->() RETURN sum(r.weight) AS related }
+    RETURN articleCounts, spoke, unattributed, related`)
   const o = r.records[0].toObject()
-  return { articleCounts: Number(o.articleCounts), spoke: Number(o.spoke), unattributed: Number(o.unattributed) }
+  return { articleCounts: Number(o.articleCounts), spoke: Number(o.spoke), unattributed: Number(o.unattributed), related: Number(o.related) }
 }
 
 async function expectExact(step: string): Promise<void> {
@@ -73,6 +74,7 @@ describe('aggregates kept in the write transactions', () => {
     const first = await sizes()
     expect(first.articleCounts).toBeGreaterThan(10)
     expect(first.spoke).toBeGreaterThan(1)
+    expect(first.related).toBeGreaterThan(1)
 
     // the same article with a quote of another speaker about the port: its old contribution leaves, the new one comes
     const port = FILES.find((f) => f.includes('valdane-port'))!
@@ -102,6 +104,7 @@ describe('aggregates kept in the write transactions', () => {
     await undoDecision(driver, merged.decision.id, { database })
     await expectExact('after undoing the merges')
     expect((await sizes()).spoke).toBeGreaterThan(0)
+    expect((await sizes()).related).toBeGreaterThan(0)
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
   it('equal a recount after two ingest processes at once, in opposite orders, and a backfill gives the same', async () => {
@@ -136,6 +139,18 @@ describe('aggregates kept in the write transactions', () => {
     expect(await backfillSpeakerRanks(driver, database)).toBe(false)
     await expectExact('after the speaker ranks are backfilled')
 
+    // a store written before Entity.related's pair aggregate: migrate gives every pair its
+    // RELATED_WEIGHT and every RELATED its pair key once
+    await driver.executeQuery('MATCH ()-[w:RELATED_WEIGHT]->() DELETE w')
+    await driver.executeQuery('MATCH ()-[r:RELATED]->() REMOVE r.pair')
+    await driver.executeQuery("MATCH (m:Migration {key: 'relatedWeights'}) DELETE m")
+    expect((await aggregateDifferences(driver, database)).some((d) => d.startsWith('RELATED_WEIGHT'))).toBe(true)
+    expect((await pageKeyDifferences(driver, database)).some((d) => d.startsWith('RELATED '))).toBe(true)
+    expect(await backfillRelatedWeights(driver, database)).toBe(true)
+    expect(await backfillRelatedWeights(driver, database)).toBe(false)
+    expect(await sizes()).toEqual(kept)
+    await expectExact('after the related weights are backfilled')
+
     // a store written before the page keys (pages.ts): migrate gives every MENTIONS, SAID and ABOUT its key once
     await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page')
     await driver.executeQuery('MATCH (m:Migration) DELETE m')
@@ -143,6 +158,7 @@ describe('aggregates kept in the write transactions', () => {
     await migrate(driver, { database })
     expect(await backfillPageKeys(driver, database)).toBe(false)
     expect(await backfillSpeakerRanks(driver, database)).toBe(false)
+    expect(await backfillRelatedWeights(driver, database)).toBe(false)
     await expectExact('after the page keys are backfilled')
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
@@ -187,6 +203,43 @@ describe('aggregates kept in the write transactions', () => {
           const said = await driver.executeQuery('MATCH (:Entity {id: $s})-[:SAID]->(q:Quote) RETURN count(DISTINCT q) AS n', { s })
           const person = one.data!.speaker as { quotes?: { totalCount: number } }
           if (person.quotes) expect(person.quotes.totalCount).toBe(Number(said.records[0].get('n')))
+        }
+      }
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('the API answers Entity.related from them as grouping the RELATED facts does', async () => {
+    const api = await startApi({ ...testConfig(), queryTimeoutMs: 60_000 }, driver)
+    try {
+      const top = await driver.executeQuery(`
+        MATCH (e:Entity)-[r:RELATED]-(o:Entity) WHERE o <> e
+        WITH e, count(DISTINCT o) AS n ORDER BY n DESC, e.id LIMIT 3
+        RETURN e.id AS id`)
+      expect(top.records.length).toBeGreaterThan(0)
+      for (const rec of top.records) {
+        const id = rec.get('id') as string
+        // main's definition: group every RELATED of the entity by the other end; evidence typed first, then article, start
+        const expected = await driver.executeQuery(`
+          MATCH (e:Entity {id: $id})-[r:RELATED]-(o:Entity) WHERE o <> e
+          WITH o, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS weight, collect(r) AS between
+          ORDER BY weight DESC, o.id
+          RETURN o.id AS other, weight, [r IN between | [CASE WHEN r.type = 'co_mention' THEN 1 ELSE 0 END, r.articleId, r.start, r.type, r.end, startNode(r).id]] AS evidence`, { id })
+        const res = await gql(api.url, `query R($id: String!) { entity(name: $id) { related(first: 50) { weight coMentions entity { id } relations { type evidence source { id } article { id } } } } }`, { id })
+        expect(res.errors).toBeUndefined()
+        type Got = { weight: number; coMentions: number; entity: { id: string }; relations: { type: string; evidence: string; source: { id: string }; article: { id: string } }[] }
+        const got = (res.data!.entity as { related: Got[] }).related
+        const want = expected.records.slice(0, 50)
+        expect(got.map((g) => [g.entity.id, g.weight])).toEqual(want.map((e) => [e.get('other'), Number(e.get('weight'))]))
+        for (const [i, g] of got.entries()) {
+          const ev = (want[i].get('evidence') as unknown[][]).map((x) => x.map((v) => (typeof v === 'object' && v !== null ? Number(v) : v)))
+          const cmp = (x: unknown, y: unknown): number => (typeof x === 'number' ? x - (y as number) : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0)
+          ev.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]) || cmp(a[2], b[2]) || cmp(a[3], b[3]) || cmp(a[4], b[4]))
+          expect(g.relations.map((r) => [r.article.id, r.type, r.source.id]), `${id} -- ${g.entity.id}`).toEqual(ev.slice(0, 5).map((x) => [x[1], x[3], x[5]]))
+          const both = await driver.executeQuery(`
+            MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $a}) WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: $b}) } RETURN count(DISTINCT a) AS n`, { a: id, b: g.entity.id })
+          expect(g.coMentions).toBe(Number(both.records[0].get('n')))
         }
       }
     } finally {

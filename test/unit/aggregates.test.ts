@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { contributionOf, type Contribution } from '../../src/graph/aggregates.ts'
 
-const empty = (): Contribution => ({ entities: new Map(), spoke: new Map(), unattributed: new Map() })
+const empty = (): Contribution => ({ entities: new Map(), spoke: new Map(), unattributed: new Map(), related: new Map() })
 
 describe('contributionOf', () => {
   it('counts an article once per entity, a quote once per speaker, subject and pair', () => {
@@ -31,5 +31,17 @@ describe('contributionOf', () => {
     contributionOf(c, ['person:a'], [{ speakers: ['person:a'], about: ['org:b'], speakerName: 'A' }], -1, [4])
     expect(c.entities.get('person:a')).toEqual({ articles: 1, mentions: -4, quotes: 1, about: 0 })
     expect(c.spoke.get('person:a\u0000org:b')).toBe(1)
+  })
+
+  it('weighs the RELATED of a pair in either direction (2 typed, 1 co_mention), never a node with itself', () => {
+    const c = contributionOf(empty(), [], [], 1, [], [
+      { source: 'person:b', target: 'person:a', type: 'criticize' },
+      { source: 'person:a', target: 'person:b', type: 'co_mention' },
+      { source: 'person:a', target: 'person:a', type: 'co_mention' },
+      { source: 'org:c', target: 'person:a', type: 'co_mention' },
+    ])
+    expect(Object.fromEntries(c.related)).toEqual({ 'person:a\u0000person:b': 3, 'org:c\u0000person:a': 1 })
+    contributionOf(c, [], [], -1, [], [{ source: 'person:a', target: 'org:c', type: 'co_mention' }])
+    expect(c.related.get('org:c\u0000person:a')).toBe(0)
   })
 })
