@@ -34,7 +34,7 @@ import { backfillOnce, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIBUTED_RANK
 /**
  * What each article contributes: the entities it mentions, per quote its speakers, subjects and
  * speaker name, and its RELATED facts (found by the index on articleId); each end as its node and the
- * name form it was written for, so
+ * name form it was written for (RELATED joins entities only: no label check on its ends), so
  * that a caller that moves some forms' facts to other nodes (resolve.ts MOVE_FACTS) can tell what the
  * articles contribute after the moves without reading them again (write.ts).
  */
@@ -45,7 +45,7 @@ RETURN a.id AS id, [(a)-[m:MENTIONS]->(e:Entity) | {node: e.id, form: m.form, co
        [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[r:SAID]->(q) | {node: s.id, form: r.form}],
                                  about: [(q)-[r:ABOUT]->(x:Entity) | {node: x.id, form: r.form}],
                                  speakerName: coalesce(q.speakerName, '')}] AS quotes,
-       COLLECT { MATCH (s:Entity)-[r:RELATED {articleId: a.id}]->(t:Entity)
+       COLLECT { MATCH (s)-[r:RELATED]->(t) WHERE r.articleId = a.id
                  RETURN {source: {node: s.id, form: r.sourceForm}, target: {node: t.id, form: r.targetForm}, type: r.type} } AS related`
 
 /** Adds differences to the entity counters (rows sorted by id, so writers lock in one order). */
