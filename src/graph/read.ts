@@ -352,6 +352,47 @@ WHERE ${QUOTE_FILTER('q')}
 ${PAGE_OF_QUOTES}`
 
 /**
+ * The rows of WHO_SAID_WHAT_ABOUT for the entity bound to `x`, in order (`i`): `s` (the speaker entity, or
+ * null), `unresolved` (the name as written when no entity said them), `n` (their count about `x`) and
+ * `quotes`, each of the speaker's newest `perSpeaker` quotes about `x` as `project('q')`. `first` and
+ * `perSpeaker` are Cypher expressions (parameters). Shared with the reading view's entity page.
+ */
+export const SPEAKERS_ABOUT = (first: string, perSpeaker: string, project: (q: string) => string) => `
+CALL (x) {
+  MATCH (s:Entity)-[r:SPOKE_ABOUT]->() WHERE r.rank STARTS WITH ${PAGE_PREFIX('x.id')}
+  WITH s, r ORDER BY r.rank LIMIT ${first}
+  RETURN r.rank AS k, s, null AS unresolved, r.count AS n
+  UNION ALL
+  MATCH ()-[u:QUOTED_UNATTRIBUTED]->() WHERE u.rank STARTS WITH ${PAGE_PREFIX('x.id')}
+  WITH u ORDER BY u.rank LIMIT ${first}
+  RETURN u.rank AS k, null AS s, CASE WHEN u.speakerName = '' THEN null ELSE u.speakerName END AS unresolved, u.count AS n
+}
+WITH x, k, s, unresolved, n
+ORDER BY k
+LIMIT ${first}
+WITH x, collect({s: s, unresolved: unresolved, n: n}) AS top
+UNWIND range(0, size(top) - 1) AS i
+WITH x, i, top[i].s AS s, top[i].unresolved AS unresolved, top[i].n AS n
+CALL (x, s, unresolved) {
+  // three flat branches rather than QUOTES_OF's four nested in two: the same reads, planned in less time
+  CALL (x, s, unresolved) {
+    WITH x, s
+    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('ABOUT', 's', 'x'), perSpeaker)}
+    UNION
+    WITH x, s
+    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('SAID', 'x', 's'), perSpeaker)}
+    UNION
+    WITH x, s, unresolved
+    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NULL', "coalesce(q.speakerName, '') = coalesce(unresolved, '') AND NOT EXISTS { (:Entity)-[:SAID]->(q) }", perSpeaker)}
+  }
+  WITH q ORDER BY ${NEWEST('q')}
+  LIMIT ${perSpeaker}
+  RETURN collect(${project('q')}) AS quotes
+}
+WITH i, s, unresolved, n, quotes
+ORDER BY i`
+
+/**
  * Quotes about one entity grouped by speaker, most prolific first: by count descending, then the
  * speakers that are entities before the names no entity said, then by speaker id (entities) or the
  * name as written (the others). Quotes whose speaker was not resolved to an entity are grouped by the
@@ -366,39 +407,7 @@ ${PAGE_OF_QUOTES}`
  */
 export const WHO_SAID_WHAT_ABOUT = `
 MATCH (x:Entity {id: $aboutId})
-CALL (x) {
-  MATCH (s:Entity)-[r:SPOKE_ABOUT]->() WHERE r.rank STARTS WITH ${PAGE_PREFIX('x.id')}
-  WITH s, r ORDER BY r.rank LIMIT $first
-  RETURN r.rank AS k, s, null AS unresolved, r.count AS n
-  UNION ALL
-  MATCH ()-[u:QUOTED_UNATTRIBUTED]->() WHERE u.rank STARTS WITH ${PAGE_PREFIX('x.id')}
-  WITH u ORDER BY u.rank LIMIT $first
-  RETURN u.rank AS k, null AS s, CASE WHEN u.speakerName = '' THEN null ELSE u.speakerName END AS unresolved, u.count AS n
-}
-WITH x, k, s, unresolved, n
-ORDER BY k
-LIMIT $first
-WITH x, collect({s: s, unresolved: unresolved, n: n}) AS top
-UNWIND range(0, size(top) - 1) AS i
-WITH x, i, top[i].s AS s, top[i].unresolved AS unresolved, top[i].n AS n
-CALL (x, s, unresolved) {
-  // three flat branches rather than QUOTES_OF's four nested in two: the same reads, planned in less time
-  CALL (x, s, unresolved) {
-    WITH x, s
-    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('ABOUT', 's', 'x'), '$perSpeaker')}
-    UNION
-    WITH x, s
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('SAID', 'x', 's'), '$perSpeaker')}
-    UNION
-    WITH x, s, unresolved
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NULL', "coalesce(q.speakerName, '') = coalesce(unresolved, '') AND NOT EXISTS { (:Entity)-[:SAID]->(q) }", '$perSpeaker')}
-  }
-  WITH q ORDER BY ${NEWEST('q')}
-  LIMIT $perSpeaker
-  RETURN collect(${QUOTE('q')}) AS quotes
-}
-WITH i, s, unresolved, n, quotes
-ORDER BY i
+${SPEAKERS_ABOUT('$first', '$perSpeaker', QUOTE)}
 RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 

@@ -1,7 +1,8 @@
 // The read queries of the reading view (/view/): one named, parameterised Cypher constant per page,
 // each answering the whole page in one round trip (the search page adds the API's own SEARCH).
 // Nothing from a request is spliced into the text: ids, limits and search terms are parameters.
-import type { EntityRow, EntityTypeName } from '../graph/read.ts'
+import { PAGE_PREFIX, RELATED_PAIR_PREFIX } from '../graph/pages.ts'
+import { SPEAKERS_ABOUT, type EntityRow, type EntityTypeName } from '../graph/read.ts'
 
 const ENTITY = (v: string) =>
   `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, [])}`
@@ -72,14 +73,14 @@ RETURN ${ARTICLE('a')} AS article, a.text AS text, mentions, quotes, roles`
  * members (as an organisation); the quotes about it grouped by speaker (as whoSaidWhatAbout: most
  * prolific first, each speaker's newest $perSpeaker); what it said itself (newest $said); its
  * related entities (as the API ranks them); and per month, the mentions of it and the quotes
- * about it.
+ * about it. The counts, the speakers, what it said and the related entities are read as the API reads
+ * them (the counters and ranks the writers keep, aggregates.ts; the page keys, pages.ts), so they cost
+ * what the page shows; a related entity's verbs are those of its first $verbScan typed relations.
+ * The roles, members and the monthly timeline are still counted from every fact: they grow with what
+ * the graph holds about the entity.
  */
 export const VIEW_ENTITY = `
 MATCH (e:Entity {id: $id})
-CALL (e) {
-  OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
-  RETURN coalesce(sum(m.count), 0) AS mentionCount, count(DISTINCT a) AS articleCount
-}
 CALL (e) {
   CALL (e) {
     MATCH (e)-[h:HOLDS_ROLE]->(o:Entity)
@@ -98,42 +99,36 @@ CALL (e) {
   RETURN collect({person: ${ENTITY('p')}, title: title}) AS members
 }
 CALL (e) {
-  OPTIONAL MATCH (q:Quote)-[:ABOUT]->(e)
-  WITH q WHERE q IS NOT NULL
-  OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
-  WITH s, CASE WHEN s IS NULL THEN q.speakerName END AS unresolved, collect(q) AS qs
-  WITH s, unresolved, qs, size(qs) AS n
-  ORDER BY n DESC, coalesce(s.name, unresolved), s.id
-  LIMIT $speakers
-  CALL (qs) {
-    UNWIND qs AS q
-    WITH q ORDER BY ${NEWEST('q')} LIMIT $perSpeaker
-    MATCH (q)-[:IN]->(a:Article)
-    RETURN collect(${LISTED_QUOTE('q', 'a')}) AS quotes
-  }
+  WITH e AS x
+  ${SPEAKERS_ABOUT('$speakers', '$perSpeaker', (q) => `head([(${q})-[:IN]->(a:Article) | ${LISTED_QUOTE(q, 'a')}])`)}
   RETURN collect({speaker: CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END,
                   speakerName: coalesce(s.name, unresolved), count: n, quotes: quotes}) AS about
 }
 CALL (e) {
-  OPTIONAL MATCH (e)-[:SAID]->(q:Quote)
-  WITH q WHERE q IS NOT NULL
-  WITH q ORDER BY ${NEWEST('q')}
-  WITH collect(q) AS qs
-  CALL (qs) {
-    UNWIND qs[..$said] AS q
-    MATCH (q)-[:IN]->(a:Article)
-    RETURN collect(${LISTED_QUOTE('q', 'a')}) AS rows
-  }
-  RETURN size(qs) AS saidCount, rows AS said
+  MATCH ()-[r:SAID]->(q:Quote) WHERE r.page STARTS WITH ${PAGE_PREFIX('e.id')}
+  WITH DISTINCT r.page AS k, q ORDER BY k LIMIT $said
+  MATCH (q)-[:IN]->(a:Article)
+  WITH k, q, a ORDER BY k
+  RETURN collect(${LISTED_QUOTE('q', 'a')}) AS said
 }
 CALL (e) {
-  OPTIONAL MATCH (e)-[r:RELATED]-(o:Entity) WHERE o <> e
-  WITH o, sum(CASE WHEN r.type = 'co_mention' THEN 1 ELSE 2 END) AS weight,
-       [t IN collect(DISTINCT r.type) WHERE t <> 'co_mention'] AS verbs
-  WHERE o IS NOT NULL
-  ORDER BY weight DESC, o.id
-  LIMIT $related
-  RETURN collect({entity: ${ENTITY('o')}, weight: weight, verbs: verbs[..5]}) AS related
+  CALL (e) {
+    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankFrom STARTS WITH ${PAGE_PREFIX('e.id')}
+    WITH w ORDER BY w.rankFrom LIMIT $related
+    RETURN w, w.rankFrom AS rank, endNode(w) AS o
+    UNION ALL
+    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankTo STARTS WITH ${PAGE_PREFIX('e.id')}
+    WITH w ORDER BY w.rankTo LIMIT $related
+    RETURN w, w.rankTo AS rank, startNode(w) AS o
+  }
+  WITH e, w, o, rank ORDER BY rank LIMIT $related
+  CALL (e, o) {
+    // the verbs of the pair's first typed relations (typed sort first in the pair key, pages.ts)
+    MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')} + '0'
+    WITH r ORDER BY r.pair LIMIT $verbScan
+    RETURN collect(DISTINCT r.type)[..5] AS verbs
+  }
+  RETURN collect({entity: ${ENTITY('o')}, weight: toInteger(w.weight), verbs: verbs}) AS related
 }
 CALL (e) {
   CALL (e) {
@@ -146,7 +141,8 @@ CALL (e) {
   WITH month, sum(mentions) AS mentions, sum(quotes) AS quotes ORDER BY month
   RETURN collect({month: month, mentions: mentions, quotes: quotes}) AS timeline
 }
-RETURN ${ENTITY('e')} AS entity, mentionCount, articleCount, roles, members, about, saidCount, said, related, timeline`
+RETURN ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount, coalesce(e.articleCount, 0) AS articleCount,
+       roles, members, about, coalesce(e.quoteCount, 0) AS saidCount, said, related, timeline`
 
 // ---------------------------------------------------------------------------------------------
 // Row shapes

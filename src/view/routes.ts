@@ -75,7 +75,7 @@ async function route(url: URL, opts: ViewOptions): Promise<Response | null> {
   if (pathname.startsWith('/view/entity/')) {
     const id = idAfter(pathname, '/view/entity/')
     if (id === null) return page(400, notFoundPage('That is not a well-formed entity id.'))
-    const [row] = await opts.db.run(VIEW_ENTITY, { id, speakers: int(10), perSpeaker: int(5), said: int(10), related: int(12) })
+    const [row] = await opts.db.run(VIEW_ENTITY, { id, speakers: int(10), perSpeaker: int(5), said: int(10), related: int(12), verbScan: int(50) })
     if (!row) return page(404, notFoundPage(`No entity has the id “${id}”.`))
     return page(200, entityPage(row as unknown as EntityPageRow))
   }
