@@ -51,6 +51,9 @@ CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNI
 CREATE RANGE INDEX mentions_page IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.page);
 CREATE RANGE INDEX said_page IF NOT EXISTS FOR ()-[r:SAID]-() ON (r.page);
 CREATE RANGE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.page);
+// The articles newest first (pages.ts ARTICLE_NEWEST): Query.articles with no filter and the reading
+// view's latest articles read the first entries in order.
+CREATE RANGE INDEX article_newest IF NOT EXISTS FOR (a:Article) ON (a.newest);
 // The speakers about an entity, most prolific first (pages.ts SPEAKER_RANK): whoSaidWhatAbout reads
 // its top speakers in order from these, not a sort of every speaker of the entity.
 CREATE RANGE INDEX spoke_about_rank IF NOT EXISTS FOR ()-[r:SPOKE_ABOUT]-() ON (r.rank);

@@ -177,7 +177,7 @@ export const resolvers: Resolvers = {
         limit: Q.int(w.limit),
       }
       const unfiltered = [params.title, params.publisher, params.author, params.from, params.to].every((v) => v === null)
-      const query = mentions ? (unfiltered ? Q.ARTICLES_MENTIONING_PAGE : Q.ARTICLES_MENTIONING) : Q.ARTICLES_FILTERED
+      const query = mentions ? (unfiltered ? Q.ARTICLES_MENTIONING_PAGE : Q.ARTICLES_MENTIONING) : unfiltered ? Q.ARTICLES_PAGE : Q.ARTICLES_FILTERED
       const [row] = await ctx.db.run(query, params)
       return toConnection(row ? articlePage(row) : { rows: [], total: 0 }, w)
     },

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
-import { backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
+import { backfillArticleNewest, backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
 
@@ -81,6 +81,7 @@ export async function migrate(driver: Driver, options: { database?: string; file
   await backfillAggregates(driver, options.database)
   // PAGE KEYS (pages.ts): a store written before the keys of the newest-first pages gets them once
   await backfillPageKeys(driver, options.database)
+  await backfillArticleNewest(driver, options.database)
   // SPEAKER RANKS (pages.ts): whoSaidWhatAbout's sort key on SPOKE_ABOUT and QUOTED_UNATTRIBUTED
   await backfillSpeakerRanks(driver, options.database)
   // RELATED WEIGHTS (aggregates.ts): Entity.related's pair aggregate and each RELATED's pair key

@@ -23,6 +23,13 @@ import type { Driver } from 'neo4j-driver'
 const SORT = (n: string) =>
   `CASE WHEN ${n}.publishedAt IS NULL THEN '~' ELSE right('0000000' + toString(99999999 - (${n}.publishedAt.year * 10000 + ${n}.publishedAt.month * 100 + ${n}.publishedAt.day)), 8) END + ' ' + ${n}.id`
 
+/**
+ * the Cypher of `newest` on Article node `a`: the sort key alone, so that the articles newest first
+ * (Query.articles with no filter, the reading view's latest articles) are the first entries of its range
+ * index, not a sort of every article. Written with the article (write.ts SET_ARTICLES).
+ */
+export const ARTICLE_NEWEST = (a: string) => SORT(a)
+
 /** the Cypher of the page key of a fact on entity node `e` about article or quote node `n` */
 export const PAGE_KEY = (e: string, n: string) => `${e}.id + '\\u0001' + ${SORT(n)}`
 
@@ -110,6 +117,10 @@ export const BACKFILL_ABOUT_PAGE = `
 MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.page IS NULL
 CALL (q, r, e) { SET r.page = ${PAGE_KEY('e', 'q')} } IN TRANSACTIONS OF 5000 ROWS`
 
+export const BACKFILL_ARTICLE_NEWEST = `
+MATCH (a:Article) WHERE a.newest IS NULL AND a.textHash IS NOT NULL
+CALL (a) { SET a.newest = ${ARTICLE_NEWEST('a')} } IN TRANSACTIONS OF 5000 ROWS`
+
 export const BACKFILL_SPOKE_RANK = `
 MATCH (s:Entity)-[r:SPOKE_ABOUT]->(x:Entity) WHERE r.rank IS NULL
 CALL (s, r, x) { SET r.rank = ${SPOKE_RANK('s', 'r', 'x')} } IN TRANSACTIONS OF 5000 ROWS`
@@ -124,6 +135,11 @@ CALL (u, x) { SET u.rank = ${UNATTRIBUTED_RANK('u', 'x')} } IN TRANSACTIONS OF 5
  */
 export function backfillPageKeys(driver: Driver, database?: string): Promise<boolean> {
   return backfillOnce(driver, 'pageKeys', [BACKFILL_MENTIONS_PAGE, BACKFILL_SAID_PAGE, BACKFILL_ABOUT_PAGE], database)
+}
+
+/** Gives every written Article its `newest` key, once per store (`(:Migration {key: 'articleNewest'})`). */
+export function backfillArticleNewest(driver: Driver, database?: string): Promise<boolean> {
+  return backfillOnce(driver, 'articleNewest', [BACKFILL_ARTICLE_NEWEST], database)
 }
 
 /**
@@ -153,6 +169,9 @@ export async function backfillOnce(driver: Driver, key: string, statements: stri
 
 export const PAGE_KEY_DIFFERENCES = `
 CALL () {
+  MATCH (a:Article) WHERE a.textHash IS NOT NULL AND (a.newest IS NULL OR a.newest <> ${ARTICLE_NEWEST('a')})
+  RETURN 'Article ' + a.id + ': ' + coalesce(a.newest, 'no key') AS difference
+  UNION ALL
   MATCH (a:Article)-[r:MENTIONS]->(e:Entity) WHERE r.page IS NULL OR r.page <> ${PAGE_KEY('e', 'a')}
   RETURN 'MENTIONS ' + a.id + ' -> ' + e.id + ': ' + coalesce(r.page, 'no key') AS difference
   UNION ALL

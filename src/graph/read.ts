@@ -437,6 +437,21 @@ CALL (e) {
 }
 RETURN coalesce(e.articleCount, 0) AS total, rows`
 
+/**
+ * Query.articles with no filter: the page newest first from the `newest` index (pages.ts ARTICLE_NEWEST),
+ * skip + limit entries, and the total from Neo4j's count store, not a sort and count of every article.
+ */
+export const ARTICLES_PAGE = `
+CALL () {
+  MATCH (a:Article) WHERE a.newest IS NOT NULL
+  WITH a ORDER BY a.newest SKIP $skip LIMIT $limit
+  RETURN collect(${ARTICLE('a')}) AS rows
+}
+CALL () {
+  MATCH (a:Article) RETURN count(a) AS total
+}
+RETURN total, rows`
+
 export const ARTICLES_FILTERED = `
 MATCH (a:Article)
 WHERE ${ARTICLE_FILTER}

@@ -12,7 +12,7 @@
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
-import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
+import { ARTICLE_NEWEST, PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
@@ -77,7 +77,8 @@ UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.publishedAt = date(row.publishedAt), a.authors = row.authors,
     a.dateline = row.dateline, a.publisher = row.publisher, a.source = row.source,
-    a.textHash = row.textHash, a.text = row.text`
+    a.textHash = row.textHash, a.text = row.text
+SET a.newest = ${ARTICLE_NEWEST('a')}`
 
 /**
  * Entities: created with Entity plus their type's label. Name, type and aliases of an entity the

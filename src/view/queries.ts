@@ -12,7 +12,6 @@ const ARTICLE = (v: string) =>
   ` .dateline, .publisher, .source}`
 
 /** newest first, undated last, then by id (as the API orders them) */
-const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, ${v}.id`
 
 /**
  * The position of quote `q` in its article `a` (1-based, in reading order): the view's anchor
@@ -32,8 +31,8 @@ const LISTED_QUOTE = (q: string, a: string) =>
   ` article: {id: ${a}.id, title: ${a}.title}, position: ${QUOTE_POSITION(q, a)}}`
 
 export const VIEW_LATEST_ARTICLES = `
-MATCH (a:Article)
-WITH a ORDER BY ${NEWEST('a')} LIMIT $limit
+MATCH (a:Article) WHERE a.newest IS NOT NULL
+WITH a ORDER BY a.newest LIMIT $limit
 RETURN ${ARTICLE('a')} AS article,
        COUNT { (a)-[:MENTIONS]->(:Entity) } AS entities,
        COUNT { (:Quote)-[:IN]->(a) } AS quotes`

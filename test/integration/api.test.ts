@@ -221,6 +221,23 @@ describe('queries', () => {
     expect(march.edges.map((e) => e.node.publishedAt)).toEqual(['2026-03-16', '2026-03-09', '2026-03-02'])
   })
 
+  it('lists every article newest first with no filter, page by page (read from the newest index)', async () => {
+    const q = 'query($after: String) { articles(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }'
+    type A = { articles: Conn<{ id: string }> }
+    const expected = (await cypher<{ id: string }>('MATCH (a:Article) RETURN a.id AS id ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id')).map((r) => r.id)
+    expect(expected.length).toBeGreaterThan(4)
+    const seen: string[] = []
+    let after: string | null = null
+    for (;;) {
+      const page: A['articles'] = ok(await gql<A>(api.url, q, { after })).articles
+      expect(page.totalCount).toBe(expected.length)
+      seen.push(...page.edges.map((e) => e.node.id))
+      if (!page.pageInfo.hasNextPage) break
+      after = page.pageInfo.endCursor
+    }
+    expect(seen).toEqual(expected)
+  })
+
   it('whoSaidWhatAbout groups every quote about a country by speaker, most prolific first', async () => {
     const q = 'query($about: String!) { whoSaidWhatAbout(about: $about, first: 100) { speaker { id name } speakerName count quotes { id text about { id } article { title } } } }'
     type W = { whoSaidWhatAbout: { speaker: { id: string } | null; speakerName: string | null; count: number; quotes: { id: string; about: { id: string }[] }[] }[] }
