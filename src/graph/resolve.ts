@@ -37,6 +37,7 @@ import { keepingAggregates } from './aggregates.ts'
 import { applyDecisions } from './decisions.ts'
 import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import type { Decision } from './decisions.ts'
+import type { GroupCache } from './group-cache.ts'
 
 export interface FormRecord {
   articleId: string
@@ -483,59 +484,6 @@ export interface Move {
 
 /** A record as the graph holds it: with the node it is on. */
 export type StoredRecord = FormRecord & { current: string }
-
-/**
- * The records of the groups a process wrote last, kept between its write transactions so that a
- * bulk ingest does not read every record of "trump" or "clinton" back from the graph after every
- * batch (that read grows with the corpus, so a whole ingest grew with its square). An entry is
- * used only while its group's token in the graph is the one this process committed
- * (LOCK_ROTATE_GROUPS): any other writer that changed the group gave it another token, and its
- * records are read again. Bounded: least recently used groups are dropped beyond `maxRecords`.
- * What the cache holds changes only how records are read, never the resolution.
- */
-export class GroupCache {
-  private readonly entries = new Map<string, { token: string; records: StoredRecord[] }>()
-  private held = 0
-  constructor(readonly maxRecords = 200_000) {}
-
-  /** The group's records as written with `token`, or undefined. */
-  get(group: string, token: string | null): StoredRecord[] | undefined {
-    const e = this.entries.get(group)
-    if (!e || token === null || e.token !== token) return undefined
-    // most recently used last
-    this.entries.delete(group)
-    this.entries.set(group, e)
-    return e.records
-  }
-
-  /** Remembers what a committed transaction left in the groups (call only after its commit). */
-  remember(plan: GroupPlan): void {
-    if (!plan.token) return
-    for (const g of plan.empty) this.drop(g)
-    for (const [g, records] of plan.records) {
-      this.drop(g)
-      if (records.length > this.maxRecords) continue
-      this.entries.set(g, { token: plan.token, records })
-      this.held += records.length
-    }
-    for (const [g, e] of this.entries) {
-      if (this.held <= this.maxRecords) break
-      this.entries.delete(g)
-      this.held -= e.records.length
-    }
-  }
-
-  private drop(group: string): void {
-    const e = this.entries.get(group)
-    if (!e) return
-    this.entries.delete(group)
-    this.held -= e.records.length
-  }
-
-  get size(): { groups: number; records: number } {
-    return { groups: this.entries.size, records: this.held }
-  }
-}
 
 /** What resolving some groups decided: the nodes to write, the stored facts to move, the new records' nodes. */
 export interface GroupPlan {

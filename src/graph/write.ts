@@ -14,7 +14,8 @@ import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, typ
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { ARTICLE_NEWEST, PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
-import { applyPlan, GroupCache, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
+import { GroupCache } from './group-cache.ts'
+import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { nameStatements, profiled, stopwatch } from './write-profile.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
@@ -362,7 +363,7 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   return { result: { outcomes, counts }, plan }
 }
 
-/** The group records each driver's writes keep between transactions, per database (GroupCache in resolve.ts). */
+/** The group records each driver's writes keep between transactions, per database (GroupCache, group-cache.ts). */
 const caches = new WeakMap<Driver, Map<string, GroupCache>>()
 
 function cacheOf(driver: Driver, database: string | undefined): GroupCache {

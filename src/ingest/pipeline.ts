@@ -129,7 +129,7 @@ export interface IngestSummary {
   dryRun: boolean
 }
 
-export const DEFAULT_BATCH_SIZE = 100
+export const DEFAULT_BATCH_SIZE = 250
 /** batches held for writing (the one being written included): extraction pauses beyond it, so memory stays flat */
 const MAX_QUEUED_BATCHES = 2
 /** inputs handed to each worker at a time: enough that a worker never waits for its next input */

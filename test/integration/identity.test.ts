@@ -124,7 +124,7 @@ describe('entity resolution over a corpus', () => {
   }, 600_000)
 
   it('a writer that keeps group records between its batches sees what another writer changed in between', async () => {
-    // each driver keeps the records of the groups it wrote last (GroupCache, src/graph/resolve.ts);
+    // each driver keeps the records of the groups it wrote last (GroupCache, src/graph/group-cache.ts);
     // `other` changes the same name groups between `mine`'s batches, so `mine` must read them again
     await resetDatabase(driver)
     const other = await openTestDriver()

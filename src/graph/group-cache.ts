@@ -1,0 +1,160 @@
+// The records of the name groups a process wrote last, kept between its write transactions
+// (resolve.ts, planGroups), packed so that what it holds is bounded in bytes, not in records.
+import type { GroupPlan, StoredRecord } from './resolve.ts'
+
+/** Numbers per record in CompactGroup.cols: indexes into its tables, and the mention count. */
+const FORM = 0
+const NAME = 1
+const TYPE = 2
+const COUNT = 3
+const ALIASES = 4
+const DATE = 5
+const CURRENT = 6
+const WIDTH = 7
+/** DATE column of a record with no date */
+const NO_DATE = -1
+
+/** Bytes a string costs on the V8 heap, near enough for a budget (header, then one or two bytes a character). */
+function stringBytes(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return 24 + (/^[\x00-\xff]*$/.test(s) ? s.length : 2 * s.length)
+}
+
+/**
+ * One group's records, columnar: the forms, names, types, dates and nodes of a group repeat from
+ * article to article ("Donald Trump", `person:donald-trump`, Person), so each is kept once in the
+ * group's string table and a record is seven integers and its article id (~100 bytes instead of an
+ * object with eight properties and its own copies of the strings, ~700).
+ */
+class CompactGroup {
+  readonly bytes: number
+  private readonly strings: string[] = []
+  private readonly aliasLists: string[][] = []
+  private readonly articles: string[]
+  private readonly cols: Int32Array
+
+  constructor(
+    readonly token: string,
+    records: StoredRecord[],
+  ) {
+    const at = new Map<string, number>()
+    const lists = new Map<string, number>()
+    let bytes = 64
+    const str = (s: string): number => {
+      let i = at.get(s)
+      if (i === undefined) {
+        at.set(s, (i = this.strings.push(s) - 1))
+        bytes += 8 + stringBytes(s)
+      }
+      return i
+    }
+    const list = (l: string[]): number => {
+      const key = l.join('\u0000')
+      let i = lists.get(key)
+      if (i === undefined) {
+        lists.set(key, (i = this.aliasLists.push(l.map((a) => this.strings[str(a)])) - 1))
+        bytes += 16 + 8 * l.length
+      }
+      return i
+    }
+    this.cols = new Int32Array(records.length * WIDTH)
+    this.articles = new Array<string>(records.length)
+    records.forEach((r, n) => {
+      const c = n * WIDTH
+      this.cols[c + FORM] = str(r.form)
+      this.cols[c + NAME] = str(r.name)
+      this.cols[c + TYPE] = str(r.type)
+      this.cols[c + COUNT] = r.count
+      this.cols[c + ALIASES] = list(r.aliases)
+      this.cols[c + DATE] = r.date === null ? NO_DATE : str(r.date)
+      this.cols[c + CURRENT] = str(r.current)
+      // the id of an article with several forms in the group is kept once
+      this.articles[n] = this.strings[str(r.articleId)]
+    })
+    this.bytes = bytes + this.cols.byteLength + 8 * records.length
+  }
+
+  get length(): number {
+    return this.articles.length
+  }
+
+  /** The records as planGroups reads them (alias lists are shared between records: never modified). */
+  records(): StoredRecord[] {
+    const out = new Array<StoredRecord>(this.length)
+    const s = this.strings
+    for (let n = 0; n < out.length; n++) {
+      const c = n * WIDTH
+      const date = this.cols[c + DATE]
+      out[n] = {
+        articleId: this.articles[n],
+        form: s[this.cols[c + FORM]],
+        name: s[this.cols[c + NAME]],
+        type: s[this.cols[c + TYPE]],
+        count: this.cols[c + COUNT],
+        aliases: this.aliasLists[this.cols[c + ALIASES]],
+        date: date === NO_DATE ? null : s[date],
+        current: s[this.cols[c + CURRENT]],
+      }
+    }
+    return out
+  }
+}
+
+/**
+ * The records of the groups a process wrote last, kept between its write transactions so that a
+ * bulk ingest does not read every record of "trump" or "clinton" back from the graph after every
+ * batch (that read grows with the corpus, so a whole ingest grew with its square). An entry is
+ * used only while its group's token in the graph is the one this process committed
+ * (LOCK_ROTATE_GROUPS): any other writer that changed the group gave it another token, and its
+ * records are read again. Bounded in bytes (an estimate of the heap the packed records take,
+ * CompactGroup), whatever the size of the corpus: least recently used groups are dropped beyond
+ * `maxBytes`; a group bigger than that alone is not kept. The groups every batch touches are used
+ * by every batch, so they stay. What the cache holds changes only how records are read, never the
+ * resolution.
+ */
+export class GroupCache {
+  private readonly entries = new Map<string, CompactGroup>()
+  private held = 0
+  private heldRecords = 0
+  constructor(readonly maxBytes = 64 * 2 ** 20) {}
+
+  /** The group's records as written with `token`, or undefined. */
+  get(group: string, token: string | null): StoredRecord[] | undefined {
+    const e = this.entries.get(group)
+    if (!e || token === null || e.token !== token) return undefined
+    // most recently used last
+    this.entries.delete(group)
+    this.entries.set(group, e)
+    return e.records()
+  }
+
+  /** Remembers what a committed transaction left in the groups (call only after its commit). */
+  remember(plan: GroupPlan): void {
+    if (!plan.token) return
+    for (const g of plan.empty) this.drop(g)
+    for (const [g, records] of plan.records) {
+      this.drop(g)
+      const e = new CompactGroup(plan.token, records)
+      if (e.bytes > this.maxBytes) continue
+      this.entries.set(g, e)
+      this.held += e.bytes
+      this.heldRecords += e.length
+    }
+    for (const g of this.entries.keys()) {
+      if (this.held <= this.maxBytes) break
+      this.drop(g)
+    }
+  }
+
+  private drop(group: string): void {
+    const e = this.entries.get(group)
+    if (!e) return
+    this.entries.delete(group)
+    this.held -= e.bytes
+    this.heldRecords -= e.length
+  }
+
+  get size(): { groups: number; records: number; bytes: number } {
+    return { groups: this.entries.size, records: this.heldRecords, bytes: this.held }
+  }
+}

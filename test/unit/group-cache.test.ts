@@ -1,0 +1,49 @@
+// GroupCache (src/graph/group-cache.ts): the packed records come back as they went in, and the cache stays within its byte budget.
+import { describe, expect, it } from 'vitest'
+import { GroupCache } from '../../src/graph/group-cache.ts'
+import type { GroupPlan, StoredRecord } from '../../src/graph/resolve.ts'
+
+const rec = (articleId: string, form: string, extra: Partial<StoredRecord> = {}): StoredRecord => ({
+  articleId, form, name: 'Donald Trump', type: 'Person', count: 2, aliases: ['Trump'], date: '2016-05-01', current: 'person:donald-trump', ...extra,
+})
+
+const plan = (token: string, records: Record<string, StoredRecord[]>, empty: string[] = []): GroupPlan => ({
+  rows: [], moves: [], target: new Map(), empty, token, records: new Map(Object.entries(records)),
+})
+
+describe('GroupCache', () => {
+  it('gives back the records as remembered, only under the token they were written with', () => {
+    const records = [
+      rec('text:a', 'person:donald-trump'),
+      rec('text:a', 'person:trump', { name: 'TRUMP', count: 1, aliases: [], date: null, current: 'person:trump' }),
+      rec('text:b', 'org:trump-organization', { name: 'Trump Organization', type: 'Organisation', aliases: ['Trump Org', 'TO'], current: 'org:trump-organization' }),
+    ]
+    const cache = new GroupCache()
+    cache.remember(plan('t1', { trump: records }))
+    expect(cache.get('trump', 't1')).toEqual(records)
+    expect(cache.get('trump', 't2')).toBeUndefined()
+    expect(cache.get('trump', null)).toBeUndefined()
+    expect(cache.size.records).toBe(3)
+    cache.remember(plan('t3', {}, ['trump']))
+    expect(cache.get('trump', 't1')).toBeUndefined()
+    expect(cache.size).toEqual({ groups: 0, records: 0, bytes: 0 })
+  })
+
+  it('stays within its byte budget, dropping the least recently used groups first', () => {
+    const many = (g: string, n: number) => Array.from({ length: n }, (_, i) => rec(`text:${g}-${i}`, `person:${g}`))
+    const one = new GroupCache()
+    one.remember(plan('t', { a: many('a', 100) }))
+    const budget = Math.floor(one.size.bytes * 2.5)
+    const cache = new GroupCache(budget)
+    cache.remember(plan('t', { a: many('a', 100), b: many('b', 100) }))
+    cache.get('a', 't')
+    cache.remember(plan('t', { c: many('c', 100) }))
+    expect(cache.size.bytes).toBeLessThanOrEqual(budget)
+    expect(cache.get('b', 't')).toBeUndefined()
+    expect(cache.get('a', 't')).toHaveLength(100)
+    expect(cache.get('c', 't')).toHaveLength(100)
+    // a group bigger than the whole budget is not kept
+    cache.remember(plan('t', { d: many('d', 300) }))
+    expect(cache.get('d', 't')).toBeUndefined()
+  })
+})
