@@ -19,9 +19,10 @@ export interface Figures {
   errors: number
 }
 
-/** autocannon POSTing one GraphQL body to url/graphql */
-export async function loadGraphql(url: string, body: string, connections: number, seconds: number): Promise<Figures> {
+/** autocannon POSTing one GraphQL body to url/graphql, for `seconds` (or, with `amount`, that many requests) */
+export async function loadGraphql(url: string, body: string, connections: number, seconds: number, amount?: number): Promise<Figures> {
   const result = await autocannon({
+    ...(amount ? { amount } : {}),
     url: `${url}/graphql`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
