@@ -16,6 +16,8 @@ export interface Figures {
   rps: number
   p50: number
   p99: number
+  /** mean latency, ms (with `connections`, Little's law gives the throughput of a run too short for its own clock) */
+  mean: number
   errors: number
 }
 
@@ -34,6 +36,7 @@ export async function loadGraphql(url: string, body: string, connections: number
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    mean: result.latency.mean,
     errors: result.errors + result.timeouts + result.non2xx,
   }
 }
@@ -49,6 +52,7 @@ export function medianFigures(runs: Figures[]): Figures {
     rps: median(runs.map((r) => r.rps)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
+    mean: median(runs.map((r) => r.mean)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
   }
 }
