@@ -152,6 +152,20 @@ export const resolvers: Resolvers = {
     },
 
     quotes: async (_root, { filter, first, after }, ctx, info) => {
+      const QQ = Q.quoteQueries(quotePartsAt(info, EDGE_NODE))
+      const given = (v: string | null | undefined): v is string => v !== null && v !== undefined
+      const plain = [filter?.kind, filter?.from, filter?.to].every((v) => !given(v)) && lowerOrNull(filter?.text) === null
+      if (plain && given(filter?.speaker) !== given(filter?.about)) {
+        // by speaker or about alone: the page of the entity the reference names, resolved in the same query
+        const bySpeaker = given(filter?.speaker)
+        const ref = refName((bySpeaker ? filter?.speaker : filter?.about) as string)
+        const w = pageWindow({ first, after })
+        const page = { skip: Q.int(w.skip), limit: Q.int(w.limit) }
+        const ids = (id: string) => ({ ...page, speakerId: bySpeaker ? id : null, aboutId: bySpeaker ? null : id })
+        const rows = await withRef(ctx, ref, bySpeaker ? QQ.QUOTES_PAGE_SPEAKER_REF : QQ.QUOTES_PAGE_ABOUT_REF, ids(ref),
+          (e) => ctx.db.run(QQ.QUOTES_PAGE, ids(e.id)))
+        return rows ? toConnection(quotePage(rows[0]), w) : emptyConnection<QuoteRow>()
+      }
       const [speaker, about] = await Promise.all([optionalRef(ctx, filter?.speaker), optionalRef(ctx, filter?.about)])
       if (speaker === null || about === null) return emptyConnection<QuoteRow>()
       const w = pageWindow({ first, after })
@@ -167,7 +181,6 @@ export const resolvers: Resolvers = {
       }
       // by speaker or about alone: a page and a counter kept by the writers (aggregates.ts), not a count
       const unfiltered = params.kind === null && params.text === null && params.from === null && params.to === null
-      const QQ = Q.quoteQueries(quotePartsAt(info, EDGE_NODE))
       const query = (speaker || about) && unfiltered ? QQ.QUOTES_PAGE
         : speaker ? QQ.QUOTES_FILTERED_BY_SPEAKER : about ? QQ.QUOTES_FILTERED_BY_ABOUT : QQ.QUOTES_FILTERED
       const [row] = await ctx.db.run(query, params)

@@ -361,9 +361,10 @@ export const QUOTES_BY_SPEAKERS = QUOTES_KEYED('s', NO_PARTS)
  * side, the total from the counters (aggregates.ts). With a kind, text or date filter the
  * QUOTES_FILTERED_* queries below count what they find.
  */
-const quotesPage = (p: QuoteParts) => `
-OPTIONAL MATCH (s:Entity {id: $speakerId})
-OPTIONAL MATCH (x:Entity {id: $aboutId})
+const BY_ID_S = 'OPTIONAL MATCH (s:Entity {id: $speakerId})'
+const BY_ID_X = 'OPTIONAL MATCH (x:Entity {id: $aboutId})'
+const quotesPage = (p: QuoteParts, anchors = `${BY_ID_S}\n${BY_ID_X}`) => `
+${anchors}
 CALL (s, x) {
   WITH s, x WHERE ($speakerId IS NULL OR s IS NOT NULL) AND ($aboutId IS NULL OR x IS NOT NULL) AND (s IS NOT NULL OR x IS NOT NULL)
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
@@ -466,6 +467,12 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   QUOTES_FILTERED_BY_ABOUT: quotesFilteredByAbout(p),
   QUOTES_FILTERED: quotesFiltered(p),
   WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p),
+  /**
+   * QUOTES_PAGE by the speaker (or the subject) $ref names (ENTITY_REF), the other side null: no row when it
+   * names none. $speakerId (or $aboutId) is only tested for null there: any non-null value.
+   */
+  QUOTES_PAGE_SPEAKER_REF: quotesPage(p, `${ENTITY_REF('s')}\n${BY_ID_X}`),
+  QUOTES_PAGE_ABOUT_REF: quotesPage(p, `${ENTITY_REF('x')}\n${BY_ID_S}`),
   /** WHO_SAID_WHAT_ABOUT of the entity $ref names (ENTITY_REF) */
   WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
 })

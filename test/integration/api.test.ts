@@ -356,11 +356,12 @@ describe('round trips', () => {
         ... on Country { places { name } }
         articles(first: 2) { edges { node { title } } } } } } } } }`
 
-  it('one Cypher query answers whoSaidWhatAbout and articles(mentions), the name resolved in it', async () => {
+  it('one Cypher query answers whoSaidWhatAbout, articles(mentions), quotes(speaker) and search, a name resolved in it', async () => {
     for (const q of [
       '{ whoSaidWhatAbout(about: "norway", first: 3) { speaker { name } count quotes { text article { title } } } }',
       '{ articles(filter: { mentions: "Norway" }, first: 3) { totalCount edges { node { title } } } }',
       '{ search(query: "norwy", first: 3) { name mentionCount } }',
+      '{ quotes(filter: { speaker: "halvard moen" }, first: 3) { totalCount edges { node { text about { name } article { title } } } } }',
     ]) {
       const before = api.app.db.roundTrips
       ok(await gql(api.url, q))
