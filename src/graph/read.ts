@@ -3,7 +3,8 @@
 // DataLoaders can answer a whole level of a GraphQL request with one round trip.
 // Nothing a user sends is ever spliced into query text: names, search terms and filters travel as
 // parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES, picked by
-// a clamped integer.
+// a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
+// (three booleans: the text is made from this file's constants only).
 import neo4j from 'neo4j-driver'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleMeta } from '../extract/types.ts'
