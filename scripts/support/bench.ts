@@ -16,12 +16,15 @@ export interface Figures {
   rps: number
   p50: number
   p99: number
+  /** mean latency, ms (with `connections`, Little's law gives the throughput of a run too short for its own clock) */
+  mean: number
   errors: number
 }
 
-/** autocannon POSTing one GraphQL body to url/graphql */
-export async function loadGraphql(url: string, body: string, connections: number, seconds: number): Promise<Figures> {
+/** autocannon POSTing one GraphQL body to url/graphql, for `seconds` (or, with `amount`, that many requests) */
+export async function loadGraphql(url: string, body: string, connections: number, seconds: number, amount?: number): Promise<Figures> {
   const result = await autocannon({
+    ...(amount ? { amount } : {}),
     url: `${url}/graphql`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -33,6 +36,7 @@ export async function loadGraphql(url: string, body: string, connections: number
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    mean: result.latency.mean,
     errors: result.errors + result.timeouts + result.non2xx,
   }
 }
@@ -48,6 +52,7 @@ export function medianFigures(runs: Figures[]): Figures {
     rps: median(runs.map((r) => r.rps)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
+    mean: median(runs.map((r) => r.mean)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
   }
 }

@@ -13,7 +13,12 @@ function hitsOf(plan: ProfiledPlan | false | undefined): number {
 }
 
 /** For each named GraphQL body: the db hits of all the Cypher queries its answer took, and how many there were. */
-export async function dbHitsPerRequest(driver: Driver, bodies: Record<string, string>): Promise<Record<string, { hits: number; queries: number }>> {
+export async function dbHitsPerRequest(
+  driver: Driver,
+  bodies: Record<string, string>,
+  /** the API to ask (default this checkout's; bench-request-cost passes another checkout's) */
+  app: { createApp: typeof createApp; loadConfig: typeof loadConfig } = { createApp, loadConfig },
+): Promise<Record<string, { hits: number; queries: number }>> {
   let hits = 0
   let queries = 0
   const executor: ReadExecutor = {
@@ -32,7 +37,7 @@ export async function dbHitsPerRequest(driver: Driver, bodies: Record<string, st
       }
     },
   }
-  const { yoga } = createApp(loadConfig({}), driver, { executor, responseCacheTtlMs: 0, ingest: null })
+  const { yoga } = app.createApp(app.loadConfig({}), driver, { executor, responseCacheTtlMs: 0, ingest: null })
   const out: Record<string, { hits: number; queries: number }> = {}
   for (const [name, body] of Object.entries(bodies)) {
     hits = 0

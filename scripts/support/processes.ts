@@ -48,13 +48,15 @@ export function runIngest<S = Record<string, unknown>>(uri: string, args: string
 /** Starts the API (`src/cli/serve.ts`) against `uri` on a free loopback port; resolves once /readyz answers 200. */
 export async function startApi(
   uri: string,
-  opts: { env?: Record<string, string>; timeoutMs?: number; stdout?: 'ignore' | 'pipe'; nodeArgs?: string[] } = {},
+  opts: { env?: Record<string, string>; timeoutMs?: number; stdout?: 'ignore' | 'pipe'; nodeArgs?: string[]; root?: string } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort()
   const timeoutMs = opts.timeoutMs ?? 120_000
   // nodeArgs: e.g. --cpu-prof (which NODE_OPTIONS does not allow) for a profile of the server alone
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', SERVE], {
-    cwd: ROOT,
+  // root: another checkout of the project (e.g. an older commit, to compare with this one)
+  const root = opts.root ?? ROOT
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.root ? join(opts.root, 'src/cli/serve.ts') : SERVE], {
+    cwd: root,
     env: { ...process.env, NEO4J_URI: uri, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', opts.stdout ?? 'ignore', 'inherit'],
   })

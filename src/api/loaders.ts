@@ -31,7 +31,7 @@ function byId<V>(db: ReadExecutor, query: string, pick: (row: Row) => V, missing
  */
 function grouped<K extends { id: string }, V>(
   db: ReadExecutor,
-  query: string,
+  query: string | ((key: K) => string),
   params: (key: K) => Record<string, unknown>,
   pick: (row: Row) => V,
   missing: V,
@@ -47,7 +47,8 @@ function grouped<K extends { id: string }, V>(
       const results = new Map<string, V>()
       await Promise.all(
         [...groups].map(async ([g, group]) => {
-          const rows = await db.run(query, { ...params(group[0]), ids: group.map((k) => k.id) })
+          const text = typeof query === 'string' ? query : query(group[0])
+          const rows = await db.run(text, { ...params(group[0]), ids: group.map((k) => k.id) })
           for (const r of rows) results.set(`${g}\u0000${r.key as string}`, pick(r))
         }),
       )
@@ -61,6 +62,11 @@ export interface WindowKey {
   id: string
   skip: number
   limit: number
+}
+
+/** a page of quotes, with the neighbours of each quote that the request asks for (read with them) */
+export interface QuoteWindowKey extends WindowKey {
+  parts: Q.QuoteParts
 }
 
 const pageOf = <T>(r: Row): Page<T> => ({ rows: r.rows as T[], total: r.total as number })
@@ -89,7 +95,7 @@ export class RequestLoaders {
   }
   get entityByName() {
     return this.lazy('entityByName', (db) => new DataLoader<string, EntityRow | null>(async (names) => {
-      const lookups = names.map((name) => ({ name, lower: name.toLowerCase(), phrase: Q.phraseLuceneQuery(name) }))
+      const lookups = names.map(Q.entityLookup)
       const rows = await db.run(Q.ENTITIES_BY_NAME, { lookups })
       const found = new Map(rows.map((r) => [r.key as string, r.entity as EntityRow]))
       for (const e of found.values()) this.entity.prime(e.id, e)
@@ -123,13 +129,13 @@ export class RequestLoaders {
       db, Q.ENTITY_ARTICLES, (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit) }), pageOf, emptyPage))
   }
   get quotesAbout() {
-    return this.lazy('quotesAbout', (db) => grouped<WindowKey & { speakerId: string | null }, Page<QuoteRow>>(
-      db, Q.QUOTES_ABOUT_ENTITIES,
+    return this.lazy('quotesAbout', (db) => grouped<QuoteWindowKey & { speakerId: string | null }, Page<QuoteRow>>(
+      db, (k) => Q.quoteQueries(k.parts).QUOTES_ABOUT_ENTITIES,
       (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), speakerId: k.speakerId }), pageOf, emptyPage))
   }
   get quotesBy() {
-    return this.lazy('quotesBy', (db) => grouped<WindowKey & { aboutId: string | null }, Page<QuoteRow>>(
-      db, Q.QUOTES_BY_SPEAKERS,
+    return this.lazy('quotesBy', (db) => grouped<QuoteWindowKey & { aboutId: string | null }, Page<QuoteRow>>(
+      db, (k) => Q.quoteQueries(k.parts).QUOTES_BY_SPEAKERS,
       (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), aboutId: k.aboutId }), pageOf, emptyPage))
   }
   get related() {

@@ -1,6 +1,7 @@
 // The resolvers: about the domain only. Every read goes through the request's DataLoaders or one
 // query per field; limits, errors, auth and caching live in plugins.ts.
 import { GraphQLError } from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import * as Q from '../graph/read.ts'
 import type { ArticleRow, EntityRow, EntityTypeName, Page, PathStepRow, QuoteRow, StatsRow } from '../graph/read.ts'
 import { badInput, clampFirst, emptyConnection, pageWindow, toConnection } from './connection.ts'
@@ -8,6 +9,7 @@ import type { ApiContext } from './context.ts'
 import type { CurationFns } from './curation.ts'
 import { DECISIONS, type DecisionInput, type DecisionResult, type StoredDecision } from '../graph/curation.ts'
 import type { EntityType, Resolvers } from './generated/types.ts'
+import { quotePartsAt } from './lookahead.ts'
 
 const MAX_REF_LENGTH = 200
 
@@ -19,12 +21,31 @@ const graphTypes = (types: readonly EntityType[] | null | undefined): EntityType
   types && types.length > 0 ? [...new Set(types.map((t) => ENUM_TO_TYPE[t]))].sort() : null
 const QUOTES_PER_SPEAKER = 10
 
-/** an entity given by id, name or alias; null when nothing matches */
-async function entityRef(ctx: ApiContext, ref: string): Promise<EntityRow | null> {
+/** an entity reference as given, trimmed and checked */
+function refName(ref: string): string {
   const trimmed = ref.trim()
   if (trimmed === '') throw badInput('an entity reference must not be empty')
   if (trimmed.length > MAX_REF_LENGTH) throw badInput(`an entity reference must be at most ${MAX_REF_LENGTH} characters`)
-  return ctx.loaders.entityByName.load(trimmed)
+  return trimmed
+}
+
+/** an entity given by id, name or alias; null when nothing matches */
+async function entityRef(ctx: ApiContext, ref: string): Promise<EntityRow | null> {
+  return ctx.loaders.entityByName.load(refName(ref))
+}
+
+/**
+ * Rows of a query that starts by resolving the reference itself (Q.ENTITY_REF: one round trip instead
+ * of two), or null when it named nothing. An id merged into another entity (resolve.ts) is not found
+ * that way: a reference that may be one (it has a colon) and found nothing goes the long way, by the
+ * entityByName loader, and `byId` with the entity's id.
+ */
+async function withRef(ctx: ApiContext, ref: string, query: string, params: Record<string, unknown>, byId: (e: EntityRow) => Promise<Q.Row[]>): Promise<Q.Row[] | null> {
+  const name = refName(ref)
+  const rows = await ctx.db.run(query, { ...params, ref: Q.entityLookup(name) })
+  if (rows.length > 0 || !name.includes(':')) return rows.length > 0 ? rows : null
+  const e = await ctx.loaders.entityByName.load(name)
+  return e ? byId(e) : null
 }
 
 /** the curation backend, when this server has INGEST_TOKEN and the request proved it (as ingestArticle) */
@@ -68,27 +89,33 @@ function lowerOrNull(value: string | null | undefined): string | null {
 const quotePage = (r: Q.Row): Page<QuoteRow> => ({ rows: r.rows as QuoteRow[], total: r.total as number })
 const articlePage = (r: Q.Row): Page<ArticleRow> => ({ rows: r.rows as ArticleRow[], total: r.total as number })
 
-async function quotesBy(ctx: ApiContext, speaker: EntityRow, args: { first?: number | null; after?: string | null; about?: string | null }) {
+/** where a connection's quotes are in the request, below its field */
+const EDGE_NODE = ['edges', 'node']
+
+async function quotesBy(ctx: ApiContext, speaker: EntityRow, args: { first?: number | null; after?: string | null; about?: string | null }, info: GraphQLResolveInfo) {
   const about = await optionalRef(ctx, args.about)
   if (about === null) return emptyConnection<QuoteRow>()
   const w = pageWindow(args)
-  const page = await ctx.loaders.quotesBy.load({ id: speaker.id, skip: w.skip, limit: w.limit, aboutId: about?.id ?? null })
+  const parts = quotePartsAt(info, EDGE_NODE)
+  const page = await ctx.loaders.quotesBy.load({ id: speaker.id, skip: w.skip, limit: w.limit, aboutId: about?.id ?? null, parts })
   return toConnection(page, w)
 }
 
 const entityFields = {
   type: (e: EntityRow) => TYPE_TO_ENUM[e.type],
   aliases: (e: EntityRow) => e.aliases ?? [],
-  mentionCount: (e: EntityRow, _a: unknown, ctx: ApiContext) => ctx.loaders.mentionCount.load(e.id),
+  // read with the entity by the queries that can (SEARCH), else by its loader
+  mentionCount: (e: EntityRow, _a: unknown, ctx: ApiContext) => e.mentionCount ?? ctx.loaders.mentionCount.load(e.id),
   articles: async (e: EntityRow, args: { first?: number | null; after?: string | null }, ctx: ApiContext) => {
     const w = pageWindow(args)
     return toConnection(await ctx.loaders.entityArticles.load({ id: e.id, skip: w.skip, limit: w.limit }), w)
   },
-  quotesAbout: async (e: EntityRow, args: { first?: number | null; after?: string | null; speaker?: string | null }, ctx: ApiContext) => {
+  quotesAbout: async (e: EntityRow, args: { first?: number | null; after?: string | null; speaker?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) => {
     const speaker = await optionalRef(ctx, args.speaker)
     if (speaker === null) return emptyConnection<QuoteRow>()
     const w = pageWindow(args)
-    const page = await ctx.loaders.quotesAbout.load({ id: e.id, skip: w.skip, limit: w.limit, speakerId: speaker?.id ?? null })
+    const parts = quotePartsAt(info, EDGE_NODE)
+    const page = await ctx.loaders.quotesAbout.load({ id: e.id, skip: w.skip, limit: w.limit, speakerId: speaker?.id ?? null, parts })
     return toConnection(page, w)
   },
   related: (e: EntityRow, args: { first?: number | null }, ctx: ApiContext) =>
@@ -96,8 +123,8 @@ const entityFields = {
 }
 
 const speakerFields = {
-  quotes: (e: EntityRow, args: { first?: number | null; after?: string | null; about?: string | null }, ctx: ApiContext) =>
-    quotesBy(ctx, e, args),
+  quotes: (e: EntityRow, args: { first?: number | null; after?: string | null; about?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    quotesBy(ctx, e, args, info),
 }
 
 const articleOf = async (id: string | null, ctx: ApiContext) => (id ? ctx.loaders.article.load(id) : null)
@@ -115,7 +142,7 @@ export const resolvers: Resolvers = {
         candidates: Q.int(Math.min(500, n * 10 + 20)),
         first: Q.int(n),
       })
-      return rows.map((r) => r.entity as EntityRow)
+      return rows.map((r) => ({ ...(r.entity as EntityRow), mentionCount: r.mentionCount as number }))
     },
 
     entity: async (_root, { id, name }, ctx) => {
@@ -124,7 +151,21 @@ export const resolvers: Resolvers = {
       throw badInput('give `id` or `name`')
     },
 
-    quotes: async (_root, { filter, first, after }, ctx) => {
+    quotes: async (_root, { filter, first, after }, ctx, info) => {
+      const QQ = Q.quoteQueries(quotePartsAt(info, EDGE_NODE))
+      const given = (v: string | null | undefined): v is string => v !== null && v !== undefined
+      const plain = [filter?.kind, filter?.from, filter?.to].every((v) => !given(v)) && lowerOrNull(filter?.text) === null
+      if (plain && given(filter?.speaker) !== given(filter?.about)) {
+        // by speaker or about alone: the page of the entity the reference names, resolved in the same query
+        const bySpeaker = given(filter?.speaker)
+        const ref = refName((bySpeaker ? filter?.speaker : filter?.about) as string)
+        const w = pageWindow({ first, after })
+        const page = { skip: Q.int(w.skip), limit: Q.int(w.limit) }
+        const ids = (id: string) => ({ ...page, speakerId: bySpeaker ? id : null, aboutId: bySpeaker ? null : id })
+        const rows = await withRef(ctx, ref, bySpeaker ? QQ.QUOTES_PAGE_SPEAKER_REF : QQ.QUOTES_PAGE_ABOUT_REF, ids(ref),
+          (e) => ctx.db.run(QQ.QUOTES_PAGE, ids(e.id)))
+        return rows ? toConnection(quotePage(rows[0]), w) : emptyConnection<QuoteRow>()
+      }
       const [speaker, about] = await Promise.all([optionalRef(ctx, filter?.speaker), optionalRef(ctx, filter?.about)])
       if (speaker === null || about === null) return emptyConnection<QuoteRow>()
       const w = pageWindow({ first, after })
@@ -140,20 +181,18 @@ export const resolvers: Resolvers = {
       }
       // by speaker or about alone: a page and a counter kept by the writers (aggregates.ts), not a count
       const unfiltered = params.kind === null && params.text === null && params.from === null && params.to === null
-      const query = (speaker || about) && unfiltered ? Q.QUOTES_PAGE
-        : speaker ? Q.QUOTES_FILTERED_BY_SPEAKER : about ? Q.QUOTES_FILTERED_BY_ABOUT : Q.QUOTES_FILTERED
+      const query = (speaker || about) && unfiltered ? QQ.QUOTES_PAGE
+        : speaker ? QQ.QUOTES_FILTERED_BY_SPEAKER : about ? QQ.QUOTES_FILTERED_BY_ABOUT : QQ.QUOTES_FILTERED
       const [row] = await ctx.db.run(query, params)
       return toConnection(row ? quotePage(row) : { rows: [], total: 0 }, w)
     },
 
-    whoSaidWhatAbout: async (_root, { about, first, quotesPerSpeaker }, ctx) => {
-      const target = await entityRef(ctx, about)
-      if (!target) return []
-      const rows = await ctx.db.run(Q.WHO_SAID_WHAT_ABOUT, {
-        aboutId: target.id,
-        first: Q.int(clampFirst(first)),
-        perSpeaker: Q.int(clampFirst(quotesPerSpeaker, QUOTES_PER_SPEAKER)),
-      })
+    whoSaidWhatAbout: async (_root, { about, first, quotesPerSpeaker }, ctx, info) => {
+      const QQ = Q.quoteQueries(quotePartsAt(info, ['quotes']))
+      const params = { first: Q.int(clampFirst(first)), perSpeaker: Q.int(clampFirst(quotesPerSpeaker, QUOTES_PER_SPEAKER)) }
+      // no row: the entity is unknown or no one is quoted about it; either way the answer is empty
+      const rows = (await withRef(ctx, about, QQ.WHO_SAID_WHAT_ABOUT_REF, params,
+        (target) => ctx.db.run(QQ.WHO_SAID_WHAT_ABOUT, { ...params, aboutId: target.id }))) ?? []
       return rows.map((r) => ({
         speaker: (r.speaker as EntityRow | null) ?? null,
         speakerName: (r.speakerName as string | null) ?? null,
@@ -163,9 +202,17 @@ export const resolvers: Resolvers = {
     },
 
     articles: async (_root, { filter, first, after }, ctx) => {
+      const w = pageWindow({ first, after })
+      const filtered = [filter?.title, filter?.publisher, filter?.author, filter?.from, filter?.to].some((v) => v !== null && v !== undefined)
+      if (filter?.mentions !== null && filter?.mentions !== undefined && !filtered) {
+        // by mention alone: the page of the entity the reference names, resolved in the same query
+        const params = { skip: Q.int(w.skip), limit: Q.int(w.limit) }
+        const rows = await withRef(ctx, filter.mentions, Q.ARTICLES_MENTIONING_PAGE_REF, params,
+          (e) => ctx.db.run(Q.ARTICLES_MENTIONING_PAGE, { ...params, entityId: e.id }))
+        return rows ? toConnection(articlePage(rows[0]), w) : emptyConnection<ArticleRow>()
+      }
       const mentions = await optionalRef(ctx, filter?.mentions)
       if (mentions === null) return emptyConnection<ArticleRow>()
-      const w = pageWindow({ first, after })
       const params = {
         entityId: mentions?.id ?? null,
         title: lowerOrNull(filter?.title),
@@ -279,10 +326,12 @@ export const resolvers: Resolvers = {
       const text = (await ctx.loaders.articleText.load(q.articleId)) ?? ''
       return starts.map((start, i) => ({ start, end: ends[i], text: text.slice(start, ends[i]) }))
     },
-    speaker: (q, _a, ctx) => (q.speakerId ? ctx.loaders.entity.load(q.speakerId) : null),
-    about: async (q, _a, ctx) => (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error)),
+    // speaker, about and article: read with the quote when the request asked for them (QuoteParts), else loaded
+    speaker: (q, _a, ctx) => (q.speaker !== undefined ? q.speaker : q.speakerId ? ctx.loaders.entity.load(q.speakerId) : null),
+    about: async (q, _a, ctx) =>
+      q.about ?? (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error)),
     article: async (q, _a, ctx) => {
-      const a = await ctx.loaders.article.load(q.articleId)
+      const a = q.article ?? (await ctx.loaders.article.load(q.articleId))
       if (!a) throw new GraphQLError(`quote ${q.id} has no article`)
       return a
     },

@@ -3,7 +3,8 @@
 // DataLoaders can answer a whole level of a GraphQL request with one round trip.
 // Nothing a user sends is ever spliced into query text: names, search terms and filters travel as
 // parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES, picked by
-// a clamped integer.
+// a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
+// (three booleans: the text is made from this file's constants only).
 import neo4j from 'neo4j-driver'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleMeta } from '../extract/types.ts'
@@ -16,6 +17,8 @@ export type EntityTypeName = 'Person' | 'Organisation' | 'Country' | 'Place'
 
 export interface EntityRow {
   id: string
+  /** present when the query read it with the entity (SEARCH): the writers' counter (aggregates.ts) */
+  mentionCount?: number
   name: string
   type: EntityTypeName
   aliases: string[]
@@ -32,6 +35,10 @@ export interface ArticleRow extends ArticleMeta {
 
 export interface QuoteRow {
   id: string
+  /** present when the query was asked for them (QuoteParts): the quote's article, subjects and speaker, read with it */
+  article?: ArticleRow | null
+  about?: EntityRow[]
+  speaker?: EntityRow | null
   text: string
   start: number | null
   end: number | null
@@ -122,13 +129,32 @@ const ARTICLE = (v: string) =>
   `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
   ` .dateline, .publisher, .source}`
 
-/** a quote with the ids of its speaker, subjects and article: the API loads those once per request */
-const QUOTE = (v: string) =>
+/**
+ * Which of a quote's neighbours a query reads with it, in its own projection (QUOTE), because the
+ * GraphQL request asks for them: each saves the request the round trip of its DataLoader (issue 13).
+ */
+export interface QuoteParts {
+  article: boolean
+  about: boolean
+  speaker: boolean
+}
+export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
+
+/** the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names) */
+const QUOTE_PARTS = (v: string, p: QuoteParts) =>
+  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${ARTICLE('qpa')}])` : '') +
+  // each subject once, in the order of aboutIds
+  (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${ENTITY('qpx')}]` : '') +
+  (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${ENTITY('qps')}])` : '')
+
+/** a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the parts `p` asks for */
+const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
   `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
   ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
   ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
-  ` speakerId: head([(s:Entity)-[:SAID]->(${v}) | s.id]),` +
-  ` aboutIds: reduce(ids = [], x IN [(${v})-[:ABOUT]->(x:Entity) | x.id] | CASE WHEN x IN ids THEN ids ELSE ids + x END)}`
+  // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
+  ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
+  ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p)}}`
 
 /** a RELATED relationship `r` from node `s` to node `t` */
 const RELATION = (r: string, s: string, t: string) =>
@@ -184,11 +210,39 @@ ORDER BY articles DESC, e.id
 WITH l, head(collect(e)) AS e
 RETURN l.name AS key, ${ENTITY('e')} AS entity`
 
+/** one name to resolve, as ENTITIES_BY_NAME and ENTITY_REF take it */
+export interface EntityLookup {
+  name: string
+  lower: string
+  phrase: string | null
+}
+export const entityLookup = (name: string): EntityLookup => ({ name, lower: name.toLowerCase(), phrase: phraseLuceneQuery(name) })
+
+/**
+ * The entity $ref (an EntityLookup) names, as `v`: ENTITIES_BY_NAME for one name, as the first clause of
+ * a query, so that a request naming its entity needs no round trip of its own to resolve it (issue 13).
+ * No row when nothing matches: the caller then asks the entityByName loader, which also finds an id
+ * merged into another entity.
+ */
+const ENTITY_REF = (v: string) => `
+CALL () {
+  CALL () {
+    MATCH (e:Entity {id: $ref.name}) RETURN e
+    UNION
+    WITH $ref AS l WHERE l.phrase IS NOT NULL
+    CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
+    WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
+    RETURN node AS e
+  }
+  WITH e ORDER BY coalesce(e.articleCount, 0) DESC, e.id LIMIT 1
+  RETURN e AS ${v}
+}`
+
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $types IS NULL OR node.type IN $types
 WITH node, score, coalesce(node.articleCount, 0) AS articles
-RETURN ${ENTITY('node')} AS entity
+RETURN ${ENTITY('node')} AS entity, coalesce(node.mentionCount, 0) AS mentionCount
 ORDER BY score * (1 + 0.25 * log10(1 + articles)) DESC, articles DESC, node.id
 LIMIT $first`
 
@@ -281,7 +335,7 @@ const SPOKE = (s: string, x: string) => `coalesce(head([(${s})-[r:SPOKE_ABOUT]->
  * speaker, $speakerId) or said by it (`keyed` 's'; optionally only those about one entity, $aboutId). The
  * totals are the counters the writers keep (aggregates.ts).
  */
-const QUOTES_KEYED = (keyed: 's' | 'x') => {
+const QUOTES_KEYED = (keyed: 's' | 'x', p: QuoteParts) => {
   const [other, otherId, counter] = keyed === 'x' ? ['s', '$speakerId', 'quotedAboutCount'] : ['x', '$aboutId', 'quoteCount']
   return `
 UNWIND $ids AS id
@@ -291,37 +345,39 @@ CALL (s, x) {
   WITH s, x WHERE ${otherId} IS NULL OR ${other} IS NOT NULL
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
   WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q')}) AS rows
+  RETURN collect(${QUOTE('q', p)}) AS rows
 }
 RETURN id AS key, rows,
        CASE WHEN ${otherId} IS NULL THEN coalesce(${keyed}.${counter}, 0) WHEN ${other} IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
 }
 
 /** quotes about each entity, optionally only those of one speaker ($speakerId) */
-export const QUOTES_ABOUT_ENTITIES = QUOTES_KEYED('x')
+export const QUOTES_ABOUT_ENTITIES = QUOTES_KEYED('x', NO_PARTS)
 
 /** quotes said by each entity, optionally only those about one entity ($aboutId) */
-export const QUOTES_BY_SPEAKERS = QUOTES_KEYED('s')
+export const QUOTES_BY_SPEAKERS = QUOTES_KEYED('s', NO_PARTS)
 
 /**
  * Query.quotes by speaker and/or about with no other filter: the page newest first from the smaller
  * side, the total from the counters (aggregates.ts). With a kind, text or date filter the
  * QUOTES_FILTERED_* queries below count what they find.
  */
-export const QUOTES_PAGE = `
-OPTIONAL MATCH (s:Entity {id: $speakerId})
-OPTIONAL MATCH (x:Entity {id: $aboutId})
+const BY_ID_S = 'OPTIONAL MATCH (s:Entity {id: $speakerId})'
+const BY_ID_X = 'OPTIONAL MATCH (x:Entity {id: $aboutId})'
+const quotesPage = (p: QuoteParts, anchors = `${BY_ID_S}\n${BY_ID_X}`) => `
+${anchors}
 CALL (s, x) {
   WITH s, x WHERE ($speakerId IS NULL OR s IS NOT NULL) AND ($aboutId IS NULL OR x IS NOT NULL) AND (s IS NOT NULL OR x IS NOT NULL)
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
   WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q')}) AS rows
+  RETURN collect(${QUOTE('q', p)}) AS rows
 }
 RETURN rows,
        CASE WHEN ($speakerId IS NOT NULL AND s IS NULL) OR ($aboutId IS NOT NULL AND x IS NULL) THEN 0
             WHEN x IS NULL THEN coalesce(s.quoteCount, 0)
             WHEN s IS NULL THEN coalesce(x.quotedAboutCount, 0)
             ELSE ${SPOKE('s', 'x')} END AS total`
+export const QUOTES_PAGE = quotesPage(NO_PARTS)
 
 const QUOTE_FILTER = (q: string) => `
   ($kind IS NULL OR ${q}.kind = $kind)
@@ -329,27 +385,27 @@ const QUOTE_FILTER = (q: string) => `
   AND ${DATE_RANGE(q)}`
 
 // DISTINCT: two name forms of one quote's article may have resolved to one entity (resolve.ts)
-const PAGE_OF_QUOTES = `
+const PAGE_OF_QUOTES = (p: QuoteParts) => `
 WITH DISTINCT q
 WITH q ORDER BY ${NEWEST('q')}
 WITH collect(q) AS qs
-RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q')}] AS rows`
+RETURN size(qs) AS total, [q IN qs[$skip..$skip + $limit] | ${QUOTE('q', p)}] AS rows`
 
 /** Query.quotes: three shapes, so each starts from the most selective anchor */
-export const QUOTES_FILTERED_BY_SPEAKER = `
+const quotesFilteredBySpeaker = (p: QuoteParts) => `
 MATCH (:Entity {id: $speakerId})-[:SAID]->(q:Quote)
 WHERE ($aboutId IS NULL OR EXISTS { (q)-[:ABOUT]->(:Entity {id: $aboutId}) }) AND ${QUOTE_FILTER('q')}
-${PAGE_OF_QUOTES}`
+${PAGE_OF_QUOTES(p)}`
 
-export const QUOTES_FILTERED_BY_ABOUT = `
+const quotesFilteredByAbout = (p: QuoteParts) => `
 MATCH (q:Quote)-[:ABOUT]->(:Entity {id: $aboutId})
 WHERE ${QUOTE_FILTER('q')}
-${PAGE_OF_QUOTES}`
+${PAGE_OF_QUOTES(p)}`
 
-export const QUOTES_FILTERED = `
+const quotesFiltered = (p: QuoteParts) => `
 MATCH (q:Quote)
 WHERE ${QUOTE_FILTER('q')}
-${PAGE_OF_QUOTES}`
+${PAGE_OF_QUOTES(p)}`
 
 /**
  * The rows of WHO_SAID_WHAT_ABOUT for the entity bound to `x`, in order (`i`): `s` (the speaker entity, or
@@ -405,11 +461,39 @@ ORDER BY i`
  * much of the scanned side the speaker's quotes about the entity are, not the corpus. The quotes of a
  * speaker name no entity said are scanned from the entity's quotes.
  */
-export const WHO_SAID_WHAT_ABOUT = `
-MATCH (x:Entity {id: $aboutId})
-${SPEAKERS_ABOUT('$first', '$perSpeaker', QUOTE)}
+const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})') => `
+${anchor}
+${SPEAKERS_ABOUT('$first', '$perSpeaker', (q) => QUOTE(q, p))}
 RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
+export const WHO_SAID_WHAT_ABOUT = whoSaidWhatAbout(NO_PARTS)
+
+const madeQuoteQueries = new Map<string, ReturnType<typeof makeQuoteQueries>>()
+const makeQuoteQueries = (p: QuoteParts) => ({
+  QUOTES_ABOUT_ENTITIES: QUOTES_KEYED('x', p),
+  QUOTES_BY_SPEAKERS: QUOTES_KEYED('s', p),
+  QUOTES_PAGE: quotesPage(p),
+  QUOTES_FILTERED_BY_SPEAKER: quotesFilteredBySpeaker(p),
+  QUOTES_FILTERED_BY_ABOUT: quotesFilteredByAbout(p),
+  QUOTES_FILTERED: quotesFiltered(p),
+  WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p),
+  /**
+   * QUOTES_PAGE by the speaker (or the subject) $ref names (ENTITY_REF), the other side null: no row when it
+   * names none. $speakerId (or $aboutId) is only tested for null there: any non-null value.
+   */
+  QUOTES_PAGE_SPEAKER_REF: quotesPage(p, `${ENTITY_REF('s')}\n${BY_ID_X}`),
+  QUOTES_PAGE_ABOUT_REF: quotesPage(p, `${ENTITY_REF('x')}\n${BY_ID_S}`),
+  /** WHO_SAID_WHAT_ABOUT of the entity $ref names (ENTITY_REF) */
+  WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
+})
+
+/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 8 at most) */
+export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
+  const key = `${+p.article}${+p.about}${+p.speaker}`
+  let made = madeQuoteQueries.get(key)
+  if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
+  return made
+}
 
 const ARTICLE_FILTER = `
   ($title IS NULL OR toLower(a.title) CONTAINS $title)
@@ -422,6 +506,10 @@ WITH a ORDER BY ${NEWEST('a')}
 WITH collect(a) AS found
 RETURN size(found) AS total, [a IN found[$skip..$skip + $limit] | ${ARTICLE('a')}] AS rows`
 
+export const QUOTES_FILTERED_BY_SPEAKER = quotesFilteredBySpeaker(NO_PARTS)
+export const QUOTES_FILTERED_BY_ABOUT = quotesFilteredByAbout(NO_PARTS)
+export const QUOTES_FILTERED = quotesFiltered(NO_PARTS)
+
 export const ARTICLES_MENTIONING = `
 MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $entityId})
 WHERE ${ARTICLE_FILTER}
@@ -429,13 +517,16 @@ WITH DISTINCT a
 ${PAGE_OF_ARTICLES}`
 
 /** Query.articles by mention with no other filter: the page newest first, the total from the counter (aggregates.ts) */
-export const ARTICLES_MENTIONING_PAGE = `
-MATCH (e:Entity {id: $entityId})
+const articlesMentioningPage = (anchor: string) => `
+${anchor}
 CALL (e) {
   ${ARTICLES_NEWEST('e')}
   RETURN collect(${ARTICLE('a')}) AS rows
 }
 RETURN coalesce(e.articleCount, 0) AS total, rows`
+export const ARTICLES_MENTIONING_PAGE = articlesMentioningPage('MATCH (e:Entity {id: $entityId})')
+/** ARTICLES_MENTIONING_PAGE of the entity $ref names (ENTITY_REF): no row when it names none */
+export const ARTICLES_MENTIONING_PAGE_REF = articlesMentioningPage(ENTITY_REF('e'))
 
 /**
  * Query.articles with no filter: the page newest first from the `newest` index (pages.ts ARTICLE_NEWEST),

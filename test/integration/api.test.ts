@@ -312,6 +312,26 @@ describe('queries', () => {
     }
   })
 
+  it("a page of quotes names each quote's speaker and every subject, as the graph holds them (unfiltered too)", async () => {
+    const q = `{
+      moen: entity(name: "Halvard Moen") { ... on Person { quotes(first: 50) { edges { node { id about { id } } } } } }
+      norway: entity(name: "Norway") { ... on Country { quotesAbout(first: 50) { edges { node { id speaker { id } } } } } }
+      quotes(filter: { about: "Norway" }, first: 50) { edges { node { id speaker { id } about { id } } } }
+    }`
+    type Q = { id: string; about?: { id: string }[]; speaker?: { id: string } | null }
+    const d = ok(await gql<{ moen: { quotes: Conn<Q> }; norway: { quotesAbout: Conn<Q> }; quotes: Conn<Q> }>(api.url, q))
+    const truth = new Map((await cypher<{ id: string; speaker: string | null; about: string[] }>(
+      'MATCH (q:Quote) RETURN q.id AS id, head([(s:Entity)-[:SAID]->(q) | s.id]) AS speaker, [(q)-[:ABOUT]->(x:Entity) | x.id] AS about')).map((r) => [r.id, r]))
+    const quotes = [...d.moen.quotes.edges, ...d.norway.quotesAbout.edges, ...d.quotes.edges].map((e) => e.node)
+    expect(d.moen.quotes.edges.length).toBeGreaterThan(0)
+    expect(d.norway.quotesAbout.edges.length).toBeGreaterThan(0)
+    for (const node of quotes) {
+      const t = truth.get(node.id)!
+      if (node.about) expect(node.about.map((a) => a.id).sort(), node.id).toEqual([...new Set(t.about)].sort())
+      if (node.speaker !== undefined) expect(node.speaker?.id ?? null, node.id).toBe(t.speaker)
+    }
+  })
+
   it('path: the shortest connection between two people, step by step with evidence', async () => {
     const q = 'query($from: String!, $to: String!, $hops: Int) { path(from: $from, to: $to, maxHops: $hops) { from { id } to { id } kind label evidence article { id } } }'
     type P = { path: { from: { id: string }; to: { id: string }; kind: string; label: string | null; evidence: string | null }[] | null }
@@ -352,6 +372,19 @@ describe('round trips', () => {
         ... on Person { roles { title } quotes(first: 2) { totalCount edges { node { text article { title } } } } }
         ... on Country { places { name } }
         articles(first: 2) { edges { node { title } } } } } } } } }`
+
+  it('one Cypher query answers whoSaidWhatAbout, articles(mentions), quotes(speaker) and search, a name resolved in it', async () => {
+    for (const q of [
+      '{ whoSaidWhatAbout(about: "norway", first: 3) { speaker { name } count quotes { text article { title } } } }',
+      '{ articles(filter: { mentions: "Norway" }, first: 3) { totalCount edges { node { title } } } }',
+      '{ search(query: "norwy", first: 3) { name mentionCount } }',
+      '{ quotes(filter: { speaker: "halvard moen" }, first: 3) { totalCount edges { node { text about { name } article { title } } } } }',
+    ]) {
+      const before = api.app.db.roundTrips
+      ok(await gql(api.url, q))
+      expect(api.app.db.roundTrips - before, q).toBe(1)
+    }
+  })
 
   it('do not grow with the number of results (DataLoader per request)', async () => {
     type N = { articles: Conn<{ entities: unknown[]; quotes: unknown[] }> }

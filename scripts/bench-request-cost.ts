@@ -1,0 +1,171 @@
+// `npm run bench:request-cost`: what one API request costs in CPU (issue 13: the API's own cost per
+// request), measured where a shared, loaded machine disturbs it least. PolNeAR train is ingested into a
+// throwaway Neo4j (or one kept from an earlier run, --data-dir); then for each question of bench:scale
+// the script prints the Cypher queries one request runs and their db hits (deterministic: the request is
+// answered in this process with an executor that counts and PROFILEs), and, from /proc/<pid>/stat
+// before and after a fixed number of requests (autocannon, response cache off), the CPU milliseconds per
+// request of the API process and of the Neo4j process, with req/s and the load average beside them.
+// CPU per request moves far less with the machine's load than req/s does.
+//
+// --tree DIR (repeatable) compares checkouts of the project (e.g. an older commit unpacked with
+// `git archive <commit> | tar -x -C DIR` and this checkout's node_modules linked into it): each round
+// starts each tree's API in turn, the order reversed every other round, and the medians are printed.
+// Never part of `npm test`.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Command, InvalidArgumentError } from 'commander'
+import neo4j, { type Driver } from 'neo4j-driver'
+import { migrate } from '../src/graph/migrate.ts'
+import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { dbHitsPerRequest } from './support/db-hits.ts'
+import { loadGraphql, median, stopChild } from './support/bench.ts'
+import { ROOT, runIngest, startApi } from './support/processes.ts'
+import { QUERIES, rows, targets } from './support/scale-queries.ts'
+
+const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
+const DEFAULT_QUERIES = ['search', 'stats', 'personQuotes', 'articles', 'quotesBy', 'who']
+const say = (line: string) => process.stderr.write(`[bench:request-cost] ${line}\n`)
+const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+
+/** CPU milliseconds a process has used so far (user + system, all threads) */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S
+}
+
+interface Run {
+  apiMs: number
+  neo4jMs: number
+  rps: number
+  wallRps: number
+  errors: number
+  load: number
+}
+
+interface Opts {
+  corpus: string
+  requests: number
+  warmup: number
+  connections: number
+  rounds: number
+  queries: string[]
+  tree: string[]
+  dataDir?: string
+}
+
+const int = (min: number) => (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
+  return n
+}
+
+async function main(opts: Opts): Promise<void> {
+  const tmp = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'bench-request-cost-'))
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : join(tmp!, 'neo4j')
+  let instance: Neo4jInstance | null = null
+  let driver: Driver | null = null
+  try {
+    say(`Neo4j in ${dataDir} ...`)
+    instance = await startNeo4j({ dataDir, boltPort: await freePort(), httpPort: await freePort(), memory: 'auto', stopOnExit: !opts.dataDir, log: say })
+    driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
+    await migrate(driver)
+    const [{ n }] = await rows(driver, 'MATCH (a:Article) RETURN count(a) AS n')
+    if (Number(n) === 0) {
+      say(`ingesting ${opts.corpus} ...`)
+      const { summary } = await runIngest<{ articles: Record<string, number>; seconds: number }>(instance.uri, [opts.corpus])
+      say(`ingested: ${JSON.stringify(summary.articles)} in ${summary.seconds.toFixed(0)} s`)
+    } else say(`the graph holds ${n} articles already: not ingesting`)
+    const t = await targets(driver)
+    const bodies = Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })]))
+    say(`targets ${JSON.stringify(t)}`)
+
+    // deterministic: Cypher queries and db hits per request, each tree's own API answering in this process
+    const counts: Record<string, Awaited<ReturnType<typeof dbHitsPerRequest>>> = {}
+    for (const tree of opts.tree) {
+      const [server, config] = await Promise.all([
+        import(pathToFileURL(join(tree, 'src/api/server.ts')).href),
+        import(pathToFileURL(join(tree, 'src/config.ts')).href),
+      ])
+      counts[tree] = await dbHitsPerRequest(driver, bodies, { createApp: server.createApp, loadConfig: config.loadConfig })
+      say(`${tree}: queries and db hits per request ${JSON.stringify(counts[tree])}`)
+    }
+
+    const runs: Record<string, Record<string, Run[]>> = Object.fromEntries(opts.tree.map((tr) => [tr, Object.fromEntries(opts.queries.map((q) => [q, []]))]))
+    for (let round = 0; round < opts.rounds; round++) {
+      const order = round % 2 ? [...opts.tree].reverse() : opts.tree
+      for (const tree of order) {
+        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree })
+        try {
+          for (const q of opts.queries) {
+            // warm-up: plans compiled, the JIT of both processes past the first answers
+            await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.warmup)
+            const load = loadavg()[0]
+            const [a0, n0, t0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now()]
+            const f = await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.requests)
+            const [a1, n1, t1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now()]
+            // autocannon ends a run of `amount` requests on its one-second tick, so the wall time of a short run is
+            // rounded up to whole seconds: req/s is read from the mean latency instead (Little's law), the wall time kept as a check
+            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load }
+            runs[tree][q].push(run)
+            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
+          }
+        } finally {
+          await stopChild(api.child)
+        }
+      }
+    }
+
+    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'req/s (c / mean latency)', 'load average']
+    const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
+    for (const q of opts.queries) {
+      for (const tree of opts.tree) {
+        const rs = runs[tree][q]
+        const c = counts[tree][q]
+        const m = (f: (r: Run) => number, d: number) => median(rs.map(f)).toFixed(d)
+        const loads = rs.map((r) => r.load)
+        const failed = rs.reduce((s, r) => s + r.errors, 0)
+        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
+      }
+    }
+    process.stdout.write(`\n${lines.join('\n')}\n\n`)
+    process.stdout.write(
+      `bench:request-cost: ${opts.requests} requests per figure at ${opts.connections} connections after ${opts.warmup} to warm up, response cache off; ` +
+        `medians of ${opts.rounds} rounds (trees alternated); CPU from /proc/<pid>/stat of the API and Neo4j processes; targets ${JSON.stringify(t)}.\n`,
+    )
+  } finally {
+    await driver?.close()
+    if (!opts.dataDir) {
+      await instance?.stop()
+      rmSync(tmp!, { recursive: true, force: true })
+    } else say(`kept: Neo4j ${instance?.uri} (pid ${instance?.pid}) in ${dataDir}; stop with npm run neo4j:stop -- -d ${dataDir}`)
+  }
+}
+
+const raw = new Command()
+  .name('bench:request-cost')
+  .description("CPU per API request (the API's and Neo4j's) and Cypher queries per request, for the questions of bench:scale, PolNeAR train in a throwaway Neo4j, response cache off.")
+  .option('--corpus <dir>', 'the texts to ingest when the graph is empty', DEFAULT_CORPUS)
+  .option('--requests <n>', 'requests per figure', int(1), 2000)
+  .option('--warmup <n>', 'requests before each figure, not counted', int(1), 300)
+  .option('--connections <n>', 'connections of the load', int(1), 8)
+  .option('--rounds <n>', 'rounds (each tree once per round); medians are printed', int(1), 3)
+  .option('--queries <list>', `which questions, comma-separated (${Object.keys(QUERIES).join(', ')})`, DEFAULT_QUERIES.join(','))
+  .option('--tree <dir>', 'a checkout of the project whose API to measure; repeat to compare (default: this one)', (v: string, acc: string[]) => [...acc, resolve(v)], [] as string[])
+  .option('--data-dir <dir>', 'keep the Neo4j and its graph here (reused by the next run with the same folder; stop it with npm run neo4j:stop -- -d DIR)')
+  .parse()
+  .opts<Omit<Opts, 'queries'> & { queries: string }>()
+
+const queries = raw.queries.split(',').map((s) => s.trim())
+const unknown = queries.filter((q) => !(q in QUERIES))
+if (unknown.length) {
+  console.error(`--queries: no question ${unknown.map((q) => `"${q}"`).join(', ')}; they are ${Object.keys(QUERIES).join(', ')}`)
+  process.exit(1)
+}
+main({ ...raw, queries, tree: raw.tree.length ? raw.tree : [ROOT] }).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err))
+  process.exit(1)
+})
