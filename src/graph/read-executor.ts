@@ -1,0 +1,140 @@
+// The executor every read goes through (transaction timeout, error mapping, round-trip count), and the
+// helpers that make query parameters (integers, Lucene queries for the full-text search). Re-exported by read.ts.
+import neo4j from 'neo4j-driver'
+import type { Driver } from 'neo4j-driver'
+
+export type Row = Record<string, unknown>
+
+export interface ReadExecutor {
+  run(query: string, params?: Record<string, unknown>): Promise<Row[]>
+  /** Cypher round trips so far (every call to run) */
+  readonly roundTrips: number
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError'
+}
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError'
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable'])
+
+function errorCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : ''
+}
+
+export function isUnavailable(err: unknown): boolean {
+  const code = errorCode(err)
+  return UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General.Database')
+}
+
+function isTimeout(err: unknown): boolean {
+  const code = errorCode(err)
+  return code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated') || code.includes('TransactionTimedOutClientConfiguration')
+}
+
+/** Neo4j values to plain JSON: integers to numbers, temporals to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber()
+  if (Array.isArray(value)) return value.map(toPlain)
+  if (typeof value === 'object') {
+    if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
+      return String(value)
+    }
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v)
+    return out
+  }
+  return value
+}
+
+export interface ReadExecutorOptions {
+  database: string
+  /** transaction timeout of every query, in milliseconds */
+  timeoutMs: number
+}
+
+/**
+ * Runs read queries as auto-commit transactions in a fresh session each time (no session is kept,
+ * so a Neo4j restart leaves nothing stale behind; the driver's pool reconnects). A connection found
+ * dead is retried once at once; a database that stays away surfaces as DatabaseUnavailableError.
+ */
+export function createReadExecutor(driver: Driver, opts: ReadExecutorOptions): ReadExecutor {
+  let roundTrips = 0
+  const once = async (query: string, params: Record<string, unknown>): Promise<Row[]> => {
+    const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ })
+    try {
+      const result = await session.run(query, params, { timeout: opts.timeoutMs })
+      return result.records.map((r) => toPlain(r.toObject()) as Row)
+    } finally {
+      await session.close().catch(() => undefined)
+    }
+  }
+  return {
+    get roundTrips() {
+      return roundTrips
+    },
+    async run(query, params = {}) {
+      roundTrips++
+      try {
+        try {
+          return await once(query, params)
+        } catch (err) {
+          if (!isUnavailable(err)) throw err
+          return await once(query, params)
+        }
+      } catch (err) {
+        if (isUnavailable(err)) throw new DatabaseUnavailableError('database unavailable', { cause: err })
+        if (isTimeout(err)) throw new QueryTimeoutError(`query timed out after ${opts.timeoutMs} ms`, { cause: err })
+        throw err
+      }
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameter helpers
+
+/** integers for SKIP/LIMIT and list slices: JavaScript numbers would travel as floats */
+export const int = (n: number) => neo4j.int(n)
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g
+
+/** escape a word for a Lucene query string */
+export function escapeLucene(s: string): string {
+  return s.replace(LUCENE_SPECIAL, (c) => `\\${c}`)
+}
+
+/** the words of a user's search, lower-cased (Lucene's AND/OR/NOT are only operators in capitals) */
+export function searchTerms(input: string): string[] {
+  return input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'.]+/u)
+    .map((t) => t.replace(/^[.']+|[.']+$/g, ''))
+    .filter((t) => t.length > 0)
+    .slice(0, 8)
+}
+
+/**
+ * A forgiving Lucene query: every word must match, exactly (boosted), as a prefix, or within a
+ * small edit distance (1 for short words, 2 for words of 6+ letters).
+ */
+export function fuzzyLuceneQuery(input: string): string | null {
+  const terms = searchTerms(input)
+  if (terms.length === 0) return null
+  return terms
+    .map((t) => {
+      const e = escapeLucene(t)
+      const fuzz = t.length >= 6 ? 2 : 1
+      return t.length <= 2 ? `(${e}^3 OR ${e}*)` : `(${e}^3 OR ${e}* OR ${e}~${fuzz})`
+    })
+    .join(' AND ')
+}
+
+/** an exact Lucene phrase for a name, or null when it holds no word */
+export function phraseLuceneQuery(input: string): string | null {
+  if (searchTerms(input).length === 0) return null
+  return `"${input.replace(/["\\]/g, (c) => `\\${c}`)}"`
+}
