@@ -476,6 +476,23 @@ CALL (a) {
 RETURN id AS key, value`
 
 /**
+ * The `limit` entities most related to the entity bound to `e`, heaviest first (rows `w`, its
+ * RELATED_WEIGHT; `o`, the other end; `rank`): up to `limit` entries of each rank index (pages.ts
+ * RELATED_RANK), not every relationship of `e`. `limit` is a Cypher expression (a parameter). Shared with
+ * the reading view's entity page.
+ */
+export const TOP_RELATED = (limit: string) => `CALL (e) {
+    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankFrom STARTS WITH ${PAGE_PREFIX('e.id')}
+    WITH w ORDER BY w.rankFrom LIMIT ${limit}
+    RETURN w, w.rankFrom AS rank, endNode(w) AS o
+    UNION ALL
+    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankTo STARTS WITH ${PAGE_PREFIX('e.id')}
+    WITH w ORDER BY w.rankTo LIMIT ${limit}
+    RETURN w, w.rankTo AS rank, startNode(w) AS o
+  }
+  WITH e, w, o, rank ORDER BY rank LIMIT ${limit}`
+
+/**
  * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per
  * co_mention relation (both are sentence-level evidence) between the two, then by the other's id.
  * The weight is the pair aggregate the writers keep (aggregates.ts RELATED_WEIGHT), and the top
@@ -489,16 +506,7 @@ export const RELATED_ENTITIES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
-  CALL (e) {
-    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankFrom STARTS WITH ${PAGE_PREFIX('e.id')}
-    WITH w ORDER BY w.rankFrom LIMIT $limit
-    RETURN w, w.rankFrom AS rank, endNode(w) AS o
-    UNION ALL
-    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankTo STARTS WITH ${PAGE_PREFIX('e.id')}
-    WITH w ORDER BY w.rankTo LIMIT $limit
-    RETURN w, w.rankTo AS rank, startNode(w) AS o
-  }
-  WITH e, w, o, rank ORDER BY rank LIMIT $limit
+  ${TOP_RELATED('$limit')}
   CALL (e, o) {
     MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')}
     WITH r ORDER BY r.pair LIMIT 5

@@ -2,7 +2,7 @@
 // each answering the whole page in one round trip (the search page adds the API's own SEARCH).
 // Nothing from a request is spliced into the text: ids, limits and search terms are parameters.
 import { PAGE_PREFIX, RELATED_PAIR_PREFIX } from '../graph/pages.ts'
-import { SPEAKERS_ABOUT, type EntityRow, type EntityTypeName } from '../graph/read.ts'
+import { SPEAKERS_ABOUT, TOP_RELATED, type EntityRow, type EntityTypeName } from '../graph/read.ts'
 
 const ENTITY = (v: string) =>
   `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, [])}`
@@ -111,16 +111,7 @@ CALL (e) {
   RETURN collect(${LISTED_QUOTE('q', 'a')}) AS said
 }
 CALL (e) {
-  CALL (e) {
-    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankFrom STARTS WITH ${PAGE_PREFIX('e.id')}
-    WITH w ORDER BY w.rankFrom LIMIT $related
-    RETURN w, w.rankFrom AS rank, endNode(w) AS o
-    UNION ALL
-    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankTo STARTS WITH ${PAGE_PREFIX('e.id')}
-    WITH w ORDER BY w.rankTo LIMIT $related
-    RETURN w, w.rankTo AS rank, startNode(w) AS o
-  }
-  WITH e, w, o, rank ORDER BY rank LIMIT $related
+  ${TOP_RELATED('$related')}
   CALL (e, o) {
     // the verbs of the pair's first typed relations (typed sort first in the pair key, pages.ts)
     MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')} + '0'
