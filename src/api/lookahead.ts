@@ -31,8 +31,26 @@ export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set
   return new Set(fieldsOf(info, sets).map((f) => f.name.value))
 }
 
-/** which of a quote's neighbours the quotes at `path` are asked for */
+/** the scalar fields of a Quote that the lean projection reads only when asked (QuoteParts.details) */
+const QUOTE_DETAILS = ['start', 'end', 'cue', 'sentiment', 'speakerName', 'publishedAt', 'fragments']
+/** what the lean projection reads of an article (read.ts ARTICLE_LEAN); any other field asked reads it whole */
+const ARTICLE_LEAN = new Set(['id', 'title', 'publishedAt', '__typename'])
+
+/**
+ * Which of a quote's neighbours and fields the quotes at `path` are asked for: the projection of a
+ * lean QuoteParts (read.ts). Over-inclusive where the request is conditional (@skip/@include,
+ * fragments on types), never under.
+ */
 export function quotePartsAt(info: GraphQLResolveInfo, path: readonly string[]): QuoteParts {
   const asked = fieldsAt(info, path)
-  return { article: asked.has('article'), about: asked.has('about'), speaker: asked.has('speaker') }
+  const article = asked.has('article')
+  return {
+    article,
+    about: asked.has('about'),
+    speaker: asked.has('speaker'),
+    lean: true,
+    sentence: asked.has('sentence'),
+    details: QUOTE_DETAILS.some((f) => asked.has(f)),
+    articleDetails: article && [...fieldsAt(info, [...path, 'article'])].some((f) => !ARTICLE_LEAN.has(f)),
+  }
 }

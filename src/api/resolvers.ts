@@ -331,7 +331,8 @@ export const resolvers: Resolvers = {
     about: async (q, _a, ctx) =>
       q.about ?? (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error)),
     article: async (q, _a, ctx) => {
-      const a = q.article ?? (await ctx.loaders.article.load(q.articleId))
+      // a lean quote (QuoteParts.lean) read with its article has no articleId
+      const a = q.article ?? (q.articleId ? await ctx.loaders.article.load(q.articleId) : null)
       if (!a) throw new GraphQLError(`quote ${q.id} has no article`)
       return a
     },

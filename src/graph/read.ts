@@ -24,29 +24,50 @@ const ARTICLE = (v: string) =>
 /**
  * Which of a quote's neighbours a query reads with it, in its own projection (QUOTE), because the
  * GraphQL request asks for them: each saves the request the round trip of its DataLoader (issue 13).
+ * `lean` (the API's lookahead sets it): the request asks for nothing else of the quote than what the
+ * other flags say, so the projection reads only that: `id`, `text` and `kind` always, `sentence` and
+ * the `details` (offsets, cue, sentiment, speaker as written, date, fragments and the article's id)
+ * when asked, the neighbours' ids never (an asked neighbour is read whole), and of the article its
+ * `id`, `title` and date unless `articleDetails`. Without `lean` every field is read, as a caller
+ * that does not know what will be asked needs. All booleans: a handful of fixed texts, never more.
  */
 export interface QuoteParts {
   article: boolean
   about: boolean
   speaker: boolean
+  lean?: boolean
+  sentence?: boolean
+  details?: boolean
+  articleDetails?: boolean
 }
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
+/** an article's id, title and date, read for a lean quote whose request asks no more of its article */
+const ARTICLE_LEAN = (v: string) => `${v} {.id, .title, publishedAt: toString(${v}.publishedAt)}`
+
 /** the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names) */
 const QUOTE_PARTS = (v: string, p: QuoteParts) =>
-  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${ARTICLE('qpa')}])` : '') +
+  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa') : ARTICLE('qpa')}])` : '') +
   // each subject once, in the order of aboutIds
   (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${ENTITY('qpx')}]` : '') +
   (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${ENTITY('qps')}])` : '')
 
+/** the quote's offsets, cue, sentiment, speaker as written, date, fragments and article id (QuoteParts.details) */
+const QUOTE_DETAILS = (v: string) =>
+  ` .start, .end, .cue, .sentiment, .speakerName, publishedAt: toString(${v}.publishedAt),` +
+  ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
+  ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id]))`
+
 /** a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the parts `p` asks for */
 const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
-  `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
-  ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
-  ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
-  // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
-  ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
-  ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p)}}`
+  p.lean
+    ? `${v} {.id, .text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
+    : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
+      ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
+      ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
+      // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
+      ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
+      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p)}}`
 
 /** a RELATED relationship `r` from node `s` to node `t` */
 const RELATION = (r: string, s: string, t: string) =>
@@ -379,9 +400,9 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
 })
 
-/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 8 at most) */
+/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 56 at most) */
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
-  const key = `${+p.article}${+p.about}${+p.speaker}`
+  const key = `${+!!p.article}${+!!p.about}${+!!p.speaker}` + (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}` : '')
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
   return made
