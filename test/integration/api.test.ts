@@ -332,6 +332,43 @@ describe('queries', () => {
     }
   })
 
+  it("a quote's fields are the same whichever of them a request asks (each read only when asked)", async () => {
+    const all = 'id text kind sentence cue sentiment start end speakerName publishedAt fragments { text } article { id title url publisher authors }'
+    const fields = ['text', 'kind', 'sentence', 'cue sentiment', 'start end', 'speakerName', 'publishedAt', 'fragments { text }', 'article { title }', 'article { url publisher authors }', 'article { id } sentence']
+    const ask = async (f: string) => {
+      const q = `{ whoSaidWhatAbout(about: "norway", first: 100) { quotes { id ${f} } }
+        quotes(filter: { about: "Norway" }, first: 50) { edges { node { id ${f} } } }
+        moen: entity(name: "Halvard Moen") { ... on Person { quotes(first: 50) { edges { node { id ${f} } } } } } }`
+      type R = { whoSaidWhatAbout: { quotes: Record<string, unknown>[] }[]; quotes: Conn<Record<string, unknown>>; moen: { quotes: Conn<Record<string, unknown>> } }
+      const d = ok(await gql<R>(api.url, q))
+      return [...d.whoSaidWhatAbout.flatMap((g) => g.quotes), ...d.quotes.edges.map((e) => e.node), ...d.moen.quotes.edges.map((e) => e.node)]
+    }
+    const full = await ask(all)
+    expect(full.length).toBeGreaterThan(5)
+    // the whole quote against the graph
+    const truth = new Map((await cypher<Record<string, unknown>>(
+      `MATCH (q:Quote)-[:IN]->(a:Article) RETURN q.id AS id, q.text AS text, q.sentence AS sentence, q.cue AS cue, q.start AS start, q.end AS end,
+       q.speakerName AS speakerName, a.title AS title, a.url AS url`)).map((r) => [r.id, r]))
+    for (const quote of full) {
+      const t = truth.get(quote.id as string)!
+      const article = quote.article as Record<string, unknown>
+      expect([quote.text, quote.sentence, quote.cue, quote.start, quote.end, quote.speakerName, article.title, article.url], quote.id as string)
+        .toEqual([t.text, t.sentence, t.cue, t.start, t.end, t.speakerName, t.title, t.url])
+    }
+    expect(full.some((q) => typeof q.sentence === 'string' && q.sentence !== '')).toBe(true)
+    // each field asked alone is what the whole quote says
+    for (const f of fields) {
+      const some = await ask(f)
+      expect(some.map((q) => q.id), f).toEqual(full.map((q) => q.id))
+      some.forEach((q, i) => {
+        for (const [k, v] of Object.entries(q)) {
+          const whole = full[i][k]
+          expect(v, `${f}: ${k} of ${q.id as string}`).toEqual(k === 'article' ? Object.fromEntries(Object.keys(v as object).map((a) => [a, (whole as Record<string, unknown>)[a]])) : whole)
+        }
+      })
+    }
+  })
+
   it('path: the shortest connection between two people, step by step with evidence', async () => {
     const q = 'query($from: String!, $to: String!, $hops: Int) { path(from: $from, to: $to, maxHops: $hops) { from { id } to { id } kind label evidence article { id } } }'
     type P = { path: { from: { id: string }; to: { id: string }; kind: string; label: string | null; evidence: string | null }[] | null }
