@@ -39,10 +39,10 @@ UNWIND $groups AS key
 MATCH (g:NameGroup {key: key})
 REMOVE g.dirty`
 
-/** The groups marked dirty, at most $limit of them. */
+/** The groups marked dirty. */
 export const DIRTY_GROUPS = `
 MATCH (g:NameGroup) WHERE g.dirty = true
-RETURN g.key AS key ORDER BY key LIMIT $limit`
+RETURN g.key AS key ORDER BY key`
 
 /** What a process knows of a big group since it last resolved it in full. */
 export interface BigGroup {
