@@ -23,8 +23,8 @@ import type { FormRecord, StoredRecord } from './resolve.ts'
 /** Records a group needs before a bulk ingest defers its resolution (NEWSGRAPH_DEFER_RECORDS; 0 never defers). */
 export function deferRecords(): number {
   const v = process.env.NEWSGRAPH_DEFER_RECORDS
-  const n = v === undefined || v === '' ? 500 : Number(v)
-  return Number.isFinite(n) && n >= 0 ? n : 500
+  const n = v === undefined || v === '' ? 100 : Number(v)
+  return Number.isFinite(n) && n >= 0 ? n : 100
 }
 
 /** Marks the groups as holding records not resolved yet. */
