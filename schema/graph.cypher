@@ -41,6 +41,8 @@ CREATE RANGE INDEX in_country_article_id IF NOT EXISTS FOR ()-[r:IN_COUNTRY]-() 
 // on MENTIONS, and a writer locks the group's (:NameGroup) node while it resolves the group.
 CREATE CONSTRAINT name_group_key IF NOT EXISTS FOR (n:NameGroup) REQUIRE n.key IS UNIQUE;
 CREATE RANGE INDEX mentions_group IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.group);
+// the groups a bulk ingest left to resolve later (src/graph/deferred.ts)
+CREATE RANGE INDEX name_group_dirty IF NOT EXISTS FOR (n:NameGroup) ON (n.dirty);
 
 // Curation decisions (src/graph/curation.ts): one id each, and the counter that orders them.
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE;

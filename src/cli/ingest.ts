@@ -5,7 +5,7 @@
 import os from 'node:os'
 import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
-import { removeArticle } from '../graph/write.ts'
+import { removeArticle, repairDirtyGroups } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
 import { errorLine, escapeControls } from './print.ts'
@@ -102,6 +102,8 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     const { driver, database } = await openGraph()
     try {
       const r = await removeArticle(driver, opts.remove, { database })
+      // groups a bulk ingest left dirty (src/graph/deferred.ts) are resolved too
+      await repairDirtyGroups(driver, { database })
       if (!r.removed.length) {
         // also what the second of two removals of one article at once says: only one of them removed it
         process.stderr.write(errorLine(`no article with id or URL "${opts.remove}" (never ingested, or already removed)`))

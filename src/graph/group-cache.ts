@@ -1,6 +1,7 @@
 // The records of the name groups a process wrote last, kept between its write transactions
 // (resolve.ts, planGroups), packed so that what it holds is bounded in bytes, not in records.
 import type { GroupPlan, StoredRecord } from './resolve.ts'
+import { bigGroupOf, type BigGroup } from './deferred.ts'
 
 /** Numbers per record in CompactGroup.cols: indexes into its tables, and the mention count. */
 const FORM = 0
@@ -116,7 +117,24 @@ export class GroupCache {
   private readonly entries = new Map<string, CompactGroup>()
   private held = 0
   private heldRecords = 0
+  /** the groups big enough for a bulk ingest to defer (deferred.ts), as of their last full resolution here */
+  private readonly bigGroups = new Map<string, BigGroup>()
   constructor(readonly maxBytes = 64 * 2 ** 20) {}
+
+  /** What this process knows of a big group since it last resolved it in full (deferred.ts). */
+  big(group: string): BigGroup | undefined {
+    return this.bigGroups.get(group)
+  }
+
+  /** A committed bulk batch placed `records` new records of the group provisionally (new forms on the nodes in `forms`). */
+  deferred(group: string, records: number, forms: Map<string, string>): void {
+    // its records held here are no longer all of them (and its token has changed)
+    this.drop(group)
+    const big = this.bigGroups.get(group)
+    if (!big) return
+    big.pending += records
+    for (const [f, node] of forms) big.forms.set(f, node)
+  }
 
   /** The group's records as written with `token`, or undefined. */
   get(group: string, token: string | null): StoredRecord[] | undefined {
@@ -131,9 +149,15 @@ export class GroupCache {
   /** Remembers what a committed transaction left in the groups (call only after its commit). */
   remember(plan: GroupPlan): void {
     if (!plan.token) return
-    for (const g of plan.empty) this.drop(g)
+    for (const g of plan.empty) {
+      this.drop(g)
+      this.bigGroups.delete(g)
+    }
     for (const [g, records] of plan.records) {
       this.drop(g)
+      const big = bigGroupOf(records)
+      if (big) this.bigGroups.set(g, big)
+      else this.bigGroups.delete(g)
       const e = new CompactGroup(plan.token, records)
       if (e.bytes > this.maxBytes) continue
       this.entries.set(g, e)

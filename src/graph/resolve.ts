@@ -38,6 +38,8 @@ import { applyDecisions } from './decisions.ts'
 import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import type { Decision } from './decisions.ts'
 import type { GroupCache } from './group-cache.ts'
+import { CLEAR_DIRTY } from './deferred.ts'
+import { countProfile } from './write-profile-count.ts'
 
 export interface FormRecord {
   articleId: string
@@ -349,7 +351,7 @@ export const LOCK_ROTATE_GROUPS = `
 UNWIND $groups AS key
 MERGE (g:NameGroup {key: key})
 SET g.tokens = [$token] + coalesce(g.tokens[0..1], [])
-RETURN key, g.tokens[1] AS before`
+RETURN key, g.tokens[1] AS before, g.dirty AS dirty`
 
 /** Every record of the groups, with the node it is on now. */
 export const GROUP_RECORDS = `
@@ -419,10 +421,12 @@ CALL (mv, t) {
 export interface GroupTokens {
   token: string
   before: Map<string, string | null>
+  /** the groups locked that a bulk ingest left to resolve later (`dirty`, deferred.ts) */
+  dirty: Set<string>
 }
 
 export function newGroupTokens(): GroupTokens {
-  return { token: randomUUID(), before: new Map() }
+  return { token: randomUUID(), before: new Map(), dirty: new Set() }
 }
 
 /**
@@ -438,7 +442,10 @@ export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string
     return
   }
   const res = await tx.run(LOCK_ROTATE_GROUPS, { groups: list, token: tokens.token })
-  for (const r of res.records) tokens.before.set(r.get('key') as string, (r.get('before') as string | null) ?? null)
+  for (const r of res.records) {
+    tokens.before.set(r.get('key') as string, (r.get('before') as string | null) ?? null)
+    if (r.get('dirty') === true) tokens.dirty.add(r.get('key') as string)
+  }
 }
 
 export async function groupsOfArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
@@ -499,6 +506,8 @@ export interface GroupPlan {
   token: string
   /** every record of each group once the plan is applied, on its new node (for GroupCache) */
   records: Map<string, StoredRecord[]>
+  /** groups resolved here that were marked dirty (deferred.ts): resolved in full now, their mark is removed */
+  clean: string[]
 }
 
 export interface PlanOptions {
@@ -540,7 +549,7 @@ export async function planGroups(
   opts: PlanOptions = {},
 ): Promise<GroupPlan> {
   const asked = [...new Set(groups)].sort(cmp)
-  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [], token: '', records: new Map() }
+  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [], token: '', records: new Map(), clean: [] }
   if (!asked.length) return plan
   // curation decisions may link other groups to these: they are resolved (and locked) with them
   const tokens = opts.tokens ?? newGroupTokens()
@@ -565,7 +574,11 @@ export async function planGroups(
     const res = await tx.run(GROUP_RECORDS, { groups: toRead })
     for (const r of res.records) push(r.get('group') as string, storedRecord(r))
   }
-  for (const { group, ...rec } of added) push(group, { ...rec, current: null })
+  // added records of groups not resolved here (a bulk ingest's deferred groups, deferred.ts) are placed by the caller
+  const resolving = new Set(list)
+  for (const { group, ...rec } of added) if (resolving.has(group)) push(group, { ...rec, current: null })
+  plan.clean = list.filter((g) => tokens.dirty.has(g))
+  countProfile('records resolved', [...byGroup.values()].reduce((n, rs) => n + rs.length, 0))
   const resolved = new Map<string, GroupResolution>()
   for (const [g, records] of byGroup) resolved.set(g, resolveGroup(g, records))
   // the one place curation decisions enter: applied to the groups' resolutions together
@@ -602,12 +615,15 @@ export function movedArticles(plan: GroupPlan): string[] {
 export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan, opts: { keepAggregates?: boolean } = {}): Promise<{ vacated: string[]; created: number }> {
   // AGGREGATES HOOK (aggregates.ts): the counts follow the facts the moves take to other nodes
   const keep = opts.keepAggregates ?? true
+  countProfile('resolved nodes sent', plan.rows.length)
+  countProfile('facts moved', plan.moves.length)
   const results = await keepingAggregates(tx, keep ? movedArticles(plan) : [], () => {
     const pending: Promise<QueryResult>[] = []
     // issued together, the statements are pipelined on the connection and run in order
     if (plan.rows.length) pending.push(tx.run(SET_RESOLVED, { rows: plan.rows }))
     if (plan.moves.length) for (const q of MOVE_FACTS) pending.push(tx.run(q, { moves: plan.moves }))
     if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
+    if (plan.clean.length) pending.push(tx.run(CLEAR_DIRTY, { groups: plan.clean }))
     return Promise.all(pending)
   })
   const created = plan.rows.length ? results[0].summary.counters.updates().nodesCreated : 0

@@ -27,6 +27,8 @@ export interface WriteOptions {
   database?: string
   /** attempts after a race between concurrent writers (isWriteRace; executeWrite itself retries transient errors) */
   raceRetries?: number
+  /** a bulk ingest (ingestInputs): big name groups are resolved later (src/graph/deferred.ts) */
+  bulk?: boolean
 }
 
 /** Runs `work` in one write transaction, running it again when it lost a race to a concurrent writer (isWriteRace). */

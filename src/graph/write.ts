@@ -16,6 +16,8 @@ import { ARTICLE_NEWEST, PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
 import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
+import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
+import { countProfile } from './write-profile-count.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { nameStatements, profiled, stopwatch } from './write-profile.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
@@ -268,11 +270,19 @@ function formRecords(list: Rows[]): (FormRecord & { group: string })[] {
  * on a transient error): it decides new / updated / unchanged from what the graph holds now.
  */
 export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticle[]): Promise<BatchResult> {
-  return (await batchTx(tx, batch, null)).result
+  return (await batchTx(tx, batch, null, false)).result
 }
 
-/** writeBatchTx, reading the records of groups this process wrote last from `cache`; returns the plan to remember once committed. */
-async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: GroupCache | null): Promise<{ result: BatchResult; plan: GroupPlan }> {
+/** Where a bulk batch placed the new records of the groups it deferred (deferred.ts): group -> (form -> node). */
+type Deferred = Map<string, { records: number; forms: Map<string, string> }>
+
+const PREFIX_TYPE: Record<string, string> = { person: 'Person', org: 'Organisation', country: 'Country', place: 'Place' }
+
+/**
+ * writeBatchTx, reading the records of groups this process wrote last from `cache`; returns the plan
+ * to remember once committed. `bulk` (ingestInputs): the big groups `cache` knows are deferred (deferred.ts).
+ */
+async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: GroupCache | null, bulk: boolean): Promise<{ result: BatchResult; plan: GroupPlan; deferred: Deferred }> {
   // the same article twice in one batch: the last one wins, as if written one after the other
   const lap = stopwatch()
   const byId = new Map<string, PreparedArticle>()
@@ -329,11 +339,36 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   lap('delete old facts')
   // resolved with the batch's records first, so that its facts are written straight onto their nodes
   const list = toWrite.map((p) => p.rows)
-  const plan = await planGroups(tx, groups, formRecords(list), { cache, deleted: replace, tokens })
+  const added = formRecords(list)
+  // a bulk batch leaves the big groups it only adds records to for later (deferred.ts)
+  const deferred: Deferred = new Map()
+  if (bulk && cache) {
+    const adding = new Map<string, number>()
+    for (const r of added) adding.set(r.group, (adding.get(r.group) ?? 0) + 1)
+    const rewritten = new Set(old)
+    for (const [g, n] of adding) if (!rewritten.has(g) && mayDefer(cache.big(g), n)) deferred.set(g, { records: n, forms: new Map() })
+  }
+  const plan = await planGroups(tx, deferred.size ? [...groups].filter((g) => !deferred.has(g)) : groups, added, { cache, deleted: replace, tokens })
   lap('plan groups (read records, resolve)')
+  // a deferred group a curation decision linked to a resolved one was resolved with it
+  for (const g of plan.records.keys()) deferred.delete(g)
+  const placed = new Map<string, { id: string; type: string; name: string; aliases: string[]; iso2: null; iso3: null }>()
+  for (const r of added) {
+    const d = deferred.get(r.group)
+    if (!d) continue
+    const node = provisionalNode(cache!.big(r.group)!, r)
+    plan.target.set(recordKey(r), node)
+    if (!cache!.big(r.group)!.forms.has(r.form)) d.forms.set(r.form, node)
+    // a node other than the form's own (mergeOwnEntities merges those) is there, or made here until the group is resolved
+    if (node !== r.form && !placed.has(node)) placed.set(node, { id: node, type: PREFIX_TYPE[node.slice(0, node.indexOf(':'))] ?? r.type, name: r.name, aliases: [], iso2: null, iso3: null })
+  }
+  if (deferred.size) {
+    await tx.run(MARK_DIRTY, { groups: [...deferred.keys()].sort() })
+    countProfile('records deferred', [...deferred.values()].reduce((n, d) => n + d.records, 0))
+  }
   const nodeOf = nodeFinder(plan.target)
   const resolved = new Set(plan.rows.map((e) => e.id))
-  const own = await mergeOwnEntities(tx, list, nodeOf, resolved)
+  const own = (await mergeOwnEntities(tx, list, nodeOf, resolved)) + (placed.size ? (await tx.run(MERGE_ENTITIES, { rows: [...placed.values()] })).summary.counters.updates().nodesCreated : 0)
   lap('merge own entities')
   // AGGREGATES HOOK (aggregates.ts): one pass for the stored facts the plan moves and the new facts
   // written. The articles to write hold no facts before (new, or emptied by deleteFacts above), and
@@ -360,7 +395,7 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   lap('aggregates (read after, add)')
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
   lap('delete orphans')
-  return { result: { outcomes, counts }, plan }
+  return { result: { outcomes, counts }, plan, deferred }
 }
 
 /** The group records each driver's writes keep between transactions, per database (GroupCache, group-cache.ts). */
@@ -376,14 +411,48 @@ function cacheOf(driver: Driver, database: string | undefined): GroupCache {
 export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
   const cache = cacheOf(driver, opts.database)
   let lap = stopwatch()
-  const { result, plan } = await writeWithRetries(driver, opts, (tx) => {
+  const { result, plan, deferred } = await writeWithRetries(driver, opts, (tx) => {
     lap('begin')
-    return batchTx(profiled(tx), batch, cache).finally(() => (lap = stopwatch()))
+    return batchTx(profiled(tx), batch, cache, opts.bulk ?? false).finally(() => (lap = stopwatch()))
   })
   lap('commit')
   // only now that it is committed: the records it left are what the graph holds under its token
   cache.remember(plan)
+  for (const [g, d] of deferred) cache.deferred(g, d.records, d.forms)
   return result
+}
+
+/** Groups resolved in one transaction by repairDirtyGroups. */
+const REPAIR_GROUPS = 8
+
+/**
+ * Resolves in full every group marked dirty (deferred.ts: a bulk ingest's deferred groups, or those
+ * a killed one left), a few groups a transaction, each under its lock; a group another writer
+ * resolved meanwhile is skipped. Returns how many groups it resolved and how many facts it moved.
+ */
+export async function repairDirtyGroups(driver: Driver, opts: WriteOptions = {}): Promise<{ groups: number; moves: number }> {
+  const cache = cacheOf(driver, opts.database)
+  const listed = await driver.executeQuery(DIRTY_GROUPS, {}, { database: opts.database, routing: 'WRITE' })
+  const keys = listed.records.map((r) => r.get('key') as string)
+  const done = { groups: 0, moves: 0 }
+  for (let i = 0; i < keys.length; i += REPAIR_GROUPS) {
+    const chunk = keys.slice(i, i + REPAIR_GROUPS)
+    const plan = await writeWithRetries(driver, opts, async (tx) => {
+      const tokens = newGroupTokens()
+      await lockGroups(tx, chunk, tokens)
+      const still = chunk.filter((g) => tokens.dirty.has(g))
+      if (!still.length) return null
+      const plan = await planGroups(tx, still, [], { cache, tokens })
+      const { vacated } = await applyPlan(tx, plan)
+      await deleteOrphans(tx, vacated)
+      return plan
+    })
+    if (!plan) continue
+    cache.remember(plan)
+    done.groups += plan.records.size
+    done.moves += plan.moves.length
+  }
+  return done
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   addCounts,
   emptyCounts,
   MAX_BATCH_ROWS,
+  repairDirtyGroups,
   writeBatchIsolated,
   type ArticleOutcome,
   type BatchResult,
@@ -274,11 +275,12 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   // --- writing: one batch at a time, in order, while extraction goes on
   let batch: PreparedArticle[] = []
   let batchRows = 0
-  let writing: Promise<void> = Promise.resolve()
+  let writeError: unknown = null
+  // big groups a killed bulk run left unresolved are resolved first (src/graph/deferred.ts)
+  let writing: Promise<void> = dryRun ? Promise.resolve() : repairDirtyGroups(driver!, { database: opts.database }).then(() => {}, (e) => void (writeError ??= e))
   /** the batches not yet written, oldest first (they are written in order) */
   const writes: Promise<void>[] = []
   let queued = 0
-  let writeError: unknown = null
   const flush = (): void => {
     if (!batch.length) return
     const mine = batch
@@ -294,7 +296,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       if (writeError) return
       const w0 = performance.now()
       try {
-        const result = await writeBatchIsolated(driver!, mine, { database: opts.database })
+        const result = await writeBatchIsolated(driver!, mine, { database: opts.database, bulk: true })
         tally(summary, result, failed)
         progress.written += mine.length
       } catch (e) {
@@ -455,6 +457,12 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     }
     flush()
     await writing
+    // the big groups this run deferred are resolved in full once, at its end (src/graph/deferred.ts)
+    if (!dryRun && !writeError) {
+      const w0 = performance.now()
+      await repairDirtyGroups(driver!, { database: opts.database })
+      summary.writeMs += performance.now() - w0
+    }
   } finally {
     if (!opts.pool) await pool?.close()
   }
@@ -487,6 +495,8 @@ export async function ingestArticle(driver: Driver, input: ArticleInput, source:
   const { prepareArticle } = await extractStep()
   const article = prepareArticle(input, source)
   const result = await writeBatchIsolated(driver, [article], { database: opts.database })
+  // groups a bulk ingest left dirty (killed, or still running: then it resolves them again at its end)
+  await repairDirtyGroups(driver, { database: opts.database })
   const outcome = result.outcomes[0]
   if (outcome.status === 'failed') throw new Error(outcome.error ?? `${source}: not written`)
   return { outcome, counts: result.counts }

@@ -8,7 +8,7 @@ const rec = (articleId: string, form: string, extra: Partial<StoredRecord> = {})
 })
 
 const plan = (token: string, records: Record<string, StoredRecord[]>, empty: string[] = []): GroupPlan => ({
-  rows: [], moves: [], target: new Map(), empty, token, records: new Map(Object.entries(records)),
+  rows: [], moves: [], target: new Map(), empty, token, clean: [], records: new Map(Object.entries(records)),
 })
 
 describe('GroupCache', () => {

@@ -1,0 +1,78 @@
+// Deferred resolution of big name groups in a bulk ingest (resolve.ts explains name groups).
+//
+// Resolving a group is a pure function of all its records, so a group that every batch touches
+// ("trump", "clinton", "united states") costs each batch what the corpus holds about it, and a bulk
+// ingest grows with the square of the corpus. In a bulk ingest (ingestInputs), a group this process
+// has resolved in full and found to hold at least deferRecords() records is not resolved again by
+// each batch: the batch's new records are placed provisionally (each form on the node the form's
+// records were on at the group's last full resolution, a new form on its own id), and the group is
+// marked `dirty` on its (:NameGroup) node in the same transaction. A dirty group is resolved in full
+// (planGroups, which removes the mark in the same transaction) by:
+//   - the first batch after the group has doubled since its last full resolution (so the work of a
+//     run stays linear in its records and the provisional placement never drifts far),
+//   - any write that touches it otherwise (ingestArticle, --remove, curation, a rewritten article),
+//   - repairDirtyGroups (write.ts), which a bulk ingest runs at its start (a killed run's marks)
+//     and at its end, and ingestArticle and --remove after their write.
+// Full resolution moves every fact whose record resolves elsewhere (MOVE_FACTS, aggregates kept),
+// so once no group is dirty the graph is the one resolving every batch in full gives: the same
+// nodes, names, aliases, relationships and aggregates. Between batches of a bulk ingest, readers
+// may see a big group's newest mentions on a provisional node, and its nodes' names and aliases as
+// of its last full resolution.
+import type { FormRecord, StoredRecord } from './resolve.ts'
+
+/** Records a group needs before a bulk ingest defers its resolution (NEWSGRAPH_DEFER_RECORDS; 0 never defers). */
+export function deferRecords(): number {
+  const v = process.env.NEWSGRAPH_DEFER_RECORDS
+  const n = v === undefined || v === '' ? 100 : Number(v)
+  return Number.isFinite(n) && n >= 0 ? n : 100
+}
+
+/** Marks the groups as holding records not resolved yet. */
+export const MARK_DIRTY = `
+UNWIND $groups AS key
+MATCH (g:NameGroup {key: key})
+SET g.dirty = true`
+
+/** Removes the mark of groups just resolved in full (planGroups; run with their locks held). */
+export const CLEAR_DIRTY = `
+UNWIND $groups AS key
+MATCH (g:NameGroup {key: key})
+REMOVE g.dirty`
+
+/** The groups marked dirty. */
+export const DIRTY_GROUPS = `
+MATCH (g:NameGroup) WHERE g.dirty = true
+RETURN g.key AS key ORDER BY key`
+
+/** What a process knows of a big group since it last resolved it in full. */
+export interface BigGroup {
+  /** records at the last full resolution */
+  size: number
+  /** records placed provisionally since */
+  pending: number
+  /** form -> the node most of its records were on (provisional placement of new records) */
+  forms: Map<string, string>
+}
+
+/** The BigGroup of a group just resolved in full, or null when it is too small to defer. */
+export function bigGroupOf(records: StoredRecord[], threshold = deferRecords()): BigGroup | null {
+  if (threshold <= 0 || records.length < threshold) return null
+  const votes = new Map<string, Map<string, number>>()
+  for (const r of records) {
+    const v = votes.get(r.form) ?? votes.set(r.form, new Map()).get(r.form)!
+    v.set(r.current, (v.get(r.current) ?? 0) + 1)
+  }
+  const forms = new Map<string, string>()
+  for (const [form, v] of votes) forms.set(form, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0])
+  return { size: records.length, pending: 0, forms }
+}
+
+/** A group whose new records a bulk batch may place provisionally: known big, and not yet doubled since its last full resolution. */
+export function mayDefer(big: BigGroup | undefined, adding: number): boolean {
+  return !!big && big.pending + adding < big.size
+}
+
+/** The provisional node of a new record of a deferred group. */
+export function provisionalNode(big: BigGroup, r: FormRecord): string {
+  return big.forms.get(r.form) ?? r.form
+}
