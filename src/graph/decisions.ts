@@ -17,7 +17,7 @@
 //    distinct decision keeps their nodes apart. The merged node keeps the id and type of its part
 //    with the most articles (ties: the smallest id); name and aliases come from all its records.
 // 4. rename A "Name": the node A finds shows that name; its computed name becomes an alias.
-import { entityOf, recordKey } from './resolve.ts'
+import { entityOf, recordKey, TYPE_OF_PREFIX } from './resolve.ts'
 import type { FormRecord, GroupResolution, ResolvedEntity } from './resolve.ts'
 
 export type DecisionKind = 'merge' | 'distinct' | 'split' | 'rename'
@@ -35,8 +35,6 @@ export interface Decision {
   /** the name groups the refs belong to: resolving any of them resolves all (refGroups) */
   groups: string[]
 }
-
-const PREFIX_TYPE: Record<string, string> = { person: 'Person', org: 'Organisation', country: 'Country', place: 'Place' }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -100,7 +98,7 @@ export function applyDecisions(byGroup: Map<string, FormRecord[]>, resolved: Map
       if (!leaving.length) continue
       n.records = n.records.filter((r) => r.form !== form)
       const prefix = form.slice(0, Math.max(0, form.indexOf(':')))
-      nodeOf(form, PREFIX_TYPE[prefix] ?? leaving[0].type).records.push(...leaving)
+      nodeOf(form, TYPE_OF_PREFIX[prefix] ?? leaving[0].type).records.push(...leaving)
     }
   }
   const bySeq = [...decisions].sort((x, y) => x.seq - y.seq)

@@ -70,6 +70,8 @@ export interface GroupResolution {
 
 export const DATE_WINDOW_DAYS = 45
 const PREFIX: Record<string, string> = { Person: 'person', Organisation: 'org', Country: 'country', Place: 'place' }
+/** the type a node id's prefix stands for (`org:acme` -> Organisation) */
+export const TYPE_OF_PREFIX: Record<string, string> = Object.fromEntries(Object.entries(PREFIX).map(([type, prefix]) => [prefix, type]))
 const TYPE_ORDER = ['Person', 'Organisation', 'Place', 'Country']
 
 export function recordKey(r: { articleId: string; form: string }): string {

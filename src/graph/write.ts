@@ -15,7 +15,7 @@ import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { ARTICLE_NEWEST, PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
-import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, type FormRecord, type GroupPlan } from './resolve.ts'
+import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
 import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
 import { countProfile } from './write-profile-count.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
@@ -276,8 +276,6 @@ export async function writeBatchTx(tx: ManagedTransaction, batch: PreparedArticl
 /** Where a bulk batch placed the new records of the groups it deferred (deferred.ts): group -> (form -> node). */
 type Deferred = Map<string, { records: number; forms: Map<string, string> }>
 
-const PREFIX_TYPE: Record<string, string> = { person: 'Person', org: 'Organisation', country: 'Country', place: 'Place' }
-
 /**
  * writeBatchTx, reading the records of groups this process wrote last from `cache`; returns the plan
  * to remember once committed. `bulk` (ingestInputs): the big groups `cache` knows are deferred (deferred.ts).
@@ -360,7 +358,7 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
     plan.target.set(recordKey(r), node)
     if (!cache!.big(r.group)!.forms.has(r.form)) d.forms.set(r.form, node)
     // a node other than the form's own (mergeOwnEntities merges those) is there, or made here until the group is resolved
-    if (node !== r.form && !placed.has(node)) placed.set(node, { id: node, type: PREFIX_TYPE[node.slice(0, node.indexOf(':'))] ?? r.type, name: r.name, aliases: [], iso2: null, iso3: null })
+    if (node !== r.form && !placed.has(node)) placed.set(node, { id: node, type: TYPE_OF_PREFIX[node.slice(0, node.indexOf(':'))] ?? r.type, name: r.name, aliases: [], iso2: null, iso3: null })
   }
   if (deferred.size) {
     await tx.run(MARK_DIRTY, { groups: [...deferred.keys()].sort() })
