@@ -66,4 +66,7 @@ CREATE RANGE INDEX quoted_unattributed_rank IF NOT EXISTS FOR ()-[r:QUOTED_UNATT
 CREATE RANGE INDEX related_weight_rank_from IF NOT EXISTS FOR ()-[r:RELATED_WEIGHT]-() ON (r.rankFrom);
 CREATE RANGE INDEX related_weight_rank_to IF NOT EXISTS FOR ()-[r:RELATED_WEIGHT]-() ON (r.rankTo);
 CREATE RANGE INDEX related_pair IF NOT EXISTS FOR ()-[r:RELATED]-() ON (r.pair);
+// The RELATED_WEIGHTs of pairs of two big entities, which keep their co-mention count, by pair key
+// (co-mentions.ts: the writers add an article's co-mentions to them, ADD_CO_MENTIONS).
+CREATE RANGE INDEX related_weight_pair IF NOT EXISTS FOR ()-[r:RELATED_WEIGHT]-() ON (r.pair);
 CREATE CONSTRAINT migration_key IF NOT EXISTS FOR (n:Migration) REQUIRE n.key IS UNIQUE;

@@ -1,7 +1,8 @@
 // A fingerprint of a whole graph as sorted text lines, to compare the graph two versions of the write
 // path leave from the same corpus (bench-ingest --fingerprint FILE; `diff` the files): every entity's
 // id, labels, name, aliases, merged ids and aggregates; every other node's labels and id; every
-// relationship's type, ends and the properties that make the fact (article, form, offsets, counts).
+// relationship's type, ends and the properties that make the fact (article, form, offsets, counts), and
+// the co-mention count a RELATED_WEIGHT keeps (co-mentions.ts; nothing added to the line of one that keeps none).
 import type { Driver } from 'neo4j-driver'
 
 export const FINGERPRINT_ENTITIES = `
@@ -20,7 +21,8 @@ MATCH (a)-[r]->(b)
 RETURN 'R ' + type(r) + ' ' + coalesce(a.id, a.key, '') + ' ' + coalesce(b.id, b.key, '') + ' ' + coalesce(r.articleId, '') + ' ' +
        coalesce(r.form, '') + ' ' + coalesce(r.sourceForm, '') + ' ' + coalesce(r.targetForm, '') + ' ' + coalesce(r.group, '') + ' ' +
        coalesce(r.type, '') + ' ' + coalesce(r.title, '') + ' ' + coalesce(r.speakerName, '') + ' ' + coalesce(toString(r.start), '') + ' ' +
-       coalesce(toString(r.count), '') + ' ' + coalesce(reduce(s = '', x IN coalesce(r.starts, []) | s + ',' + toString(x)), '') AS line`
+       coalesce(toString(r.count), '') + ' ' + coalesce(reduce(s = '', x IN coalesce(r.starts, []) | s + ',' + toString(x)), '') +
+       coalesce(' coMentions ' + toString(r.coMentions), '') AS line`
 
 /** The graph's fingerprint lines, sorted. */
 export async function graphFingerprint(driver: Driver): Promise<string[]> {

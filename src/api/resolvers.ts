@@ -351,7 +351,8 @@ export const resolvers: Resolvers = {
     spans: (m) => (m.starts ?? []).map((start, i) => ({ start, end: m.ends[i] })),
   },
   RelatedEntity: {
-    coMentions: (r, _a, ctx) => ctx.loaders.coMentions.load({ a: r.fromId, b: r.entity.id }),
+    // kept on the pair's RELATED_WEIGHT when both ends are big (co-mentions.ts), else counted (bounded by the smaller end)
+    coMentions: (r, _a, ctx) => r.coMentions ?? ctx.loaders.coMentions.load({ a: r.fromId, b: r.entity.id }),
   },
   Relation: {
     article: (r, _a, ctx) => articleOf(r.articleId, ctx),

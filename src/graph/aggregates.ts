@@ -10,7 +10,9 @@
 //   Both carry `rank`, whoSaidWhatAbout's sort key (pages.ts SPEAKER_RANK), set with the count.
 // - (a:Entity)-[:RELATED_WEIGHT {weight}]->(b:Entity), a.id < b.id: per unordered pair of distinct
 //   entities, the weight of the RELATED facts between them in either direction (a co_mention counts
-//   1, a typed relation 2), with Entity.related's sort key of each end (pages.ts RELATED_RANK).
+//   1, a typed relation 2), with Entity.related's sort key of each end (pages.ts RELATED_RANK);
+//   between two entities mentioned in many articles also `pair` and `coMentions`, the articles that
+//   mention both (co-mentions.ts says which pairs, and how it stays exact).
 //
 // Every one of them is a sum over articles of what one article contributes, and what an article
 // contributes depends only on its own MENTIONS, its own quotes' SAID/ABOUT relationships and the
@@ -28,7 +30,9 @@
 // The hooks (the only places that change MENTIONS, SAID, ABOUT or RELATED): remove.ts deleteFacts, write.ts
 // writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
+import { ADD_CO_MENTIONS, ARTICLE_COUNTS_OF, recountCoMentions, BOTH_BIG, CO_MENTION_COUNT, coMentionDifferences, CROSS_STORE_MIN, LOCK_RELATED_ENDS, mentionChanges, othersNeeded, pairDifferences, STORE_MIN, WEIGHT_PAIR } from './co-mentions.ts'
 import { LOCK_ARTICLES } from './locks.ts'
+import { countProfile } from './write-profile-count.ts'
 import { backfillOnce, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
 
 /**
@@ -48,14 +52,18 @@ RETURN a.id AS id, [(a)-[m:MENTIONS]->(e:Entity) | {node: e.id, form: m.form, co
        COLLECT { MATCH (s)-[r:RELATED]->(t) WHERE r.articleId = a.id
                  RETURN {source: {node: s.id, form: r.sourceForm}, target: {node: t.id, form: r.targetForm}, type: r.type} } AS related`
 
-/** Adds differences to the entity counters (rows sorted by id, so writers lock in one order). */
+/**
+ * Adds differences to the entity counters (rows sorted by id, so writers lock in one order; a row of
+ * zeros only locks) and returns each one's articleCount after (co-mentions.ts: which are big).
+ */
 export const ADD_ENTITY_COUNTS = `
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
 SET e.articleCount = coalesce(e.articleCount, 0) + row.articles,
     e.mentionCount = coalesce(e.mentionCount, 0) + row.mentions,
     e.quoteCount = coalesce(e.quoteCount, 0) + row.quotes,
-    e.quotedAboutCount = coalesce(e.quotedAboutCount, 0) + row.about`
+    e.quotedAboutCount = coalesce(e.quotedAboutCount, 0) + row.about
+RETURN e.id AS id, e.articleCount AS articles`
 
 /**
  * Adds differences to SPOKE_ABOUT counts and rewrites their `rank` (pages.ts: whoSaidWhatAbout's
@@ -74,7 +82,10 @@ DELETE r`
 
 /**
  * Adds differences to RELATED_WEIGHT weights (one relationship per pair, from the smaller id to the
- * larger) and rewrites both ranks (pages.ts RELATED_RANK); a weight that falls to 0 deletes it.
+ * larger) and rewrites both ranks (pages.ts RELATED_RANK); a weight that falls to 0 deletes it (with
+ * its co-mention count). One between two big ends with no count yet (created here, or an end crossed
+ * storeMin in this transaction) counts its co-mentions from the graph, which holds this transaction's
+ * facts (co-mentions.ts; applyChange has locked both ends).
  */
 export const ADD_RELATED_WEIGHT = `
 UNWIND $rows AS row
@@ -85,6 +96,11 @@ WITH row, ends[0] AS s, ends[1] AS t
 MERGE (s)-[w:RELATED_WEIGHT]->(t)
 SET w.weight = coalesce(w.weight, 0) + row.n
 SET w.rankFrom = ${RELATED_RANK('s', 'w', 't')}, w.rankTo = ${RELATED_RANK('t', 'w', 's')}
+WITH s, t, w
+CALL (s, t, w) {
+  WITH * WHERE w.weight > 0 AND w.pair IS NULL AND ${BOTH_BIG('s', 't')}
+  SET w.pair = ${WEIGHT_PAIR('s', 't')}, w.coMentions = ${CO_MENTION_COUNT('s', 't')}
+}
 WITH w WHERE w.weight <= 0
 DELETE w`
 
@@ -114,6 +130,8 @@ export interface Contribution {
   unattributed: Map<string, number>
   /** `a\0b` (a < b) -> weight of the RELATED between them */
   related: Map<string, number>
+  /** article id -> the distinct entities it mentions (co-mentions.ts: the pairs of big ones) */
+  mentionSets: Map<string, string[]>
 }
 
 /** one RELATED fact of an article: its ends (node ids) and type */
@@ -129,7 +147,7 @@ export const relatedWeight = (type: string): number => (type === 'co_mention' ? 
 const SEP = '\u0000'
 
 function emptyContribution(): Contribution {
-  return { entities: new Map(), spoke: new Map(), unattributed: new Map(), related: new Map() }
+  return { entities: new Map(), spoke: new Map(), unattributed: new Map(), related: new Map(), mentionSets: new Map() }
 }
 
 function bump(c: Contribution, id: string, key: keyof EntityDelta, n: number): void {
@@ -145,8 +163,11 @@ function add(map: Map<string, number>, key: string, n: number): void {
  * One article's contribution, from what ARTICLE_CONTRIBUTIONS returns for it (pure). `counts`: the
  * `count` of each MENTIONS, parallel to `mentioned` (one entry per relationship, so two name forms on
  * one entity add both). A relation of an entity with itself (two forms resolved to one node) is no pair.
+ * `article`: its id, under which the entities it mentions are kept (mentionSets, for the co-mentions;
+ * with sign 1 only: the writers' contributions are of articles as they are before and after a change).
  */
-export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1, counts: number[] = [], related: RelatedFact[] = []): Contribution {
+export function contributionOf(into: Contribution, mentioned: string[], quotes: { speakers: string[]; about: string[]; speakerName: string }[], sign = 1, counts: number[] = [], related: RelatedFact[] = [], article?: string): Contribution {
+  if (article !== undefined && sign === 1) into.mentionSets.set(article, [...new Set([...(into.mentionSets.get(article) ?? []), ...mentioned])])
   for (const r of related) {
     if (r.source === r.target) continue
     add(into.related, r.source < r.target ? r.source + SEP + r.target : r.target + SEP + r.source, sign * relatedWeight(r.type))
@@ -210,7 +231,7 @@ export function contributionOfFacts(facts: ArticleFacts[], nodeOf: (articleId: s
     const node = (x: { node: string; form: string | null }): string => nodeOf(a.id, x.form, x.node)
     const quotes = a.quotes.map((q) => ({ speakers: q.speakers.map(node), about: q.about.map(node), speakerName: q.speakerName }))
     const related = a.related.map((r) => ({ source: node(r.source), target: node(r.target), type: r.type }))
-    contributionOf(out, a.mentioned.map(node), quotes, 1, a.mentioned.map((m) => m.count), related)
+    contributionOf(out, a.mentioned.map(node), quotes, 1, a.mentioned.map((m) => m.count), related, a.id)
   }
   return out
 }
@@ -225,7 +246,10 @@ export async function readContributions(tx: ManagedTransaction, articleIds: Iter
 
 const byKey = <T>(a: [string, T], b: [string, T]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
-/** Stores `after - before` (what the articles contribute after the change minus before it). */
+/**
+ * Stores `after - before` (what the articles contribute after the change minus before it), and keeps
+ * the co-mention counts of the pairs of big entities (co-mentions.ts: what is locked and in which order).
+ */
 export async function applyChange(tx: ManagedTransaction, before: Contribution | null, after: Contribution | null): Promise<void> {
   const diff = emptyContribution()
   for (const [c, sign] of [[after, 1], [before, -1]] as const) {
@@ -240,20 +264,54 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
     for (const [k, n] of c.unattributed) add(diff.unattributed, k, sign * n)
     for (const [k, n] of c.related) add(diff.related, k, sign * n)
   }
-  const entities = [...diff.entities].filter(([, d]) => d.articles || d.mentions || d.quotes || d.about).sort(byKey)
+  const related = [...diff.related].filter(([, n]) => n).sort(byKey)
+  const changes = mentionChanges(before?.mentionSets, after?.mentionSets)
+  // locked by ADD_ENTITY_COUNTS (zeros where nothing changes): both ends of every pair whose weight
+  // changes, and every entity a changed article gains or loses (one end of each pair whose co-mentions change)
+  const locks = new Set<string>()
+  for (const [k] of related) for (const id of k.split(SEP)) locks.add(id)
+  for (const c of changes) for (const id of [...c.added, ...c.removed]) locks.add(id)
+  for (const id of locks) bump(diff, id, 'articles', 0)
+  const entities = [...diff.entities].filter(([id, d]) => d.articles || d.mentions || d.quotes || d.about || locks.has(id)).sort(byKey)
   const spoke = [...diff.spoke].filter(([, n]) => n).sort(byKey)
   const unattributed = [...diff.unattributed].filter(([, n]) => n).sort(byKey)
-  const related = [...diff.related].filter(([, n]) => n).sort(byKey)
   // issued together, the statements are pipelined on the connection and run in order
+  // (each one's failure is also seen by the await of an earlier one: handled at once, reported by Promise.all)
   const pending: Promise<unknown>[] = []
-  if (entities.length) pending.push(tx.run(ADD_ENTITY_COUNTS, { rows: entities.map(([id, d]) => ({ id, ...d })) }))
+  const issue = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => {})
+    pending.push(p)
+    return p
+  }
+  const counted = entities.length ? issue(tx.run(ADD_ENTITY_COUNTS, { rows: entities.map(([id, d]) => ({ id, ...d })) })) : null
+  const storeMinRead = entities.length || related.length ? issue(tx.run(STORE_MIN)) : null
   if (spoke.length) {
-    pending.push(tx.run(ADD_SPOKE_ABOUT, { rows: spoke.map(([k, n]) => ({ s: k.split(SEP)[0], x: k.split(SEP)[1], n })) }))
+    issue(tx.run(ADD_SPOKE_ABOUT, { rows: spoke.map(([k, n]) => ({ s: k.split(SEP)[0], x: k.split(SEP)[1], n })) }))
   }
   if (unattributed.length) {
-    pending.push(tx.run(ADD_UNATTRIBUTED, { rows: unattributed.map(([k, n]) => ({ x: k.slice(0, k.indexOf(SEP)), name: k.slice(k.indexOf(SEP) + 1), n })) }))
+    issue(tx.run(ADD_UNATTRIBUTED, { rows: unattributed.map(([k, n]) => ({ x: k.slice(0, k.indexOf(SEP)), name: k.slice(k.indexOf(SEP) + 1), n })) }))
   }
-  if (related.length) pending.push(tx.run(ADD_RELATED_WEIGHT, { rows: related.map(([k, n]) => ({ a: k.split(SEP)[0], b: k.split(SEP)[1], n })) }))
+  // the locked entities' articleCounts after the change, and storeMin: which entities are big
+  const articles = new Map<string, number>()
+  for (const r of (await counted)?.records ?? []) articles.set(r.get('id') as string, Number(r.get('articles')))
+  const sm = (await storeMinRead)?.records[0]?.get('storeMin')
+  const storeMin = sm === null || sm === undefined ? null : Number(sm)
+  const big = (id: string): boolean => storeMin !== null && (articles.get(id) ?? 0) >= storeMin
+  const crossed = storeMin === null ? [] : entities.filter(([id, d]) => d.articles && big(id) !== (articles.get(id)! - d.articles >= storeMin)).map(([id]) => id)
+  if (crossed.length) issue(tx.run(LOCK_RELATED_ENDS, { ids: crossed }))
+  if (storeMin !== null && changes.length) {
+    // the other ends, not locked here, of pairs with a big gained or lost entity (safe to read: co-mentions.ts)
+    const others = othersNeeded(changes, big, (id) => articles.has(id))
+    if (others.length) for (const r of (await issue(tx.run(ARTICLE_COUNTS_OF, { ids: others }))).records) articles.set(r.get('id') as string, Number(r.get('articles')))
+    const pairs = [...pairDifferences(changes, big)].sort(byKey)
+    countProfile('co-mention pairs looked up', pairs.length)
+    if (pairs.length) issue(tx.run(ADD_CO_MENTIONS, { rows: pairs.map(([pair, n]) => ({ pair, n })) }))
+  }
+  if (related.length) issue(tx.run(ADD_RELATED_WEIGHT, { storeMin, rows: related.map(([k, n]) => ({ a: k.split(SEP)[0], b: k.split(SEP)[1], n })) }))
+  if (crossed.length) {
+    countProfile('entities crossing storeMin', crossed.length)
+    issue(tx.run(CROSS_STORE_MIN, { storeMin, ids: crossed }))
+  }
   await Promise.all(pending)
 }
 
@@ -344,6 +402,7 @@ export async function aggregateDifferences(driver: Driver, database?: string): P
     const [stored, recounted, rows] = [Number(r.stored), Number(r.recounted), Number(r.rows)]
     if (stored !== recounted || rows > 2 || (stored > 0 && rows !== 2)) out.push(`RELATED_WEIGHT ${r.a} -- ${r.b}: stored ${stored}, recounted ${recounted} (${rows} rows)`)
   }
+  out.push(...(await coMentionDifferences(driver, database)))
   return out.sort()
 }
 
@@ -421,6 +480,9 @@ CALL (s) {
  * `pair` key, once per store (a `(:Migration {key: 'relatedWeights'})` node remembers it). Run with no
  * writer at work. Returns whether it had anything to do.
  */
-export function backfillRelatedWeights(driver: Driver, database?: string): Promise<boolean> {
-  return backfillOnce(driver, 'relatedWeights', [BACKFILL_RELATED_PAIR, BACKFILL_RELATED_DROP, BACKFILL_RELATED_WEIGHT], database)
+export async function backfillRelatedWeights(driver: Driver, database?: string): Promise<boolean> {
+  if (!(await backfillOnce(driver, 'relatedWeights', [BACKFILL_RELATED_PAIR, BACKFILL_RELATED_DROP, BACKFILL_RELATED_WEIGHT], database))) return false
+  // the new RELATED_WEIGHTs of two big entities count their co-mentions (for the store's storeMin, if it has one)
+  await recountCoMentions(driver, database)
+  return true
 }

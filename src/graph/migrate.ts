@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
+import { backfillCoMentions, coMentionStoreMinSetting } from './co-mentions.ts'
 import { backfillArticleNewest, backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
@@ -60,7 +61,7 @@ export interface MigrateResult {
  * cannot share a transaction with other writes), then waits for the indexes to come online.
  * Errors name the file and the statement that failed.
  */
-export async function migrate(driver: Driver, options: { database?: string; file?: string } = {}): Promise<MigrateResult> {
+export async function migrate(driver: Driver, options: { database?: string; file?: string; coMentionStoreMin?: number } = {}): Promise<MigrateResult> {
   const file = options.file ?? SCHEMA_FILE
   let statements: string[]
   try {
@@ -86,5 +87,8 @@ export async function migrate(driver: Driver, options: { database?: string; file
   await backfillSpeakerRanks(driver, options.database)
   // RELATED WEIGHTS (aggregates.ts): Entity.related's pair aggregate and each RELATED's pair key
   await backfillRelatedWeights(driver, options.database)
+  // CO-MENTIONS (co-mentions.ts): the counts of the pairs of big entities, for the setting's storeMin
+  // (counted anew when the store has none or another)
+  await backfillCoMentions(driver, { database: options.database, storeMin: options.coMentionStoreMin ?? coMentionStoreMinSetting() })
   return { file, statements: statements.length }
 }

@@ -66,6 +66,8 @@ export interface RelatedRow {
   fromId: string
   entity: EntityRow
   weight: number
+  /** the articles that mention both, when the pair's RELATED_WEIGHT keeps it (both ends big: co-mentions.ts), else null */
+  coMentions: number | null
   relations: RelationRow[]
 }
 

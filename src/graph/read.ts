@@ -5,17 +5,16 @@
 // parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES, picked by
 // a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
 // (three booleans: the text is made from this file's constants only).
-import { PAGE_PREFIX, RELATED_PAIR_PREFIX } from './pages.ts'
+import { PAGE_PREFIX } from './pages.ts'
 import { phraseLuceneQuery } from './read-executor.ts'
+import { ENTITY, RELATION } from './read-fragments.ts'
 
 export * from './read-rows.ts'
 export * from './read-executor.ts'
+export * from './read-related.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Projections shared by the queries (Cypher map projections; fixed text)
-
-const ENTITY = (v: string) =>
-  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), mergedIds: coalesce(${v}.aliasIds, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
 
 const ARTICLE = (v: string) =>
   `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
@@ -68,11 +67,6 @@ const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
       // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
       ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
       ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p)}}`
-
-/** a RELATED relationship `r` from node `s` to node `t` */
-const RELATION = (r: string, s: string, t: string) =>
-  `{type: ${r}.type, source: ${ENTITY(s)}, target: ${ENTITY(t)},` +
-  ` evidence: ${r}.evidence, start: ${r}.start, end: ${r}.end, articleId: ${r}.articleId}`
 
 /** newest first, undated last, then by id: a total order, so offset pages never repeat */
 const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, ${v}.id`
@@ -496,70 +490,6 @@ CALL (a) {
   RETURN collect(${RELATION('r', 's', 't')}) AS value
 }
 RETURN id AS key, value`
-
-/**
- * The `limit` entities most related to the entity bound to `e`, heaviest first (rows `w`, its
- * RELATED_WEIGHT; `o`, the other end; `rank`): up to `limit` entries of each rank index (pages.ts
- * RELATED_RANK), not every relationship of `e`. `limit` is a Cypher expression (a parameter). Shared with
- * the reading view's entity page.
- */
-export const TOP_RELATED = (limit: string) => `CALL (e) {
-    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankFrom STARTS WITH ${PAGE_PREFIX('e.id')}
-    WITH w ORDER BY w.rankFrom LIMIT ${limit}
-    RETURN w, w.rankFrom AS rank, endNode(w) AS o
-    UNION ALL
-    MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.rankTo STARTS WITH ${PAGE_PREFIX('e.id')}
-    WITH w ORDER BY w.rankTo LIMIT ${limit}
-    RETURN w, w.rankTo AS rank, startNode(w) AS o
-  }
-  WITH e, w, o, rank ORDER BY rank LIMIT ${limit}`
-
-/**
- * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per
- * co_mention relation (both are sentence-level evidence) between the two, then by the other's id.
- * The weight is the pair aggregate the writers keep (aggregates.ts RELATED_WEIGHT), and the top
- * $limit are read in order from its two rank indexes (pages.ts RELATED_RANK: the pairs where the
- * entity has the smaller id, and those where it has the larger), at most 2 x $limit index entries
- * instead of grouping every RELATED of the entity. The evidence of each is the first 5 of the
- * relations between the two in the order of their `pair` key (typed ones first, then article id,
- * start, type, end), read from its index: 5 entries, not the relations of either end.
- */
-export const RELATED_ENTITIES = `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
-  ${TOP_RELATED('$limit')}
-  CALL (e, o) {
-    MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')}
-    WITH r ORDER BY r.pair LIMIT 5
-    WITH r, startNode(r) AS rs, endNode(r) AS rt
-    RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
-  }
-  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: toInteger(w.weight), relations: relations}) AS value
-}
-RETURN id AS key, value`
-
-/**
- * Articles naming both entities of each pair: the articles of the one mentioned in fewer (its
- * counter, aggregates.ts) are read from the page index (pages.ts), and for each the other's MENTIONS
- * of that article is looked up by its exact page key (the same sort key, the other entity's id):
- * about 4 db hits per article of the smaller side instead of expanding every entity each of them
- * mentions. Still linear in the smaller side's articles (no pair aggregate is kept). DISTINCT on the
- * key: two name forms of one article may have resolved to one node (resolve.ts).
- */
-export const CO_MENTIONS = `
-UNWIND $pairs AS pair
-MATCH (a:Entity {id: pair.a}), (b:Entity {id: pair.b})
-WITH pair, CASE WHEN coalesce(a.articleCount, 0) <= coalesce(b.articleCount, 0) THEN [a, b] ELSE [b, a] END AS ab
-WITH pair, ab[0] AS small, ab[1] AS big
-CALL (small, big) {
-  MATCH ()-[m:MENTIONS]->() WHERE m.page STARTS WITH ${PAGE_PREFIX('small.id')}
-  WITH DISTINCT m.page AS k
-  WITH ${PAGE_PREFIX('big.id')} + substring(k, size(small.id) + 1) AS other
-  WHERE EXISTS { MATCH ()-[n:MENTIONS]->() WHERE n.page = other }
-  RETURN count(*) AS n
-}
-RETURN pair.key AS key, n AS value`
 
 export const PERSON_ROLES = `
 UNWIND $ids AS id

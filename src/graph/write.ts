@@ -246,7 +246,7 @@ function writtenContribution(into: Contribution, rows: Rows, nodeOf: NodeOf): Co
   for (const l of rows.about) (about.get(l.from) ?? about.set(l.from, []).get(l.from)!).push(node(l.to))
   const quotes = rows.quotes.map((q) => ({ speakers: speakers.get(q.id) ?? [], about: about.get(q.id) ?? [], speakerName: q.speakerName ?? '' }))
   const related = rows.relations.map((r) => ({ source: node(r.sourceId), target: node(r.targetId), type: r.type }))
-  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes, 1, rows.mentions.map((m) => m.count), related)
+  return contributionOf(into, rows.mentions.map((m) => node(m.entityId)), quotes, 1, rows.mentions.map((m) => m.count), related, articleId)
 }
 
 /** The resolution records of the articles to write: one per entity the article mentions (resolve.ts). */

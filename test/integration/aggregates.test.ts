@@ -3,12 +3,15 @@
 // removal, curation merges and their undoing, and concurrent ingest processes, every aggregate equals a
 // recount from the base facts (MENTIONS, SAID, ABOUT, RELATED); and the API's whoSaidWhatAbout,
 // totalCounts and Entity.related, which read them, answer what counting the base facts answers.
+// The co-mention counts of the pairs of big entities (src/graph/co-mentions.ts) are kept here from 2
+// articles on (NEWSGRAPH_COMENTION_STORE_MIN), so that entities cross it both ways as articles come and go.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
 import { aggregateDifferences, backfillAggregates, backfillRelatedWeights } from '../../src/graph/aggregates.ts'
+import { backfillCoMentions } from '../../src/graph/co-mentions.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
 import { migrate } from '../../src/graph/migrate.ts'
 import { backfillPageKeys, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
@@ -26,9 +29,11 @@ let env: Record<string, string>
 const temp: string[] = []
 const database = testConfig().neo4jDatabase
 
+const STORE_MIN = '2'
 beforeAll(async () => {
+  process.env.NEWSGRAPH_COMENTION_STORE_MIN = STORE_MIN // resetDatabase's migrate
   driver = await openTestDriver()
-  env = { NEO4J_URI: inject('neo4jUri') }
+  env = { NEO4J_URI: inject('neo4jUri'), NEWSGRAPH_COMENTION_STORE_MIN: STORE_MIN }
 })
 afterAll(async () => {
   await driver?.close()
@@ -36,19 +41,40 @@ afterAll(async () => {
 })
 
 /** How much the graph holds of each aggregate, so that "no difference" is never about an empty graph. */
-async function sizes(): Promise<{ articleCounts: number; spoke: number; unattributed: number; related: number }> {
+async function sizes(): Promise<{ articleCounts: number; spoke: number; unattributed: number; related: number; coMentions: number }> {
   const r = await driver.executeQuery(`
     CALL () { MATCH (e:Entity) RETURN sum(coalesce(e.articleCount, 0)) AS articleCounts }
     CALL () { MATCH ()-[r:SPOKE_ABOUT]->() RETURN sum(r.count) AS spoke }
     CALL () { MATCH ()-[r:QUOTED_UNATTRIBUTED]->() RETURN sum(r.count) AS unattributed }
-    CALL () { MATCH ()-[r:RELATED_WEIGHT]->() RETURN sum(r.weight) AS related }
-    RETURN articleCounts, spoke, unattributed, related`)
+    CALL () { MATCH ()-[r:RELATED_WEIGHT]->() RETURN sum(r.weight) AS related, sum(r.coMentions) AS coMentions }
+    RETURN articleCounts, spoke, unattributed, related, coMentions`)
   const o = r.records[0].toObject()
-  return { articleCounts: Number(o.articleCounts), spoke: Number(o.spoke), unattributed: Number(o.unattributed), related: Number(o.related) }
+  return { articleCounts: Number(o.articleCounts), spoke: Number(o.spoke), unattributed: Number(o.unattributed), related: Number(o.related), coMentions: Number(o.coMentions) }
+}
+
+/** each entity with a RELATED_WEIGHT: whether it is big (articleCount >= storeMin) */
+async function bigEntities(): Promise<Map<string, boolean>> {
+  const r = await driver.executeQuery(`MATCH (e:Entity) WHERE EXISTS { (e)-[:RELATED_WEIGHT]-() }
+    RETURN e.id AS id, coalesce(e.articleCount, 0) >= toInteger($min) AS big`, { min: STORE_MIN })
+  return new Map(r.records.map((x) => [x.get('id') as string, x.get('big') as boolean]))
+}
+
+/** entities with RELATED_WEIGHTs that crossed storeMin up or down in a step (their pairs gained or lost their counts) */
+const crossings = { up: new Set<string>(), down: new Set<string>() }
+let lastBig = new Map<string, boolean>()
+async function noteCrossings(): Promise<void> {
+  const now = await bigEntities()
+  for (const [id, big] of now) {
+    const was = lastBig.get(id)
+    if (was === false && big) crossings.up.add(id)
+    if (was === true && !big) crossings.down.add(id)
+  }
+  lastBig = now
 }
 
 async function expectExact(step: string): Promise<void> {
   expect(await aggregateDifferences(driver, database), step).toEqual([])
+  await noteCrossings()
   // the keys of the newest-first pages (pages.ts) name the node each fact is on now
   expect(await pageKeyDifferences(driver, database), step).toEqual([])
   expect(await integrityViolations(driver), step).toEqual(NONE)
@@ -75,6 +101,7 @@ describe('aggregates kept in the write transactions', () => {
     expect(first.articleCounts).toBeGreaterThan(10)
     expect(first.spoke).toBeGreaterThan(1)
     expect(first.related).toBeGreaterThan(1)
+    expect(first.coMentions).toBeGreaterThan(1)
 
     // the same article with a quote of another speaker about the port: its old contribution leaves, the new one comes
     const port = FILES.find((f) => f.includes('valdane-port'))!
@@ -105,6 +132,10 @@ describe('aggregates kept in the write transactions', () => {
     await expectExact('after undoing the merges')
     expect((await sizes()).spoke).toBeGreaterThan(0)
     expect((await sizes()).related).toBeGreaterThan(0)
+    // entities crossed storeMin both ways (removals, re-ingest, merges), each time exactly (checked above)
+    expect(crossings.up.size, 'entities crossing storeMin up').toBeGreaterThan(0)
+    expect(crossings.down.size, 'entities crossing storeMin down').toBeGreaterThan(0)
+    expect((await sizes()).coMentions).toBeGreaterThan(0)
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
   it('equal a recount after two ingest processes at once, in opposite orders, and a backfill gives the same', async () => {
@@ -151,6 +182,23 @@ describe('aggregates kept in the write transactions', () => {
     expect(await sizes()).toEqual(kept)
     await expectExact('after the related weights are backfilled')
 
+    // a store written before the co-mention counts, or with another storeMin: migrate counts them anew
+    await driver.executeQuery('MATCH ()-[w:RELATED_WEIGHT]->() REMOVE w.pair, w.coMentions')
+    expect((await aggregateDifferences(driver, database)).some((d) => d.includes(' coMentions: stored null'))).toBe(true)
+    expect(await backfillCoMentions(driver, { database, storeMin: 2, force: true })).toBe(true)
+    expect(await backfillCoMentions(driver, { database, storeMin: 2 })).toBe(false)
+    expect(await sizes()).toEqual(kept)
+    await expectExact('after the co-mentions are backfilled')
+    expect(await backfillCoMentions(driver, { database, storeMin: 1000 })).toBe(true)
+    expect((await sizes()).coMentions).toBe(0)
+    await expectExact('with a storeMin no entity reaches')
+    expect(await backfillCoMentions(driver, { database, storeMin: 2 })).toBe(true)
+    expect(await sizes()).toEqual(kept)
+    // a count off by one is a difference
+    await driver.executeQuery('MATCH ()-[w:RELATED_WEIGHT]->() WHERE w.coMentions IS NOT NULL WITH w LIMIT 1 SET w.coMentions = w.coMentions + 1')
+    expect((await aggregateDifferences(driver, database)).filter((d) => d.includes(' coMentions: '))).toHaveLength(1)
+    expect(await backfillCoMentions(driver, { database, storeMin: 2, force: true })).toBe(true)
+
     // a store written before the page keys (pages.ts): migrate gives every MENTIONS, SAID and ABOUT its key once
     await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page')
     await driver.executeQuery('MATCH (m:Migration) DELETE m')
@@ -159,6 +207,8 @@ describe('aggregates kept in the write transactions', () => {
     expect(await backfillPageKeys(driver, database)).toBe(false)
     expect(await backfillSpeakerRanks(driver, database)).toBe(false)
     expect(await backfillRelatedWeights(driver, database)).toBe(false)
+    expect(await backfillCoMentions(driver, { database, storeMin: 2 })).toBe(false)
+    expect(await sizes()).toEqual(kept)
     await expectExact('after the page keys are backfilled')
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
@@ -212,6 +262,7 @@ describe('aggregates kept in the write transactions', () => {
 
   it('the API answers Entity.related from them as grouping the RELATED facts does', async () => {
     const api = await startApi({ ...testConfig(), queryTimeoutMs: 60_000 }, driver)
+    const kinds = { kept: 0, counted: 0 }
     try {
       const top = await driver.executeQuery(`
         MATCH (e:Entity)-[r:RELATED]-(o:Entity) WHERE o <> e
@@ -239,9 +290,14 @@ describe('aggregates kept in the write transactions', () => {
           expect(g.relations.map((r) => [r.article.id, r.type, r.source.id]), `${id} -- ${g.entity.id}`).toEqual(ev.slice(0, 5).map((x) => [x[1], x[3], x[5]]))
           const both = await driver.executeQuery(`
             MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $a}) WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: $b}) } RETURN count(DISTINCT a) AS n`, { a: id, b: g.entity.id })
-          expect(g.coMentions).toBe(Number(both.records[0].get('n')))
+          expect(g.coMentions, `${id} -- ${g.entity.id}`).toBe(Number(both.records[0].get('n')))
+          const w = await driver.executeQuery('MATCH (:Entity {id: $a})-[w:RELATED_WEIGHT]-(:Entity {id: $b}) RETURN w.coMentions IS NOT NULL AS kept', { a: id, b: g.entity.id })
+          kinds[w.records[0].get('kept') ? 'kept' : 'counted']++
         }
       }
+      // both ways of answering were asked: the count kept on RELATED_WEIGHT, and counted when read
+      expect(kinds.kept).toBeGreaterThan(0)
+      expect(kinds.counted).toBeGreaterThan(0)
     } finally {
       await api.close()
     }

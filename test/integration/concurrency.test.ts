@@ -12,6 +12,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../../src/extract/types.ts'
+import { aggregateDifferences } from '../../src/graph/aggregates.ts'
+import { backfillCoMentions } from '../../src/graph/co-mentions.ts'
 import { factCounts, factDifferences, removeArticle, storedFacts } from '../../src/graph/write.ts'
 import { extractInput, prepareArticle } from '../../src/ingest/extract-step.ts'
 import { ingestArticle } from '../../src/ingest/pipeline.ts'
@@ -205,6 +207,61 @@ describe('D4: removal and update racing an ingest of an article naming the same 
     expect(await extractionMismatches(driver)).toEqual([])
     expect((await ingestArticle(driver, A2, 'a2')).outcome.status).toBe('unchanged')
   })
+})
+
+describe('co-mention counts: entities crossing storeMin while other writers name them', () => {
+  // R relates Quartzmann and Pomfrey (their RELATED_WEIGHT). With storeMin 2 (co-mentions.ts), X (naming
+  // Quartzmann only) and Y (Pomfrey only), written at once, make both ends big at once: each writer
+  // sees the other end small unless the locks order them, and the pair must end counted (1: R). P and
+  // Q name both: written at once, one crosses and counts, the other adds to that count. Removals cross
+  // down. After each step every count must equal a recount (aggregateDifferences).
+  const ROUNDS = Number(process.env.RACE_ROUNDS ?? 40) >> 2 || 1
+  const article = (url: string, text: string): ArticleInput => ({
+    text,
+    bodyStart: 0,
+    bodyEnd: text.length,
+    meta: { title: null, publishedAt: null, authors: [], dateline: null, publisher: null, url },
+  })
+  const R = article('https://example.test/vexhollow/r', 'Zebulon Quartzmann met Ildra Pomfrey in Vexhollow on Monday.')
+  const X = article('https://example.test/vexhollow/x', 'Zebulon Quartzmann spoke to farmers on Tuesday. The market was closed.')
+  const Y = article('https://example.test/vexhollow/y', 'Ildra Pomfrey opened a school on Wednesday. The weather was fine.')
+  const P = article('https://example.test/vexhollow/p', 'Zebulon Quartzmann spoke on Thursday. The council was closed. Ildra Pomfrey left the town hall.')
+  const Q = article('https://example.test/vexhollow/q', 'Ildra Pomfrey spoke on Friday. The harbour was quiet. Zebulon Quartzmann stayed at home.')
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
+  // (the extraction takes Quartzmann for an organisation: the pair is found by name)
+  const PAIR = `MATCH (:Entity {name: 'Ildra Pomfrey'})-[w:RELATED_WEIGHT]-(:Entity {name: 'Zebulon Quartzmann'}) RETURN w.coMentions AS n`
+
+  it('stay exact when both ends cross at once, one crosses while the other adds, and both cross down', async () => {
+    await resetDatabase(driver)
+    await backfillCoMentions(driver, { storeMin: 2 })
+    await ingestArticle(driver, R, 'r')
+    const wrong: string[] = []
+    const kept: unknown[] = []
+    const at = async (step: string) => {
+      for (const d of await aggregateDifferences(driver)) wrong.push(`${step}: ${d}`)
+      const pair = (await driver.executeQuery(PAIR)).records
+      if (pair.length !== 1) wrong.push(`${step}: ${pair.length} RELATED_WEIGHTs between Pomfrey and Quartzmann`)
+      const n = pair[0]?.get('n')
+      kept.push(n === null || n === undefined ? null : Number(n))
+    }
+    const both = (lead: number, a: () => Promise<unknown>, b: () => Promise<unknown>) => Promise.all([pause(lead).then(a), pause(-lead).then(b)])
+    for (let round = 1; round <= ROUNDS; round++) {
+      const lead = (round % 5) - 2
+      await both(lead, () => ingestArticle(driver, X, 'x'), () => ingestArticle(driver, Y, 'y'))
+      await at(`round ${round}, X and Y written`) // both ends crossed up: counted, 1 (R)
+      await both(lead, () => removeArticle(driver, X.meta.url!), () => removeArticle(driver, Y.meta.url!))
+      await at(`round ${round}, X and Y removed`) // both crossed down: no count
+      await both(lead, () => ingestArticle(driver, P, 'p'), () => ingestArticle(driver, Q, 'q'))
+      await at(`round ${round}, P and Q written`) // crossed with the first, added by the second: 3
+      await both(lead, () => removeArticle(driver, P.meta.url!), () => ingestArticle(driver, X, 'x'))
+      await at(`round ${round}, P removed while X is written`) // Pomfrey 2 (R, Q), Quartzmann 3: 2
+      await both(lead, () => removeArticle(driver, Q.meta.url!), () => removeArticle(driver, X.meta.url!))
+      await at(`round ${round}, Q and X removed`) // back to R alone: no count
+    }
+    expect(wrong).toEqual([])
+    // the pair was counted and dropped as the steps say (the races were about something)
+    expect(kept).toEqual(Array.from({ length: ROUNDS }, () => [1, null, 3, 2, null]).flat())
+  }, 600_000)
 })
 
 describe('D15: two removals of one article at once', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { contributionOf, type Contribution } from '../../src/graph/aggregates.ts'
 
-const empty = (): Contribution => ({ entities: new Map(), spoke: new Map(), unattributed: new Map(), related: new Map() })
+const empty = (): Contribution => ({ entities: new Map(), spoke: new Map(), unattributed: new Map(), related: new Map(), mentionSets: new Map() })
 
 describe('contributionOf', () => {
   it('counts an article once per entity, a quote once per speaker, subject and pair', () => {
