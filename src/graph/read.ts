@@ -1,5 +1,6 @@
 // The read queries the API uses: named, parameterised Cypher constants (the executor that runs them and
-// the parameter helpers are in read-executor.ts, the row shapes in read-rows.ts; both re-exported here). Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
+// the parameter helpers are in read-executor.ts, the row shapes in read-rows.ts, Entity.related's queries in
+// read-related.ts; all re-exported here). Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
 // DataLoaders can answer a whole level of a GraphQL request with one round trip.
 // Nothing a user sends is ever spliced into query text: names, search terms and filters travel as
 // parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES, picked by
