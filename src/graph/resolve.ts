@@ -31,15 +31,14 @@
 //
 // Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
 // resolving a group also resolves the groups its decisions link it to, and applies them last.
-import { randomUUID } from 'node:crypto'
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
 import { applyDecisions } from './decisions.ts'
 import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
-import type { Decision } from './decisions.ts'
 import type { GroupCache } from './group-cache.ts'
 import { CLEAR_DIRTY } from './deferred.ts'
-import { countProfile } from './write-profile-count.ts'
+import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
+import { countProfile, memProbe } from './write-profile-count.ts'
 
 export interface FormRecord {
   articleId: string
@@ -317,13 +316,10 @@ function finish(target: Map<string, string>, members: Map<string, { type: string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cypher
+// Cypher (the groups' locks and tokens: group-locks.ts)
 
-/** Takes the write lock of each name group (sorted keys, so writers lock them in the same order). */
-export const LOCK_GROUPS = `
-UNWIND $groups AS key
-MERGE (g:NameGroup {key: key})
-SET g.locked = true`
+export * from './group-locks.ts'
+
 
 /** Deletes the lock nodes of groups left with no record (their last article removed or changed), so a graph holds only groups in use. */
 export const DROP_EMPTY_GROUPS = `
@@ -332,28 +328,7 @@ MATCH (g:NameGroup {key: key})
 WHERE NOT EXISTS { MATCH (:Article)-[:MENTIONS {group: key}]->(:Entity) }
 DELETE g`
 
-/** The name groups an article's records belong to (before its facts are deleted). */
-export const GROUPS_OF_ARTICLES = `
-UNWIND $ids AS id
-MATCH (:Article {id: id})-[m:MENTIONS]->()
-WHERE m.group IS NOT NULL
-RETURN DISTINCT m.group AS group`
 
-/**
- * Takes the write lock of each name group (sorted keys) and gives it a new version token, returning
- * the one it had: a write that holds a group's records in memory (GroupCache) may use them only
- * while the token is the one it set. Every transaction that changes a group's records resolves it
- * again (planGroups), which runs this, so a token left unchanged means records left unchanged.
- * One write per group: the SET reads the property it writes (`tokens`: the new token, then the one
- * before it), and Neo4j takes the node's write lock before it evaluates such a SET (a "direct
- * dependency", as for `SET n.x = n.x + 1`), so the token read is the one the last writer committed,
- * read with the lock held.
- */
-export const LOCK_ROTATE_GROUPS = `
-UNWIND $groups AS key
-MERGE (g:NameGroup {key: key})
-SET g.tokens = [$token] + coalesce(g.tokens[0..1], [])
-RETURN key, g.tokens[1] AS before, g.dirty AS dirty`
 
 /** Every record of the groups, with the node it is on now. */
 export const GROUP_RECORDS = `
@@ -419,71 +394,6 @@ CALL (mv, t) {
 }${MOVE_PAIRS.join('')}`,
 ]
 
-/** The token a transaction gives the groups it locks, and the token each had before (LOCK_ROTATE_GROUPS). */
-export interface GroupTokens {
-  token: string
-  before: Map<string, string | null>
-  /** the groups locked that a bulk ingest left to resolve later (`dirty`, deferred.ts) */
-  dirty: Set<string>
-}
-
-export function newGroupTokens(): GroupTokens {
-  return { token: randomUUID(), before: new Map(), dirty: new Set() }
-}
-
-/**
- * Locks the groups (sorted, so writers lock them in the same order). With `tokens`, also gives each
- * group not yet in `tokens.before` the transaction's token and records the one it had, in the same
- * write (LOCK_ROTATE_GROUPS).
- */
-export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string>, tokens?: GroupTokens): Promise<void> {
-  const list = [...new Set(groups)].filter((g) => !tokens?.before.has(g)).sort(cmp)
-  if (!list.length) return
-  if (!tokens) {
-    await tx.run(LOCK_GROUPS, { groups: list })
-    return
-  }
-  const res = await tx.run(LOCK_ROTATE_GROUPS, { groups: list, token: tokens.token })
-  for (const r of res.records) {
-    tokens.before.set(r.get('key') as string, (r.get('before') as string | null) ?? null)
-    if (r.get('dirty') === true) tokens.dirty.add(r.get('key') as string)
-  }
-}
-
-export async function groupsOfArticles(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
-  if (!ids.length) return []
-  const res = await tx.run(GROUPS_OF_ARTICLES, { ids })
-  return res.records.map((r) => r.get('group') as string)
-}
-
-/** The curation decisions on any of the groups (decisions.ts). */
-export const DECISIONS_OF_GROUPS = `
-MATCH (d:Decision)
-WHERE any(g IN d.groups WHERE g IN $groups)
-RETURN d.id AS id, d.seq AS seq, d.kind AS kind, d.a AS a, d.b AS b, d.name AS name, d.groups AS groups`
-
-/**
- * The decisions on the groups, and the groups grown by those the decisions link them to (a merge
- * across two name groups resolves both together), locked like the others. Call with `groups` locked.
- */
-export async function decisionsFor(tx: ManagedTransaction, groups: string[], tokens?: GroupTokens): Promise<{ groups: string[]; decisions: Decision[] }> {
-  const all = new Set(groups)
-  const found = new Map<string, Decision>()
-  for (let next = groups; next.length; ) {
-    const res = await tx.run(DECISIONS_OF_GROUPS, { groups: next })
-    const more = new Set<string>()
-    for (const r of res.records) {
-      const d = { id: r.get('id'), seq: Number(r.get('seq')), kind: r.get('kind'), a: r.get('a'), b: r.get('b'), name: r.get('name'), groups: r.get('groups') } as Decision
-      found.set(d.id, d)
-      for (const g of d.groups) if (!all.has(g)) more.add(g)
-    }
-    next = [...more].sort(cmp)
-    for (const g of next) all.add(g)
-    await lockGroups(tx, next, tokens)
-  }
-  return { groups: [...all].sort(cmp), decisions: [...found.values()] }
-}
-
 export interface Move {
   articleId: string
   form: string
@@ -524,17 +434,43 @@ export interface PlanOptions {
   tokens?: GroupTokens
 }
 
-function storedRecord(r: { get(key: string): unknown }): StoredRecord {
-  return {
-    articleId: r.get('articleId') as string,
-    form: r.get('form') as string,
-    name: (r.get('name') as string | null) ?? keyOf(r.get('form') as string),
-    type: (r.get('type') as string | null) ?? 'Person',
-    count: Number(r.get('count') ?? 1),
-    aliases: (r.get('aliases') as string[]) ?? [],
-    date: (r.get('date') as string | null) ?? null,
-    current: r.get('current') as string,
+/**
+ * Streams the groups' records (GROUP_RECORDS) into `push` as they arrive, so the driver's records of a
+ * big group are never all held; the strings a group repeats from article to article (forms, names,
+ * types, dates, nodes, alias lists) are kept once. Returns how many records were read.
+ */
+function readGroupRecords(tx: ManagedTransaction, groups: string[], push: (g: string, r: StoredRecord) => void): Promise<number> {
+  const strings = new Map<string, string>()
+  const one = (x: string): string => strings.get(x) ?? (strings.set(x, x), x)
+  const lists = new Map<string, string[]>()
+  const list = (l: string[]): string[] => {
+    const key = l.join('\u0000')
+    return lists.get(key) ?? (lists.set(key, l.map(one)), lists.get(key)!)
   }
+  let n = 0
+  return new Promise((resolve, reject) => {
+    tx.run(GROUP_RECORDS, { groups }).subscribe({
+      onNext: (r) => {
+        n++
+        const form = one(r.get('form') as string)
+        const name = r.get('name') as string | null
+        const type = r.get('type') as string | null
+        const date = r.get('date') as string | null
+        push(one(r.get('group') as string), {
+          articleId: r.get('articleId') as string,
+          form,
+          name: name === null ? one(keyOf(form)) : one(name),
+          type: type === null ? 'Person' : one(type),
+          count: Number(r.get('count') ?? 1),
+          aliases: list((r.get('aliases') as string[] | null) ?? []),
+          date: date === null ? null : one(date),
+          current: one(r.get('current') as string),
+        })
+      },
+      onCompleted: () => resolve(n),
+      onError: reject,
+    })
+  })
 }
 
 /**
@@ -572,10 +508,7 @@ export async function planGroups(
     if (!held) toRead.push(g)
     else for (const rec of held) if (!deleted.has(rec.articleId)) push(g, rec)
   }
-  if (toRead.length) {
-    const res = await tx.run(GROUP_RECORDS, { groups: toRead })
-    for (const r of res.records) push(r.get('group') as string, storedRecord(r))
-  }
+  if (toRead.length) memProbe('plan: records read', { records: await readGroupRecords(tx, toRead, push), groups: toRead.length })
   // added records of groups not resolved here (a bulk ingest's deferred groups, deferred.ts) are placed by the caller
   const resolving = new Set(list)
   for (const { group, ...rec } of added) if (resolving.has(group)) push(group, { ...rec, current: null })
@@ -599,6 +532,7 @@ export async function planGroups(
     plan.records.set(g, after)
   }
   plan.empty = list.filter((g) => !byGroup.has(g))
+  memProbe('plan: resolved', { records: [...byGroup.values()].reduce((n, rs) => n + rs.length, 0), moves: plan.moves.length })
   return plan
 }
 

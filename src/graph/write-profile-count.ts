@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs"
 // NEWSGRAPH_WRITE_PROFILE=1 or 2 (write-profile.ts): also sums deterministic counts of the write path
 // (records resolved, resolved nodes sent to SET_RESOLVED, facts moved, groups deferred), printed to
 // stderr at exit. Kept apart from write-profile.ts, which imports the statement modules, so that
@@ -12,4 +13,35 @@ if (COUNTS) {
 /** Adds `n` to the count `name` (a no-op unless NEWSGRAPH_WRITE_PROFILE is set). */
 export function countProfile(name: string, n: number): void {
   if (COUNTS) COUNTS.set(name, (COUNTS.get(name) ?? 0) + n)
+}
+
+/**
+ * NEWSGRAPH_MEM_PROBE=FILE (with node --expose-gc): at each probe, a full GC and then the live heap, the
+ * largest per label kept and printed to stderr at exit, and one JSON line per probe appended to FILE.
+ * For measuring what the writer holds (issue 13); off, each probe is a null check.
+ */
+const PROBE_FILE = process.env.NEWSGRAPH_MEM_PROBE || null
+const PROBES = PROBE_FILE ? new Map<string, { heap: number; rss: number; n: number }>() : null
+if (PROBES) {
+  process.on('exit', () => {
+    process.stderr.write(`mem probes (max live heap MB, rss MB, n): ${[...PROBES].map(([k, p]) => `${k} ${(p.heap / 2 ** 20).toFixed(1)}/${(p.rss / 2 ** 20).toFixed(0)}/${p.n}`).join(', ')}\n`)
+  })
+}
+
+export function memProbe(label: string, extra: Record<string, number> = {}): void {
+  if (!PROBES) return
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc) gc()
+  const m = process.memoryUsage()
+  const p = PROBES.get(label) ?? PROBES.set(label, { heap: 0, rss: 0, n: 0 }).get(label)!
+  p.heap = Math.max(p.heap, m.heapUsed)
+  p.rss = Math.max(p.rss, m.rss)
+  for (const [k, v] of Object.entries(extra)) {
+    const key = `${label}:${k}`
+    const q = PROBES.get(key) ?? PROBES.set(key, { heap: 0, rss: 0, n: 0 }).get(key)!
+    q.heap = Math.max(q.heap, v * 2 ** 20)
+    q.n++
+  }
+  p.n++
+  appendFileSync(PROBE_FILE!, JSON.stringify({ pid: process.pid, t: Date.now(), label, heap: m.heapUsed, total: m.heapTotal, ext: m.external, ab: m.arrayBuffers, rss: m.rss, ...extra }) + '\n')
 }

@@ -5,6 +5,7 @@ import type { ManagedTransaction } from 'neo4j-driver'
 import * as aggregatesModule from './aggregates.ts'
 import * as checksModule from './checks.ts'
 import * as deferredModule from './deferred.ts'
+import * as groupLocksModule from './group-locks.ts'
 import * as locksModule from './locks.ts'
 import * as removeModule from './remove.ts'
 import * as resolveModule from './resolve.ts'
@@ -55,7 +56,7 @@ export function nameStatements(mod: Record<string, unknown>): void {
     else if (Array.isArray(v)) v.forEach((q, i) => typeof q === 'string' && statementNames.set(q, `${k}[${i}]`))
   }
 }
-for (const m of [aggregatesModule, checksModule, deferredModule, locksModule, removeModule, resolveModule]) nameStatements(m)
+for (const m of [aggregatesModule, checksModule, deferredModule, groupLocksModule, locksModule, removeModule, resolveModule]) nameStatements(m)
 export function profiled(tx: ManagedTransaction): ManagedTransaction {
   if (!STATEMENTS) return tx
   const run = tx.run.bind(tx)

@@ -17,7 +17,7 @@ import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
 import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
 import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
-import { countProfile } from './write-profile-count.ts'
+import { countProfile, memProbe } from './write-profile-count.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { nameStatements, profiled, stopwatch } from './write-profile.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
@@ -417,11 +417,33 @@ export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts:
   // only now that it is committed: the records it left are what the graph holds under its token
   cache.remember(plan)
   for (const [g, d] of deferred) cache.deferred(g, d.records, d.forms)
+  memProbe('cache', { cacheRecords: cache.size.records, cacheMb: cache.size.bytes / 2 ** 20, cacheGroups: cache.size.groups })
   return result
 }
 
-/** Groups resolved in one transaction by repairDirtyGroups. */
+/** Groups resolved in one transaction by repairDirtyGroups, and the records (as far as this process knows them) that end a transaction's share early. */
 const REPAIR_GROUPS = 8
+const REPAIR_RECORDS = 10_000
+
+/** The dirty groups in transactions of at most REPAIR_GROUPS groups and, but for a single group, REPAIR_RECORDS known records: each transaction holds the records it resolves. */
+function repairChunks(keys: string[], cache: GroupCache): string[][] {
+  const chunks: string[][] = []
+  let chunk: string[] = []
+  let records = 0
+  for (const g of keys) {
+    const big = cache.big(g)
+    const n = big ? big.size + big.pending : 0
+    if (chunk.length && (chunk.length >= REPAIR_GROUPS || records + n > REPAIR_RECORDS)) {
+      chunks.push(chunk)
+      chunk = []
+      records = 0
+    }
+    chunk.push(g)
+    records += n
+  }
+  if (chunk.length) chunks.push(chunk)
+  return chunks
+}
 
 /**
  * Resolves in full every group marked dirty (deferred.ts: a bulk ingest's deferred groups, or those
@@ -433,8 +455,7 @@ export async function repairDirtyGroups(driver: Driver, opts: WriteOptions = {})
   const listed = await driver.executeQuery(DIRTY_GROUPS, {}, { database: opts.database, routing: 'WRITE' })
   const keys = listed.records.map((r) => r.get('key') as string)
   const done = { groups: 0, moves: 0 }
-  for (let i = 0; i < keys.length; i += REPAIR_GROUPS) {
-    const chunk = keys.slice(i, i + REPAIR_GROUPS)
+  for (const chunk of repairChunks(keys, cache)) {
     const plan = await writeWithRetries(driver, opts, async (tx) => {
       const tokens = newGroupTokens()
       await lockGroups(tx, chunk, tokens)

@@ -20,10 +20,12 @@ import {
   type PreparedArticle,
   type WriteCounts,
 } from '../graph/write.ts'
+import { memProbe } from '../graph/write-profile-count.ts'
 import { chunksOf, detectFormat } from '../extract/read/index.ts'
 import { numbered, readParts, recordSource } from '../extract/read/records.ts'
 import { inputChunks } from '../extract/sources.ts'
 import type { ExtractOutcome, InputResult, RecordJob } from './extract-step.ts'
+import { settleHeap } from './heap.ts'
 import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
@@ -299,6 +301,9 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
         const result = await writeBatchIsolated(driver!, mine, { database: opts.database, bulk: true })
         tally(summary, result, failed)
         progress.written += mine.length
+        // what the batch allocated goes before the next one starts (heap.ts)
+        settleHeap()
+        memProbe('batch written', { written: progress.written })
       } catch (e) {
         writeError ??= e
       } finally {
@@ -461,6 +466,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     if (!dryRun && !writeError) {
       const w0 = performance.now()
       await repairDirtyGroups(driver!, { database: opts.database })
+      memProbe('repaired at end')
       summary.writeMs += performance.now() - w0
     }
   } finally {
