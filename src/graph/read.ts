@@ -52,11 +52,19 @@ const QUOTE_PARTS = (v: string, p: QuoteParts) =>
   (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${ENTITY('qpx')}]` : '') +
   (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${ENTITY('qps')}])` : '')
 
+/**
+ * the id of quote `v`'s article: the part of the quote's id before its `#` (`<article id>#q<n>`, rows.ts
+ * quoteId; article ids, `url:<sha1>` or `text:<sha1>`, have none). Quotes are written without a copy of it
+ * (write.ts CREATE_FACTS; stores written before carry an equal `articleId`). Following IN instead cost ~7
+ * db hits a quote.
+ */
+const QUOTE_ARTICLE_ID = (v: string) => `split(${v}.id, '#')[0]`
+
 /** the quote's offsets, cue, sentiment, speaker as written, date, fragments and article id (QuoteParts.details) */
 const QUOTE_DETAILS = (v: string) =>
   ` .start, .end, .cue, .sentiment, .speakerName, publishedAt: toString(${v}.publishedAt),` +
   ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
-  ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id]))`
+  ` articleId: ${QUOTE_ARTICLE_ID(v)}`
 
 /** a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the parts `p` asks for */
 const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
@@ -64,7 +72,7 @@ const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
     ? `${v} {.id, .text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
     : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
       ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
-      ` articleId: coalesce(${v}.articleId, head([(${v})-[:IN]->(qa:Article) | qa.id])),` +
+      ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
       // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
       ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
       ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p)}}`

@@ -96,7 +96,9 @@ ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = r
  * Every per-article fact of the batch, one row per article. The article's entities (merged just
  * before) are sought once each, in the order of `row.nodes` (the node each of the forms in
  * `row.entities` resolved to, src/graph/resolve.ts), and every fact refers to them by
- * position: an article's ~100 relationships cost ~25 index seeks instead of ~200.
+ * position: an article's ~100 relationships cost ~25 index seeks instead of ~200. A quote carries no
+ * `articleId`: its IN relationship gives its article (read.ts QUOTE follows it), and a 45-character
+ * copy on each of ~17 quotes an article cost a string record each in the store and the transaction log.
  */
 export const CREATE_FACTS = `
 UNWIND $rows AS row
@@ -121,7 +123,7 @@ CALL (a, es, row) {
       fragmentStarts: [x IN r.fragmentStarts | toInteger(x)], fragmentEnds: [x IN r.fragmentEnds | toInteger(x)],
       speakerStart: toInteger(r.speakerStart), speakerEnd: toInteger(r.speakerEnd),
       sentence: r.sentence, sentenceStart: toInteger(r.sentenceStart),
-      sentenceEnd: toInteger(r.sentenceEnd), articleId: row.id, publishedAt: date(r.publishedAt)})
+      sentenceEnd: toInteger(r.sentenceEnd), publishedAt: date(r.publishedAt)})
   CREATE (q)-[:IN]->(a)
   FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)], page: ${PAGE_KEY('e', 'q')}}]->(q)))
   FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)], page: ${PAGE_KEY('e', 'q')}}]->(e)))

@@ -7,7 +7,8 @@ import { aggregateDifferences } from '../../src/graph/aggregates.ts'
 export const INTEGRITY: Record<string, string> = {
   'articles without their text or hash (claimed, never written)': 'MATCH (a:Article) WHERE a.textHash IS NULL OR a.text IS NULL RETURN count(a) AS n',
   'quotes not IN exactly one article': 'MATCH (q:Quote) WHERE COUNT { (q)-[:IN]->(:Article) } <> 1 RETURN count(q) AS n',
-  'quotes IN an article other than their articleId': 'MATCH (q:Quote)-[:IN]->(a:Article) WHERE q.articleId <> a.id OR NOT q.id STARTS WITH a.id + "#q" RETURN count(q) AS n',
+  // quotes carry no articleId since 2026-12-02 (write.ts CREATE_FACTS): their id begins with their article's
+  'quotes IN an article other than theirs': 'MATCH (q:Quote)-[:IN]->(a:Article) WHERE q.articleId <> a.id OR NOT q.id STARTS WITH a.id + "#q" RETURN count(q) AS n',
   // quotes are numbered q1..qN per article: a missing one shows as a highest number above the count
   'articles missing some of their quotes': `
     MATCH (q:Quote)-[:IN]->(a:Article)

@@ -1,0 +1,41 @@
+// Preload for the ingest command (node --import, set by scripts/bench-write-cost.ts): counts every Cypher
+// statement the process runs in a transaction: calls, rows sent (its first list parameter), Neo4j's update
+// counters and, with STATEMENT_COUNTER_PROFILE=1, the db hits of its PROFILE (each statement is run under
+// PROFILE: what it does is unchanged). Written as JSON to $STATEMENT_COUNTER_OUT when the process exits,
+// keyed by the statement's first 90 characters. Plain JavaScript outside src/ so that it can count any
+// checkout's ingest (bench-write-cost --tree), through that checkout's own driver.
+import { writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { isMainThread } from 'node:worker_threads'
+
+if (isMainThread && process.env.STATEMENT_COUNTER_OUT) {
+  // the driver the checkout's ingest loads (CommonJS): the one in the working directory's node_modules
+  const loaded = createRequire(join(process.cwd(), 'package.json'))('neo4j-driver-core/lib/transaction.js')
+  const Transaction = loaded.default ?? loaded
+  const profile = process.env.STATEMENT_COUNTER_PROFILE === '1'
+  // statements PROFILE cannot prefix: schema commands, procedures' admin calls, CALL IN TRANSACTIONS
+  const unprofiled = /^\s*(EXPLAIN|PROFILE|CREATE (CONSTRAINT|INDEX|RANGE|FULLTEXT)|DROP |SHOW |CALL db\.|CALL dbms\.)|IN TRANSACTIONS/i
+  const dbHits = (p) => (p ? Number(p.dbHits ?? 0) + (p.children ?? []).reduce((n, c) => n + dbHits(c), 0) : 0)
+  const stats = new Map()
+  const run = Transaction.prototype.run
+  Transaction.prototype.run = function (query, parameters, rules) {
+    const text = typeof query === 'string' ? query : query.text
+    const key = text.trim().replace(/\s+/g, ' ').slice(0, 90)
+    const sent = profile && typeof query === 'string' && !unprofiled.test(text) ? `PROFILE ${query}` : query
+    const result = run.call(this, sent, parameters, rules)
+    result.then(
+      (r) => {
+        const e = stats.get(key) ?? stats.set(key, { calls: 0, rows: 0, dbHits: 0, updates: {} }).get(key)
+        e.calls++
+        const list = parameters ? Object.values(parameters).find(Array.isArray) : undefined
+        e.rows += list ? list.length : 0
+        e.dbHits += dbHits(r.summary.profile)
+        for (const [n, x] of Object.entries(r.summary.counters.updates())) if (x) e.updates[n] = (e.updates[n] ?? 0) + x
+      },
+      () => {},
+    )
+    return result
+  }
+  process.on('exit', () => writeFileSync(process.env.STATEMENT_COUNTER_OUT, JSON.stringify(Object.fromEntries(stats), null, 1)))
+}
