@@ -33,7 +33,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { ADD_CO_MENTIONS, ARTICLE_COUNTS_OF, recountCoMentions, BOTH_BIG, CO_MENTION_COUNT, coMentionDifferences, CROSS_STORE_MIN, LOCK_RELATED_ENDS, mentionChanges, othersNeeded, pairDifferences, STORE_MIN, WEIGHT_PAIR } from './co-mentions.ts'
 import { LOCK_ARTICLES } from './locks.ts'
 import { countProfile } from './write-profile-count.ts'
-import { backfillOnce, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
+import { backfillOnce, RANK_OF, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
 
 /**
  * What each article contributes: the entities it mentions, per quote its speakers, subjects and
@@ -67,41 +67,61 @@ RETURN e.id AS id, e.articleCount AS articles`
 
 /**
  * Adds differences to SPOKE_ABOUT counts and rewrites their `rank` (pages.ts: whoSaidWhatAbout's
- * order) from the new count, read under the lock the first SET took; a count that falls to 0
- * deletes its relationship.
+ * order) from the new count; a count that falls to 0 deletes its relationship. Both ends are
+ * write-locked before (ADD_ENTITY_COUNTS, in the same transaction: applyChange locks every end of a
+ * changed pair), so the relationship is looked for once and created when missing: a MERGE of it
+ * looked again under its own locks before creating, expanding the ends' relationships twice.
  */
 export const ADD_SPOKE_ABOUT = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.s})
 MATCH (x:Entity {id: row.x})
-MERGE (s)-[r:SPOKE_ABOUT]->(x)
-SET r.count = coalesce(r.count, 0) + row.n
-SET r.rank = ${SPOKE_RANK('s', 'r', 'x')}
-WITH r WHERE r.count <= 0
+OPTIONAL MATCH (s)-[found:SPOKE_ABOUT]->(x)
+CALL (s, x, found) {
+  WITH s, x, found WHERE found IS NULL
+  CREATE (s)-[r:SPOKE_ABOUT]->(x)
+  RETURN r
+  UNION ALL
+  WITH found WHERE found IS NOT NULL
+  RETURN found AS r
+}
+WITH row, r, coalesce(r.count, 0) + row.n AS n
+SET r.count = n, r.rank = ${RANK_OF('row.x', 'n', "'e:' + row.s")}
+WITH r, n WHERE n <= 0
 DELETE r`
 
 /**
  * Adds differences to RELATED_WEIGHT weights (one relationship per pair, from the smaller id to the
- * larger) and rewrites both ranks (pages.ts RELATED_RANK); a weight that falls to 0 deletes it (with
- * its co-mention count). One between two big ends with no count yet (created here, or an end crossed
- * storeMin in this transaction) counts its co-mentions from the graph, which holds this transaction's
- * facts (co-mentions.ts; applyChange has locked both ends).
+ * larger) and rewrites both ranks (pages.ts RELATED_RANK); a weight that
+ * falls to 0 deletes it (with its co-mention count). One between two big ends with no count yet
+ * (created here, or an end crossed storeMin in this transaction) counts its co-mentions from the
+ * graph, which holds this transaction's facts (co-mentions.ts). applyChange has write-locked both ends
+ * (ADD_ENTITY_COUNTS), so the relationship is looked for once and created when missing (a MERGE
+ * looked twice, as ADD_SPOKE_ABOUT says).
  */
 export const ADD_RELATED_WEIGHT = `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.a})
 MATCH (b:Entity {id: row.b})
-WITH row, CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END AS ends
-WITH row, ends[0] AS s, ends[1] AS t
-MERGE (s)-[w:RELATED_WEIGHT]->(t)
-SET w.weight = coalesce(w.weight, 0) + row.n
-SET w.rankFrom = ${RELATED_RANK('s', 'w', 't')}, w.rankTo = ${RELATED_RANK('t', 'w', 's')}
-WITH s, t, w
-CALL (s, t, w) {
-  WITH * WHERE w.weight > 0 AND w.pair IS NULL AND ${BOTH_BIG('s', 't')}
+WITH row, CASE WHEN row.a < row.b THEN [a, b, row.a, row.b] ELSE [b, a, row.b, row.a] END AS ends
+WITH row, ends[0] AS s, ends[1] AS t, ends[2] AS sId, ends[3] AS tId
+OPTIONAL MATCH (s)-[found:RELATED_WEIGHT]->(t)
+CALL (s, t, found) {
+  WITH s, t, found WHERE found IS NULL
+  CREATE (s)-[w:RELATED_WEIGHT]->(t)
+  RETURN w
+  UNION ALL
+  WITH found WHERE found IS NOT NULL
+  RETURN found AS w
+}
+WITH s, t, w, sId, tId, coalesce(w.weight, 0) + row.n AS weight
+SET w.weight = weight, w.rankFrom = ${RANK_OF('sId', 'weight', 'tId')}, w.rankTo = ${RANK_OF('tId', 'weight', 'sId')}
+WITH s, t, w, weight
+CALL (s, t, w, weight) {
+  WITH * WHERE weight > 0 AND w.pair IS NULL AND ${BOTH_BIG('s', 't')}
   SET w.pair = ${WEIGHT_PAIR('s', 't')}, w.coMentions = ${CO_MENTION_COUNT('s', 't')}
 }
-WITH w WHERE w.weight <= 0
+WITH w, weight WHERE weight <= 0
 DELETE w`
 
 /**
@@ -124,7 +144,7 @@ CALL (x, row) {
   RETURN collect(r) AS found, collect(r.speakerName) AS foundNames
 }
 UNWIND range(0, size(row.names) - 1) AS i
-WITH x, row.names[i] AS name, row.ns[i] AS n, [j IN range(0, size(foundNames) - 1) WHERE foundNames[j] = row.names[i] | found[j]] AS hit
+WITH x, row.x AS xId, row.names[i] AS name, row.ns[i] AS n, [j IN range(0, size(foundNames) - 1) WHERE foundNames[j] = row.names[i] | found[j]] AS hit
 CALL (x, name, hit) {
   WITH x, name, hit WHERE hit = []
   CREATE (x)-[r:QUOTED_UNATTRIBUTED {speakerName: name}]->(x)
@@ -133,9 +153,9 @@ CALL (x, name, hit) {
   WITH hit WHERE hit <> []
   RETURN hit[0] AS r
 }
-SET r.count = coalesce(r.count, 0) + n
-SET r.rank = ${UNATTRIBUTED_RANK('r', 'x')}
-WITH r WHERE r.count <= 0
+WITH r, xId, name, coalesce(r.count, 0) + n AS n
+SET r.count = n, r.rank = ${RANK_OF('xId', 'n', "'n:' + name")}
+WITH r, n WHERE n <= 0
 DELETE r`
 
 interface EntityDelta {
@@ -294,6 +314,8 @@ export async function applyChange(tx: ManagedTransaction, before: Contribution |
   // changes, and every entity a changed article gains or loses (one end of each pair whose co-mentions change)
   const locks = new Set<string>()
   for (const [k] of related) for (const id of k.split(SEP)) locks.add(id)
+  // both ends of every SPOKE_ABOUT that changes (ADD_SPOKE_ABOUT creates a missing one under these locks)
+  for (const [k, n] of diff.spoke) if (n) for (const id of k.split(SEP)) locks.add(id)
   for (const c of changes) for (const id of [...c.added, ...c.removed]) locks.add(id)
   for (const id of locks) bump(diff, id, 'articles', 0)
   const entities = [...diff.entities].filter(([id, d]) => d.articles || d.mentions || d.quotes || d.about || locks.has(id)).sort(byKey)

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
 import { backfillCoMentions, coMentionStoreMinSetting } from './co-mentions.ts'
-import { backfillArticleNewest, backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
+import { backfillArticleNewest, backfillCompactKeys, backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
 
@@ -87,6 +87,8 @@ export async function migrate(driver: Driver, options: { database?: string; file
   await backfillSpeakerRanks(driver, options.database)
   // RELATED WEIGHTS (aggregates.ts): Entity.related's pair aggregate and each RELATED's pair key
   await backfillRelatedWeights(driver, options.database)
+  // COMPACT KEYS (pages.ts): the ranks and pair keys of older stores, rewritten with compact numbers
+  await backfillCompactKeys(driver, options.database)
   // CO-MENTIONS (co-mentions.ts): the counts of the pairs of big entities, for the setting's storeMin
   // (counted anew when the store has none or another)
   await backfillCoMentions(driver, { database: options.database, storeMin: options.coMentionStoreMin ?? coMentionStoreMinSetting() })

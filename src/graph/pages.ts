@@ -19,9 +19,12 @@
 // before the key existed get it from `npm run db:migrate` (backfillPageKeys).
 import type { Driver } from 'neo4j-driver'
 
+/** the Cypher of the part of the key after the entity, from the expressions of a date (or null) and an id */
+export const SORT_OF = (date: string, id: string) =>
+  `CASE WHEN ${date} IS NULL THEN '~' ELSE right('0000000' + toString(99999999 - (${date}.year * 10000 + ${date}.month * 100 + ${date}.day)), 8) END + ' ' + ${id}`
+
 /** the Cypher of the part of the key after the entity, for a node `n` with publishedAt and id */
-const SORT = (n: string) =>
-  `CASE WHEN ${n}.publishedAt IS NULL THEN '~' ELSE right('0000000' + toString(99999999 - (${n}.publishedAt.year * 10000 + ${n}.publishedAt.month * 100 + ${n}.publishedAt.day)), 8) END + ' ' + ${n}.id`
+const SORT = (n: string) => SORT_OF(`${n}.publishedAt`, `${n}.id`)
 
 /**
  * the Cypher of `newest` on Article node `a`: the sort key alone, so that the articles newest first
@@ -31,7 +34,13 @@ const SORT = (n: string) =>
 export const ARTICLE_NEWEST = (a: string) => SORT(a)
 
 /** the Cypher of the page key of a fact on entity node `e` about article or quote node `n` */
-export const PAGE_KEY = (e: string, n: string) => `${e}.id + '\\u0001' + ${SORT(n)}`
+export const PAGE_KEY = (e: string, n: string) => PAGE_KEY_OF(`${e}.id`, SORT(n))
+
+/**
+ * the same key from expressions: the entity's id and the sort part (SORT_OF). The writers build it
+ * from the values they send (write.ts CREATE_FACTS): no property of a node is read for it.
+ */
+export const PAGE_KEY_OF = (entityId: string, sort: string) => `${entityId} + '\\u0001' + ${sort}`
 
 /** the Cypher of the prefix of every key of the entity whose id is the expression `id` */
 export const PAGE_PREFIX = (id: string) => `${id} + '\\u0001'`
@@ -46,7 +55,7 @@ export function pageKey(entityId: string, date: string | null, id: string): stri
 // The speakers about an entity, most prolific first (whoSaidWhatAbout, read.ts). Each SPOKE_ABOUT
 // (s)->(x) and QUOTED_UNATTRIBUTED (x)->(x) carries `rank`:
 //
-//   <x's id> U+0001 <9999999999 - count, 10 digits> ' ' <'e:' + speaker id | 'n:' + speaker name as written>
+//   <x's id> U+0001 <count, descending (DESC below)> ' ' <'e:' + speaker id | 'n:' + speaker name as written>
 //
 // Ascending order is: count descending, then the speakers that are entities before the names no
 // entity said, then by speaker id (entities) or name (the others). Ids, not names, break ties: an
@@ -57,12 +66,49 @@ export function pageKey(entityId: string, date: string | null, id: string): stri
 // set `count` (aggregates.ts ADD_SPOKE_ABOUT, ADD_UNATTRIBUTED and the backfill); stores written
 // before it existed get it from `npm run db:migrate` (backfillSpeakerRanks).
 
+// Numbers in keys (counts and weights in the ranks, offsets in RELATED's pair key) are written in an
+// order-preserving form of their own length, not zero-padded to 10 digits (issue 12: the keys are
+// every index entry the writers add, and the ranks are rewritten whenever a count moves):
+//
+//   ASC(n):  one letter for the number of digits ('b' 1 digit ... 'k' 10), then the digits: 7 -> 'b7',
+//            42 -> 'c42', 1234 -> 'e1234'; ascending order of the keys is ascending order of n.
+//   DESC(n): one letter for the number of digits, falling ('y' 1 digit ... 'p' 10), then each digit
+//            d as 9 - d: 7 -> 'y2', 42 -> 'x57', 100 -> 'w899'; ascending order of the keys is
+//            DESCENDING order of n (more digits sort first, and among as many, the larger first).
+//
+// Both are prefix-free (the letter says how many digits follow), so what comes after them in a key
+// compares only between equal numbers, as with the fixed 10 digits before. n is a whole number >= 0
+// below 10^10 (a count, a weight, a character offset); toInteger: the writers' increments travel from
+// JavaScript as floats, so a stored count may be 2.0. (A count falling to 0 or below deletes its
+// relationship in the same statement; its rank is then null and never read.)
+
+/** the Cypher of ASC(n) */
+export const ASC = (n: string) =>
+  `substring('abcdefghijk', size(toString(toInteger(${n}))), 1) + toString(toInteger(${n}))`
+
+/** the Cypher of DESC(n) */
+export const DESC = (n: string) =>
+  `substring('zyxwvutsrqp', size(toString(toInteger(${n}))), 1) + reduce(keyAcc = '', keyDigit IN split(toString(toInteger(${n})), '') | keyAcc + substring('9876543210', toInteger(keyDigit), 1))`
+
+/** ASC in JavaScript (tests) */
+export function ascKey(n: number): string {
+  const s = String(Math.trunc(n))
+  return 'abcdefghijk'[s.length] + s
+}
+
+/** DESC in JavaScript (tests) */
+export function descKey(n: number): string {
+  const s = String(Math.trunc(n))
+  return 'zyxwvutsrqp'[s.length] + [...s].map((d) => String(9 - Number(d))).join('')
+}
+
 /**
  * the Cypher of the rank of a speaker about `x` said `count` times; `tiebreak` is 'e:' + id or 'n:' + name.
- * toInteger: the writers' increments travel from JavaScript as floats, so a stored count may be 2.0.
  */
-export const SPEAKER_RANK = (x: string, count: string, tiebreak: string) =>
-  `${x}.id + '\\u0001' + right('000000000' + toString(9999999999 - toInteger(${count})), 10) + ' ' + ${tiebreak}`
+export const SPEAKER_RANK = (x: string, count: string, tiebreak: string) => RANK_OF(`${x}.id`, count, tiebreak)
+
+/** the same rank from expressions: the id of the entity it ranks under, the count, the tiebreak (no node read for them) */
+export const RANK_OF = (id: string, count: string, tiebreak: string) => `${id} + '\\u0001' + ${DESC(count)} + ' ' + ${tiebreak}`
 /** the rank of SPOKE_ABOUT `r` from `s` to `x` */
 export const SPOKE_RANK = (s: string, r: string, x: string) => SPEAKER_RANK(x, `${r}.count`, `'e:' + ${s}.id`)
 /** the rank of QUOTED_UNATTRIBUTED `u` on `x` */
@@ -73,8 +119,8 @@ export const UNATTRIBUTED_RANK = (u: string, x: string) => SPEAKER_RANK(x, `${u}
 // RELATED_WEIGHT per unordered pair of entities with RELATED facts between them, from the smaller id
 // to the larger (aggregates.ts keeps its `weight`), carries one rank per end:
 //
-//   rankFrom: <start's id> U+0001 <9999999999 - weight, 10 digits> ' ' <end's id>
-//   rankTo:   <end's id>   U+0001 <9999999999 - weight, 10 digits> ' ' <start's id>
+//   rankFrom: <start's id> U+0001 <DESC(weight)> ' ' <end's id>
+//   rankTo:   <end's id>   U+0001 <DESC(weight)> ' ' <start's id>
 //
 // Ascending order after the prefix is weight descending, then the other end's id (today's order). A
 // range index on each (schema/graph.cypher) answers `STARTS WITH <id> U+0001` in that order, so the
@@ -84,7 +130,7 @@ export const UNATTRIBUTED_RANK = (u: string, x: string) => SPEAKER_RANK(x, `${u}
 // carries `pair`, a key that names the pair and sorts its relations typed ones first, then by article
 // id, start, type and end:
 //
-//   <smaller id> U+0001 <larger id> U+0001 <'0' typed | '1' co_mention> <article id> U+0001 <start, 10 digits> ' ' <type> ' ' <end, 10 digits>
+//   <smaller id> U+0001 <larger id> U+0001 <'0' typed | '1' co_mention> <article id> U+0001 <ASC(start)> ' ' <type> ' ' <ASC(end)>
 //
 // set where the relation is created (write.ts CREATE_FACTS) and where resolution moves it to another
 // node (resolve.ts MOVE_FACTS).
@@ -98,8 +144,13 @@ export const RELATED_PAIR_PREFIX = (s: string, t: string) =>
 
 /** the Cypher of the `pair` key of RELATED `r` from `s` to `t` */
 export const RELATED_PAIR = (s: string, r: string, t: string) =>
-  `${RELATED_PAIR_PREFIX(s, t)} + CASE WHEN ${r}.type = 'co_mention' THEN '1' ELSE '0' END + ${r}.articleId + '\\u0001'` +
-  ` + right('000000000' + toString(${r}.start), 10) + ' ' + ${r}.type + ' ' + right('000000000' + toString(${r}.end), 10)`
+  RELATED_PAIR_OF(`${s}.id`, `${t}.id`, { type: `${r}.type`, articleId: `${r}.articleId`, start: `${r}.start`, end: `${r}.end` })
+
+/** the same key from expressions: the ids of the two ends and the relation's properties (write.ts CREATE_FACTS: its parameters) */
+export const RELATED_PAIR_OF = (sId: string, tId: string, r: { type: string; articleId: string; start: string; end: string }) =>
+  `CASE WHEN ${sId} < ${tId} THEN ${sId} + '\\u0001' + ${tId} ELSE ${tId} + '\\u0001' + ${sId} END + '\\u0001'` +
+  ` + CASE WHEN ${r.type} = 'co_mention' THEN '1' ELSE '0' END + ${r.articleId} + '\\u0001'` +
+  ` + ${ASC(r.start)} + ' ' + ${r.type} + ' ' + ${ASC(r.end)}`
 
 // ---------------------------------------------------------------------------------------------
 // Backfill (migrate): a store written before the keys existed
@@ -148,6 +199,28 @@ export function backfillArticleNewest(driver: Driver, database?: string): Promis
  */
 export function backfillSpeakerRanks(driver: Driver, database?: string): Promise<boolean> {
   return backfillOnce(driver, 'speakerRanks', [BACKFILL_SPOKE_RANK, BACKFILL_UNATTRIBUTED_RANK], database)
+}
+
+// Rewritten once (a `(:Migration {key: 'compactKeys'})` node): a store whose ranks and pair keys were
+// written with the numbers zero-padded to 10 digits gets them in ASC/DESC form. Unconditional SETs:
+// a rank or pair key in the old form cannot be told from a new one by a cheap test, and a SET of an
+// unchanged value writes nothing.
+export const BACKFILL_COMPACT_SPOKE_RANK = BACKFILL_SPOKE_RANK.replace(' WHERE r.rank IS NULL', '')
+export const BACKFILL_COMPACT_UNATTRIBUTED_RANK = BACKFILL_UNATTRIBUTED_RANK.replace(' WHERE u.rank IS NULL', '')
+export const BACKFILL_COMPACT_RELATED_RANK = `
+MATCH (s:Entity)-[w:RELATED_WEIGHT]->(t:Entity)
+CALL (s, w, t) { SET w.rankFrom = ${RELATED_RANK('s', 'w', 't')}, w.rankTo = ${RELATED_RANK('t', 'w', 's')} } IN TRANSACTIONS OF 5000 ROWS`
+export const BACKFILL_COMPACT_RELATED_PAIR = `
+MATCH (s:Entity)-[r:RELATED]->(t:Entity)
+CALL (s, r, t) { SET r.pair = ${RELATED_PAIR('s', 'r', 't')} } IN TRANSACTIONS OF 5000 ROWS`
+
+/**
+ * Rewrites every rank (SPOKE_ABOUT, QUOTED_UNATTRIBUTED, RELATED_WEIGHT) and every RELATED's pair key
+ * in the compact number form (ASC/DESC above), once per store. Run with no writer at work, after the
+ * backfills that create them. Returns whether it had anything to do.
+ */
+export function backfillCompactKeys(driver: Driver, database?: string): Promise<boolean> {
+  return backfillOnce(driver, 'compactKeys', [BACKFILL_COMPACT_SPOKE_RANK, BACKFILL_COMPACT_UNATTRIBUTED_RANK, BACKFILL_COMPACT_RELATED_RANK, BACKFILL_COMPACT_RELATED_PAIR], database)
 }
 
 /** Runs the statements (each auto-commit, for CALL IN TRANSACTIONS) unless the store has the marker `key`, then marks it. */

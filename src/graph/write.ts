@@ -12,7 +12,7 @@
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
-import { ARTICLE_NEWEST, PAGE_KEY, RELATED_PAIR } from './pages.ts'
+import { ARTICLE_NEWEST, PAGE_KEY_OF, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
 import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
@@ -109,15 +109,17 @@ CALL (row) {
   WITH i, e ORDER BY i
   RETURN collect(e) AS es
 }
-CALL (a, es, row) {
+WITH row, a, es, ${SORT_OF('date(row.publishedAt)', 'row.id')} AS aSort
+CALL (a, es, row, aSort) {
   UNWIND row.mentions AS m
-  WITH a, es[toInteger(m.e)] AS e, m
+  WITH a, es[toInteger(m.e)] AS e, m, aSort
   CREATE (a)-[:MENTIONS {count: toInteger(m.count), starts: [x IN m.starts | toInteger(x)],
       ends: [x IN m.ends | toInteger(x)], kinds: m.kinds, titles: m.titles, form: row.entities[toInteger(m.e)],
-      group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases, page: ${PAGE_KEY('e', 'a')}}]->(e)
+      group: m.group, formName: m.formName, formType: m.formType, formAliases: m.formAliases, page: ${PAGE_KEY_OF('row.nodes[toInteger(m.e)]', 'aSort')}}]->(e)
 }
 CALL (a, es, row) {
   UNWIND row.quotes AS r
+  WITH a, es, row, r, ${SORT_OF('date(r.publishedAt)', 'r.id')} AS qSort
   CREATE (q:Quote {id: r.id, text: r.text, kind: r.kind, cue: r.cue, sentiment: r.sentiment,
       start: toInteger(r.start), end: toInteger(r.end), speakerName: r.speakerName,
       fragmentStarts: [x IN r.fragmentStarts | toInteger(x)], fragmentEnds: [x IN r.fragmentEnds | toInteger(x)],
@@ -125,15 +127,15 @@ CALL (a, es, row) {
       sentence: r.sentence, sentenceStart: toInteger(r.sentenceStart),
       sentenceEnd: toInteger(r.sentenceEnd), publishedAt: date(r.publishedAt)})
   CREATE (q)-[:IN]->(a)
-  FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)], page: ${PAGE_KEY('e', 'q')}}]->(q)))
-  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)], page: ${PAGE_KEY('e', 'q')}}]->(e)))
+  FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)], page: ${PAGE_KEY_OF('row.nodes[toInteger(i)]', 'qSort')}}]->(q)))
+  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)], page: ${PAGE_KEY_OF('row.nodes[toInteger(i)]', 'qSort')}}]->(e)))
 }
 CALL (es, row) {
   UNWIND row.relations AS r
   WITH es[toInteger(r.s)] AS s, es[toInteger(r.t)] AS t, r
   CREATE (s)-[n:RELATED {type: r.type, articleId: row.id, evidence: r.evidence,
-      start: toInteger(r.start), end: toInteger(r.end), sourceForm: row.entities[toInteger(r.s)], targetForm: row.entities[toInteger(r.t)]}]->(t)
-  SET n.pair = ${RELATED_PAIR('s', 'n', 't')}
+      start: toInteger(r.start), end: toInteger(r.end), sourceForm: row.entities[toInteger(r.s)], targetForm: row.entities[toInteger(r.t)],
+      pair: ${RELATED_PAIR_OF('row.nodes[toInteger(r.s)]', 'row.nodes[toInteger(r.t)]', { type: 'r.type', articleId: 'row.id', start: 'r.start', end: 'r.end' })}}]->(t)
 }
 CALL (es, row) {
   UNWIND row.roles AS r
@@ -174,6 +176,7 @@ function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Reco
   const about = byQuote(rows.about, (l) => l.from, (l) => l.to)
   return {
     id: rows.articles[0].id,
+    publishedAt: rows.articles[0].publishedAt,
     entities: ids,
     nodes: ids.map(nodeOf),
     mentions: rows.mentions.map((m) => ({

@@ -14,7 +14,7 @@ import { aggregateDifferences, backfillAggregates, backfillRelatedWeights } from
 import { backfillCoMentions } from '../../src/graph/co-mentions.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
 import { migrate } from '../../src/graph/migrate.ts'
-import { backfillPageKeys, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
+import { backfillCompactKeys, backfillPageKeys, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
 import { integrityViolations, NONE } from '../support/integrity.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
@@ -199,6 +199,21 @@ describe('aggregates kept in the write transactions', () => {
     expect((await aggregateDifferences(driver, database)).filter((d) => d.includes(' coMentions: '))).toHaveLength(1)
     expect(await backfillCoMentions(driver, { database, storeMin: 2, force: true })).toBe(true)
 
+    // a store written before the compact numbers in keys (pages.ts ASC/DESC): its ranks and pair keys
+    // carry counts, weights and offsets zero-padded to 10 digits; migrate rewrites every one once
+    const pad = (n: string) => `right('000000000' + toString(${n}), 10)`
+    const desc = (n: string) => `right('000000000' + toString(9999999999 - toInteger(${n})), 10)`
+    await driver.executeQuery(`MATCH (s)-[r:SPOKE_ABOUT]->(x) SET r.rank = x.id + '\u0001' + ${desc('r.count')} + ' e:' + s.id`)
+    await driver.executeQuery(`MATCH (x)-[u:QUOTED_UNATTRIBUTED]->(x) SET u.rank = x.id + '\u0001' + ${desc('u.count')} + ' n:' + u.speakerName`)
+    await driver.executeQuery(`MATCH (s)-[w:RELATED_WEIGHT]->(t) SET w.rankFrom = s.id + '\u0001' + ${desc('w.weight')} + ' ' + t.id, w.rankTo = t.id + '\u0001' + ${desc('w.weight')} + ' ' + s.id`)
+    await driver.executeQuery(`MATCH ()-[r:RELATED]->() SET r.pair = substring(r.pair, 0, size(r.pair) - size(split(r.pair, '\u0001')[-1])) + ${pad('r.start')} + ' ' + r.type + ' ' + ${pad('r.end')}`)
+    await driver.executeQuery("MATCH (m:Migration {key: 'compactKeys'}) DELETE m")
+    const old = await pageKeyDifferences(driver, database)
+    for (const kind of ['SPOKE_ABOUT ', 'QUOTED_UNATTRIBUTED ', 'RELATED_WEIGHT ', 'RELATED ']) expect(old.some((d) => d.startsWith(kind)), kind).toBe(true)
+    expect(await backfillCompactKeys(driver, database)).toBe(true)
+    expect(await backfillCompactKeys(driver, database)).toBe(false)
+    await expectExact('after the compact keys are backfilled')
+
     // a store written before the page keys (pages.ts): migrate gives every MENTIONS, SAID and ABOUT its key once
     await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page')
     await driver.executeQuery('MATCH (m:Migration) DELETE m')
@@ -207,6 +222,7 @@ describe('aggregates kept in the write transactions', () => {
     expect(await backfillPageKeys(driver, database)).toBe(false)
     expect(await backfillSpeakerRanks(driver, database)).toBe(false)
     expect(await backfillRelatedWeights(driver, database)).toBe(false)
+    expect(await backfillCompactKeys(driver, database)).toBe(false)
     expect(await backfillCoMentions(driver, { database, storeMin: 2 })).toBe(false)
     expect(await sizes()).toEqual(kept)
     await expectExact('after the page keys are backfilled')

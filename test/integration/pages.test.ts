@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import neo4j, { type Driver } from 'neo4j-driver'
 import * as Q from '../../src/graph/read.ts'
-import { pageKeyDifferences } from '../../src/graph/pages.ts'
+import { ASC, ascKey, DESC, descKey, pageKeyDifferences } from '../../src/graph/pages.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
 import { ROOT, runCli } from './ingest-support.ts'
@@ -65,6 +65,13 @@ afterAll(async () => {
 describe('newest-first pages read from the page indexes', () => {
   it('every page key names the node its fact is on', async () => {
     expect(await pageKeyDifferences(driver, database)).toEqual([])
+  })
+
+  it('the Cypher of the compact numbers in keys writes what ascKey and descKey do', async () => {
+    const ns = [0, 1, 9, 10, 42, 99, 100, 12345, 999999999, 1000000000, 9999999999]
+    // as the writers send them: whole numbers that may travel as floats
+    const r = await rows(`UNWIND $ns AS n RETURN collect(${ASC('n')}) AS asc, collect(${DESC('n')}) AS desc, collect(${DESC('toFloat(n)')}) AS fromFloat`, { ns: ns.map(int) })
+    expect(r[0]).toEqual({ asc: ns.map(ascKey), desc: ns.map(descKey), fromFloat: ns.map(descKey) })
   })
 
   it('articles mentioning an entity: the same pages as a full read and sort, ties and undated included', async () => {
