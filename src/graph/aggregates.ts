@@ -31,12 +31,12 @@
 // writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { ADD_CO_MENTIONS, ARTICLE_COUNTS_OF, recountCoMentions, BOTH_BIG, CO_MENTION_COUNT, coMentionDifferences, CROSS_STORE_MIN, LOCK_RELATED_ENDS, mentionChanges, othersNeeded, pairDifferences, STORE_MIN, WEIGHT_PAIR } from './co-mentions.ts'
-import { LOCK_ARTICLES } from './locks.ts'
 import { countProfile } from './write-profile-count.ts'
 import { backfillOnce, RANK_OF, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIBUTED_RANK } from './pages.ts'
 
 /**
- * What each article contributes: the entities it mentions, per quote its speakers, subjects and
+ * Write-locks each article (the ids come sorted: one order for every writer) and reads what it
+ * contributes: the entities it mentions, per quote its speakers, subjects and
  * speaker name, and its RELATED facts (found by the index on articleId); each end as its node and the
  * name form it was written for (RELATED joins entities only: no label check on its ends), so
  * that a caller that moves some forms' facts to other nodes (resolve.ts MOVE_FACTS) can tell what the
@@ -45,6 +45,9 @@ import { backfillOnce, RANK_OF, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIB
 export const ARTICLE_CONTRIBUTIONS = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
+SET a._lock = true
+REMOVE a._lock
+WITH a
 RETURN a.id AS id, [(a)-[m:MENTIONS]->(e:Entity) | {node: e.id, form: m.form, count: coalesce(m.count, 0)}] AS mentioned,
        [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[r:SAID]->(q) | {node: s.id, form: r.form}],
                                  about: [(q)-[r:ABOUT]->(x:Entity) | {node: x.id, form: r.form}],
@@ -246,8 +249,8 @@ export interface ArticleFacts {
 export async function readArticleFacts(tx: ManagedTransaction, articleIds: Iterable<string>): Promise<ArticleFacts[]> {
   const ids = [...new Set(articleIds)].sort()
   if (!ids.length) return []
-  // issued together, the statements are pipelined and run in order: the locks are held before the read
-  const [, res] = await Promise.all([tx.run(LOCK_ARTICLES, { ids }), tx.run(ARTICLE_CONTRIBUTIONS, { ids })])
+  // each article is write-locked (ids sorted: one order for every writer) before its facts are read
+  const res = await tx.run(ARTICLE_CONTRIBUTIONS, { ids })
   type Fact = { node: string; form: string | null }
   return res.records.map((r) => ({
     id: r.get('id') as string,

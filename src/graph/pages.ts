@@ -29,7 +29,7 @@ const SORT = (n: string) => SORT_OF(`${n}.publishedAt`, `${n}.id`)
 /**
  * the Cypher of `newest` on Article node `a`: the sort key alone, so that the articles newest first
  * (Query.articles with no filter, the reading view's latest articles) are the first entries of its range
- * index, not a sort of every article. Written with the article (write.ts SET_ARTICLES).
+ * index, not a sort of every article. Written with the article's facts (write.ts CREATE_FACTS, as SORT_OF its date and id).
  */
 export const ARTICLE_NEWEST = (a: string) => SORT(a)
 

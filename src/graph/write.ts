@@ -12,7 +12,7 @@
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, type Contribution } from './aggregates.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
-import { ARTICLE_NEWEST, PAGE_KEY_OF, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
+import { PAGE_KEY_OF, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
 import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
@@ -75,13 +75,11 @@ export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
 // so every per-article node and relationship is CREATEd; only entities, shared between
 // articles, are MERGEd.
 
-export const SET_ARTICLES = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-SET a.url = row.url, a.title = row.title, a.publishedAt = date(row.publishedAt), a.authors = row.authors,
-    a.dateline = row.dateline, a.publisher = row.publisher, a.source = row.source,
-    a.textHash = row.textHash, a.text = row.text
-SET a.newest = ${ARTICLE_NEWEST('a')}`
+/** the SET of Article `a`'s own properties from the expression `r` of its article row (CREATE_FACTS); its `newest` key is set with its facts */
+const SET_ARTICLE = (r: string) => `
+SET a.url = ${r}.url, a.title = ${r}.title, a.publishedAt = date(${r}.publishedAt), a.authors = ${r}.authors,
+    a.dateline = ${r}.dateline, a.publisher = ${r}.publisher, a.source = ${r}.source,
+    a.textHash = ${r}.textHash, a.text = ${r}.text`
 
 /**
  * Entities: created with Entity plus their type's label. Name, type and aliases of an entity the
@@ -103,6 +101,8 @@ ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = r
 export const CREATE_FACTS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
+${SET_ARTICLE('row.article')}
+WITH row, a
 CALL (row) {
   UNWIND range(0, size(row.nodes) - 1) AS i
   MATCH (e:Entity {id: row.nodes[toInteger(i)]})
@@ -110,6 +110,8 @@ CALL (row) {
   RETURN collect(e) AS es
 }
 WITH row, a, es, ${SORT_OF('date(row.publishedAt)', 'row.id')} AS aSort
+SET a.newest = aSort
+WITH row, a, es, aSort
 CALL (a, es, row, aSort) {
   UNWIND row.mentions AS m
   WITH a, es[toInteger(m.e)] AS e, m, aSort
@@ -177,6 +179,7 @@ function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Reco
   return {
     id: rows.articles[0].id,
     publishedAt: rows.articles[0].publishedAt,
+    article: rows.articles[0],
     entities: ids,
     nodes: ids.map(nodeOf),
     mentions: rows.mentions.map((m) => ({
@@ -194,7 +197,7 @@ function factsRow(rows: Rows, nodeOf: (id: string) => string = (id) => id): Reco
 // ---------------------------------------------------------------------------------------------
 // Transactions
 
-nameStatements({ SET_ARTICLES, MERGE_ENTITIES, CREATE_FACTS })
+nameStatements({ MERGE_ENTITIES, CREATE_FACTS })
 
 /** The node each (article, form) is written on: the one its record resolved to (planGroups), else the form's own id. */
 type NodeOf = (articleId: string, form: string) => string
@@ -223,11 +226,8 @@ async function mergeOwnEntities(tx: ManagedTransaction, list: Rows[], nodeOf: No
 async function writeRows(tx: ManagedTransaction, list: Rows[], nodeOf: NodeOf): Promise<WriteCounts> {
   const counts = emptyCounts()
   const run = (query: string, params: unknown[]): Promise<QueryResult> | null => (params.length ? tx.run(query, { rows: params }) : null)
-  // Issued together, the queries are pipelined on the connection and run in order.
-  await Promise.all([
-    run(SET_ARTICLES, list.flatMap((r) => r.articles)),
-    run(CREATE_FACTS, list.map((r) => factsRow(r, (id) => nodeOf(r.articles[0].id, id)))),
-  ])
+  // one statement: each row sets its article's properties (SET_ARTICLE) and creates its facts
+  await run(CREATE_FACTS, list.map((r) => factsRow(r, (id) => nodeOf(r.articles[0].id, id))))
   for (const rows of list) {
     counts.quotes += rows.quotes.length
     counts.relations += rows.relations.length
@@ -385,7 +385,7 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   const { vacated, created } = await applyPlan(tx, plan, { keepAggregates: false })
   lap(`apply plan (SET_RESOLVED, MOVE_FACTS)`)
   if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
-  lap('write facts (SET_ARTICLES, CREATE_FACTS)')
+  lap('write facts (CREATE_FACTS)')
   // the moved articles' facts after MOVE_FACTS: each (article, form) fact on the move's `from` is now on its `to`
   const to = new Map(plan.moves.map((m) => [recordKey(m), m]))
   const after = contributionOfFacts(moved, (articleId, form, node) => {
