@@ -109,7 +109,9 @@ RETURN id AS key, ${ENTITY('e')} AS entity`
 /**
  * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
  * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
- * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts).
+ * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts). With its
+ * `mentionCount` (the counter the writers keep), so that `entity(name) { mentionCount }` needs no round
+ * trip of its own (issue 13).
  */
 export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
@@ -125,7 +127,7 @@ CALL (l) {
 WITH l, e, coalesce(e.articleCount, 0) AS articles
 ORDER BY articles DESC, e.id
 WITH l, head(collect(e)) AS e
-RETURN l.name AS key, ${ENTITY('e')} AS entity`
+RETURN l.name AS key, ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount`
 
 /** one name to resolve, as ENTITIES_BY_NAME and ENTITY_REF take it */
 export interface EntityLookup {
@@ -195,22 +197,27 @@ interface ScanFilter {
  * entries per branch).
  *
  * What a scanned quote costs is what the filter reads (issue 13, PROFILE): the filters read the key
- * the index gave (`k`, cached with the seek) and strings made once before the scan (`tp`, `el`), not
- * `r.page` and the entities' ids again per quote, and no label checks (SAID and ABOUT join an entity
+ * the scan read (`k`) and strings made once before the scan (`tp`, `el`), not `r.page` and the
+ * entities' ids again per quote, and no label checks (SAID and ABOUT join an entity
  * and a quote only): "said by no entity" is then a degree check of the quote, not an expansion to
  * its speakers with a label check of each.
  */
 const QUOTE_SCAN = (pattern: string, e: string, guard: string, n: string, filter: ScanFilter = {}, sortKey = false) => {
+  const seek = `MATCH ${pattern} WHERE r.page STARTS WITH CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END`
+  const sk = sortKey ? `, substring(k, size(${e}.id) + 1) AS sk` : ''
+  // a plain scan as it was: every clause more costs planning time (seconds on a loaded machine, cold)
+  if (!filter.also && !filter.unattributed) return `
+  ${seek}
+  WITH DISTINCT r.page AS k, q ORDER BY k LIMIT ${n}
+  RETURN q${sk}`
   const also = filter.also
-  const pre = `WITH *, CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END AS ep, size(${e}.id) + 1 AS el` + (also ? `, ${PAGE_PREFIX(`${also.to}.id`)} AS tp` : '')
   const keep = also
-    ? `\n  WITH q, r.page AS k, el, tp WHERE ${ALSO_KEYED(also.rel)}`
-    : filter.unattributed
-      ? `\n  WITH q, r.page AS k, el, coalesce(unresolved, '') AS un WHERE coalesce(q.speakerName, '') = un AND NOT EXISTS { ()-[:SAID]->(q) }`
-      : `\n  WITH q, r.page AS k, el`
+    ? `WITH q, r.page AS k, el, tp WHERE ${ALSO_KEYED(also.rel)}`
+    : `WITH q, r.page AS k, el, un WHERE coalesce(q.speakerName, '') = un AND NOT EXISTS { ()-[:SAID]->(q) }`
   return `
-  ${pre}
-  MATCH ${pattern} WHERE r.page STARTS WITH ep${keep}
+  WITH *, size(${e}.id) + 1 AS el, ${also ? `${PAGE_PREFIX(`${also.to}.id`)} AS tp` : "coalesce(unresolved, '') AS un"}
+  ${seek}
+  ${keep}
   WITH DISTINCT k, q, el ORDER BY k LIMIT ${n}
   RETURN q${sortKey ? ', substring(k, el) AS sk' : ''}`
 }
