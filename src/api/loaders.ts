@@ -97,8 +97,9 @@ export class RequestLoaders {
     return this.lazy('entityByName', (db) => new DataLoader<string, EntityRow | null>(async (names) => {
       const lookups = names.map(Q.entityLookup)
       const rows = await db.run(Q.ENTITIES_BY_NAME, { lookups })
-      const found = new Map(rows.map((r) => [r.key as string, r.entity as EntityRow]))
-      for (const e of found.values()) this.entity.prime(e.id, e)
+      // with its mentionCount (read with it), which Entity.mentionCount then needs no loader for
+      const found = new Map(rows.map((r) => [r.key as string, r.entity ? { ...(r.entity as EntityRow), mentionCount: r.mentionCount as number } : null]))
+      for (const e of found.values()) if (e) this.entity.prime(e.id, e)
       // an id merged into another entity (resolve.ts) is found by id, not by name
       const merged = await Promise.all(names.map((n) => (found.has(n) || !n.includes(':') ? null : this.entity.load(n))))
       return names.map((n, i) => found.get(n) ?? merged[i] ?? null)

@@ -234,14 +234,27 @@ export const resolvers: Resolvers = {
     path: async (_root, { from, to, maxHops }, ctx) => {
       const hops = maxHops ?? Q.DEFAULT_PATH_HOPS
       if (hops < 1) throw badInput('`maxHops` must be at least 1')
-      const [a, b] = await Promise.all([entityRef(ctx, from), entityRef(ctx, to)])
+      const bound = Math.min(hops, Q.MAX_PATH_HOPS)
+      const steps = (row: Q.Row) => {
+        const nodes = row.nodes as EntityRow[]
+        const rels = row.rels as Omit<PathStepRow, 'from' | 'to'>[]
+        return rels.map((r, i) => ({ ...r, from: nodes[i], to: nodes[i + 1] }))
+      }
+      // both names resolved in the path's own query (one round trip); no row: a name found nothing
+      const [fromName, toName] = [refName(from), refName(to)]
+      const [ref] = await ctx.db.run(Q.PATH_REF_QUERIES[bound], { fromRef: Q.entityLookup(fromName), toRef: Q.entityLookup(toName) })
+      if (ref) {
+        if (ref.same) return []
+        const [found] = ref.found as Q.Row[]
+        return found ? steps(found) : null
+      }
+      // an id merged into another entity is found by the loader only (withRef)
+      if (!fromName.includes(':') && !toName.includes(':')) return null
+      const [a, b] = await Promise.all([entityRef(ctx, fromName), entityRef(ctx, toName)])
       if (!a || !b) return null
       if (a.id === b.id) return []
-      const [row] = await ctx.db.run(Q.PATH_QUERIES[Math.min(hops, Q.MAX_PATH_HOPS)], { fromId: a.id, toId: b.id })
-      if (!row) return null
-      const nodes = row.nodes as EntityRow[]
-      const rels = row.rels as Omit<PathStepRow, 'from' | 'to'>[]
-      return rels.map((r, i) => ({ ...r, from: nodes[i], to: nodes[i + 1] }))
+      const [row] = await ctx.db.run(Q.PATH_QUERIES[bound], { fromId: a.id, toId: b.id })
+      return row ? steps(row) : null
     },
 
     decisions: async (_root, _args, ctx) => (await ctx.db.run(DECISIONS)).map((r) => ({ ...r, seq: Number(r.seq) }) as unknown as StoredDecision),

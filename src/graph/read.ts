@@ -1,18 +1,19 @@
 // The read queries the API uses: named, parameterised Cypher constants (the executor that runs them and
 // the parameter helpers are in read-executor.ts, the row shapes in read-rows.ts, Entity.related's queries in
-// read-related.ts; all re-exported here). Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
+// read-related.ts, Query.path's in read-path.ts; all re-exported here). Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
 // DataLoaders can answer a whole level of a GraphQL request with one round trip.
 // Nothing a user sends is ever spliced into query text: names, search terms and filters travel as
-// parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES, picked by
+// parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES (or PATH_REF_QUERIES), picked by
 // a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
 // (three booleans: the text is made from this file's constants only).
 import { PAGE_PREFIX } from './pages.ts'
 import { phraseLuceneQuery } from './read-executor.ts'
-import { ENTITY, RELATION } from './read-fragments.ts'
+import { ENTITY, ENTITY_REF, RELATION } from './read-fragments.ts'
 
 export * from './read-rows.ts'
 export * from './read-executor.ts'
 export * from './read-related.ts'
+export * from './read-path.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Projections shared by the queries (Cypher map projections; fixed text)
@@ -108,7 +109,9 @@ RETURN id AS key, ${ENTITY('e')} AS entity`
 /**
  * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
  * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
- * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts).
+ * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts). With its
+ * `mentionCount` (the counter the writers keep), so that `entity(name) { mentionCount }` needs no round
+ * trip of its own (issue 13).
  */
 export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
@@ -124,7 +127,7 @@ CALL (l) {
 WITH l, e, coalesce(e.articleCount, 0) AS articles
 ORDER BY articles DESC, e.id
 WITH l, head(collect(e)) AS e
-RETURN l.name AS key, ${ENTITY('e')} AS entity`
+RETURN l.name AS key, ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount`
 
 /** one name to resolve, as ENTITIES_BY_NAME and ENTITY_REF take it */
 export interface EntityLookup {
@@ -133,26 +136,6 @@ export interface EntityLookup {
   phrase: string | null
 }
 export const entityLookup = (name: string): EntityLookup => ({ name, lower: name.toLowerCase(), phrase: phraseLuceneQuery(name) })
-
-/**
- * The entity $ref (an EntityLookup) names, as `v`: ENTITIES_BY_NAME for one name, as the first clause of
- * a query, so that a request naming its entity needs no round trip of its own to resolve it (issue 13).
- * No row when nothing matches: the caller then asks the entityByName loader, which also finds an id
- * merged into another entity.
- */
-const ENTITY_REF = (v: string) => `
-CALL () {
-  CALL () {
-    MATCH (e:Entity {id: $ref.name}) RETURN e
-    UNION
-    WITH $ref AS l WHERE l.phrase IS NOT NULL
-    CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
-    WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
-    RETURN node AS e
-  }
-  WITH e ORDER BY coalesce(e.articleCount, 0) DESC, e.id LIMIT 1
-  RETURN e AS ${v}
-}`
 
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
@@ -197,28 +180,57 @@ CALL (e) {
 }
 RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
 
-/**
- * The first `n` quotes (as \`q\`, each once) of an index-ordered scan of the relationships keyed by `e`
- * (pages.ts) whose quote passes `where`, when `guard` holds. The guard is part of the seek's prefix
- * (null when it does not hold, which seeks nothing): as a WHERE before the MATCH, the planner placed
- * it after the seek, so the branches that do not apply scanned the entity's whole range (checked with
- * PROFILE at 3,000 articles: 73,000 index entries per branch).
- */
-const QUOTE_SCAN = (pattern: string, e: string, guard: string, where: string, n: string, sortKey = false) => `
-  MATCH ${pattern} WHERE r.page STARTS WITH CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END${where ? ` AND ${where}` : ''}
-  WITH DISTINCT r.page AS k, q ORDER BY k LIMIT ${n}
-  RETURN q${sortKey ? `, substring(k, size(${e}.id) + 1) AS sk` : ''}`
-const SAID_BY = '()-[r:SAID]->(q:Quote)'
-const ABOUT_OF = '(q:Quote)-[r:ABOUT]->()'
+/** what a QUOTE_SCAN keeps of the quotes it scans (besides the page's entity and guard) */
+interface ScanFilter {
+  /** only quotes that also have a `rel` (SAID or ABOUT) keyed by entity `to` (ALSO_KEYED) */
+  also?: { rel: 'SAID' | 'ABOUT'; to: string }
+  /** only quotes no entity said whose speaker's name as written is `unresolved` ('' for none) */
+  unattributed?: boolean
+}
 
 /**
- * Whether the quote of the scanned relationship `r` (keyed by entity `from`, pages.ts) also has a
- * `rel` (SAID or ABOUT) keyed by entity `to`: that relationship's page key is `to`'s prefix and the
- * same sort key (the quote's date and id), so it is one exact seek in the page index instead of an
- * expansion between the quote and an entity of many quotes.
+ * The first `n` quotes (as \`q\`, each once) of an index-ordered scan of the relationships keyed by `e`
+ * (pages.ts) that pass `filter`, when `guard` holds; with `sortKey`, also \`sk\`, the page key after the
+ * entity's prefix. The guard is part of the seek's prefix (null when it does not hold, which seeks
+ * nothing): as a WHERE before the MATCH, the planner placed it after the seek, so the branches that do
+ * not apply scanned the entity's whole range (checked with PROFILE at 3,000 articles: 73,000 index
+ * entries per branch).
+ *
+ * What a scanned quote costs is what the filter reads (issue 13, PROFILE): the filters read the key
+ * the scan read (`k`) and strings made once before the scan (`tp`, `el`), not `r.page` and the
+ * entities' ids again per quote, and no label checks (SAID and ABOUT join an entity
+ * and a quote only): "said by no entity" is then a degree check of the quote, not an expansion to
+ * its speakers with a label check of each.
  */
-const ALSO_KEYED = (rel: 'SAID' | 'ABOUT', from: string, to: string) =>
-  `EXISTS { MATCH ()-[o:${rel}]->() WHERE o.page = ${PAGE_PREFIX(`${to}.id`)} + substring(r.page, size(${from}.id) + 1) }`
+const QUOTE_SCAN = (pattern: string, e: string, guard: string, n: string, filter: ScanFilter = {}, sortKey = false) => {
+  const seek = `MATCH ${pattern} WHERE r.page STARTS WITH CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END`
+  const sk = sortKey ? `, substring(k, size(${e}.id) + 1) AS sk` : ''
+  // a plain scan as it was: every clause more costs planning time (seconds on a loaded machine, cold)
+  if (!filter.also && !filter.unattributed) return `
+  ${seek}
+  WITH DISTINCT r.page AS k, q ORDER BY k LIMIT ${n}
+  RETURN q${sk}`
+  const also = filter.also
+  const keep = also
+    ? `WITH q, r.page AS k, el, tp WHERE ${ALSO_KEYED(also.rel)}`
+    : `WITH q, r.page AS k, el, un WHERE coalesce(q.speakerName, '') = un AND NOT EXISTS { ()-[:SAID]->(q) }`
+  return `
+  WITH *, size(${e}.id) + 1 AS el, ${also ? `${PAGE_PREFIX(`${also.to}.id`)} AS tp` : "coalesce(unresolved, '') AS un"}
+  ${seek}
+  ${keep}
+  WITH DISTINCT k, q, el ORDER BY k LIMIT ${n}
+  RETURN q${sortKey ? ', substring(k, el) AS sk' : ''}`
+}
+const SAID_BY = '()-[r:SAID]->(q)'
+const ABOUT_OF = '(q)-[r:ABOUT]->()'
+
+/**
+ * Whether the quote of the scanned key `k` (of the entity whose prefix is `el` characters long,
+ * pages.ts) also has a `rel` (SAID or ABOUT) keyed by the entity whose prefix is `tp`: that
+ * relationship's page key is `tp` and the same sort key (the quote's date and id), so it is one exact
+ * seek in the page index instead of an expansion between the quote and an entity of many quotes.
+ */
+const ALSO_KEYED = (rel: 'SAID' | 'ABOUT') => `EXISTS { MATCH ()-[o:${rel}]->() WHERE o.page = tp + substring(k, el) }`
 
 /**
  * The newest `n` quotes (as \`q\`, each once, unordered: callers sort them by NEWEST) said by \`s\` and
@@ -231,16 +243,16 @@ const ALSO_KEYED = (rel: 'SAID' | 'ABOUT', from: string, to: string) =>
 const QUOTES_OF = (s: string, x: string, n: string) => `
 CALL (${s}, ${x}) {
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NULL`, '', n)}
+  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NULL`, n)}
   UNION
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NULL`, '', n)}
+  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NULL`, n)}
   UNION
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) <= coalesce(${x}.quotedAboutCount, 0)`, ALSO_KEYED('ABOUT', s, x), n)}
+  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) <= coalesce(${x}.quotedAboutCount, 0)`, n, { also: { rel: 'ABOUT', to: x } })}
   UNION
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NOT NULL AND coalesce(${s}.quoteCount, 0) > coalesce(${x}.quotedAboutCount, 0)`, ALSO_KEYED('SAID', x, s), n)}
+  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NOT NULL AND coalesce(${s}.quoteCount, 0) > coalesce(${x}.quotedAboutCount, 0)`, n, { also: { rel: 'SAID', to: s } })}
 }`
 
 /** how many quotes \`s\` said about \`x\` (SPOKE_ABOUT, aggregates.ts) */
@@ -349,13 +361,13 @@ CALL (x, s, unresolved) {
   // three flat branches rather than QUOTES_OF's four nested in two: the same reads, planned in less time
   CALL (x, s, unresolved) {
     WITH x, s
-    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('ABOUT', 's', 'x'), perSpeaker, true)}
+    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', perSpeaker, { also: { rel: 'ABOUT', to: 'x' } }, true)}
     UNION
     WITH x, s
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', ALSO_KEYED('SAID', 'x', 's'), perSpeaker, true)}
+    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', perSpeaker, { also: { rel: 'SAID', to: 's' } }, true)}
     UNION
     WITH x, s, unresolved
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NULL', "coalesce(q.speakerName, '') = coalesce(unresolved, '') AND NOT EXISTS { (:Entity)-[:SAID]->(q) }", perSpeaker, true)}
+    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NULL', perSpeaker, { unattributed: true }, true)}
   }
   // sk, the page key after the entity's prefix, sorts exactly as NEWEST (pages.ts) without reading the quotes' dates and ids again
   WITH q, sk ORDER BY sk
@@ -566,19 +578,5 @@ CALL () { MATCH (n:Place) RETURN count(n) AS places }
 CALL () { MATCH (n:Quote) RETURN count(n) AS quotes }
 CALL () { MATCH ()-[r:RELATED]->() RETURN count(r) AS relations }
 RETURN articles, people, organisations, countries, places, quotes, relations`
-
-export const MAX_PATH_HOPS = 6
-export const DEFAULT_PATH_HOPS = 4
-
-/**
- * The shortest connection through relations, roles and places. Cypher takes no parameter for a
- * variable-length bound, so there is one prebuilt constant per allowed bound (1..MAX_PATH_HOPS).
- */
-export const PATH_QUERIES: readonly string[] = Array.from({ length: MAX_PATH_HOPS + 1 }, (_, hops) => `
-MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-MATCH p = shortestPath((a)-[:RELATED|HOLDS_ROLE|IN_COUNTRY*..${Math.max(hops, 1)}]-(b))
-RETURN [n IN nodes(p) | ${ENTITY('n')}] AS nodes,
-       [r IN relationships(p) | {kind: type(r), label: coalesce(r.type, r.title), evidence: r.evidence,
-                                 articleId: r.articleId}] AS rels`)
 
 export const PING = 'RETURN 1 AS ok'
