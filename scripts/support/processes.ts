@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../neo4j.ts'
+import { INGEST_NODE_FLAGS } from '../../src/ingest/heap.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const INGEST = join(ROOT, 'src/cli/ingest.ts')
@@ -26,7 +27,7 @@ export interface IngestRun<S> {
 export function runIngest<S = Record<string, unknown>>(uri: string, args: string[]): Promise<IngestRun<S>> {
   const t0 = performance.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', INGEST, ...args, '--json', '--no-progress'], {
+    const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', INGEST, ...args, '--json', '--no-progress'], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: uri },
       stdio: ['ignore', 'pipe', 'inherit'],

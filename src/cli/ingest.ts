@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress'
 import { removeArticle, repairDirtyGroups } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
 import { expandPaths, STDIN } from '../ingest/paths.ts'
+import { heapLimitMb } from '../ingest/heap.ts'
 import { errorLine, escapeControls } from './print.ts'
 import { openGraph } from './graph.ts'
 import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, sourceNamer, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
@@ -169,7 +170,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   summary.articles.failed += expanded.errors.length
   summary.failures.unshift(...expanded.errors)
   // peak resident memory of this process, worker threads included (maxRSS is in KiB)
-  if (opts.json) process.stdout.write(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
+  if (opts.json) process.stdout.write(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), heapLimitMb: heapLimitMb() }) + '\n')
   else process.stdout.write(summaryText(summary) + '\n')
   if (summary.interrupted) {
     const a = summary.articles

@@ -4,8 +4,29 @@
 // 706 MB at the 10,000-article step of bench:scale, 429 MB with a full collection after every batch; the
 // live heap never passed 82 MB). settleHeap() runs a full collection after each batch a bulk ingest
 // commits: a batch takes seconds, a collection of this heap tens of milliseconds.
-import { setFlagsFromString } from 'node:v8'
+import { getHeapStatistics, setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+
+/**
+ * The V8 flag the ingest command is started with (`npm run ingest`, the benches' runIngest). It caps the main
+ * thread's heap, and with it V8's heap growing factor: on a 64-bit machine with 16 GB or more V8 gives the
+ * main heap a 4 GB limit, and then lets the heap grow to up to 4x the live data of its last full collection;
+ * under a 1 GB limit the factor is at most 1.6 (V8's MemoryController scales it from 1.3 at 256 MB to 4 at
+ * 2 GB). The writer's live heap is bounded (GroupCache 64 MB, one plan's records ~300 bytes each), far under
+ * the cap. Node cannot change it once running (the heap is sized at start), so the launchers pass it.
+ */
+export const INGEST_HEAP_MB = 1024
+/**
+ * and a young generation of 3 x 4 MB (V8 sizes it from the old generation's limit otherwise): the writer's
+ * garbage is short-lived (driver records, statement parameters). scripts/bench-heap-growth.ts: peak heap
+ * 171-181 -> 132 MB, RSS 256-262 -> 212 MB, user CPU 35.3 -> 33.2 s (noise) for the same work.
+ */
+export const INGEST_NODE_FLAGS = [`--max-old-space-size=${INGEST_HEAP_MB}`, '--max-semi-space-size=4']
+
+/** The main thread's heap limit in MB (INGEST_HEAP_MB plus V8's young generation when started with INGEST_NODE_FLAGS). */
+export function heapLimitMb(): number {
+  return Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+}
 
 let collect: (() => void) | null | undefined
 
