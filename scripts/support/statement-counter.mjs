@@ -18,6 +18,17 @@ if (isMainThread && process.env.STATEMENT_COUNTER_OUT) {
   const unprofiled = /^\s*(EXPLAIN|PROFILE|CREATE (CONSTRAINT|INDEX|RANGE|FULLTEXT)|DROP |SHOW |CALL db\.|CALL dbms\.)|IN TRANSACTIONS/i
   const dbHits = (p) => (p ? Number(p.dbHits ?? 0) + (p.children ?? []).reduce((n, c) => n + dbHits(c), 0) : 0)
   const stats = new Map()
+  // STATEMENT_COUNTER_PLANS=FILE (with PROFILE): each statement's operators, their db hits and rows summed over its calls
+  const plansFile = process.env.STATEMENT_COUNTER_PLANS
+  const plans = new Map()
+  const addPlan = (ops, p, depth) => {
+    if (!p) return
+    const line = `${'  '.repeat(depth)}${p.operatorType} ${String(p.arguments?.Details ?? '').replace(/\s+/g, ' ').slice(0, 160)}`
+    const o = ops.get(line) ?? ops.set(line, { dbHits: 0, rows: 0 }).get(line)
+    o.dbHits += Number(p.dbHits ?? 0)
+    o.rows += Number(p.rows ?? 0)
+    for (const c of p.children ?? []) addPlan(ops, c, depth + 1)
+  }
   const run = Transaction.prototype.run
   Transaction.prototype.run = function (query, parameters, rules) {
     const text = typeof query === 'string' ? query : query.text
@@ -31,11 +42,18 @@ if (isMainThread && process.env.STATEMENT_COUNTER_OUT) {
         const list = parameters ? Object.values(parameters).find(Array.isArray) : undefined
         e.rows += list ? list.length : 0
         e.dbHits += dbHits(r.summary.profile)
+        if (plansFile && r.summary.profile) addPlan(plans.get(key) ?? plans.set(key, new Map()).get(key), r.summary.profile, 0)
         for (const [n, x] of Object.entries(r.summary.counters.updates())) if (x) e.updates[n] = (e.updates[n] ?? 0) + x
       },
       () => {},
     )
     return result
   }
-  process.on('exit', () => writeFileSync(process.env.STATEMENT_COUNTER_OUT, JSON.stringify(Object.fromEntries(stats), null, 1)))
+  process.on('exit', () => {
+    writeFileSync(process.env.STATEMENT_COUNTER_OUT, JSON.stringify(Object.fromEntries(stats), null, 1))
+    if (plansFile) {
+      const text = [...plans].map(([key, ops]) => `== ${key}\n` + [...ops].map(([line, o]) => `${String(o.dbHits).padStart(10)} ${String(o.rows).padStart(8)}  ${line}`).join('\n')).join('\n\n')
+      writeFileSync(plansFile, text + '\n')
+    }
+  })
 }

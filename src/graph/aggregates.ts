@@ -20,7 +20,8 @@
 // transaction that changes the facts of some articles (writing, deleting, or moving them between
 // nodes in entity resolution) reads those articles' contributions before the change and after it,
 // and adds the difference: exact, at a cost proportional to the articles changed, not to how much the
-// graph holds about their entities. The articles are write-locked before their contribution is read,
+// graph holds about their entities. Moves (resolution) read less: only the part of an article's
+// contribution a move can change, before the moves, and compute the part after (moves.ts). The articles are write-locked before their contribution is read,
 // so two transactions changing one article's facts (e.g. two writers resolving two name groups of
 // one article) apply their differences one after the other. The increments are `SET x = x + d` in
 // one clause, which Neo4j runs under the node's write lock (no lost update between writers).
@@ -28,7 +29,7 @@
 // with them (an orphan has no facts left, so none of them is still counted anywhere else).
 //
 // The hooks (the only places that change MENTIONS, SAID, ABOUT or RELATED): remove.ts deleteFacts, write.ts
-// writeBatchTx (after the new facts are written), resolve.ts applyPlan (around MOVE_FACTS).
+// writeBatchTx (after the new facts are written), resolve.ts applyPlan (around moves.ts MOVE_FACTS).
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { ADD_CO_MENTIONS, ARTICLE_COUNTS_OF, recountCoMentions, BOTH_BIG, CO_MENTION_COUNT, coMentionDifferences, CROSS_STORE_MIN, LOCK_RELATED_ENDS, mentionChanges, othersNeeded, pairDifferences, STORE_MIN, WEIGHT_PAIR } from './co-mentions.ts'
 import { countProfile } from './write-profile-count.ts'
@@ -242,6 +243,27 @@ export interface ArticleFacts {
   related: { source: { node: string; form: string | null }; target: { node: string; form: string | null }; type: string }[]
 }
 
+/** One article's facts as ArticleFacts holds them, from a row of ARTICLE_CONTRIBUTIONS (or of moves.ts ARTICLE_FACTS_TO_MOVE, its MENTIONS replaced). */
+export function factsOf(r: { get: (key: string) => unknown; has: (key: string) => boolean }): ArticleFacts {
+  type Fact = { node: string; form: string | null }
+  return {
+    id: r.get('id') as string,
+    mentioned: r.has('mentioned') ? (r.get('mentioned') as (Fact & { count: unknown })[]).map((m) => ({ node: m.node, form: m.form ?? null, count: Number(m.count) })) : [],
+    quotes: (r.get('quotes') as { speakers: Fact[]; about: Fact[]; speakerName: string }[]).map((q) => ({
+      speakers: q.speakers.map((x) => ({ node: x.node, form: x.form ?? null })),
+      about: q.about.map((x) => ({ node: x.node, form: x.form ?? null })),
+      speakerName: q.speakerName,
+    })),
+    related: r.has('related')
+      ? (r.get('related') as { source: Fact; target: Fact; type: string }[]).map((x) => ({
+          source: { node: x.source.node, form: x.source.form ?? null },
+          target: { node: x.target.node, form: x.target.form ?? null },
+          type: x.type,
+        }))
+      : [],
+  }
+}
+
 /**
  * Locks the articles and reads their facts (articles not in the graph have none). Call before
  * changing their facts; what they contribute is `contributionOfFacts`.
@@ -250,22 +272,7 @@ export async function readArticleFacts(tx: ManagedTransaction, articleIds: Itera
   const ids = [...new Set(articleIds)].sort()
   if (!ids.length) return []
   // each article is write-locked (ids sorted: one order for every writer) before its facts are read
-  const res = await tx.run(ARTICLE_CONTRIBUTIONS, { ids })
-  type Fact = { node: string; form: string | null }
-  return res.records.map((r) => ({
-    id: r.get('id') as string,
-    mentioned: (r.get('mentioned') as (Fact & { count: unknown })[]).map((m) => ({ node: m.node, form: m.form ?? null, count: Number(m.count) })),
-    quotes: (r.get('quotes') as { speakers: Fact[]; about: Fact[]; speakerName: string }[]).map((q) => ({
-      speakers: q.speakers.map((x) => ({ node: x.node, form: x.form ?? null })),
-      about: q.about.map((x) => ({ node: x.node, form: x.form ?? null })),
-      speakerName: q.speakerName,
-    })),
-    related: (r.get('related') as { source: Fact; target: Fact; type: string }[]).map((x) => ({
-      source: { node: x.source.node, form: x.source.form ?? null },
-      target: { node: x.target.node, form: x.target.form ?? null },
-      type: x.type,
-    })),
-  }))
+  return (await tx.run(ARTICLE_CONTRIBUTIONS, { ids })).records.map(factsOf)
 }
 
 /**

@@ -32,9 +32,9 @@
 // Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
 // resolving a group also resolves the groups its decisions link it to, and applies them last.
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
-import { keepingAggregates } from './aggregates.ts'
+import { applyChange, type ArticleFacts } from './aggregates.ts'
+import { MOVE_FACTS, movedContribution, readFactsToMove, type MovedRelated } from './moves.ts'
 import { applyDecisions } from './decisions.ts'
-import { PAGE_KEY, RELATED_PAIR } from './pages.ts'
 import type { GroupCache } from './group-cache.ts'
 import { CLEAR_DIRTY } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
@@ -335,10 +335,12 @@ DELETE g`
  * not an UNWIND of the groups with a lookup each: for that form the planner, its statistics taken
  * while the graph was small, chose once to scan the whole index for every group (10,389,562 db hits
  * for the 7 calls of one PolNeAR train ingest, against 68,673 in an identical run planned otherwise).
- * At worst the list form scans the index once a call.
+ * At worst the list form scans the index once a call. No label on the ends (a MENTIONS joins an Article
+ * to an Entity, nothing else): checking them cost two db hits a record, and a label let the planner
+ * start some calls from a scan of every Article instead of the index.
  */
 export const GROUP_RECORDS = `
-MATCH (a:Article)-[m:MENTIONS]->(e:Entity) WHERE m.group IN $groups
+MATCH (a)-[m:MENTIONS]->(e) WHERE m.group IN $groups
 RETURN m.group AS group, a.id AS articleId, toString(a.publishedAt) AS date, m.form AS form, m.formName AS name,
        m.formType AS type, m.count AS count, coalesce(m.formAliases, []) AS aliases, e.id AS current`
 
@@ -356,48 +358,6 @@ CALL (e, row) {
   SET e:$(row.type)
 }
 SET e.type = row.type, e.name = row.name, e.aliases = row.aliases, e.aliasIds = row.aliasIds`
-
-/**
- * Moves one article's facts about one form from node `from` to node `to`: a relationship cannot
- * change its end, so each is copied (all its properties) and the old one deleted. Facts carry the
- * form they were written for (MENTIONS.form, SAID/ABOUT/WROTE.form, RELATED/HOLDS_ROLE/IN_COUNTRY
- * .sourceForm/.targetForm), so two forms of one article on one node move apart correctly, and each
- * relationship matches exactly one move. Every fact is found from its article (the article node, its
- * quotes, the relationship indexes on articleId), never by expanding `from`: the node of a person
- * the corpus names thousands of times would cost a batch what the corpus holds. `from` is matched
- * without a label so that the planner cannot start there. One statement for every kind of fact.
- */
-const MOVE_PAIRS = ['RELATED', 'HOLDS_ROLE', 'IN_COUNTRY'].map(
-  (type) => `
-CALL (mv, t) {
-  MATCH (f)-[r:${type} {articleId: mv.articleId}]->(o) WHERE r.sourceForm = mv.form AND f.id = mv.from
-  CREATE (t)-[n:${type}]->(o) SET n = properties(r)${type === 'RELATED' ? ` SET n.pair = ${RELATED_PAIR('t', 'n', 'o')}` : ''} DELETE r
-}
-CALL (mv, t) {
-  MATCH (o)-[r:${type} {articleId: mv.articleId}]->(f) WHERE r.targetForm = mv.form AND f.id = mv.from
-  CREATE (o)-[n:${type}]->(t) SET n = properties(r)${type === 'RELATED' ? ` SET n.pair = ${RELATED_PAIR('o', 'n', 't')}` : ''} DELETE r
-}`,
-)
-export const MOVE_FACTS: readonly string[] = [
-  `UNWIND $moves AS mv
-MATCH (t:Entity {id: mv.to})
-CALL (mv, t) {
-  MATCH (a:Article {id: mv.articleId})-[r:MENTIONS {form: mv.form}]->(f) WHERE f.id = mv.from
-  CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) SET n.page = ${PAGE_KEY('t', 'a')} DELETE r
-}
-CALL (mv, t) {
-  MATCH (:Article {id: mv.articleId})<-[:IN]-(q:Quote)<-[r:SAID {form: mv.form}]-(f) WHERE f.id = mv.from
-  CREATE (t)-[n:SAID]->(q) SET n = properties(r) SET n.page = ${PAGE_KEY('t', 'q')} DELETE r
-}
-CALL (mv, t) {
-  MATCH (:Article {id: mv.articleId})<-[:IN]-(q:Quote)-[r:ABOUT {form: mv.form}]->(f) WHERE f.id = mv.from
-  CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) SET n.page = ${PAGE_KEY('t', 'q')} DELETE r
-}
-CALL (mv, t) {
-  MATCH (a:Article {id: mv.articleId})<-[r:WROTE {form: mv.form}]-(f) WHERE f.id = mv.from
-  CREATE (t)-[n:WROTE]->(a) SET n = properties(r) DELETE r
-}${MOVE_PAIRS.join('')}`,
-]
 
 export interface Move {
   articleId: string
@@ -546,29 +506,47 @@ export function movedArticles(plan: GroupPlan): string[] {
   return [...new Set(plan.moves.map((m) => m.articleId))]
 }
 
+/** The node a fact of `plan`'s moved articles is on after the moves: a fact of a moved (article, form) on the move's `from` is on its `to`. */
+export function nodeAfterMoves(plan: GroupPlan): (articleId: string, form: string | null, node: string) => string {
+  const to = new Map(plan.moves.map((m) => [recordKey(m), m]))
+  return (articleId, form, node) => {
+    const m = form === null ? undefined : to.get(recordKey({ articleId, form }))
+    return m && m.from === node ? m.to : node
+  }
+}
+
 /**
  * Writes what planGroups decided: the resolved nodes (created when new), the stored facts moved to
  * their new nodes, the lock nodes of emptied groups deleted. Returns the nodes facts left
- * (candidates for orphan cleanup) and how many nodes were created. `keepAggregates: false` when the
- * caller keeps the aggregates around it for the articles of movedArticles(plan) (writeBatchTx, which
- * does it once for the moves and its new facts together).
+ * (candidates for orphan cleanup), how many nodes were created and the RELATED the moves took
+ * elsewhere. The aggregates are kept here for the articles of movedArticles(plan) (their facts read
+ * and locked before the moves, moves.ts movedContribution) unless the caller passes `moved`:
+ * those facts, read by it with readFactsToMove(tx, plan.moves) before,
+ * and it keeps the aggregates itself (writeBatchTx, which does it once for the moves and its new
+ * facts together).
  */
-export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan, opts: { keepAggregates?: boolean } = {}): Promise<{ vacated: string[]; created: number }> {
+export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan, opts: { moved?: ArticleFacts[] } = {}): Promise<{ vacated: string[]; created: number; related: MovedRelated[] }> {
   // AGGREGATES HOOK (aggregates.ts): the counts follow the facts the moves take to other nodes
-  const keep = opts.keepAggregates ?? true
   countProfile('resolved nodes sent', plan.rows.length)
   countProfile('facts moved', plan.moves.length)
-  const results = await keepingAggregates(tx, keep ? movedArticles(plan) : [], () => {
-    const pending: Promise<QueryResult>[] = []
-    // issued together, the statements are pipelined on the connection and run in order
-    if (plan.rows.length) pending.push(tx.run(SET_RESOLVED, { rows: plan.rows }))
-    if (plan.moves.length) for (const q of MOVE_FACTS) pending.push(tx.run(q, { moves: plan.moves }))
-    if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
-    if (plan.clean.length) pending.push(tx.run(CLEAR_DIRTY, { groups: plan.clean }))
-    return Promise.all(pending)
-  })
-  const created = plan.rows.length ? results[0].summary.counters.updates().nodesCreated : 0
-  return { vacated: [...new Set(plan.moves.map((m) => m.from))], created }
+  const facts = opts.moved ?? (plan.moves.length ? await readFactsToMove(tx, plan.moves) : [])
+  const pending: Promise<QueryResult>[] = []
+  // issued together, the statements are pipelined on the connection and run in order
+  const resolved = plan.rows.length ? tx.run(SET_RESOLVED, { rows: plan.rows }) : null
+  if (resolved) pending.push(resolved)
+  const moved = plan.moves.length ? MOVE_FACTS.map((q) => tx.run(q, { moves: plan.moves })) : []
+  pending.push(...moved)
+  if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
+  if (plan.clean.length) pending.push(tx.run(CLEAR_DIRTY, { groups: plan.clean }))
+  await Promise.all(pending)
+  const created = resolved ? (await resolved).summary.counters.updates().nodesCreated : 0
+  const related: MovedRelated[] = []
+  for (const res of moved) for (const r of (await res).records) related.push(...(r.get('related') as MovedRelated[]))
+  if (!opts.moved && plan.moves.length) {
+    const { before, after } = movedContribution(facts, nodeAfterMoves(plan), related)
+    await applyChange(tx, before, after)
+  }
+  return { vacated: [...new Set(plan.moves.map((m) => m.from))], created, related }
 }
 
 /**

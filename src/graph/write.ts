@@ -10,12 +10,13 @@
 // form lands on), checks.ts (the facts an article holds), remove.ts (deleting facts, orphans and
 // articles), retry.ts (races between writers). This module re-exports them.
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
-import { applyChange, contributionOf, contributionOfFacts, readArticleFacts, type Contribution } from './aggregates.ts'
+import { applyChange, contributionOf, type Contribution } from './aggregates.ts'
+import { movedContribution, readFactsToMove } from './moves.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { PAGE_KEY_OF, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
-import { applyPlan, groupsOfArticles, lockGroups, movedArticles, newGroupTokens, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
+import { applyPlan, groupsOfArticles, lockGroups, newGroupTokens, nodeAfterMoves, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
 import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
@@ -376,22 +377,17 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   // AGGREGATES HOOK (aggregates.ts): one pass for the stored facts the plan moves and the new facts
   // written. The articles to write hold no facts before (new, or emptied by deleteFacts above), and
   // what they contribute after is what this transaction writes: taken from their rows, not read back.
-  // The moved articles' facts are read once, locked, before the moves; after them, each fact of a
-  // moved (article, form) is on the move's target (MOVE_FACTS moves exactly those), so their
-  // contribution after is computed, not read back either.
-  const moved = await readArticleFacts(tx, movedArticles(plan))
-  const before = contributionOfFacts(moved)
+  // The moved articles' MENTIONS and the quotes the moves touch are read once, locked, before the
+  // moves; after them, each fact of a moved (article, form) is on the move's target (MOVE_FACTS moves
+  // exactly those), so their contribution after is computed, not read back either; their RELATED
+  // weights change by the RELATED MOVE_FACTS returns (aggregates.ts movedContribution).
+  const moved = await readFactsToMove(tx, plan.moves)
   lap('aggregates (read before)')
-  const { vacated, created } = await applyPlan(tx, plan, { keepAggregates: false })
+  const { vacated, created, related } = await applyPlan(tx, plan, { moved })
   lap(`apply plan (SET_RESOLVED, MOVE_FACTS)`)
   if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
   lap('write facts (CREATE_FACTS)')
-  // the moved articles' facts after MOVE_FACTS: each (article, form) fact on the move's `from` is now on its `to`
-  const to = new Map(plan.moves.map((m) => [recordKey(m), m]))
-  const after = contributionOfFacts(moved, (articleId, form, node) => {
-    const m = form === null ? undefined : to.get(recordKey({ articleId, form }))
-    return m && m.from === node ? m.to : node
-  })
+  const { before, after } = movedContribution(moved, nodeAfterMoves(plan), related)
   for (const rows of list) writtenContribution(after, rows, nodeOf)
   await applyChange(tx, before, after)
   counts.entitiesCreated += own + created
