@@ -16,6 +16,9 @@
 //   --batch-size N    passed to the ingest command
 //   --profile         db hits of every statement (PROFILE); the counters and log bytes do not need it
 //   --out DIR         where stats.json, summary.json and fingerprint.txt go (default: a temporary folder)
+//
+// With --profile, STATEMENT_COUNTER_PLANS=FILE in the environment also writes each statement's plan to FILE:
+// its operators, with their db hits and rows summed over the statement's calls (where the db hits go).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
