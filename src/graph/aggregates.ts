@@ -39,9 +39,9 @@ import { backfillOnce, RANK_OF, RELATED_PAIR, RELATED_RANK, SPOKE_RANK, UNATTRIB
  * Write-locks each article (the ids come sorted: one order for every writer) and reads what it
  * contributes: the entities it mentions, per quote its speakers, subjects and
  * speaker name, and its RELATED facts (found by the index on articleId); each end as its node and the
- * name form it was written for (RELATED joins entities only: no label check on its ends), so
- * that a caller that moves some forms' facts to other nodes (resolve.ts MOVE_FACTS) can tell what the
- * articles contribute after the moves without reading them again (write.ts).
+ * name form it was written for (RELATED joins entities only: no label check on its ends). Read where
+ * articles' facts are deleted (remove.ts deleteFacts, keepingAggregates); the moves of resolution read
+ * only what they change (moves.ts ARTICLE_FACTS_TO_MOVE).
  */
 export const ARTICLE_CONTRIBUTIONS = `
 UNWIND $ids AS id

@@ -66,7 +66,7 @@ CALL (mv, t, a, f) {
 RETURN related`,
 ]
 
-/** one RELATED a move took to other ends (resolve.ts MOVE_FACTS): the ids of its ends before and after, and its type */
+/** one RELATED a move took to other ends (MOVE_FACTS): the ids of its ends before and after, and its type */
 export interface MovedRelated {
   before: [string, string]
   after: [string, string]

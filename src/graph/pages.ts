@@ -13,7 +13,7 @@
 // first: with an equality on the entity the planner did not use its order and sorted all of them.
 //
 // The key is written with the fact (write.ts CREATE_FACTS) and rewritten when resolution moves the
-// fact to another node (resolve.ts MOVE_FACTS; curation's merges and splits go through the same
+// fact to another node (moves.ts MOVE_FACTS; curation's merges and splits go through the same
 // moves). Entity ids never change in place (a node of another type or head is another node), and an
 // article's or quote's date changes only when its text does, which rewrites its facts. Stores written
 // before the key existed get it from `npm run db:migrate` (backfillPageKeys).
@@ -133,7 +133,7 @@ export const UNATTRIBUTED_RANK = (u: string, x: string) => SPEAKER_RANK(x, `${u}
 //   <smaller id> U+0001 <larger id> U+0001 <'0' typed | '1' co_mention> <article id> U+0001 <ASC(start)> ' ' <type> ' ' <ASC(end)>
 //
 // set where the relation is created (write.ts CREATE_FACTS) and where resolution moves it to another
-// node (resolve.ts MOVE_FACTS).
+// node (moves.ts MOVE_FACTS).
 
 /** the Cypher of the weight rank of RELATED_WEIGHT `w` read from end `x` towards end `y` */
 export const RELATED_RANK = (x: string, w: string, y: string) => SPEAKER_RANK(x, `${w}.weight`, `${y}.id`)
