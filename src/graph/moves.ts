@@ -75,11 +75,12 @@ export interface MovedRelated {
 
 /**
  * What the articles whose facts a plan moves contribute before the moves and after them (as far as
- * the moves change it), from their facts read before (readFactsToMove), `nodeOf` (contributionOfFacts: the node
- * a fact is on after the moves) and the RELATED the moves took elsewhere. A RELATED counts in the weight of its pair of ends alone,
- * so the weights change by the moved ones only (one moved twice, both its forms moving, is two rows
- * whose middle pair cancels); the quotes the moves do not touch contribute the same before and after,
- * and are not read; an article's MENTIONS count together (distinct entities), read whole.
+ * the moves change it), from their facts read before (readFactsToMove), `nodeOf` (contributionOfFacts:
+ * the node a fact is on after the moves) and the RELATED the moves took elsewhere. A RELATED counts in
+ * the weight of its pair of ends alone, so the weights change by the moved ones only (one moved twice,
+ * both its forms moving, is two rows whose middle pair cancels); the quotes the moves do not touch
+ * contribute the same before and after, and are not read; an article's MENTIONS count together
+ * (distinct entities): their nodes are read whole.
  */
 export function movedContribution(facts: ArticleFacts[], nodeOf: (articleId: string, form: string | null, node: string) => string, related: MovedRelated[]): { before: Contribution; after: Contribution } {
   const before = contributionOfFacts(facts)
@@ -92,8 +93,8 @@ export function movedContribution(facts: ArticleFacts[], nodeOf: (articleId: str
 }
 
 /**
- * What ARTICLE_CONTRIBUTIONS reads, of articles some of whose facts are about to move (resolve.ts
- * MOVE_FACTS), and only what the moves change: one row per article (`moves`: the form and node
+ * What ARTICLE_CONTRIBUTIONS reads, of articles some of whose facts are about to move (MOVE_FACTS
+ * above), and only what the moves change: one row per article (`moves`: the form and node
  * `from` of each of its moves), found by the page keys (pages.ts) as MOVE_FACTS finds them. Of its
  * MENTIONS, the node of each (`nodes`: an article counts once per entity, and co-mentions.ts needs
  * the whole set) and the form and count of those that move (`moving`); of its quotes, only those
