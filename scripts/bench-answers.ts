@@ -68,6 +68,18 @@ const NESTED = `query Nested($name: String!) { entity(name: $name) { id name men
         ... on Person { quotes(first: 3) { totalCount edges { node { text about { name } article { title } } } } }
         articles(first: 3) { totalCount edges { node { title publishedAt } } } } } } }`
 for (const n of speakers.slice(0, 10)) bodies.push([`nested ${n}`, NESTED, { name: n }])
+// entity(name) with its children read in its own query (src/api/entity-ahead.ts): pages, aliases, fragments, @skip
+const EQ = [
+  `query E($name: String!) { entity(name: $name) { id name related(first: 4) { weight coMentions entity { id name } relations { type evidence } } } }`,
+  `query E($name: String!, $after: String) { entity(name: $name) { id ... on Person { quotes(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id text sentence speaker { name } } } } } } }`,
+  `query E($name: String!) { entity(name: $name) { id ... on Person { a: quotes(first: 2) { totalCount } b: quotes(first: 3) { edges { node { id } } } } } }`,
+  `query E($name: String!) { entity(name: $name) { id ...F related { weight } } } fragment F on Person { quotes { totalCount edges { node { id start end cue publishedAt article { id url } } } } }`,
+  `query E($name: String!, $s: Boolean!) { entity(name: $name) { id ... on Person { quotes(first: 4) @skip(if: $s) { totalCount } } ... on Organisation { quotes(first: 1) { totalCount } } } }`,
+]
+const after = Buffer.from('o:1').toString('base64url')
+for (const n of [...speakers.slice(0, 8), ...people.slice(0, 8).map((p) => p.name), ...minor.slice(0, 6).map((p) => p.name), 'nobody at all', minor[0]?.id ?? 'x:y']) {
+  EQ.forEach((q, i) => bodies.push([`ent${i} ${n}`, q, { name: n, after, s: i % 2 === 0 }]))
+}
 const PATH = `query Path($from: String!, $to: String!, $h: Int) { path(from: $from, to: $to, maxHops: $h) { from { id name } kind label to { id name } evidence article { id } } }`
 const ends = [...people.slice(0, 20), ...minor]
 for (let i = 0; i < ends.length; i++) for (let j = i + 1; j < ends.length; j += 3) bodies.push([`path ${ends[i].id} ${ends[j].id}`, PATH, { from: ends[i].name, to: ends[j].name, h: 4 }])

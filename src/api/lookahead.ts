@@ -2,11 +2,14 @@
 // children will need in its own Cypher query instead of leaving each to a DataLoader round trip
 // (issue 13). @skip/@include are not evaluated: a field they drop is read and not shown, never the reverse.
 import { Kind } from 'graphql'
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql'
+import type { FieldNode, FragmentSpreadNode, GraphQLResolveInfo, InlineFragmentNode, SelectionSetNode, ValueNode } from 'graphql'
+
+/** what the lookahead reads of a resolver's info: its field's nodes and the document's fragments */
+export type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>
 import type { QuoteParts } from '../graph/read.ts'
 
 /** the fields of the selection sets, through inline fragments and fragment spreads */
-function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
+function fieldsOf(info: Selection, sets: readonly SelectionSetNode[]): FieldNode[] {
   const out: FieldNode[] = []
   const walk = (set: SelectionSetNode) => {
     for (const sel of set.selections) {
@@ -23,7 +26,7 @@ function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): 
 }
 
 /** the names of the fields asked at `path` below the resolver's own field (e.g. ['edges', 'node']) */
-export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+export function fieldsAt(info: Selection, path: readonly string[]): Set<string> {
   let sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []))
   for (const name of path) {
     sets = fieldsOf(info, sets).flatMap((f) => (f.name.value === name && f.selectionSet ? [f.selectionSet] : []))
@@ -41,7 +44,7 @@ const ARTICLE_LEAN = new Set(['id', 'title', 'publishedAt', '__typename'])
  * lean QuoteParts (read.ts). Over-inclusive where the request is conditional (@skip/@include,
  * fragments on types), never under.
  */
-export function quotePartsAt(info: GraphQLResolveInfo, path: readonly string[]): QuoteParts {
+export function quotePartsAt(info: Selection, path: readonly string[]): QuoteParts {
   const asked = fieldsAt(info, path)
   const article = asked.has('article')
   return {
@@ -53,4 +56,69 @@ export function quotePartsAt(info: GraphQLResolveInfo, path: readonly string[]):
     details: QUOTE_DETAILS.some((f) => asked.has(f)),
     articleDetails: article && [...fieldsAt(info, [...path, 'article'])].some((f) => !ARTICLE_LEAN.has(f)),
   }
+}
+
+/** a literal or variable value of an argument (Int, String, Boolean, null); `bad` for any other kind */
+const BAD = Symbol('bad')
+function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
+  if (!node) return undefined
+  switch (node.kind) {
+    case Kind.VARIABLE: return variables[node.name.value] // graphql coerced them, defaults applied
+    case Kind.INT: return Number(node.value)
+    case Kind.STRING: return node.value
+    case Kind.BOOLEAN: return node.value
+    case Kind.NULL: return null
+    default: return BAD
+  }
+}
+
+/** whether @skip/@include keep a selection (graphql's shouldIncludeNode, without its instanceof checks) */
+function included(node: FieldNode | InlineFragmentNode | FragmentSpreadNode, variables: Record<string, unknown>): boolean {
+  for (const d of node.directives ?? []) {
+    const name = d.name.value
+    if (name !== 'skip' && name !== 'include') continue
+    const cond = valueOf(d.arguments?.find((a) => a.name.value === 'if')?.value, variables)
+    if ((name === 'skip' && cond === true) || (name === 'include' && cond !== true)) return false
+  }
+  return true
+}
+
+/** a field directly below the resolver's own field, its arguments' values and the type its fragments narrow it to (null: any) */
+export interface ChildField {
+  node: FieldNode
+  args: Record<string, unknown>
+  onType: string | null
+}
+
+/**
+ * The fields named `name` directly below the resolver's own field, through fragments, as graphql will
+ * run them (@skip/@include evaluated), each with its arguments' values (literals and variables; null when
+ * an argument is of another kind: the caller then leaves the field to its resolver) and the innermost
+ * type condition above it.
+ */
+export function childFields(info: Selection & Pick<GraphQLResolveInfo, 'variableValues'>, name: string): ChildField[] | null {
+  const vars = info.variableValues
+  const out: ChildField[] = []
+  let bad = false
+  const walk = (set: SelectionSetNode, onType: string | null) => {
+    for (const sel of set.selections) {
+      if (!included(sel, vars)) continue
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value !== name) continue
+        const args: Record<string, unknown> = {}
+        for (const a of sel.arguments ?? []) {
+          const v = valueOf(a.value, vars)
+          if (v === BAD) bad = true
+          else if (v !== undefined) args[a.name.value] = v
+        }
+        out.push({ node: sel, args, onType })
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, sel.typeCondition?.name.value ?? onType)
+      else {
+        const fragment = info.fragments[sel.name.value]
+        if (fragment) walk(fragment.selectionSet, fragment.typeCondition.name.value)
+      }
+    }
+  }
+  for (const f of info.fieldNodes) if (f.selectionSet) walk(f.selectionSet, null)
+  return bad ? null : out
 }

@@ -10,6 +10,7 @@ import type { CurationFns } from './curation.ts'
 import { DECISIONS, type DecisionInput, type DecisionResult, type StoredDecision } from '../graph/curation.ts'
 import type { EntityType, Resolvers } from './generated/types.ts'
 import { quotePartsAt } from './lookahead.ts'
+import { entityByName } from './entity-ahead.ts'
 
 const MAX_REF_LENGTH = 200
 
@@ -145,9 +146,10 @@ export const resolvers: Resolvers = {
       return rows.map((r) => ({ ...(r.entity as EntityRow), mentionCount: r.mentionCount as number }))
     },
 
-    entity: async (_root, { id, name }, ctx) => {
+    entity: async (_root, { id, name }, ctx, info) => {
       if (id) return ctx.loaders.entity.load(id)
-      if (name) return entityRef(ctx, name)
+      // with the quotes and related entities the request asks of it, in one query (entity-ahead.ts)
+      if (name) return entityByName(ctx, refName(name), info)
       throw badInput('give `id` or `name`')
     },
 

@@ -1,4 +1,6 @@
-// Fragments shared by the read queries of read.ts, read-related.ts and read-path.ts (fixed text).
+// Fragments shared by the read queries of read.ts, read-related.ts and read-path.ts (fixed text), and the
+// entity lookups by id and by name (re-exported by read.ts).
+import { phraseLuceneQuery } from './read-executor.ts'
 
 export const ENTITY = (v: string) =>
   `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), mergedIds: coalesce(${v}.aliasIds, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
@@ -27,3 +29,52 @@ CALL () {
   WITH e ORDER BY coalesce(e.articleCount, 0) DESC, e.id LIMIT 1
   RETURN e AS ${v}
 }`
+
+/**
+ * Entities by id; an id merged into another entity (its `aliasIds`, resolve.ts) finds that entity.
+ * Merged ids are looked for only when no node has the id (a scan of the entities: rare, saved ids).
+ */
+export const ENTITIES_BY_ID = `
+UNWIND $ids AS id
+OPTIONAL MATCH (d:Entity {id: id})
+CALL (id, d) {
+  WITH d WHERE d IS NOT NULL
+  RETURN d AS e
+  UNION
+  WITH id, d WHERE d IS NULL
+  MATCH (m:Entity) WHERE id IN m.aliasIds
+  WITH m ORDER BY coalesce(m.articleCount, 0) DESC, m.id LIMIT 1
+  RETURN m AS e
+}
+RETURN id AS key, ${ENTITY('e')} AS entity`
+
+/**
+ * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
+ * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
+ * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts). With its
+ * `mentionCount` (the counter the writers keep), so that `entity(name) { mentionCount }` needs no round
+ * trip of its own (issue 13).
+ */
+export const ENTITIES_BY_NAME = `
+UNWIND $lookups AS l
+CALL (l) {
+  MATCH (e:Entity {id: l.name}) RETURN e
+
+  UNION
+  WITH l WHERE l.phrase IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
+  WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
+  RETURN node AS e
+}
+WITH l, e, coalesce(e.articleCount, 0) AS articles
+ORDER BY articles DESC, e.id
+WITH l, head(collect(e)) AS e
+RETURN l.name AS key, ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount`
+
+/** one name to resolve, as ENTITIES_BY_NAME and ENTITY_REF take it */
+export interface EntityLookup {
+  name: string
+  lower: string
+  phrase: string | null
+}
+export const entityLookup = (name: string): EntityLookup => ({ name, lower: name.toLowerCase(), phrase: phraseLuceneQuery(name) })

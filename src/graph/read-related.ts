@@ -23,6 +23,21 @@ export const TOP_RELATED = (limit: string) => `CALL (e) {
   WITH e, w, o, rank ORDER BY rank LIMIT ${limit}`
 
 /**
+ * The `limit` entities most related to the entity bound to `e`, as \`value\` (the rows of RELATED_ENTITIES):
+ * shared by RELATED_ENTITIES and the entity lookup that reads its `related` with it (ENTITY_BY_REF_WITH).
+ */
+export const RELATED_OF = (limit: string) => `CALL (e) {
+  ${TOP_RELATED(limit)}
+  CALL (e, o) {
+    MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')}
+    WITH r ORDER BY r.pair LIMIT 5
+    WITH r, startNode(r) AS rs, endNode(r) AS rt
+    RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
+  }
+  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: toInteger(w.weight), coMentions: toInteger(w.coMentions), relations: relations}) AS value
+}`
+
+/**
  * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per
  * co_mention relation (both are sentence-level evidence) between the two, then by the other's id.
  * The weight is the pair aggregate the writers keep (aggregates.ts RELATED_WEIGHT), and the top
@@ -37,16 +52,7 @@ export const TOP_RELATED = (limit: string) => `CALL (e) {
 export const RELATED_ENTITIES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-CALL (e) {
-  ${TOP_RELATED('$limit')}
-  CALL (e, o) {
-    MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')}
-    WITH r ORDER BY r.pair LIMIT 5
-    WITH r, startNode(r) AS rs, endNode(r) AS rt
-    RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
-  }
-  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: toInteger(w.weight), coMentions: toInteger(w.coMentions), relations: relations}) AS value
-}
+${RELATED_OF('$limit')}
 RETURN id AS key, value`
 
 /**

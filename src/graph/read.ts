@@ -7,13 +7,14 @@
 // a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
 // (three booleans: the text is made from this file's constants only).
 import { PAGE_PREFIX } from './pages.ts'
-import { phraseLuceneQuery } from './read-executor.ts'
 import { ENTITY, ENTITY_REF, RELATION } from './read-fragments.ts'
+import { RELATED_OF } from './read-related.ts'
 
 export * from './read-rows.ts'
 export * from './read-executor.ts'
 export * from './read-related.ts'
 export * from './read-path.ts'
+export { ENTITIES_BY_ID, ENTITIES_BY_NAME, entityLookup, type EntityLookup } from './read-fragments.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Projections shared by the queries (Cypher map projections; fixed text)
@@ -87,55 +88,6 @@ const DATE_RANGE = (v: string) =>
 
 // ---------------------------------------------------------------------------------------------
 // Queries
-
-/**
- * Entities by id; an id merged into another entity (its `aliasIds`, resolve.ts) finds that entity.
- * Merged ids are looked for only when no node has the id (a scan of the entities: rare, saved ids).
- */
-export const ENTITIES_BY_ID = `
-UNWIND $ids AS id
-OPTIONAL MATCH (d:Entity {id: id})
-CALL (id, d) {
-  WITH d WHERE d IS NOT NULL
-  RETURN d AS e
-  UNION
-  WITH id, d WHERE d IS NULL
-  MATCH (m:Entity) WHERE id IN m.aliasIds
-  WITH m ORDER BY coalesce(m.articleCount, 0) DESC, m.id LIMIT 1
-  RETURN m AS e
-}
-RETURN id AS key, ${ENTITY('e')} AS entity`
-
-/**
- * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
- * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
- * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts). With its
- * `mentionCount` (the counter the writers keep), so that `entity(name) { mentionCount }` needs no round
- * trip of its own (issue 13).
- */
-export const ENTITIES_BY_NAME = `
-UNWIND $lookups AS l
-CALL (l) {
-  MATCH (e:Entity {id: l.name}) RETURN e
-
-  UNION
-  WITH l WHERE l.phrase IS NOT NULL
-  CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
-  WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
-  RETURN node AS e
-}
-WITH l, e, coalesce(e.articleCount, 0) AS articles
-ORDER BY articles DESC, e.id
-WITH l, head(collect(e)) AS e
-RETURN l.name AS key, ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount`
-
-/** one name to resolve, as ENTITIES_BY_NAME and ENTITY_REF take it */
-export interface EntityLookup {
-  name: string
-  lower: string
-  phrase: string | null
-}
-export const entityLookup = (name: string): EntityLookup => ({ name, lower: name.toLowerCase(), phrase: phraseLuceneQuery(name) })
 
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
@@ -417,11 +369,41 @@ const makeQuoteQueries = (p: QuoteParts) => ({
 })
 
 /** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 56 at most) */
+const quotePartsKey = (p: QuoteParts) =>
+  `${+!!p.article}${+!!p.about}${+!!p.speaker}` + (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}` : '')
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
-  const key = `${+!!p.article}${+!!p.about}${+!!p.speaker}` + (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}` : '')
+  const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
   return made
+}
+
+/**
+ * Query.entity(name) with what the request asks below it read in the same query (issue 13: one round trip
+ * where the name and each child took one): the entity $ref names (ENTITY_REF) as `entity`, with its
+ * `mentionCount`; with `p`, the page ($skip, $limit) of the quotes it said, as QUOTES_BY_SPEAKERS reads
+ * it without $aboutId (`rows`, and `total` from the counter), scanned only when the entity's type is one of
+ * $quoteTypes (null: any; the types whose fragments ask for them); with `related`, RELATED_ENTITIES' `value`
+ * for $relatedLimit. No row when the name finds nothing. Fixed texts: 2 x 57 at most.
+ */
+const entityByRefWith = (p: QuoteParts | null, related: boolean) => `
+${ENTITY_REF('e')}${p ? `
+CALL (e) {
+  CALL (e) {${QUOTE_SCAN(SAID_BY, 'e', '$quoteTypes IS NULL OR e.type IN $quoteTypes', '$skip + $limit')}
+  }
+  WITH DISTINCT q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  RETURN collect(${QUOTE('q', p)}) AS rows
+}` : ''}${related ? `
+${RELATED_OF('$relatedLimit')}` : ''}
+RETURN ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount${p ? ', rows, coalesce(e.quoteCount, 0) AS total' : ''}${related ? ', value AS related' : ''}`
+
+const madeEntityQueries = new Map<string, string>()
+/** ENTITY_BY_REF_WITH for the quote parts `p` (null: no quotes) and whether `related` is asked */
+export function entityByRefWithQuery(p: QuoteParts | null, related: boolean): string {
+  const key = `${p ? quotePartsKey(p) : '-'}${+related}`
+  let text = madeEntityQueries.get(key)
+  if (text === undefined) madeEntityQueries.set(key, (text = entityByRefWith(p, related)))
+  return text
 }
 
 const ARTICLE_FILTER = `

@@ -424,6 +424,26 @@ describe('round trips', () => {
     }
   })
 
+  it('entity(name) reads the quotes and related entities it is asked for in its own query, answering as by id', async () => {
+    const sel = `id name mentionCount related(first: 2) { weight entity { name } }
+      ... on Person { quotes(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { text about { name } article { title } } } } }`
+    const byName = `query($name: String!, $after: String) { entity(name: $name) { ${sel} } }`
+    const byId = `query($id: ID!, $after: String) { entity(id: $id) { ${sel} } }`
+    type E = { entity: { id: string; quotes: Conn<unknown> } | null }
+    for (const after of [null, 'bzow']) {
+      const before = api.app.db.roundTrips
+      const named = ok(await gql<E>(api.url, byName, { name: 'halvard moen', after }))
+      expect(api.app.db.roundTrips - before, 'the name, its quotes and related in one query').toBe(1)
+      expect(named.entity?.quotes.totalCount).toBeGreaterThan(0)
+      expect(named).toEqual(ok(await gql<E>(api.url, byId, { id: named.entity?.id, after })))
+    }
+    // asked only under a fragment of another type: not read, the same answer
+    const place = ok(await gql<E>(api.url, '{ entity(name: "Norway") { id ... on Person { quotes { totalCount } } } }'))
+    expect(place.entity?.id).toBeTruthy()
+    expect(place.entity).not.toHaveProperty('quotes')
+    expect(ok(await gql(api.url, '{ entity(name: "nobody we know") { id ... on Person { quotes { totalCount } } } }'))).toEqual({ entity: null })
+  })
+
   it('do not grow with the number of results (DataLoader per request)', async () => {
     type N = { articles: Conn<{ entities: unknown[]; quotes: unknown[] }> }
     const trips = async (n: number) => {

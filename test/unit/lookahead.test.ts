@@ -1,0 +1,44 @@
+import { Kind, parse } from 'graphql'
+import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql'
+import { describe, expect, it } from 'vitest'
+import { childFields } from '../../src/api/lookahead.ts'
+
+/** the resolver info of the document's first top-level field, as graphql gives it */
+function infoOf(query: string, variableValues: Record<string, unknown> = {}) {
+  const doc = parse(query)
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  )
+  const field = op.selectionSet.selections[0]
+  if (field.kind !== Kind.FIELD) throw new Error('no field')
+  return { fieldNodes: [field], fragments, variableValues }
+}
+
+describe('childFields (what entity(name) reads ahead)', () => {
+  it('finds a child through inline fragments and spreads, with its arguments and type condition', () => {
+    const info = infoOf(
+      `query($n: String!, $f: Int) { entity(name: $n) { id ... on Person { quotes(first: $f, after: "bzow") { totalCount } } ...R } }
+       fragment R on Entity { related(first: 3) { weight } }`,
+      { n: 'x', f: 4 },
+    )
+    const quotes = childFields(info, 'quotes')!
+    expect(quotes.map((c) => [c.args, c.onType])).toEqual([[{ first: 4, after: 'bzow' }, 'Person']])
+    expect(childFields(info, 'related')!.map((c) => [c.args, c.onType])).toEqual([[{ first: 3 }, 'Entity']])
+    expect(childFields(info, 'articles')).toEqual([])
+  })
+
+  it('evaluates @skip and @include as graphql does, on fields and fragments', () => {
+    const q = `query($s: Boolean!) { entity(name: "x") {
+      ... on Person @include(if: $s) { quotes(first: 1) { totalCount } }
+      ... on Country { quotes(first: 2) @skip(if: $s) { totalCount } } } }`
+    expect(childFields(infoOf(q, { s: true }), 'quotes')!.map((c) => c.args)).toEqual([{ first: 1 }])
+    expect(childFields(infoOf(q, { s: false }), 'quotes')!.map((c) => c.args)).toEqual([{ first: 2 }])
+  })
+
+  it('gives up (null) on an argument it cannot read', () => {
+    expect(childFields(infoOf('{ entity(name: "x") { related(first: [1]) { weight } } }'), 'related')).toBeNull()
+    // a variable that was not given is absent, as graphql leaves it
+    expect(childFields(infoOf('query($f: Int) { entity(name: "x") { related(first: $f) { weight } } }'), 'related')![0].args).toEqual({})
+  })
+})
