@@ -1,6 +1,9 @@
-// A small pool of extraction worker threads. The workers run TypeScript: each loads tsx's ESM
-// hooks (tsx/esm/api register) before importing worker.ts, which works the same under `tsx`,
-// `node --import tsx` and vitest. Each worker holds a few tasks at a time so it never waits for
+// A small pool of extraction worker threads. The workers run TypeScript: each registers tsx's
+// require hook (tsx/cjs/api) and requires worker.ts, which works the same under `tsx`,
+// `node --import tsx` and vitest. Not tsx's ESM hooks (tsx/esm/api, what the workers used before):
+// on Node 20 those run in a loader thread of their own, one more thread and V8 isolate per worker;
+// the require hook compiles in the worker's own thread. The extraction is the same either way (the
+// 840 PolNeAR train texts give byte-identical replies). Each worker holds a few tasks at a time so it never waits for
 // the next message; callers bound the work in flight with `run`'s promise.
 //
 // Memory: a worker's heap is capped (WORKER_HEAP_MB). Left to its defaults, V8 let the heap grow to
@@ -9,7 +12,7 @@
 // multi-megabyte text) kills its worker; the worker is replaced, and the tasks it held are extracted
 // again one at a time in a worker without the cap, so nothing is lost to the cap.
 import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { InputResult, RecordJob } from './extract-step.ts'
 
@@ -44,18 +47,10 @@ export const WORKER_HEAP_MB = 128
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url).href
 
-/** tsx's ESM API as a file URL (import.meta.resolve where the runtime has it, else via require's resolution) */
-function tsxApiUrl(): string {
-  try {
-    return import.meta.resolve('tsx/esm/api')
-  } catch {
-    return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs')
-  }
-}
-
+/** The worker's boot script (an eval'd CommonJS script): tsx's require hook, then worker.ts through it. */
 function bootCode(): string {
-  const api = JSON.stringify(tsxApiUrl())
-  return `import(${api}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}) })`
+  const api = JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))
+  return `require(${api}).register(); require(${JSON.stringify(fileURLToPath(WORKER_URL))})`
 }
 
 interface Task extends WorkerTask {
