@@ -70,6 +70,21 @@ SET e.articleCount = coalesce(e.articleCount, 0) + row.articles,
 RETURN e.id AS id, e.articleCount AS articles`
 
 /**
+ * The Cypher that binds `rel` to the `type` relationship from `from` to `to`, created when missing: one
+ * look, not a MERGE (which looks again under its own locks), for callers that have write-locked both
+ * ends earlier in the transaction (ADD_ENTITY_COUNTS).
+ */
+const FOUND_OR_CREATED = (from: string, type: string, to: string, rel: string) => `OPTIONAL MATCH (${from})-[found:${type}]->(${to})
+CALL (${from}, ${to}, found) {
+  WITH ${from}, ${to}, found WHERE found IS NULL
+  CREATE (${from})-[${rel}:${type}]->(${to})
+  RETURN ${rel}
+  UNION ALL
+  WITH found WHERE found IS NOT NULL
+  RETURN found AS ${rel}
+}`
+
+/**
  * Adds differences to SPOKE_ABOUT counts and rewrites their `rank` (pages.ts: whoSaidWhatAbout's
  * order) from the new count; a count that falls to 0 deletes its relationship. Both ends are
  * write-locked before (ADD_ENTITY_COUNTS, in the same transaction: applyChange locks every end of a
@@ -80,15 +95,7 @@ export const ADD_SPOKE_ABOUT = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.s})
 MATCH (x:Entity {id: row.x})
-OPTIONAL MATCH (s)-[found:SPOKE_ABOUT]->(x)
-CALL (s, x, found) {
-  WITH s, x, found WHERE found IS NULL
-  CREATE (s)-[r:SPOKE_ABOUT]->(x)
-  RETURN r
-  UNION ALL
-  WITH found WHERE found IS NOT NULL
-  RETURN found AS r
-}
+${FOUND_OR_CREATED('s', 'SPOKE_ABOUT', 'x', 'r')}
 WITH row, r, coalesce(r.count, 0) + row.n AS n
 SET r.count = n, r.rank = ${RANK_OF('row.x', 'n', "'e:' + row.s")}
 WITH r, n WHERE n <= 0
@@ -109,15 +116,7 @@ MATCH (a:Entity {id: row.a})
 MATCH (b:Entity {id: row.b})
 WITH row, CASE WHEN row.a < row.b THEN [a, b, row.a, row.b] ELSE [b, a, row.b, row.a] END AS ends
 WITH row, ends[0] AS s, ends[1] AS t, ends[2] AS sId, ends[3] AS tId
-OPTIONAL MATCH (s)-[found:RELATED_WEIGHT]->(t)
-CALL (s, t, found) {
-  WITH s, t, found WHERE found IS NULL
-  CREATE (s)-[w:RELATED_WEIGHT]->(t)
-  RETURN w
-  UNION ALL
-  WITH found WHERE found IS NOT NULL
-  RETURN found AS w
-}
+${FOUND_OR_CREATED('s', 'RELATED_WEIGHT', 't', 'w')}
 WITH s, t, w, sId, tId, coalesce(w.weight, 0) + row.n AS weight
 SET w.weight = weight, w.rankFrom = ${RANK_OF('sId', 'weight', 'tId')}, w.rankTo = ${RANK_OF('tId', 'weight', 'sId')}
 WITH s, t, w, weight
