@@ -1,6 +1,7 @@
 // What a request asks below a field, read from the resolver's info, so a resolver can read what its
 // children will need in its own Cypher query instead of leaving each to a DataLoader round trip
-// (issue 13). @skip/@include are not evaluated: a field they drop is read and not shown, never the reverse.
+// (issue 13). fieldsAt and quotePartsAt do not evaluate @skip/@include (a field they drop is read and not
+// shown, never the reverse); childFields does, since what it finds is primed under the child's own key.
 import { Kind } from 'graphql'
 import type { FieldNode, FragmentSpreadNode, GraphQLResolveInfo, InlineFragmentNode, SelectionSetNode, ValueNode } from 'graphql'
 
