@@ -138,6 +138,28 @@ describe('aggregates kept in the write transactions', () => {
     expect((await sizes()).coMentions).toBeGreaterThan(0)
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
+  it('keep the pair pages when a speaker whose quote has a subject moves', async () => {
+    await resetDatabase(driver)
+    const r = await runCli([...FILES, '--no-progress'], env)
+    expect(r.code, r.stderr).toBe(0)
+    // merged into his brother, then back: MOVE_FACTS rewrites the
+    // speaker part of the pair page of every ABOUT of the quote (pages.ts PAIR_PAGE_SPEAKER), which the
+    // check recomputes from the quote's SAID
+    const speakerOf = async (): Promise<Map<string, string>> => new Map((await driver.executeQuery('MATCH ()-[r:ABOUT]->() RETURN r.pairPage AS k')).records.map((r) => {
+      const [x, speaker, sort] = (r.get('k') as string).split('\u0001')
+      return [`${x} ${sort}`, speaker]
+    }))
+    const unmerged = await speakerOf()
+    const brothers = await decide(driver, { kind: 'merge', a: 'Edvin Orrin', b: 'Tomas Orrin' }, { database })
+    expect(brothers.moved).toBeGreaterThan(0)
+    await expectExact('after merging a speaker whose quote has a subject')
+    const spoken = await speakerOf()
+    expect([...spoken].filter(([k, speaker]) => unmerged.get(k) !== speaker).length, 'ABOUT whose speaker moved').toBeGreaterThan(0)
+    await undoDecision(driver, brothers.decision.id, { database })
+    await expectExact('after undoing the merge of a speaker')
+    expect(await speakerOf()).toEqual(unmerged)
+  }, 300_000)
+
   it('equal a recount after two ingest processes at once, in opposite orders, and a backfill gives the same', async () => {
     await resetDatabase(driver)
     const dir = goodCorpus(mkdtempSync(join(tmpdir(), 'aggregates-')), 60)
