@@ -56,6 +56,9 @@ CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNI
 CREATE RANGE INDEX mentions_page IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.page);
 CREATE RANGE INDEX said_page IF NOT EXISTS FOR ()-[r:SAID]-() ON (r.page);
 CREATE RANGE INDEX about_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.page);
+// One speaker's quotes about an entity, newest first (pages.ts PAIR_PAGE_OF): whoSaidWhatAbout's quotes per
+// speaker and the quotes given both a speaker and a subject read n entries of the pair's page.
+CREATE RANGE INDEX about_pair_page IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.pairPage);
 // The articles newest first (pages.ts ARTICLE_NEWEST): Query.articles with no filter and the reading
 // view's latest articles read the first entries in order.
 CREATE RANGE INDEX article_newest IF NOT EXISTS FOR (a:Article) ON (a.newest);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
 import { backfillCoMentions, coMentionStoreMinSetting } from './co-mentions.ts'
-import { backfillArticleNewest, backfillCompactKeys, backfillPageKeys, backfillSpeakerRanks } from './pages.ts'
+import { backfillArticleNewest, backfillCompactKeys, backfillPageKeys, backfillPairPages, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
 
@@ -83,6 +83,8 @@ export async function migrate(driver: Driver, options: { database?: string; file
   // PAGE KEYS (pages.ts): a store written before the keys of the newest-first pages gets them once
   await backfillPageKeys(driver, options.database)
   await backfillArticleNewest(driver, options.database)
+  // PAIR PAGES (pages.ts): a speaker's quotes about an entity, the key on each ABOUT
+  await backfillPairPages(driver, options.database)
   // SPEAKER RANKS (pages.ts): whoSaidWhatAbout's sort key on SPOKE_ABOUT and QUOTED_UNATTRIBUTED
   await backfillSpeakerRanks(driver, options.database)
   // RELATED WEIGHTS (aggregates.ts): Entity.related's pair aggregate and each RELATED's pair key

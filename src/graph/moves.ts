@@ -6,7 +6,7 @@
 // commands that write run first (cli/graph.ts).
 import type { ManagedTransaction } from 'neo4j-driver'
 import { contributionOf, contributionOfFacts, factsOf, type ArticleFacts, type Contribution } from './aggregates.ts'
-import { PAGE_KEY_OF, RELATED_PAIR, SORT_OF } from './pages.ts'
+import { PAGE_KEY_OF, PAIR_PAGE_SPEAKER, RELATED_PAIR, SORT_OF } from './pages.ts'
 
 /**
  * Moves one article's facts about one form from node `from` to node `to`: a relationship cannot
@@ -22,7 +22,10 @@ import { PAGE_KEY_OF, RELATED_PAIR, SORT_OF } from './pages.ts'
  *   article's sort part>, its quotes' SAID and ABOUT of `from` the keys that start with it and '#'
  *   (a quote's id is its article's id, '#' and its number; its date is its article's), so a move
  *   reads the few relationships it moves, not every MENTIONS, quote, SAID and ABOUT of the article.
- *   The new key is the old one with `to` in place of `from`.
+ *   The new key is the old one with `to` in place of `from`; so is an ABOUT's pair page (pages.ts
+ *   PAIR_PAGE_OF: the subject's id first), and a moved SAID rewrites the speaker part of the pair page
+ *   of every ABOUT of its quote (a quote's few subjects; the two rewrites commute, so a quote whose
+ *   speaker and subject both move, in one row or two, ends with both).
  * - WROTE from the article (its few authors).
  * - RELATED, HOLDS_ROLE, IN_COUNTRY by the index on articleId, both directions in one pass, kept when
  *   an end is the node `from` (compared as nodes: no property read) before their forms are read.
@@ -54,10 +57,13 @@ CALL (mv, t, a, f, key) {
 CALL (mv, t, a, f, key) {
   MATCH (f)-[r:SAID]->(q:Quote) USING INDEX r:SAID(page) WHERE r.page STARTS WITH key + '#' AND r.form = mv.form AND a IN [(q)-[:IN]->(x) | x]
   CREATE (t)-[n:SAID]->(q) SET n = properties(r) SET n.page = mv.to + substring(r.page, size(mv.from)) DELETE r
+  WITH mv, q
+  MATCH (q)-[o:ABOUT]->()
+  SET o.pairPage = ${PAIR_PAGE_SPEAKER('o.pairPage', "'e:' + mv.to")}
 }
 CALL (mv, t, a, f, key) {
   MATCH (q:Quote)-[r:ABOUT]->(f) USING INDEX r:ABOUT(page) WHERE r.page STARTS WITH key + '#' AND r.form = mv.form AND a IN [(q)-[:IN]->(x) | x]
-  CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) SET n.page = mv.to + substring(r.page, size(mv.from)) DELETE r
+  CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) SET n.page = mv.to + substring(r.page, size(mv.from)), n.pairPage = mv.to + substring(r.pairPage, size(mv.from)) DELETE r
 }
 CALL (mv, t, a, f) {
   MATCH (a)<-[r:WROTE {form: mv.form}]-(f)

@@ -52,6 +52,51 @@ export function pageKey(entityId: string, date: string | null, id: string): stri
 }
 
 // ---------------------------------------------------------------------------------------------
+// One speaker's quotes about an entity, newest first (issue 13: whoSaidWhatAbout's quotes per speaker,
+// Query.quotes and the quote loaders given both a speaker and a subject). Each ABOUT (q)->(x) carries
+// `pairPage`, the page of the pair (x, q's speaker):
+//
+//   <x's id> U+0001 <'e:' + id of the entity that SAID q | 'n:' + q's speakerName as written, '' for none> U+0001 <sort part>
+//
+// with the sort part of `page` (SORT_OF: q's date and id, so ascending is NEWEST). A quote has one
+// speaker entity at most (rows.ts); a quote no entity said is keyed by its speaker's name as written,
+// as QUOTED_UNATTRIBUTED groups it ('e:' and 'n:' as in the ranks above). A range index on it
+// (schema/graph.cypher about_pair_page) answers `pairPage STARTS WITH <x> U+0001 <speaker> U+0001` in
+// that order: a speaker's newest n quotes about x are n index entries, however much either said or
+// was quoted otherwise (before, one side's page was scanned and each quote checked for the other).
+//
+// Written with the ABOUT (write.ts CREATE_FACTS, from the speaker the same row writes SAID for) and
+// rewritten by moves.ts MOVE_FACTS when either end moves: an ABOUT moved to another subject gets the
+// new subject's id in front (as `page`), a SAID moved to another speaker rewrites the speaker part of
+// every ABOUT of its quote (PAIR_PAGE_SPEAKER). A quote's speaker name, date and id change only with its
+// article's text, which rewrites its facts. Stores written before it get it from `npm run db:migrate`
+// (backfillPairPages).
+
+/** the Cypher of the speaker part of a pair page: 'e:' + the speaker entity's id (an expression, null for none), else 'n:' + the name as written */
+export const PAIR_SPEAKER = (speakerId: string, speakerName: string) =>
+  `CASE WHEN ${speakerId} IS NULL THEN 'n:' + coalesce(${speakerName}, '') ELSE 'e:' + ${speakerId} END`
+
+/** the Cypher of a pair page from expressions: the subject's id, the speaker part (PAIR_SPEAKER), the sort part (SORT_OF) */
+export const PAIR_PAGE_OF = (subjectId: string, speaker: string, sort: string) => `${subjectId} + '\\u0001' + ${speaker} + '\\u0001' + ${sort}`
+
+/** the Cypher of the prefix of every pair page of a subject's id and a speaker part (PAIR_SPEAKER) */
+export const PAIR_PREFIX = (subjectId: string, speaker: string) => `${subjectId} + '\\u0001' + ${speaker} + '\\u0001'`
+
+/** the Cypher of the pair page of ABOUT from quote node `q` to entity node `x`, from the base facts (q's SAID, its speakerName, date and id): the backfill and the check */
+export const PAIR_PAGE = (x: string, q: string) =>
+  PAIR_PAGE_OF(`${x}.id`, PAIR_SPEAKER(`head([(pairSpeaker:Entity)-[:SAID]->(${q}) | pairSpeaker.id])`, `${q}.speakerName`), SORT(q))
+
+/** the Cypher of the pair page `key` with its speaker part replaced by `speaker` (a SAID moved: moves.ts) */
+export const PAIR_PAGE_SPEAKER = (key: string, speaker: string) =>
+  `split(${key}, '\\u0001')[0] + '\\u0001' + ${speaker} + '\\u0001' + split(${key}, '\\u0001')[-1]`
+
+/** The same key in JavaScript (tests): `speaker` {id} of the entity that said it, or {name} as written; `date` YYYY-MM-DD or null. */
+export function pairPage(subjectId: string, speaker: { id: string } | { name: string | null }, date: string | null, quoteId: string): string {
+  const part = 'id' in speaker ? `e:${speaker.id}` : `n:${speaker.name ?? ''}`
+  return pageKey(`${subjectId}\u0001${part}`, date, quoteId)
+}
+
+// ---------------------------------------------------------------------------------------------
 // The speakers about an entity, most prolific first (whoSaidWhatAbout, read.ts). Each SPOKE_ABOUT
 // (s)->(x) and QUOTED_UNATTRIBUTED (x)->(x) carries `rank`:
 //
@@ -168,6 +213,10 @@ export const BACKFILL_ABOUT_PAGE = `
 MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.page IS NULL
 CALL (q, r, e) { SET r.page = ${PAGE_KEY('e', 'q')} } IN TRANSACTIONS OF 5000 ROWS`
 
+export const BACKFILL_ABOUT_PAIR_PAGE = `
+MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.pairPage IS NULL
+CALL (q, r, e) { SET r.pairPage = ${PAIR_PAGE('e', 'q')} } IN TRANSACTIONS OF 5000 ROWS`
+
 export const BACKFILL_ARTICLE_NEWEST = `
 MATCH (a:Article) WHERE a.newest IS NULL AND a.textHash IS NOT NULL
 CALL (a) { SET a.newest = ${ARTICLE_NEWEST('a')} } IN TRANSACTIONS OF 5000 ROWS`
@@ -186,6 +235,14 @@ CALL (u, x) { SET u.rank = ${UNATTRIBUTED_RANK('u', 'x')} } IN TRANSACTIONS OF 5
  */
 export function backfillPageKeys(driver: Driver, database?: string): Promise<boolean> {
   return backfillOnce(driver, 'pageKeys', [BACKFILL_MENTIONS_PAGE, BACKFILL_SAID_PAGE, BACKFILL_ABOUT_PAGE], database)
+}
+
+/**
+ * Gives every ABOUT its pair page (`pairPage`, the page of the pair subject, speaker), once per store (a
+ * `(:Migration {key: 'pairPages'})` node remembers it). Run with no writer at work. Returns whether it had anything to do.
+ */
+export function backfillPairPages(driver: Driver, database?: string): Promise<boolean> {
+  return backfillOnce(driver, 'pairPages', [BACKFILL_ABOUT_PAIR_PAGE], database)
 }
 
 /** Gives every written Article its `newest` key, once per store (`(:Migration {key: 'articleNewest'})`). */
@@ -254,6 +311,10 @@ CALL () {
   MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.page IS NULL OR r.page <> ${PAGE_KEY('e', 'q')}
   RETURN 'ABOUT ' + q.id + ' -> ' + e.id + ': ' + coalesce(r.page, 'no key') AS difference
   UNION ALL
+  // the pair page recomputed from the quote's SAID (its speaker now), its speaker's name, date and id
+  MATCH (q:Quote)-[r:ABOUT]->(e:Entity) WHERE r.pairPage IS NULL OR r.pairPage <> ${PAIR_PAGE('e', 'q')}
+  RETURN 'ABOUT pairPage ' + q.id + ' -> ' + e.id + ': ' + coalesce(r.pairPage, 'no key') AS difference
+  UNION ALL
   // the speakers' ranks against the count recounted from SAID and ABOUT (aggregateDifferences in
   // aggregates.ts checks that each pair has its one relationship with that count)
   MATCH (s:Entity)-[:SAID]->(q:Quote)-[:ABOUT]->(x:Entity)
@@ -280,7 +341,8 @@ CALL () {
 RETURN difference ORDER BY difference LIMIT 50`
 
 /**
- * The MENTIONS, SAID and ABOUT relationships whose page key is missing or stale, the RELATED whose
+ * The MENTIONS, SAID and ABOUT relationships whose page key is missing or stale, the ABOUT whose pair
+ * page is (recomputed from the quote's speaker entity or name, date and id), the RELATED whose
  * pair key is, and the SPOKE_ABOUT, QUOTED_UNATTRIBUTED and RELATED_WEIGHT whose ranks are not the
  * ones of their recounted count or weight (empty when all agree).
  * Reads the whole graph.

@@ -6,7 +6,7 @@
 // parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES (or PATH_REF_QUERIES), picked by
 // a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
 // (three booleans: the text is made from this file's constants only).
-import { PAGE_PREFIX } from './pages.ts'
+import { PAGE_PREFIX, PAIR_PREFIX, PAIR_SPEAKER } from './pages.ts'
 import { ENTITY, ENTITY_REF, RELATION } from './read-fragments.ts'
 import { RELATED_OF } from './read-related.ts'
 
@@ -132,65 +132,38 @@ CALL (e) {
 }
 RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
 
-/** what a QUOTE_SCAN keeps of the quotes it scans (besides the page's entity and guard) */
-interface ScanFilter {
-  /** only quotes that also have a `rel` (SAID or ABOUT) keyed by entity `to` (ALSO_KEYED) */
-  also?: { rel: 'SAID' | 'ABOUT'; to: string }
-  /** only quotes no entity said whose speaker's name as written is `unresolved` ('' for none) */
-  unattributed?: boolean
-}
-
 /**
  * The first `n` quotes (as \`q\`, each once) of an index-ordered scan of the relationships keyed by `e`
- * (pages.ts) that pass `filter`, when `guard` holds; with `sortKey`, also \`sk\`, the page key after the
- * entity's prefix. The guard is part of the seek's prefix (null when it does not hold, which seeks
- * nothing): as a WHERE before the MATCH, the planner placed it after the seek, so the branches that do
- * not apply scanned the entity's whole range (checked with PROFILE at 3,000 articles: 73,000 index
- * entries per branch).
- *
- * What a scanned quote costs is what the filter reads (issue 13, PROFILE): the filters read the key
- * the scan read (`k`) and strings made once before the scan (`tp`, `el`), not `r.page` and the
- * entities' ids again per quote, and no label checks (SAID and ABOUT join an entity
- * and a quote only): "said by no entity" is then a degree check of the quote, not an expansion to
- * its speakers with a label check of each.
+ * (pages.ts), when `guard` holds. The guard is part of the seek's prefix (null when it does not hold,
+ * which seeks nothing): as a WHERE before the MATCH, the planner placed it after the seek, so the
+ * branches that do not apply scanned the entity's whole range (checked with PROFILE at 3,000 articles:
+ * 73,000 index entries per branch).
  */
-const QUOTE_SCAN = (pattern: string, e: string, guard: string, n: string, filter: ScanFilter = {}, sortKey = false) => {
-  const seek = `MATCH ${pattern} WHERE r.page STARTS WITH CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END`
-  const sk = sortKey ? `, substring(k, size(${e}.id) + 1) AS sk` : ''
-  // a plain scan as it was: every clause more costs planning time (seconds on a loaded machine, cold)
-  if (!filter.also && !filter.unattributed) return `
-  ${seek}
+const QUOTE_SCAN = (pattern: string, e: string, guard: string, n: string) => `
+  MATCH ${pattern} WHERE r.page STARTS WITH CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END
   WITH DISTINCT r.page AS k, q ORDER BY k LIMIT ${n}
-  RETURN q${sk}`
-  const also = filter.also
-  const keep = also
-    ? `WITH q, r.page AS k, el, tp WHERE ${ALSO_KEYED(also.rel)}`
-    : `WITH q, r.page AS k, el, un WHERE coalesce(q.speakerName, '') = un AND NOT EXISTS { ()-[:SAID]->(q) }`
-  return `
-  WITH *, size(${e}.id) + 1 AS el, ${also ? `${PAGE_PREFIX(`${also.to}.id`)} AS tp` : "coalesce(unresolved, '') AS un"}
-  ${seek}
-  ${keep}
-  WITH DISTINCT k, q, el ORDER BY k LIMIT ${n}
-  RETURN q${sortKey ? ', substring(k, el) AS sk' : ''}`
-}
+  RETURN q`
 const SAID_BY = '()-[r:SAID]->(q)'
 const ABOUT_OF = '(q)-[r:ABOUT]->()'
 
 /**
- * Whether the quote of the scanned key `k` (of the entity whose prefix is `el` characters long,
- * pages.ts) also has a `rel` (SAID or ABOUT) keyed by the entity whose prefix is `tp`: that
- * relationship's page key is `tp` and the same sort key (the quote's date and id), so it is one exact
- * seek in the page index instead of an expansion between the quote and an entity of many quotes.
+ * The newest `n` quotes about \`x\` of one speaker (as \`q\`, each once; with `sortKey` also \`sk\`, the key
+ * after the pair's prefix, which sorts as NEWEST), read in order from the pair's own page (pages.ts PAIR_PAGE_OF): `n`
+ * index entries, whatever else the speaker said or was said about \`x\`. `speaker` is the key's speaker
+ * part (PAIR_SPEAKER), null when the guard of the caller does not hold (seeks nothing). DISTINCT: two
+ * name forms of one article resolved to one entity give a quote two ABOUT with one key.
  */
-const ALSO_KEYED = (rel: 'SAID' | 'ABOUT') => `EXISTS { MATCH ()-[o:${rel}]->() WHERE o.page = tp + substring(k, el) }`
+const PAIR_SCAN = (x: string, speaker: string, n: string, sortKey = false) => `
+  WITH *, ${PAIR_PREFIX(`${x}.id`, speaker)} AS pp
+  MATCH (q)-[r:ABOUT]->() WHERE r.pairPage STARTS WITH pp
+  WITH DISTINCT r.pairPage AS k, q${sortKey ? ', size(pp) AS pl' : ''} ORDER BY k LIMIT ${n}
+  RETURN q${sortKey ? ', substring(k, pl) AS sk' : ''}`
 
 /**
  * The newest `n` quotes (as \`q\`, each once, unordered: callers sort them by NEWEST) said by \`s\` and
  * about \`x\`, either of which may be null (no condition on that side). Read newest first from the
- * page indexes (pages.ts), from the side with fewer quotes by the counters the writers keep
- * (aggregates.ts) when both are given: a person's quotes about a country from the person, a country's
- * quotes by one minor speaker from the speaker, stopping at the n-th that matches. Only the branch
- * whose guard holds reads anything.
+ * page indexes (pages.ts): the speaker's SAID page, the subject's ABOUT page, or, with both, the page of
+ * the pair on ABOUT (PAIR_SCAN), stopping at the n-th. Only the branch whose guard holds reads anything.
  */
 const QUOTES_OF = (s: string, x: string, n: string) => `
 CALL (${s}, ${x}) {
@@ -201,10 +174,7 @@ CALL (${s}, ${x}) {
   ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NULL`, n)}
   UNION
   WITH ${s}, ${x}
-  ${QUOTE_SCAN(SAID_BY, s, `${x} IS NOT NULL AND coalesce(${s}.quoteCount, 0) <= coalesce(${x}.quotedAboutCount, 0)`, n, { also: { rel: 'ABOUT', to: x } })}
-  UNION
-  WITH ${s}, ${x}
-  ${QUOTE_SCAN(ABOUT_OF, x, `${s} IS NOT NULL AND coalesce(${s}.quoteCount, 0) > coalesce(${x}.quotedAboutCount, 0)`, n, { also: { rel: 'SAID', to: s } })}
+  ${PAIR_SCAN(x, `CASE WHEN ${s} IS NOT NULL THEN 'e:' + ${s}.id END`, n)}
 }`
 
 /** how many quotes \`s\` said about \`x\` (SPOKE_ABOUT, aggregates.ts) */
@@ -310,20 +280,11 @@ WITH x, collect({s: s, unresolved: unresolved, n: n}) AS top
 UNWIND range(0, size(top) - 1) AS i
 WITH x, i, top[i].s AS s, top[i].unresolved AS unresolved, top[i].n AS n
 CALL (x, s, unresolved) {
-  // three flat branches rather than QUOTES_OF's four nested in two: the same reads, planned in less time
   CALL (x, s, unresolved) {
-    WITH x, s
-    ${QUOTE_SCAN(SAID_BY, 's', 's IS NOT NULL AND coalesce(s.quoteCount, 0) <= coalesce(x.quotedAboutCount, 0)', perSpeaker, { also: { rel: 'ABOUT', to: 'x' } }, true)}
-    UNION
-    WITH x, s
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NOT NULL AND coalesce(s.quoteCount, 0) > coalesce(x.quotedAboutCount, 0)', perSpeaker, { also: { rel: 'SAID', to: 's' } }, true)}
-    UNION
-    WITH x, s, unresolved
-    ${QUOTE_SCAN(ABOUT_OF, 'x', 's IS NULL', perSpeaker, { unattributed: true }, true)}
+    ${PAIR_SCAN('x', PAIR_SPEAKER('s.id', 'unresolved'), perSpeaker, true)}
   }
-  // sk, the page key after the entity's prefix, sorts exactly as NEWEST (pages.ts) without reading the quotes' dates and ids again
+  // sk, the pair page after its prefix, sorts exactly as NEWEST (pages.ts) without reading the quotes' dates and ids again
   WITH q, sk ORDER BY sk
-  LIMIT ${perSpeaker}
   RETURN collect(${project('q')}) AS quotes
 }
 WITH i, s, unresolved, n, quotes
@@ -337,10 +298,8 @@ ORDER BY i`
  * QUOTED_UNATTRIBUTED (kept by the writers, aggregates.ts), not counted, and the top $first of each
  * are read in that order from their `rank` indexes (pages.ts SPEAKER_RANK): 2 x $first index entries
  * at most, however many speakers the entity has.
- * Each speaker's newest quotes are read newest first from the page indexes (pages.ts), from the side
- * with fewer quotes (QUOTES_OF), stopping at $perSpeaker: what is read follows the page and how
- * much of the scanned side the speaker's quotes about the entity are, not the corpus. The quotes of a
- * speaker name no entity said are scanned from the entity's quotes.
+ * Each speaker's newest quotes are read newest first from the pair's page (pages.ts PAIR_PAGE_OF):
+ * $perSpeaker index entries, for a speaker entity or a speaker name no entity said alike (PAIR_SCAN).
  */
 const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})') => `
 ${anchor}

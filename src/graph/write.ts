@@ -13,7 +13,7 @@ import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, type Contribution } from './aggregates.ts'
 import { movedContribution, readFactsToMove } from './moves.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
-import { PAGE_KEY_OF, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
+import { PAGE_KEY_OF, PAIR_PAGE_OF, PAIR_SPEAKER, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
 import { GroupCache } from './group-cache.ts'
 import { applyPlan, groupsOfArticles, lockGroups, newGroupTokens, nodeAfterMoves, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
@@ -98,6 +98,8 @@ ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = r
  * position: an article's ~100 relationships cost ~25 index seeks instead of ~200. A quote carries no
  * `articleId`: its IN relationship gives its article (read.ts QUOTE follows it), and a 45-character
  * copy on each of ~17 quotes an article cost a string record each in the store and the transaction log.
+ * Each ABOUT carries its pair page (pages.ts PAIR_PAGE_OF) with the node of the quote's speaker (one at
+ * most), or the speaker's name as written when no entity said it.
  */
 export const CREATE_FACTS = `
 UNWIND $rows AS row
@@ -122,7 +124,8 @@ CALL (a, es, row, aSort) {
 }
 CALL (a, es, row) {
   UNWIND row.quotes AS r
-  WITH a, es, row, r, ${SORT_OF('date(r.publishedAt)', 'r.id')} AS qSort
+  WITH a, es, row, r, ${SORT_OF('date(r.publishedAt)', 'r.id')} AS qSort,
+       ${PAIR_SPEAKER('row.nodes[toInteger(head(r.speakers))]', 'r.speakerName')} AS qSpeaker
   CREATE (q:Quote {id: r.id, text: r.text, kind: r.kind, cue: r.cue, sentiment: r.sentiment,
       start: toInteger(r.start), end: toInteger(r.end), speakerName: r.speakerName,
       fragmentStarts: [x IN r.fragmentStarts | toInteger(x)], fragmentEnds: [x IN r.fragmentEnds | toInteger(x)],
@@ -131,7 +134,8 @@ CALL (a, es, row) {
       sentenceEnd: toInteger(r.sentenceEnd), publishedAt: date(r.publishedAt)})
   CREATE (q)-[:IN]->(a)
   FOREACH (i IN r.speakers | FOREACH (e IN [es[toInteger(i)]] | CREATE (e)-[:SAID {form: row.entities[toInteger(i)], page: ${PAGE_KEY_OF('row.nodes[toInteger(i)]', 'qSort')}}]->(q)))
-  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)], page: ${PAGE_KEY_OF('row.nodes[toInteger(i)]', 'qSort')}}]->(e)))
+  FOREACH (i IN r.about | FOREACH (e IN [es[toInteger(i)]] | CREATE (q)-[:ABOUT {form: row.entities[toInteger(i)], page: ${PAGE_KEY_OF('row.nodes[toInteger(i)]', 'qSort')},
+      pairPage: ${PAIR_PAGE_OF('row.nodes[toInteger(i)]', 'qSpeaker', 'qSort')}}]->(e)))
 }
 CALL (es, row) {
   UNWIND row.relations AS r

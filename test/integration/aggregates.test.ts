@@ -14,7 +14,7 @@ import { aggregateDifferences, backfillAggregates, backfillRelatedWeights } from
 import { backfillCoMentions } from '../../src/graph/co-mentions.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
 import { migrate } from '../../src/graph/migrate.ts'
-import { backfillCompactKeys, backfillPageKeys, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
+import { backfillCompactKeys, backfillPageKeys, backfillPairPages, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
 import { integrityViolations, NONE } from '../support/integrity.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
@@ -138,6 +138,28 @@ describe('aggregates kept in the write transactions', () => {
     expect((await sizes()).coMentions).toBeGreaterThan(0)
   }, 300_000) // ingests and recounts several times: minutes on a loaded machine
 
+  it('keep the pair pages when a speaker whose quote has a subject moves', async () => {
+    await resetDatabase(driver)
+    const r = await runCli([...FILES, '--no-progress'], env)
+    expect(r.code, r.stderr).toBe(0)
+    // merged into his brother, then back: MOVE_FACTS rewrites the
+    // speaker part of the pair page of every ABOUT of the quote (pages.ts PAIR_PAGE_SPEAKER), which the
+    // check recomputes from the quote's SAID
+    const speakerOf = async (): Promise<Map<string, string>> => new Map((await driver.executeQuery('MATCH ()-[r:ABOUT]->() RETURN r.pairPage AS k')).records.map((r) => {
+      const [x, speaker, sort] = (r.get('k') as string).split('\u0001')
+      return [`${x} ${sort}`, speaker]
+    }))
+    const unmerged = await speakerOf()
+    const brothers = await decide(driver, { kind: 'merge', a: 'Edvin Orrin', b: 'Tomas Orrin' }, { database })
+    expect(brothers.moved).toBeGreaterThan(0)
+    await expectExact('after merging a speaker whose quote has a subject')
+    const spoken = await speakerOf()
+    expect([...spoken].filter(([k, speaker]) => unmerged.get(k) !== speaker).length, 'ABOUT whose speaker moved').toBeGreaterThan(0)
+    await undoDecision(driver, brothers.decision.id, { database })
+    await expectExact('after undoing the merge of a speaker')
+    expect(await speakerOf()).toEqual(unmerged)
+  }, 300_000)
+
   it('equal a recount after two ingest processes at once, in opposite orders, and a backfill gives the same', async () => {
     await resetDatabase(driver)
     const dir = goodCorpus(mkdtempSync(join(tmpdir(), 'aggregates-')), 60)
@@ -169,6 +191,21 @@ describe('aggregates kept in the write transactions', () => {
     expect(await backfillSpeakerRanks(driver, database)).toBe(true)
     expect(await backfillSpeakerRanks(driver, database)).toBe(false)
     await expectExact('after the speaker ranks are backfilled')
+
+    // a store written before the pair pages (pages.ts PAIR_PAGE_OF): migrate gives every ABOUT its
+    // pair page once, recomputed from the quote's speaker (entity or name as written), date and id
+    await driver.executeQuery('MATCH ()-[r:ABOUT]->() REMOVE r.pairPage')
+    await driver.executeQuery("MATCH (m:Migration {key: 'pairPages'}) DELETE m")
+    expect((await pageKeyDifferences(driver, database)).some((d) => d.startsWith('ABOUT pairPage '))).toBe(true)
+    expect(await backfillPairPages(driver, database)).toBe(true)
+    expect(await backfillPairPages(driver, database)).toBe(false)
+    await expectExact('after the pair pages are backfilled')
+    // a stale key is a difference: one of a quote said by an entity, one of a quote no entity said
+    for (const said of ['', 'NOT ']) {
+      await driver.executeQuery(`MATCH (q:Quote)-[r:ABOUT]->() WHERE ${said}EXISTS { ()-[:SAID]->(q) } WITH r LIMIT 1 SET r.pairPage = r.pairPage + 'x'`)
+      expect((await pageKeyDifferences(driver, database)).filter((d) => d.startsWith('ABOUT pairPage ')), said).toHaveLength(1)
+      await driver.executeQuery("MATCH ()-[r:ABOUT]->() WHERE r.pairPage ENDS WITH 'x' SET r.pairPage = left(r.pairPage, size(r.pairPage) - 1)")
+    }
 
     // a store written before Entity.related's pair aggregate: migrate gives every pair its
     // RELATED_WEIGHT and every RELATED its pair key once
@@ -220,11 +257,12 @@ describe('aggregates kept in the write transactions', () => {
     await expectExact('after the compact keys are backfilled')
 
     // a store written before the page keys (pages.ts): migrate gives every MENTIONS, SAID and ABOUT its key once
-    await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page')
+    await driver.executeQuery('MATCH ()-[r:MENTIONS|SAID|ABOUT]->() REMOVE r.page, r.pairPage')
     await driver.executeQuery('MATCH (m:Migration) DELETE m')
     expect((await pageKeyDifferences(driver, database)).length).toBeGreaterThan(0)
     await migrate(driver, { database })
     expect(await backfillPageKeys(driver, database)).toBe(false)
+    expect(await backfillPairPages(driver, database)).toBe(false)
     expect(await backfillSpeakerRanks(driver, database)).toBe(false)
     expect(await backfillRelatedWeights(driver, database)).toBe(false)
     expect(await backfillCompactKeys(driver, database)).toBe(false)

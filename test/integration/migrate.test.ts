@@ -49,6 +49,8 @@ describe('migrate()', () => {
       { name: 'mentions_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['MENTIONS'], properties: ['page'] },
       { name: 'said_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['SAID'], properties: ['page'] },
       { name: 'about_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['ABOUT'], properties: ['page'] },
+      // a speaker's quotes about an entity newest first (pages.ts PAIR_PAGE_OF)
+      { name: 'about_pair_page', type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['ABOUT'], properties: ['pairPage'] },
     ]
     for (const index of expected) expect(indexes).toContainEqual(expect.objectContaining(index))
     // dropped: no read used the indexes of Article and Quote publishedAt, and every dated fact wrote to them

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { contributionOfFacts, type ArticleFacts, type Contribution } from '../../src/graph/aggregates.ts'
 import { movedContribution, type MovedRelated } from '../../src/graph/moves.ts'
+import { pairPage } from '../../src/graph/pages.ts'
 
 type Move = { form: string; from: string; to: string }
 
@@ -100,5 +101,61 @@ describe('movedContribution', () => {
       const r = read(moves)
       expect(change(r.before, r.after)).toEqual(change(w.before, w.after))
     })
+  }
+})
+
+// The pair pages of ABOUT (pages.ts PAIR_PAGE_OF: subject, speaker, quote) across the moves: MOVE_FACTS
+// puts the new subject's id in front of a moved ABOUT's key and rewrites the speaker part of every ABOUT
+// of a quote whose SAID moved (the string operations below are those of its Cypher). Applied move by
+// move in either order, they must give the key recomputed from the nodes after the moves, as the
+// recount check (pages.ts pageKeyDifferences) does on a real graph (test/integration/aggregates.test.ts).
+describe('pair pages across moves', () => {
+  type Q = { id: string; speaker: { node: string; form: string } | null; name: string; about: { node: string; form: string }[] }
+  const quotes: Q[] = [
+    { id: 'art#q1', speaker: { node: 'person:clinton', form: 'person:clinton' }, name: 'Clinton', about: [{ node: 'org:fbi', form: 'org:fbi' }, { node: 'person:trump', form: 'person:trump' }] },
+    { id: 'art#q2', speaker: null, name: 'aides', about: [{ node: 'person:clinton', form: 'person:clinton' }, { node: 'person:bill-clinton', form: 'person:w-j-clinton' }] },
+    { id: 'art#q3', speaker: { node: 'person:trump', form: 'person:trump' }, name: 'Trump', about: [{ node: 'person:trump', form: 'person:trump' }] },
+  ]
+  const date = '2016-10-28'
+  const keyOf = (q: Q, x: string, nodeOf: (f: { node: string; form: string }) => string) =>
+    pairPage(x, q.speaker ? { id: nodeOf(q.speaker) } : { name: q.name }, date, q.id)
+  const cases: [string, Move[]][] = [
+    ['a speaker moves', [{ form: 'person:clinton', from: 'person:clinton', to: 'person:hillary-clinton' }]],
+    ['a subject moves', [{ form: 'org:fbi', from: 'org:fbi', to: 'org:federal-bureau' }]],
+    ['a quote\'s speaker and subject move (two moves)', [
+      { form: 'person:clinton', from: 'person:clinton', to: 'person:hillary-clinton' },
+      { form: 'org:fbi', from: 'org:fbi', to: 'org:federal-bureau' },
+    ]],
+    ['one form is both the speaker and a subject of a quote', [{ form: 'person:trump', from: 'person:trump', to: 'person:donald-trump' }]],
+    ['an unattributed quote\'s subject moves', [{ form: 'person:w-j-clinton', from: 'person:bill-clinton', to: 'person:w-clinton' }]],
+  ]
+  for (const [name, moves] of cases) {
+    for (const order of ['as given', 'reversed']) {
+      it(`${name}, ${order}`, () => {
+        const nodeOf = (f: { node: string; form: string }) => moves.find((m) => m.form === f.form && m.from === f.node)?.to ?? f.node
+        // each ABOUT with its key as written, and the node of the quote's speaker and of the subject as they move
+        const rels = quotes.flatMap((q) => q.about.map((x) => ({ q, x: { ...x }, s: q.speaker ? { ...q.speaker } : null, key: keyOf(q, x.node, (f) => f.node) })))
+        for (const mv of order === 'as given' ? moves : [...moves].reverse()) {
+          for (const r of rels) {
+            // MOVE_FACTS, SAID branch: every ABOUT of the quote gets the new speaker part
+            if (r.s && r.s.form === mv.form && r.s.node === mv.from) {
+              for (const o of rels.filter((o) => o.q === r.q)) {
+                const k = o.key.split('\u0001')
+                o.key = `${k[0]}\u0001e:${mv.to}\u0001${k.at(-1)}`
+              }
+            }
+          }
+          for (const r of rels) if (r.s && r.s.form === mv.form && r.s.node === mv.from) r.s.node = mv.to
+          // ABOUT branch: the new subject's id in front
+          for (const r of rels) {
+            if (r.x.form === mv.form && r.x.node === mv.from) {
+              r.key = mv.to + r.key.slice(mv.from.length)
+              r.x.node = mv.to
+            }
+          }
+        }
+        expect(rels.map((r) => r.key)).toEqual(quotes.flatMap((q) => q.about.map((x) => keyOf(q, nodeOf(x), nodeOf))))
+      })
+    }
   }
 })
