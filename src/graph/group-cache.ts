@@ -1,5 +1,5 @@
 // The records of the name groups a process wrote last, kept between its write transactions
-// (resolve.ts, planGroups), packed so that what it holds is bounded in bytes, not in records.
+// (plan.ts, planGroups), packed so that what it holds is bounded in bytes, not in records.
 import type { GroupPlan, StoredRecord } from './plan.ts'
 import { bigGroupOf, type BigGroup } from './deferred.ts'
 
