@@ -4,7 +4,7 @@
 // (default 60,000: "trump" at 100,000 bench:scale articles) as planGroups and GroupCache.remember do them; prints
 // the peak heapTotal and RSS seen (no extraction worker here) and the heap used at the end.
 import { resolveGroup, recordKey, type StoredRecord } from '../src/graph/resolve.ts'
-import { GroupCache } from '../src/graph/group-cache.ts'
+import { CompactGroup, GroupCache } from '../src/graph/group-cache.ts'
 import { bigGroupOf } from '../src/graph/deferred.ts'
 const N = Number(process.argv[2] ?? 60000)
 const fresh = (s: string) => Buffer.from(s).toString()
@@ -21,13 +21,13 @@ function group(g: string, n: number, seed: number): StoredRecord[] {
 const cache = new GroupCache()
 let peakTotal = 0, peakRss = 0
 const note = () => { const m = process.memoryUsage(); peakTotal = Math.max(peakTotal, m.heapTotal); peakRss = Math.max(peakRss, m.rss) }
-for (let k = 0; k < 3000; k++) { const g = 'g' + k; cache.remember({ rows: [], moves: [], target: new Map(), empty: [], token: 't', records: new Map([[g, group(g, 120, k * 1000)]]), clean: [] }); if (k % 100 === 0) note() }
+for (let k = 0; k < 3000; k++) { const g = 'g' + k; cache.remember({ rows: [], moves: [], target: new Map(), empty: [], token: 't', records: new Map([[g, new CompactGroup('t', group(g, 120, k * 1000))]]), clean: [] }); if (k % 100 === 0) note() }
 for (let round = 0; round < 12; round++) {
   const records = group('trump', N, round)
   const res = resolveGroup('trump', records)
   const after = records.map((r) => { const to = res.target.get(recordKey(r))!; return to === r.current ? r : { ...r, current: to } })
   bigGroupOf(after, 100)
-  cache.remember({ rows: res.entities, moves: [], target: new Map(), empty: [], token: 't' + round, records: new Map([['trump', after]]), clean: [] })
+  cache.remember({ rows: res.entities, moves: [], target: new Map(), empty: [], token: 't' + round, records: new Map([['trump', new CompactGroup('t' + round, after)]]), clean: [] })
   note()
 }
 const m = process.memoryUsage()

@@ -7,7 +7,7 @@
 // planGroups and GroupCache.remember do. A made-up "trump" group: four forms, 1.7 records an article.
 import { Record as NRecord } from 'neo4j-driver'
 import { resolveGroup, recordKey, type StoredRecord } from '../src/graph/resolve.ts'
-import { GroupCache } from '../src/graph/group-cache.ts'
+import { CompactGroup, GroupCache } from '../src/graph/group-cache.ts'
 import { bigGroupOf } from '../src/graph/deferred.ts'
 const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error("run with node --expose-gc")
@@ -40,7 +40,7 @@ const res = resolveGroup('trump', records)
 const after = records.map((r) => { const to = res.target.get(recordKey(r))!; return to === r.current ? r : { ...r, current: to } })
 const big = bigGroupOf(after, 100)
 const cache = new GroupCache()
-cache.remember({ rows: res.entities, moves: [], target: new Map(), empty: [], token: 't', records: new Map([['trump', after]]), clean: [] })
+cache.remember({ rows: res.entities, moves: [], target: new Map(), empty: [], token: 't', records: new Map([['trump', new CompactGroup('t', after)]]), clean: [] })
 gc(); const peak = process.memoryUsage().heapUsed - base
 console.log(JSON.stringify({ mode, N, readMB: +(read / 2 ** 20).toFixed(1), readBytesPerRecord: Math.round(read / N), peakMB: +(peak / 2 ** 20).toFixed(1), peakBytesPerRecord: Math.round(peak / N), entities: res.entities.length, cache: cache.size, big: big?.size }))
 held.push(res, after, cache, records)

@@ -14,7 +14,7 @@
 //   - repairDirtyGroups (write.ts), which a bulk ingest runs at its start (a killed run's marks)
 //     and at its end, and ingestArticle and --remove after their write; a group this process knows
 //     is big is resolved alone in its transaction (a full resolution holds the group's records:
-//     ~300 bytes each, streamed from the graph, resolve.ts readGroupRecords).
+//     ~300 bytes each, streamed from the graph, plan.ts readGroupRecords).
 // Full resolution moves every fact whose record resolves elsewhere (MOVE_FACTS, aggregates kept),
 // so once no group is dirty the graph is the one resolving every batch in full gives: the same
 // nodes, names, aliases, relationships and aggregates. Between batches of a bulk ingest, readers

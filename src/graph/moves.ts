@@ -1,4 +1,4 @@
-// Moving the facts of stored records that resolution sends to another node (resolve.ts planGroups:
+// Moving the facts of stored records that resolution sends to another node (plan.ts planGroups:
 // a plan's `moves`), and keeping the aggregates (aggregates.ts) across the moves by reading only what
 // they change. Every fact of a moved (article, form) is found from its article and the page keys
 // (pages.ts), never by expanding the node it leaves: that node may be a person the corpus names

@@ -1,4 +1,6 @@
 import { appendFileSync } from "node:fs"
+import { join } from "node:path"
+import { writeHeapSnapshot } from "node:v8"
 // NEWSGRAPH_WRITE_PROFILE=1 or 2 (write-profile.ts): also sums deterministic counts of the write path
 // (records resolved, resolved nodes sent to SET_RESOLVED, facts moved, groups deferred), printed to
 // stderr at exit. Kept apart from write-profile.ts, which imports the statement modules, so that
@@ -43,5 +45,26 @@ export function memProbe(label: string, extra: Record<string, number> = {}): voi
     q.n++
   }
   p.n++
+  maybeSnapshot(label, extra)
   appendFileSync(PROBE_FILE!, JSON.stringify({ pid: process.pid, t: Date.now(), label, heap: m.heapUsed, total: m.heapTotal, ext: m.external, ab: m.arrayBuffers, rss: m.rss, ...extra }) + '\n')
+}
+
+/**
+ * NEWSGRAPH_HEAP_SNAPSHOT=DIR with NEWSGRAPH_HEAP_SNAPSHOT_AT=2000,5000 (articles written): a heap snapshot of the
+ * main thread in DIR at the first `plan: resolved` probe (within a batch, the plan held) and the first `batch
+ * written` probe (after settleHeap's collection) once that many articles are written. Needs NEWSGRAPH_MEM_PROBE.
+ */
+const SNAP_DIR = process.env.NEWSGRAPH_HEAP_SNAPSHOT || null
+const SNAP_AT = (process.env.NEWSGRAPH_HEAP_SNAPSHOT_AT ?? '').split(',').filter(Boolean).map(Number)
+let written = 0
+const taken = new Set<string>()
+function maybeSnapshot(label: string, extra: Record<string, number>): void {
+  if (!SNAP_DIR) return
+  if (label === 'batch written') written = extra.written ?? written
+  const at = SNAP_AT.filter((n) => written >= n).pop()
+  if (at === undefined || (label !== 'plan: resolved' && label !== 'batch written')) return
+  const key = `${at}-${label === 'batch written' ? 'after' : 'within'}`
+  if (taken.has(key)) return
+  taken.add(key)
+  writeHeapSnapshot(join(SNAP_DIR, `heap-${key}-${written}.heapsnapshot`))
 }

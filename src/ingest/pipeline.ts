@@ -327,9 +327,11 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
    * stored; says so, and drops the earlier if not yet written. Copies with the same text are written
    * once and counted as before (unchanged), since what is stored is the same whichever it is.
    */
-  const supersede = (later: PreparedArticle): void => {
+  const supersede = (later: PreparedArticle, input: InputSpec): void => {
     const seen = seenInRun.get(later.id)
-    seenInRun.set(later.id, { source: later.source, textHash: later.textHash })
+    // kept for the whole run (one entry an article): the source is the input's own path string when it is that
+    // (a whole file), not the worker's copy of it, so an entry holds no string of its own but the text hash
+    seenInRun.set(later.id, { source: later.source === input.path ? input.path : later.source, textHash: later.textHash })
     if (seen === undefined || seen.textHash === later.textHash) return
     const earlier = seen.source
     const url = later.rows.articles[0].url
@@ -358,7 +360,7 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     summary.extracted.entities += o.article.rows.entities.length
     summary.extracted.quotes += o.article.rows.quotes.length
     summary.extracted.relations += o.article.rows.relations.length
-    supersede(o.article)
+    supersede(o.article, input)
     batch.push(o.article)
     batchRows += o.article.size
     if (batch.length >= batchSize || batchRows >= MAX_BATCH_ROWS) flush()

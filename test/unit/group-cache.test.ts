@@ -1,6 +1,6 @@
 // GroupCache (src/graph/group-cache.ts): the packed records come back as they went in, and the cache stays within its byte budget.
 import { describe, expect, it } from 'vitest'
-import { GroupCache } from '../../src/graph/group-cache.ts'
+import { CompactGroup, DEFAULT_GROUP_CACHE_MB, GroupCache, groupCacheBytes } from '../../src/graph/group-cache.ts'
 import type { GroupPlan, StoredRecord } from '../../src/graph/resolve.ts'
 
 const rec = (articleId: string, form: string, extra: Partial<StoredRecord> = {}): StoredRecord => ({
@@ -8,7 +8,7 @@ const rec = (articleId: string, form: string, extra: Partial<StoredRecord> = {})
 })
 
 const plan = (token: string, records: Record<string, StoredRecord[]>, empty: string[] = []): GroupPlan => ({
-  rows: [], moves: [], target: new Map(), empty, token, clean: [], records: new Map(Object.entries(records)),
+  rows: [], moves: [], target: new Map(), empty, token, clean: [], records: new Map(Object.entries(records).map(([g, rs]) => [g, new CompactGroup(token, rs)])),
 })
 
 describe('GroupCache', () => {
@@ -45,5 +45,32 @@ describe('GroupCache', () => {
     // a group bigger than the whole budget is not kept
     cache.remember(plan('t', { d: many('d', 300) }))
     expect(cache.get('d', 't')).toBeUndefined()
+  })
+
+  it('takes its budget from NEWSGRAPH_GROUP_CACHE_MB, else the default', () => {
+    const was = process.env.NEWSGRAPH_GROUP_CACHE_MB
+    try {
+      delete process.env.NEWSGRAPH_GROUP_CACHE_MB
+      expect(groupCacheBytes()).toBe(DEFAULT_GROUP_CACHE_MB * 2 ** 20)
+      process.env.NEWSGRAPH_GROUP_CACHE_MB = '8'
+      expect(new GroupCache().maxBytes).toBe(8 * 2 ** 20)
+      process.env.NEWSGRAPH_GROUP_CACHE_MB = 'lots'
+      expect(groupCacheBytes()).toBe(DEFAULT_GROUP_CACHE_MB * 2 ** 20)
+    } finally {
+      if (was === undefined) delete process.env.NEWSGRAPH_GROUP_CACHE_MB
+      else process.env.NEWSGRAPH_GROUP_CACHE_MB = was
+    }
+  })
+
+  it('packs a group with what a bulk ingest may defer of it, and says whether records outlive a deletion', () => {
+    const small = new CompactGroup('t', [rec('text:a', 'person:trump')])
+    expect(small.big).toBeNull()
+    const many = Array.from({ length: 120 }, (_, i) => rec(`text:${i}`, i % 3 ? 'person:trump' : 'person:donald-trump'))
+    const big = new CompactGroup('t', many)
+    expect(big.big?.size).toBe(120)
+    expect(big.big?.forms.get('person:trump')).toBe('person:donald-trump')
+    expect(small.hasArticleOutside(new Set())).toBe(true)
+    expect(small.hasArticleOutside(new Set(['text:a']))).toBe(false)
+    expect(small.hasArticleOutside(new Set(['text:b']))).toBe(true)
   })
 })
