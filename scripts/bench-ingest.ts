@@ -11,6 +11,10 @@
 //   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
 //   --fingerprint FILE   after the last run, write the graph's fingerprint there (scripts/support/fingerprint.ts):
 //                  `diff` two such files to check that a change of the write path leaves the same graph
+//   --tree DIR     run the ingest command of another checkout (e.g. an older commit) against this Neo4j
+//   --neo4j-conf K=V     one more neo4j.conf line for the throwaway Neo4j (repeatable)
+// Each run also prints the CPU seconds of the Neo4j server (throwaway only) and of the ingest process
+// (worker threads included): much less sensitive to a loaded machine than the rate.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,7 +23,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
-import { runIngest as runCli } from './support/processes.ts'
+import { cpuSeconds, runIngest as runCli } from './support/processes.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -28,7 +32,7 @@ const CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
 const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
 const COUNTS = 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels'
 
-const runIngest = (uri: string, args: string[]) => runCli<CliSummary>(uri, args)
+const runIngest = (uri: string, args: string[]) => runCli<CliSummary>(uri, args, { root: opts.tree })
 
 interface Opts {
   scale: number
@@ -39,6 +43,9 @@ interface Opts {
   corpus: string
   warmup: number
   fingerprint?: string
+  tree?: string
+  queryStats?: boolean
+  neo4jConf: string[]
 }
 
 const int = (min: number) => (v: string) => {
@@ -56,6 +63,9 @@ const opts = new Command()
   .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
   .option('--fingerprint <file>', "write the graph's fingerprint there after the last run")
   .option('--corpus <dir>', 'the folder of texts', CORPUS)
+  .option('--query-stats', "per statement of each run, Neo4j's own compile (planning) and execution time (db.stats QUERIES)")
+  .option('--tree <dir>', "another checkout whose ingest command to run (compare an older commit on the same server)")
+  .option('--neo4j-conf <key=value>', 'one more neo4j.conf line for the throwaway Neo4j (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
   .parse()
   .opts<Opts>()
@@ -100,6 +110,22 @@ interface CliSummary {
 }
 
 
+/** Neo4j's query collector (db.stats): each statement's compile (planning) and execution time in the run, printed. */
+async function queryStats(driver: Driver): Promise<void> {
+  await driver.executeQuery("CALL db.stats.stop('QUERIES')")
+  const { records } = await driver.executeQuery("CALL db.stats.retrieve('QUERIES') YIELD data RETURN data")
+  const rows = records.map((r) => {
+    const d = r.get('data') as { query: string; invocations: { elapsedCompileTimeInUs: unknown; elapsedExecutionTimeInUs: unknown }[] }
+    const us = (k: 'elapsedCompileTimeInUs' | 'elapsedExecutionTimeInUs') => d.invocations.reduce((n, i) => n + Number(i[k] ?? 0), 0) / 1e6
+    const planned = d.invocations.filter((i) => Number(i.elapsedCompileTimeInUs ?? 0) > 20_000).length
+    return { query: d.query.trim().replace(/\s+/g, ' ').slice(0, 70), calls: d.invocations.length, planned, compile: us('elapsedCompileTimeInUs'), exec: us('elapsedExecutionTimeInUs') }
+  })
+  rows.sort((a, b) => b.compile + b.exec - a.compile - a.exec)
+  const total = (k: 'compile' | 'exec') => rows.reduce((n, r) => n + r[k], 0)
+  say(`query stats: compile ${total('compile').toFixed(2)} s, execution ${total('exec').toFixed(2)} s over ${rows.length} statements`)
+  for (const r of rows) say(`  compile ${r.compile.toFixed(2).padStart(6)} s (${r.planned}/${r.calls} calls planned: > 20 ms)  execution ${r.exec.toFixed(2).padStart(6)} s  ${r.query}`)
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
@@ -119,6 +145,7 @@ try {
       heap: '1g',
       pageCache: '512m',
       stopOnExit: true,
+      conf: opts.neo4jConf,
     })
     uri = instance.uri
   }
@@ -140,18 +167,25 @@ try {
     say(`warm-up ${w}: ${written} articles in ${s.seconds.toFixed(2)} s = ${(written / s.seconds).toFixed(1)} articles/s${w === 1 ? ' (cold server)' : ''}; not counted`)
   }
 
-  const rows: { e2e: number; tokS: number; extractS: number; writeS: number; wallS: number; rss: number; s: CliSummary }[] = []
+  const rows: { e2e: number; tokS: number; extractS: number; writeS: number; wallS: number; rss: number; dbCpu: number; nodeCpu: number; s: CliSummary }[] = []
+  const serverCpu = () => (instance ? cpuSeconds(instance.pid) : NaN)
   for (let run = 1; run <= opts.runs; run++) {
     await clear(driver)
+    if (opts.queryStats) await driver.executeQuery("CALL db.stats.clear('QUERIES')").then(() => driver!.executeQuery("CALL db.stats.collect('QUERIES', {durationSeconds: -1, maxInvocations: 1000})"))
+    const cpu0 = { db: serverCpu(), node: cpuSeconds('children') }
     const { summary: s, wallS } = await runIngest(uri, [dir, ...extra])
+    const dbCpu = serverCpu() - cpu0.db
+    const nodeCpu = cpuSeconds('children') - cpu0.node
+    if (opts.queryStats) await queryStats(driver)
     const written = s.articles.new + s.articles.updated + s.articles.unchanged
-    const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, s }
+    const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, dbCpu, nodeCpu, s }
     rows.push(row)
     const c = (await driver.executeQuery(COUNTS)).records[0]
     say(
       `run ${run}: ${written} articles (${s.articles.failed} failed) in ${s.seconds.toFixed(2)} s = ${row.e2e.toFixed(1)} articles/s, ${Math.round(row.tokS)} tokens/s; ` +
         `extraction ${row.extractS.toFixed(2)} s summed over ${s.workers} worker(s), writes ${row.writeS.toFixed(2)} s in transactions of ${s.batchSize}; ` +
-        `process ${wallS.toFixed(2)} s wall, peak RSS ${s.peakRssMb} MB; graph ${c.get('nodes')} nodes, ${c.get('rels')} relationships`,
+        `process ${wallS.toFixed(2)} s wall, peak RSS ${s.peakRssMb} MB; graph ${c.get('nodes')} nodes, ${c.get('rels')} relationships; ` +
+        `CPU: Neo4j ${dbCpu.toFixed(2)} s, ingest process ${nodeCpu.toFixed(2)} s`,
     )
   }
   if (opts.fingerprint) {
@@ -168,6 +202,7 @@ try {
     `time split    extraction ${m((r) => r.extractS).toFixed(2)} s (summed over workers: ${(m((r) => r.extractS) / Math.max(1, s.workers)).toFixed(2)} s each), ` +
       `writing ${m((r) => r.writeS).toFixed(2)} s (main thread, in write transactions), total ${m((r) => r.s.seconds).toFixed(2)} s; they overlap`,
     `peak RSS      ${Math.max(...rows.map((r) => r.rss))} MB (ingest process, worker threads included)`,
+    `CPU           Neo4j ${m((r) => r.dbCpu).toFixed(2)} s, ingest process ${m((r) => r.nodeCpu).toFixed(2)} s (median; user + system, the process's whole life for the ingest, the run for Neo4j)`,
   ]
   process.stdout.write(lines.join('\n') + '\n')
 } finally {

@@ -89,6 +89,8 @@ export interface StartOptions {
   classArchive?: boolean | 'use'
   /** kill the server when this Node process exits (for throwaway instances) */
   stopOnExit?: boolean
+  /** more neo4j.conf lines (`key=value`), in place of the launcher's line of the same key; for benches */
+  conf?: string[]
   /** progress lines; default: none */
   log?: (line: string) => void
 }
@@ -371,7 +373,7 @@ function portsFromConf(dataDir: string): { boltPort: number; httpPort: number } 
   }
 }
 
-function writeConf(dataDir: string, boltPort: number, httpPort: number, pageCache: string): void {
+function writeConf(dataDir: string, boltPort: number, httpPort: number, pageCache: string, extra: string[] = []): void {
   const lines = [
     '# Written by scripts/neo4j.ts on every start: edits here are overwritten.',
     `server.directories.data=${join(dataDir, 'data')}`,
@@ -399,6 +401,10 @@ function writeConf(dataDir: string, boltPort: number, httpPort: number, pageCach
     // Netty's default quiet periods make every stop take 10 s longer
     'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
   ]
+  // Neo4j refuses a key given twice: an extra line replaces the launcher's line of its key
+  const keyOf = (line: string) => line.split('=')[0].trim()
+  const overridden = new Set(extra.map(keyOf))
+  lines.splice(0, lines.length, ...lines.filter((l) => l.startsWith('#') || !overridden.has(keyOf(l))), ...extra)
   mkdirSync(join(dataDir, 'conf'), { recursive: true })
   writeFileSync(join(dataDir, 'conf', 'neo4j.conf'), `${lines.join('\n')}\n`)
 }
@@ -587,7 +593,7 @@ export async function startNeo4j(options: StartOptions = {}): Promise<Neo4jInsta
     pageCache = options.pageCache ?? auto.pageCache
     log(`Neo4j memory: heap ${heap}, page cache ${pageCache} (${auto.why})`)
   }
-  writeConf(dataDir, boltPort, httpPort, pageCache)
+  writeConf(dataDir, boltPort, httpPort, pageCache, options.conf)
   const consoleFd = openSync(join(dataDir, 'logs', 'console.log'), 'a')
   const child = spawn('java', jvmArgs(java, heap, argFile, dataDir, extraFlags), {
     cwd: dataDir,

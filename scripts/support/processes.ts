@@ -1,14 +1,13 @@
 // Child processes the benchmark and evaluation scripts share: the ingest command run against a given
 // Neo4j (its --json summary read back), the API started on a free port, and a process's memory.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../neo4j.ts'
 import { INGEST_NODE_FLAGS } from '../../src/ingest/heap.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const INGEST = join(ROOT, 'src/cli/ingest.ts')
 const SERVE = join(ROOT, 'src/cli/serve.ts')
 
 export interface IngestRun<S> {
@@ -24,11 +23,15 @@ export interface IngestRun<S> {
  * command prints no JSON summary (it crashed or refused its options); a run with failed articles
  * still resolves (exit 1 with a summary), so the caller decides what a failure means.
  */
-export function runIngest<S = Record<string, unknown>>(uri: string, args: string[]): Promise<IngestRun<S>> {
+export function runIngest<S = Record<string, unknown>>(uri: string, args: string[], opts: { root?: string } = {}): Promise<IngestRun<S>> {
   const t0 = performance.now()
+  // root: another checkout (an older commit, to compare with this one), run with its own flags: none
+  // before src/ingest/heap.ts, INGEST_NODE_FLAGS after
+  const root = opts.root ?? ROOT
+  const flags = root === ROOT || existsSync(join(root, 'src/ingest/heap.ts')) ? INGEST_NODE_FLAGS : []
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', INGEST, ...args, '--json', '--no-progress'], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', join(root, 'src/cli/ingest.ts'), ...args, '--json', '--no-progress'], {
+      cwd: root,
       env: { ...process.env, NEO4J_URI: uri },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
@@ -81,4 +84,15 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) * 1024
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
+}
+
+/**
+ * CPU seconds (user + system) of process `pid` so far, all its threads, from /proc; and with
+ * `pid` = 'children', those of this process's children that have exited and been waited for.
+ */
+export function cpuSeconds(pid: number | 'children'): number {
+  const stat = readFileSync(`/proc/${pid === 'children' ? 'self' : pid}/stat`, 'utf8')
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // f[0] is field 3 (state)
+  const ticks = pid === 'children' ? Number(f[13]) + Number(f[14]) : Number(f[11]) + Number(f[12])
+  return ticks / 100 // USER_HZ: 100 on Linux
 }

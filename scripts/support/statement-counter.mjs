@@ -29,11 +29,17 @@ if (isMainThread && process.env.STATEMENT_COUNTER_OUT) {
     o.rows += Number(p.rows ?? 0)
     for (const c of p.children ?? []) addPlan(ops, c, depth + 1)
   }
+  // STATEMENT_COUNTER_TEXTS=FILE: every distinct query text sent, whole, with its calls (JSON): a text that
+  // varies between calls is planned anew for each variant (Neo4j's plan cache is keyed on the text)
+  const textsFile = process.env.STATEMENT_COUNTER_TEXTS
+  const texts = new Map()
   const run = Transaction.prototype.run
   Transaction.prototype.run = function (query, parameters, rules) {
     const text = typeof query === 'string' ? query : query.text
     const key = text.trim().replace(/\s+/g, ' ').slice(0, 90)
-    const sent = profile && typeof query === 'string' && !unprofiled.test(text) ? `PROFILE ${query}` : query
+    if (textsFile) texts.set(text, (texts.get(text) ?? 0) + 1)
+    // PROFILE goes after any query options (`CYPHER replan=skip ...`, src/graph/plan-cache.ts)
+    const sent = profile && typeof query === 'string' && !unprofiled.test(text) ? query.replace(/^(\s*CYPHER(\s+\w+=\w+)+\s+)?/i, '$1PROFILE ') : query
     const result = run.call(this, sent, parameters, rules)
     result.then(
       (r) => {
@@ -51,6 +57,7 @@ if (isMainThread && process.env.STATEMENT_COUNTER_OUT) {
   }
   process.on('exit', () => {
     writeFileSync(process.env.STATEMENT_COUNTER_OUT, JSON.stringify(Object.fromEntries(stats), null, 1))
+    if (textsFile) writeFileSync(textsFile, JSON.stringify([...texts].map(([text, calls]) => ({ calls, text })), null, 1))
     if (plansFile) {
       const text = [...plans].map(([key, ops]) => `== ${key}\n` + [...ops].map(([line, o]) => `${String(o.dbHits).padStart(10)} ${String(o.rows).padStart(8)}  ${line}`).join('\n')).join('\n\n')
       writeFileSync(plansFile, text + '\n')

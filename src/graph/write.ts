@@ -21,6 +21,7 @@ import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.
 import { countProfile, memProbe } from './write-profile-count.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { nameStatements, profiled, stopwatch } from './write-profile.ts'
+import { keptPlans } from './plan-cache.ts'
 import { factCounts, factDifferences, MAX_ARTICLE_ROWS, mergeEntities, rowCount, type LinkRow, type PreparedArticle, type Rows } from './rows.ts'
 
 export * from './checks.ts'
@@ -416,7 +417,7 @@ export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts:
   let lap = stopwatch()
   const { result, plan, deferred } = await writeWithRetries(driver, opts, (tx) => {
     lap('begin')
-    return batchTx(profiled(tx), batch, cache, opts.bulk ?? false).finally(() => (lap = stopwatch()))
+    return batchTx(profiled(keptPlans(tx)), batch, cache, opts.bulk ?? false).finally(() => (lap = stopwatch()))
   })
   lap('commit')
   // only now that it is committed: the records it left are what the graph holds under its token
@@ -461,7 +462,8 @@ export async function repairDirtyGroups(driver: Driver, opts: WriteOptions = {})
   const keys = listed.records.map((r) => r.get('key') as string)
   const done = { groups: 0, moves: 0 }
   for (const chunk of repairChunks(keys, cache)) {
-    const plan = await writeWithRetries(driver, opts, async (tx) => {
+    const plan = await writeWithRetries(driver, opts, async (t) => {
+      const tx = keptPlans(t)
       const tokens = newGroupTokens()
       await lockGroups(tx, chunk, tokens)
       const still = chunk.filter((g) => tokens.dirty.has(g))
