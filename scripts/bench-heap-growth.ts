@@ -1,5 +1,5 @@
 // `node [--max-old-space-size=1024] --import tsx scripts/bench-heap-growth.ts [records]`: how far V8 lets the heap of
-// a writer-like process outgrow its live data (issue 13, README "Memory of a bulk ingest"). A GroupCache filled
+// a writer-like process outgrow its live data (issue 13, docs/memory.md). A GroupCache filled
 // with 3,000 small groups (~43 MB by its estimate), then twelve full resolutions of one `records`-record group
 // (default 60,000: "trump" at 100,000 bench:scale articles) as planGroups and GroupCache.remember do them; prints
 // the peak heapTotal and RSS seen (no extraction worker here) and the heap used at the end.

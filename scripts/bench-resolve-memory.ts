@@ -1,5 +1,5 @@
 // `node --expose-gc --import tsx scripts/bench-resolve-memory.ts [records] [old|lean]`: the live heap a full
-// resolution of one big name group holds (issue 13, README "Memory of a bulk ingest"), per record: the
+// resolution of one big name group holds (issue 13, docs/memory.md), per record: the
 // group's records built as the driver gives them (a Record each, fresh strings), read either as planGroups
 // did before (`old`: every driver record held, each record its own strings) or as it does now (`lean`:
 // one record at a time, the strings a group repeats kept once, resolve.ts readGroupRecords), then resolved

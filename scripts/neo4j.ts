@@ -396,7 +396,7 @@ function writeConf(dataDir: string, boltPort: number, httpPort: number, pageCach
     // A statement's plan is kept at least a minute (Neo4j's default: 10 s) before statistics that moved
     // may replan it. During a bulk ingest the statistics move all the time, and the write statements
     // (CREATE_FACTS, MOVE_FACTS) take 0.5-2 s each to plan: replanned every 10 s they cost a quarter of
-    // the writes (bench:ingest, README "Entity identity across articles").
+    // the writes (bench:ingest, docs/performance.md "Where the write time goes").
     'dbms.cypher.min_replan_interval=60s',
     // Netty's default quiet periods make every stop take 10 s longer
     'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
@@ -414,7 +414,7 @@ function jvmArgs(java: JavaInfo, heap: string, argFile: string, dataDir: string,
     `-Xms${heap}`,
     `-Xmx${heap}`,
     // The throughput collector: this is a single-user local database with a small heap, where G1's
-    // concurrent work cost ingestion about 13% of Neo4j's CPU (bench:ingest, README "Speed").
+    // concurrent work cost ingestion about 13% of Neo4j's CPU (bench:ingest, docs/performance.md).
     // A collector given in `extra` (jvmArgs) replaces it.
     ...(extra.some((f) => /^-XX:\+Use\w+GC$/.test(f)) ? [] : ['-XX:+UseParallelGC']),
     '-XX:-OmitStackTraceInFastThrow',

@@ -1,7 +1,8 @@
 // `ingest` over the bad input corpus (test/support/bad-inputs.ts) into a real Neo4j: each kind is
 // stored whole or refused with one clear error naming its file, the good articles beside them are
-// stored, and the graph holds no partial article. Then the README table of both commands is printed
-// (the unit test test/unit/bad-corpus.test.ts leaves the `extract` column in BAD_CORPUS_RESULTS).
+// stored, and the graph holds no partial article. Then the table of both commands in docs/reliability.md
+// ("Bad input") is printed (the unit test test/unit/bad-corpus.test.ts leaves the `extract` column in
+// BAD_CORPUS_RESULTS).
 //
 // The run is the CLI's own two steps (expandPaths, then ingestInputs) with a hook between them that
 // deletes one file after the folder was listed; a second, CLI run over the small corpus checks the

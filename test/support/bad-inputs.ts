@@ -187,9 +187,9 @@ export function markdownTable(rows: string[][]): string {
   return [`| ${head.map(cell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
 }
 
-// ---------------------------------------------------------------- results and the README table
+// ---------------------------------------------------------------- results and the docs/reliability.md table
 
-/** where the tests leave each kind's outcome, for the README table */
+/** where the tests leave each kind's outcome, for the docs/reliability.md table */
 export const BAD_CORPUS_RESULTS = join(tmpdir(), 'newsgraph-bad-corpus')
 
 export interface KindResult {
@@ -222,7 +222,7 @@ export function describeExtract(articles: { quotes: unknown[]; entities: unknown
   return parts.length ? parts.join('; ') : 'nothing (no file to read)'
 }
 
-/** The README table from the results the two tests left (either column may be missing). */
+/** The docs/reliability.md table from the results the two tests left (either column may be missing). */
 export function resultsTable(): string {
   const read = (name: string): KindResult[] => {
     try {

@@ -1,7 +1,7 @@
 // `extract` over the bad input corpus (test/support/bad-inputs.ts): every kind gets valid articles
 // (checked against schema/extraction.schema.json) or one clear error line naming its file, the good
 // articles beside them still come out, and the process exits 1 rather than crashing. The outcome of
-// each kind is written to BAD_CORPUS_RESULTS for the README table (bad-corpus-ingest prints it).
+// each kind is written to BAD_CORPUS_RESULTS for the table in docs/reliability.md (bad-corpus-ingest prints it).
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
