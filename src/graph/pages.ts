@@ -76,11 +76,14 @@ export function pageKey(entityId: string, date: string | null, id: string): stri
 export const PAIR_SPEAKER = (speakerId: string, speakerName: string) =>
   `CASE WHEN ${speakerId} IS NULL THEN 'n:' + coalesce(${speakerName}, '') ELSE 'e:' + ${speakerId} END`
 
+/** a pair page is a page (PAGE_KEY_OF) whose owner is the subject's id and the speaker part */
+const PAIR_OWNER = (subjectId: string, speaker: string) => `${subjectId} + '\\u0001' + ${speaker}`
+
 /** the Cypher of a pair page from expressions: the subject's id, the speaker part (PAIR_SPEAKER), the sort part (SORT_OF) */
-export const PAIR_PAGE_OF = (subjectId: string, speaker: string, sort: string) => `${subjectId} + '\\u0001' + ${speaker} + '\\u0001' + ${sort}`
+export const PAIR_PAGE_OF = (subjectId: string, speaker: string, sort: string) => PAGE_KEY_OF(PAIR_OWNER(subjectId, speaker), sort)
 
 /** the Cypher of the prefix of every pair page of a subject's id and a speaker part (PAIR_SPEAKER) */
-export const PAIR_PREFIX = (subjectId: string, speaker: string) => `${subjectId} + '\\u0001' + ${speaker} + '\\u0001'`
+export const PAIR_PREFIX = (subjectId: string, speaker: string) => PAGE_PREFIX(PAIR_OWNER(subjectId, speaker))
 
 /** the Cypher of the pair page of ABOUT from quote node `q` to entity node `x`, from the base facts (q's SAID, its speakerName, date and id): the backfill and the check */
 export const PAIR_PAGE = (x: string, q: string) =>
