@@ -53,7 +53,7 @@ RETURN a.id AS id, [(a)-[m:MENTIONS]->(e:Entity) | {node: e.id, form: m.form, co
        [(a)<-[:IN]-(q:Quote) | {speakers: [(s:Entity)-[r:SAID]->(q) | {node: s.id, form: r.form}],
                                  about: [(q)-[r:ABOUT]->(x:Entity) | {node: x.id, form: r.form}],
                                  speakerName: coalesce(q.speakerName, '')}] AS quotes,
-       COLLECT { MATCH (s)-[r:RELATED]->(t) WHERE r.articleId = a.id
+       COLLECT { MATCH (s)-[r:RELATED]->(t) USING INDEX SEEK r:RELATED(articleId) WHERE r.articleId = a.id
                  RETURN {source: {node: s.id, form: r.sourceForm}, target: {node: t.id, form: r.targetForm}, type: r.type} } AS related`
 
 /**

@@ -65,10 +65,10 @@ export async function readStoreMin(tx: ManagedTransaction): Promise<number | nul
 export const CO_MENTION_COUNT = (a: string, b: string) => `COUNT {
     WITH CASE WHEN coalesce(${a}.articleCount, 0) <= coalesce(${b}.articleCount, 0) THEN [${a}, ${b}] ELSE [${b}, ${a}] END AS cmEnds
     WITH cmEnds[0] AS cmSmall, cmEnds[1] AS cmBig
-    MATCH ()-[cmM:MENTIONS]->() WHERE cmM.page STARTS WITH ${PAGE_PREFIX('cmSmall.id')}
+    MATCH ()-[cmM:MENTIONS]->() USING INDEX SEEK cmM:MENTIONS(page) WHERE cmM.page STARTS WITH ${PAGE_PREFIX('cmSmall.id')}
     WITH DISTINCT cmSmall, cmBig, cmM.page AS cmKey
     WITH ${PAGE_PREFIX('cmBig.id')} + substring(cmKey, size(cmSmall.id) + 1) AS cmOther
-    WHERE EXISTS { MATCH ()-[cmN:MENTIONS]->() WHERE cmN.page = cmOther }
+    WHERE EXISTS { MATCH ()-[cmN:MENTIONS]->() USING INDEX SEEK cmN:MENTIONS(page) WHERE cmN.page = cmOther }
     RETURN cmOther
   }`
 
@@ -83,7 +83,7 @@ export const BOTH_BIG = (s: string, t: string) => `coalesce(coalesce(${s}.articl
 /** Adds co-mention differences to the pairs (`pair` key) whose RELATED_WEIGHT keeps a count: one index seek each. */
 export const ADD_CO_MENTIONS = `
 UNWIND $rows AS row
-MATCH ()-[w:RELATED_WEIGHT {pair: row.pair}]->()
+MATCH ()-[w:RELATED_WEIGHT]->() USING INDEX SEEK w:RELATED_WEIGHT(pair) WHERE w.pair = row.pair
 SET w.coMentions = w.coMentions + toInteger(row.n)`
 
 /** the articleCounts of entities not locked by the transaction (the other ends of pairs it changes; see the head) */

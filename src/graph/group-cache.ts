@@ -19,7 +19,7 @@ const NO_DATE = -1
  * The GroupCache's budget: NEWSGRAPH_GROUP_CACHE_MB (MB of its estimate; 0 keeps nothing between transactions),
  * else DEFAULT_GROUP_CACHE_MB.
  */
-// 64, not 24: with 24 the 9,000-article step of bench:scale (varied names) ran > 8 min against 236 s with 64 (2026-12-03)
+// 64: 24 saved a few MB of heap and read more records back; a stall once blamed on 24 was a kept scan plan (test/unit/plan-hints.test.ts)
 export const DEFAULT_GROUP_CACHE_MB = 64
 export function groupCacheBytes(): number {
   const v = process.env.NEWSGRAPH_GROUP_CACHE_MB

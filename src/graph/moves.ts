@@ -35,7 +35,7 @@ import { PAGE_KEY_OF, PAIR_PAGE_SPEAKER, RELATED_PAIR, SORT_OF } from './pages.t
  */
 const MOVE_PAIR = (type: string) => `
 CALL (mv, t, f) {
-  MATCH (x)-[r:${type}]->(y) USING INDEX r:${type}(articleId)
+  MATCH (x)-[r:${type}]->(y) USING INDEX SEEK r:${type}(articleId)
   WHERE r.articleId = mv.articleId AND (x = f OR y = f)
   WITH mv, t, f, r, x, y, x = f AND r.sourceForm = mv.form AS source, y = f AND r.targetForm = mv.form AS target
   WHERE source OR target
@@ -51,18 +51,18 @@ MATCH (a:Article {id: mv.articleId})
 MATCH (f:Entity {id: mv.from})
 WITH mv, t, a, f, ${PAGE_KEY_OF('mv.from', SORT_OF('a.publishedAt', 'mv.articleId'))} AS key
 CALL (mv, t, a, f, key) {
-  MATCH (a)-[r:MENTIONS]->(f) USING INDEX r:MENTIONS(page) WHERE r.page = key AND r.form = mv.form
+  MATCH (a)-[r:MENTIONS]->(f) USING INDEX SEEK r:MENTIONS(page) WHERE r.page = key AND r.form = mv.form
   CREATE (a)-[n:MENTIONS]->(t) SET n = properties(r) SET n.page = mv.to + substring(r.page, size(mv.from)) DELETE r
 }
 CALL (mv, t, a, f, key) {
-  MATCH (f)-[r:SAID]->(q:Quote) USING INDEX r:SAID(page) WHERE r.page STARTS WITH key + '#' AND r.form = mv.form AND a IN [(q)-[:IN]->(x) | x]
+  MATCH (f)-[r:SAID]->(q:Quote) USING INDEX SEEK r:SAID(page) WHERE r.page STARTS WITH key + '#' AND r.form = mv.form AND a IN [(q)-[:IN]->(x) | x]
   CREATE (t)-[n:SAID]->(q) SET n = properties(r) SET n.page = mv.to + substring(r.page, size(mv.from)) DELETE r
   WITH mv, q
   MATCH (q)-[o:ABOUT]->()
   SET o.pairPage = ${PAIR_PAGE_SPEAKER('o.pairPage', "'e:' + mv.to")}
 }
 CALL (mv, t, a, f, key) {
-  MATCH (q:Quote)-[r:ABOUT]->(f) USING INDEX r:ABOUT(page) WHERE r.page STARTS WITH key + '#' AND r.form = mv.form AND a IN [(q)-[:IN]->(x) | x]
+  MATCH (q:Quote)-[r:ABOUT]->(f) USING INDEX SEEK r:ABOUT(page) WHERE r.page STARTS WITH key + '#' AND r.form = mv.form AND a IN [(q)-[:IN]->(x) | x]
   CREATE (q)-[n:ABOUT]->(t) SET n = properties(r) SET n.page = mv.to + substring(r.page, size(mv.from)), n.pairPage = mv.to + substring(r.pairPage, size(mv.from)) DELETE r
 }
 CALL (mv, t, a, f) {
@@ -119,16 +119,16 @@ WITH a, row, ${SORT_OF('a.publishedAt', 'row.id')} AS sort
 RETURN row.id AS id, [(a)-[:MENTIONS]->(e:Entity) | e.id] AS nodes,
        COLLECT {
          UNWIND row.moves AS mv
-         MATCH (a)-[m:MENTIONS]->() USING INDEX m:MENTIONS(page) WHERE m.page = ${PAGE_KEY_OF('mv.from', 'sort')} AND m.form = mv.form
+         MATCH (a)-[m:MENTIONS]->() USING INDEX SEEK m:MENTIONS(page) WHERE m.page = ${PAGE_KEY_OF('mv.from', 'sort')} AND m.form = mv.form
          RETURN {node: mv.from, form: m.form, count: coalesce(m.count, 0)}
        } AS moving,
        [q IN COLLECT {
           UNWIND row.moves AS mv
           CALL (mv, sort) {
-            MATCH ()-[r:SAID]->(q:Quote) USING INDEX r:SAID(page) WHERE r.page STARTS WITH ${PAGE_KEY_OF('mv.from', "sort + '#'")} AND r.form = mv.form
+            MATCH ()-[r:SAID]->(q:Quote) USING INDEX SEEK r:SAID(page) WHERE r.page STARTS WITH ${PAGE_KEY_OF('mv.from', "sort + '#'")} AND r.form = mv.form
             RETURN q
             UNION
-            MATCH (q:Quote)-[r:ABOUT]->() USING INDEX r:ABOUT(page) WHERE r.page STARTS WITH ${PAGE_KEY_OF('mv.from', "sort + '#'")} AND r.form = mv.form
+            MATCH (q:Quote)-[r:ABOUT]->() USING INDEX SEEK r:ABOUT(page) WHERE r.page STARTS WITH ${PAGE_KEY_OF('mv.from', "sort + '#'")} AND r.form = mv.form
             RETURN q
           }
           WITH DISTINCT q WHERE a IN [(q)-[:IN]->(x) | x]

@@ -20,7 +20,7 @@ function cmp(a: string, b: string): number {
 export const DROP_EMPTY_GROUPS = `
 UNWIND $groups AS key
 MATCH (g:NameGroup {key: key})
-WHERE NOT EXISTS { MATCH (:Article)-[:MENTIONS {group: key}]->(:Entity) }
+WHERE NOT EXISTS { MATCH (:Article)-[m:MENTIONS]->(:Entity) USING INDEX SEEK m:MENTIONS(group) WHERE m.group = key }
 DELETE g`
 
 
@@ -35,7 +35,7 @@ DELETE g`
  * start some calls from a scan of every Article instead of the index.
  */
 export const GROUP_RECORDS = `
-MATCH (a)-[m:MENTIONS]->(e) WHERE m.group IN $groups
+MATCH (a)-[m:MENTIONS]->(e) USING INDEX SEEK m:MENTIONS(group) WHERE m.group IN $groups
 RETURN m.group AS group, a.id AS articleId, toString(a.publishedAt) AS date, m.form AS form, m.formName AS name,
        m.formType AS type, m.count AS count, coalesce(m.formAliases, []) AS aliases, e.id AS current`
 

@@ -18,7 +18,7 @@ MATCH (p:Entity)-[:WROTE]->(:Article {id: id})
 RETURN p.id AS entityId
 UNION
 UNWIND $ids AS id
-MATCH (:Entity)-[:IN_COUNTRY {articleId: id}]->(c:Entity)
+MATCH (:Entity)-[r:IN_COUNTRY]->(c:Entity) USING INDEX SEEK r:IN_COUNTRY(articleId) WHERE r.articleId = id
 RETURN c.id AS entityId`
 
 /** Quotes of the articles, with their SAID / IN / ABOUT relationships. */
@@ -30,15 +30,15 @@ DETACH DELETE q`
 /** Entity-to-entity facts of the articles, found by the relationship indexes on articleId (schema/graph.cypher). */
 export const DELETE_RELATED = `
 UNWIND $ids AS id
-MATCH ()-[r:RELATED {articleId: id}]->()
+MATCH ()-[r:RELATED]->() USING INDEX SEEK r:RELATED(articleId) WHERE r.articleId = id
 DELETE r`
 export const DELETE_ROLES = `
 UNWIND $ids AS id
-MATCH ()-[r:HOLDS_ROLE {articleId: id}]->()
+MATCH ()-[r:HOLDS_ROLE]->() USING INDEX SEEK r:HOLDS_ROLE(articleId) WHERE r.articleId = id
 DELETE r`
 export const DELETE_IN_COUNTRY = `
 UNWIND $ids AS id
-MATCH ()-[r:IN_COUNTRY {articleId: id}]->()
+MATCH ()-[r:IN_COUNTRY]->() USING INDEX SEEK r:IN_COUNTRY(articleId) WHERE r.articleId = id
 DELETE r`
 
 export const DELETE_ARTICLE_LINKS = `
