@@ -57,9 +57,9 @@ RETURN id AS key, value`
 
 /**
  * Articles naming both entities of each pair, counted from the page keys of MENTIONS (co-mentions.ts
- * CO_MENTION_COUNT: about 4 db hits per article of the one mentioned in fewer). For the pairs whose
+ * CO_MENTION_COUNT: about 2 db hits per article of the one mentioned in fewer). For the pairs whose
  * RELATED_WEIGHT keeps no count: those with an end mentioned in fewer than storeMin articles (so at most
- * ~4 x storeMin db hits a pair), or all on a store with no storeMin yet (not migrated since).
+ * ~2 x storeMin db hits a pair), or all on a store with no storeMin yet (not migrated since).
  */
 export const CO_MENTIONS = `
 UNWIND $pairs AS pair
