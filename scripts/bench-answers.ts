@@ -75,6 +75,10 @@ const EQ = [
   `query E($name: String!) { entity(name: $name) { id ... on Person { a: quotes(first: 2) { totalCount } b: quotes(first: 3) { edges { node { id } } } } } }`,
   `query E($name: String!) { entity(name: $name) { id ...F related { weight } } } fragment F on Person { quotes { totalCount edges { node { id start end cue publishedAt article { id url } } } } }`,
   `query E($name: String!, $s: Boolean!) { entity(name: $name) { id ... on Person { quotes(first: 4) @skip(if: $s) { totalCount } } ... on Organisation { quotes(first: 1) { totalCount } } } }`,
+  // Entity.related through its loader (search is no entity(name)): with and without its relations, and relations under a fragment or @include
+  `query E($name: String!) { search(query: $name, first: 2) { id related(first: 3) { weight entity { id } } } }`,
+  `query E($name: String!, $s: Boolean!) { search(query: $name, first: 2) { id related(first: 3) { weight ...R relations @include(if: $s) { type } } } } fragment R on RelatedEntity { relations { evidence } }`,
+  `query E($name: String!, $s: Boolean!) { entity(name: $name) { id related(first: 3) { weight relations @include(if: $s) { type evidence } } } }`,
 ]
 const after = Buffer.from('o:1').toString('base64url')
 for (const n of [...speakers.slice(0, 8), ...people.slice(0, 8).map((p) => p.name), ...minor.slice(0, 6).map((p) => p.name), 'nobody at all', minor[0]?.id ?? 'x:y']) {
