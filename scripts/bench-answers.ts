@@ -75,11 +75,21 @@ const EQ = [
   `query E($name: String!) { entity(name: $name) { id ... on Person { a: quotes(first: 2) { totalCount } b: quotes(first: 3) { edges { node { id } } } } } }`,
   `query E($name: String!) { entity(name: $name) { id ...F related { weight } } } fragment F on Person { quotes { totalCount edges { node { id start end cue publishedAt article { id url } } } } }`,
   `query E($name: String!, $s: Boolean!) { entity(name: $name) { id ... on Person { quotes(first: 4) @skip(if: $s) { totalCount } } ... on Organisation { quotes(first: 1) { totalCount } } } }`,
+  // Entity.related through its loader (search is no entity(name)): with and without its relations, and relations under a fragment or @include
+  `query E($name: String!) { search(query: $name, first: 2) { id related(first: 3) { weight entity { id } } } }`,
+  `query E($name: String!, $s: Boolean!) { search(query: $name, first: 2) { id related(first: 3) { weight ...R relations @include(if: $s) { type } } } } fragment R on RelatedEntity { relations { evidence } }`,
+  `query E($name: String!, $s: Boolean!) { entity(name: $name) { id related(first: 3) { weight relations @include(if: $s) { type evidence } } } }`,
 ]
 const after = Buffer.from('o:1').toString('base64url')
 for (const n of [...speakers.slice(0, 8), ...people.slice(0, 8).map((p) => p.name), ...minor.slice(0, 6).map((p) => p.name), 'nobody at all', minor[0]?.id ?? 'x:y']) {
   EQ.forEach((q, i) => bodies.push([`ent${i} ${n}`, q, { name: n, after, s: i % 2 === 0 }]))
 }
+// names as a user types them (src/graph/name-keys.ts): lowered, upper-cased, each alias; through the
+// entityByName loader (ENTITIES_BY_NAME) and through a query that resolves its own name (ENTITY_REF)
+const aliased = await rows(`MATCH (e:Entity) WHERE size(coalesce(e.aliases, [])) > 0 RETURN e.name AS name, e.aliases[0..3] AS id ORDER BY coalesce(e.articleCount,0) DESC, e.id LIMIT 30`)
+const typed = [...people.slice(0, 20).flatMap((p) => [p.name.toLowerCase(), p.name.toUpperCase()]), ...aliased.flatMap((p) => p.id as unknown as string[]), ...minor.map((p) => p.name.toLowerCase()), 'TRUMP', 'trump', 'Ünknown Ñame', 'K\u212aelvin']
+const NAME = `query N($name: String!) { entity(name: $name) { id name mentionCount } articles(filter: { mentions: $name }, first: 2) { totalCount edges { node { id } } } }`
+for (const n of typed) bodies.push([`name ${n}`, NAME, { name: n }])
 const PATH = `query Path($from: String!, $to: String!, $h: Int) { path(from: $from, to: $to, maxHops: $h) { from { id name } kind label to { id name } evidence article { id } } }`
 const ends = [...people.slice(0, 20), ...minor]
 for (let i = 0; i < ends.length; i++) for (let j = i + 1; j < ends.length; j += 3) bodies.push([`path ${ends[i].id} ${ends[j].id}`, PATH, { from: ends[i].name, to: ends[j].name, h: 4 }])

@@ -9,7 +9,7 @@ import * as Q from '../graph/read.ts'
 import type { EntityRow, Page, QuoteRow, RelatedRow } from '../graph/read.ts'
 import { clampFirst, pageWindow } from './connection.ts'
 import type { ApiContext } from './context.ts'
-import { childFields, quotePartsAt, type ChildField } from './lookahead.ts'
+import { asksChild, childFields, quotePartsAt, type ChildField } from './lookahead.ts'
 
 /** the entity types of the schema (the graph's `type` values); a fragment on anything else (Entity) applies to all */
 const ENTITY_TYPES = new Set(['Person', 'Organisation', 'Country', 'Place'])
@@ -32,6 +32,8 @@ function onlyChild(info: GraphQLResolveInfo, name: string): { nodes: FieldNode[]
 interface Ahead {
   quotes: { skip: number; limit: number; parts: Q.QuoteParts; types: string[] | null } | null
   relatedLimit: number | null
+  /** whether `related` asks `relations` (its evidence) */
+  relations: boolean
 }
 
 function aheadOf(info: GraphQLResolveInfo): Ahead {
@@ -46,15 +48,17 @@ function aheadOf(info: GraphQLResolveInfo): Ahead {
     }
   }
   let relatedLimit: number | null = null
+  let relations = true
   const r = onlyChild(info, 'related')
   if (r) {
+    relations = asksChild({ fieldNodes: r.nodes, fragments: info.fragments, variableValues: info.variableValues }, 'relations')
     try {
       relatedLimit = clampFirst(r.args.first as number | null | undefined)
     } catch {
       relatedLimit = null
     }
   }
-  return { quotes, relatedLimit }
+  return { quotes, relatedLimit, relations }
 }
 
 /**
@@ -62,9 +66,9 @@ function aheadOf(info: GraphQLResolveInfo): Ahead {
  * null when it names nothing. Without such children: the entityByName loader, as before.
  */
 export async function entityByName(ctx: ApiContext, name: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
-  const { quotes, relatedLimit } = aheadOf(info)
+  const { quotes, relatedLimit, relations } = aheadOf(info)
   if (!quotes && relatedLimit === null) return ctx.loaders.entityByName.load(name)
-  const rows = await ctx.db.run(Q.entityByRefWithQuery(quotes?.parts ?? null, relatedLimit !== null), {
+  const rows = await ctx.db.run(Q.entityByRefWithQuery(quotes?.parts ?? null, relatedLimit !== null, relations), {
     ref: Q.entityLookup(name),
     ...(quotes ? { skip: Q.int(quotes.skip), limit: Q.int(quotes.limit), quoteTypes: quotes.types } : {}),
     ...(relatedLimit !== null ? { relatedLimit: Q.int(relatedLimit) } : {}),
@@ -80,6 +84,6 @@ export async function entityByName(ctx: ApiContext, name: string, info: GraphQLR
     const page: Page<QuoteRow> = { rows: row.rows as QuoteRow[], total: row.total as number }
     ctx.loaders.quotesBy.prime({ id: e.id, skip: quotes.skip, limit: quotes.limit, aboutId: null, parts: quotes.parts }, page)
   }
-  if (relatedLimit !== null) ctx.loaders.related.prime({ id: e.id, limit: relatedLimit }, row.related as RelatedRow[])
+  if (relatedLimit !== null) ctx.loaders.related.prime({ id: e.id, limit: relatedLimit, ...(relations ? {} : { relations: false as const }) }, row.related as RelatedRow[])
   return e
 }

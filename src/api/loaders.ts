@@ -140,8 +140,9 @@ export class RequestLoaders {
       (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit), aboutId: k.aboutId }), pageOf, emptyPage))
   }
   get related() {
-    return this.lazy('related', (db) => grouped<{ id: string; limit: number }, RelatedRow[]>(
-      db, Q.RELATED_ENTITIES, (k) => ({ limit: Q.int(k.limit) }), (r) => r.value as RelatedRow[], []))
+    // relations: false when the request asks no `relations` of them (their evidence is then not read)
+    return this.lazy('related', (db) => grouped<{ id: string; limit: number; relations?: false }, RelatedRow[]>(
+      db, (k) => (k.relations === false ? Q.RELATED_ENTITIES_LEAN : Q.RELATED_ENTITIES), (k) => ({ limit: Q.int(k.limit) }), (r) => r.value as RelatedRow[], []))
   }
   get roles() {
     return this.lazy('roles', (db) => byId<RoleRow[]>(db, Q.PERSON_ROLES,

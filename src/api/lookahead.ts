@@ -123,3 +123,9 @@ export function childFields(info: Selection & Pick<GraphQLResolveInfo, 'variable
   for (const f of info.fieldNodes) if (f.selectionSet) walk(f.selectionSet, null)
   return bad ? null : out
 }
+
+/** whether the request may ask `name` directly below the resolver's field (true when childFields cannot tell) */
+export function asksChild(info: Selection & Pick<GraphQLResolveInfo, 'variableValues'>, name: string): boolean {
+  const fields = childFields(info, name)
+  return fields === null || fields.length > 0
+}

@@ -9,7 +9,7 @@ import type { ApiContext } from './context.ts'
 import type { CurationFns } from './curation.ts'
 import { DECISIONS, type DecisionInput, type DecisionResult, type StoredDecision } from '../graph/curation.ts'
 import type { EntityType, Resolvers } from './generated/types.ts'
-import { quotePartsAt } from './lookahead.ts'
+import { asksChild, quotePartsAt } from './lookahead.ts'
 import { entityByName } from './entity-ahead.ts'
 
 const MAX_REF_LENGTH = 200
@@ -119,8 +119,9 @@ const entityFields = {
     const page = await ctx.loaders.quotesAbout.load({ id: e.id, skip: w.skip, limit: w.limit, speakerId: speaker?.id ?? null, parts })
     return toConnection(page, w)
   },
-  related: (e: EntityRow, args: { first?: number | null }, ctx: ApiContext) =>
-    ctx.loaders.related.load({ id: e.id, limit: clampFirst(args.first) }),
+  // the evidence of each only when the request asks `relations` of them (the key entity-ahead.ts primes too)
+  related: (e: EntityRow, args: { first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    ctx.loaders.related.load({ id: e.id, limit: clampFirst(args.first), ...(asksChild(info, 'relations') ? {} : { relations: false as const }) }),
 }
 
 const speakerFields = {

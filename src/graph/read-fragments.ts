@@ -1,5 +1,6 @@
 // Fragments shared by the read queries of read.ts, read-related.ts and read-path.ts (fixed text), and the
 // entity lookups by id and by name (re-exported by read.ts).
+import { exactNameLuceneQuery } from './name-keys.ts'
 import { phraseLuceneQuery } from './read-executor.ts'
 
 export const ENTITY = (v: string) =>
@@ -9,6 +10,32 @@ export const ENTITY = (v: string) =>
 export const RELATION = (r: string, s: string, t: string) =>
   `{type: ${r}.type, source: ${ENTITY(s)}, target: ${ENTITY(t)},` +
   ` evidence: ${r}.evidence, start: ${r}.start, end: ${r}.end, articleId: ${r}.articleId}`
+
+/** the filter of the lookups by name: the node's name or an alias, lowered, is the lowered name */
+const NAMED = (l: string) => `toLower(node.name) = ${l}.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = ${l}.lower)`
+
+/**
+ * The entities the lookup `l` (an EntityLookup) names by name or alias, as \`e\` (the branches of a UNION
+ * after one that finds the id; each once): those whose name or an alias is the name in any case, from the
+ * keyword indexes `entityNameKeys` and `entityAliasKeys` asked for \`l.exact\` (name-keys.ts: only the
+ * entities that bear the name come back); without `exact`, from the `entityNames` index asked for the
+ * phrase (50 candidates, as before those indexes), and none when the name holds no word.
+ */
+const BY_NAME = (l: string) => `CALL (${l}) {
+      WITH ${l} WHERE ${l}.exact IS NOT NULL
+      CALL db.index.fulltext.queryNodes('entityNameKeys', ${l}.exact) YIELD node
+      RETURN node
+      UNION
+      WITH ${l} WHERE ${l}.exact IS NOT NULL
+      CALL db.index.fulltext.queryNodes('entityAliasKeys', ${l}.exact) YIELD node
+      RETURN node
+      UNION
+      WITH ${l} WHERE ${l}.exact IS NULL AND ${l}.phrase IS NOT NULL
+      CALL db.index.fulltext.queryNodes('entityNames', ${l}.phrase, {limit: 50}) YIELD node
+      RETURN node
+    }
+    WITH ${l}, node WHERE ${NAMED(l)}
+    RETURN node AS e`
 
 /**
  * The entity $ref (an EntityLookup) names, as `v`: ENTITIES_BY_NAME for one name, as the first clause of
@@ -21,10 +48,8 @@ CALL () {
   CALL () {
     MATCH (e:Entity {id: ${ref}.name}) RETURN e
     UNION
-    WITH ${ref} AS l WHERE l.phrase IS NOT NULL
-    CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
-    WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
-    RETURN node AS e
+    WITH ${ref} AS l
+    ${BY_NAME('l')}
   }
   WITH e ORDER BY coalesce(e.articleCount, 0) DESC, e.id LIMIT 1
   RETURN e AS ${v}
@@ -50,7 +75,7 @@ RETURN id AS key, ${ENTITY('e')} AS entity`
 
 /**
  * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
- * through the `entityNames` full-text index with an exact phrase (there is no index on `name`). Several matches: the
+ * through the keyword indexes `entityNameKeys` and `entityAliasKeys` (BY_NAME; the `entityNames` phrase when the name has no such query). Several matches: the
  * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts). With its
  * `mentionCount` (the counter the writers keep), so that `entity(name) { mentionCount }` needs no round
  * trip of its own (issue 13).
@@ -59,12 +84,9 @@ export const ENTITIES_BY_NAME = `
 UNWIND $lookups AS l
 CALL (l) {
   MATCH (e:Entity {id: l.name}) RETURN e
-
   UNION
-  WITH l WHERE l.phrase IS NOT NULL
-  CALL db.index.fulltext.queryNodes('entityNames', l.phrase, {limit: 50}) YIELD node
-  WITH l, node WHERE toLower(node.name) = l.lower OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) = l.lower)
-  RETURN node AS e
+  WITH l
+  ${BY_NAME('l')}
 }
 WITH l, e, coalesce(e.articleCount, 0) AS articles
 ORDER BY articles DESC, e.id
@@ -76,5 +98,10 @@ export interface EntityLookup {
   name: string
   lower: string
   phrase: string | null
+  /** the keyword indexes' query for the name (name-keys.ts), or null: ask `phrase` */
+  exact: string | null
 }
-export const entityLookup = (name: string): EntityLookup => ({ name, lower: name.toLowerCase(), phrase: phraseLuceneQuery(name) })
+export const entityLookup = (name: string): EntityLookup => {
+  const phrase = phraseLuceneQuery(name)
+  return { name, lower: name.toLowerCase(), phrase, exact: exactNameLuceneQuery(name, phrase !== null) }
+}

@@ -343,9 +343,9 @@ export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries>
  * `mentionCount`; with `p`, the page ($skip, $limit) of the quotes it said, as QUOTES_BY_SPEAKERS reads
  * it without $aboutId (`rows`, and `total` from the counter), scanned only when the entity's type is one of
  * $quoteTypes (null: any; the types whose fragments ask for them); with `related`, RELATED_ENTITIES' `value`
- * for $relatedLimit. No row when the name finds nothing. Fixed texts: 2 x 57 at most.
+ * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 57 at most.
  */
-const entityByRefWith = (p: QuoteParts | null, related: boolean) => `
+const entityByRefWith = (p: QuoteParts | null, related: boolean, relations: boolean) => `
 ${ENTITY_REF('e')}${p ? `
 CALL (e) {
   CALL (e) {${QUOTE_SCAN(SAID_BY, 'e', '$quoteTypes IS NULL OR e.type IN $quoteTypes', '$skip + $limit')}
@@ -353,15 +353,15 @@ CALL (e) {
   WITH DISTINCT q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
   RETURN collect(${QUOTE('q', p)}) AS rows
 }` : ''}${related ? `
-${RELATED_OF('$relatedLimit')}` : ''}
+${RELATED_OF('$relatedLimit', relations)}` : ''}
 RETURN ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount${p ? ', rows, coalesce(e.quoteCount, 0) AS total' : ''}${related ? ', value AS related' : ''}`
 
 const madeEntityQueries = new Map<string, string>()
-/** ENTITY_BY_REF_WITH for the quote parts `p` (null: no quotes) and whether `related` is asked */
-export function entityByRefWithQuery(p: QuoteParts | null, related: boolean): string {
-  const key = `${p ? quotePartsKey(p) : '-'}${+related}`
+/** ENTITY_BY_REF_WITH for the quote parts `p` (null: no quotes), whether `related` is asked, and with it its `relations` */
+export function entityByRefWithQuery(p: QuoteParts | null, related: boolean, relations = true): string {
+  const key = `${p ? quotePartsKey(p) : '-'}${+related}${+(related && relations)}`
   let text = madeEntityQueries.get(key)
-  if (text === undefined) madeEntityQueries.set(key, (text = entityByRefWith(p, related)))
+  if (text === undefined) madeEntityQueries.set(key, (text = entityByRefWith(p, related, related && relations)))
   return text
 }
 

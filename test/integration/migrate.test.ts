@@ -6,11 +6,13 @@ import { join } from 'node:path'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrate } from '../../src/graph/migrate.ts'
+import { exactNameLuceneQuery } from '../../src/graph/name-keys.ts'
 import { clearDatabase, openTestDriver, testConfig } from '../support/neo4j.ts'
 
 const SHOW_CONSTRAINTS = 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties'
 const SHOW_INDEXES = "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state WHERE type <> 'LOOKUP' RETURN name, type, entityType, labelsOrTypes, properties, state"
 const FIND_BY_NAME = "CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node RETURN node.id AS id"
+const FIND_EXACT = 'CALL db.index.fulltext.queryNodes($index, $query) YIELD node RETURN node.id AS id'
 
 describe('migrate()', () => {
   let driver: Driver
@@ -39,6 +41,9 @@ describe('migrate()', () => {
     const indexes = (await driver.executeQuery(SHOW_INDEXES, {}, { database: database() })).records.map((r) => r.toObject())
     const expected = [
       { name: 'entityNames', type: 'FULLTEXT', entityType: 'NODE', labelsOrTypes: ['Entity'], properties: ['name', 'aliases'] },
+      // the exact names and aliases of the lookups by name (src/graph/name-keys.ts)
+      { name: 'entityNameKeys', type: 'FULLTEXT', entityType: 'NODE', labelsOrTypes: ['Entity'], properties: ['name'] },
+      { name: 'entityAliasKeys', type: 'FULLTEXT', entityType: 'NODE', labelsOrTypes: ['Entity'], properties: ['aliases'] },
       { type: 'RANGE', entityType: 'NODE', labelsOrTypes: ['Article'], properties: ['url'] },
       { type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['RELATED'], properties: ['articleId'] },
       { type: 'RANGE', entityType: 'RELATIONSHIP', labelsOrTypes: ['HOLDS_ROLE'], properties: ['articleId'] },
@@ -76,6 +81,14 @@ describe('migrate()', () => {
     }
     const { records } = await driver.executeQuery(FIND_BY_NAME, { query: 'nobody' }, { database: database() })
     expect(records).toEqual([])
+    // the keyword indexes: a whole name or a whole alias, in any case; not a word of one
+    for (const [index, name, found] of [
+      ['entityNameKeys', 'MIRA OKONJO', true], ['entityAliasKeys', 'minister okonjo', true], ['entityNameKeys', 'Okonjo', false],
+      ['entityAliasKeys', 'Mira Okonjo', false], ['entityAliasKeys', 'ms okonjo', true], ['entityAliasKeys', 'Minister', false],
+    ] as const) {
+      const exact = (await driver.executeQuery(FIND_EXACT, { index, query: exactNameLuceneQuery(name, true) }, { database: database() })).records
+      expect(exact.map((r) => r.get('id')), `${index} ${name}`).toEqual(found ? ['person:mira-okonjo'] : [])
+    }
     const count = await driver.executeQuery('MATCH (n:Person) RETURN count(n) AS n', {}, { database: database() })
     expect(neo4j.integer.toNumber(count.records[0].get('n'))).toBe(1)
   })
