@@ -13,6 +13,8 @@
 //                  `diff` two such files to check that a change of the write path leaves the same graph
 //   --tree DIR     run the ingest command of another checkout (e.g. an older commit) against this Neo4j
 //   --neo4j-conf K=V     one more neo4j.conf line for the throwaway Neo4j (repeatable)
+//   --node-arg FLAG      one more node flag for the ingest process (repeatable): `--node-arg=--cpu-prof
+//                  --node-arg=--cpu-prof-dir=DIR` profiles it and its worker (NODE_OPTIONS refuses --cpu-prof)
 // Each run also prints the CPU seconds of the Neo4j server (throwaway only) and of the ingest process
 // (worker threads included): much less sensitive to a loaded machine than the rate.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,7 +34,7 @@ const CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
 const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
 const COUNTS = 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels'
 
-const runIngest = (uri: string, args: string[]) => runCli<CliSummary>(uri, args, { root: opts.tree })
+const runIngest = (uri: string, args: string[]) => runCli<CliSummary>(uri, args, { root: opts.tree, nodeArgs: opts.nodeArg })
 
 interface Opts {
   scale: number
@@ -46,6 +48,7 @@ interface Opts {
   tree?: string
   queryStats?: boolean
   neo4jConf: string[]
+  nodeArg: string[]
 }
 
 const int = (min: number) => (v: string) => {
@@ -66,6 +69,7 @@ const opts = new Command()
   .option('--query-stats', "per statement of each run, Neo4j's own compile (planning) and execution time (db.stats QUERIES)")
   .option('--tree <dir>', "another checkout whose ingest command to run (compare an older commit on the same server)")
   .option('--neo4j-conf <key=value>', 'one more neo4j.conf line for the throwaway Neo4j (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--node-arg <flag>', 'one more node flag for the ingest process, e.g. --cpu-prof (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
   .parse()
   .opts<Opts>()

@@ -23,14 +23,15 @@ export interface IngestRun<S> {
  * command prints no JSON summary (it crashed or refused its options); a run with failed articles
  * still resolves (exit 1 with a summary), so the caller decides what a failure means.
  */
-export function runIngest<S = Record<string, unknown>>(uri: string, args: string[], opts: { root?: string } = {}): Promise<IngestRun<S>> {
+export function runIngest<S = Record<string, unknown>>(uri: string, args: string[], opts: { root?: string; nodeArgs?: string[] } = {}): Promise<IngestRun<S>> {
   const t0 = performance.now()
   // root: another checkout (an older commit, to compare with this one), run with its own flags: none
   // before src/ingest/heap.ts, INGEST_NODE_FLAGS after
   const root = opts.root ?? ROOT
   const flags = root === ROOT || existsSync(join(root, 'src/ingest/heap.ts')) ? INGEST_NODE_FLAGS : []
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', join(root, 'src/cli/ingest.ts'), ...args, '--json', '--no-progress'], {
+    // nodeArgs: e.g. --cpu-prof (which NODE_OPTIONS does not allow), or --import of a tracing preload
+    const child = spawn(process.execPath, [...flags, ...(opts.nodeArgs ?? []), '--import', 'tsx', join(root, 'src/cli/ingest.ts'), ...args, '--json', '--no-progress'], {
       cwd: root,
       env: { ...process.env, NEO4J_URI: uri },
       stdio: ['ignore', 'pipe', 'inherit'],
