@@ -10,7 +10,7 @@
 import neo4j, { type ProfiledPlan } from 'neo4j-driver'
 import { loadConfig } from '../src/config.ts'
 import { createApp } from '../src/api/server.ts'
-import { toPlain, type ReadExecutor, type Row } from '../src/graph/read.ts'
+import { hitsOf, profilingExecutor } from './support/db-hits.ts'
 import { QUERIES, targets } from './support/scale-queries.ts'
 
 const [uri, key, vars] = process.argv.slice(2)
@@ -20,33 +20,16 @@ if (!uri || !key || !QUERIES[key]) {
 }
 const driver = neo4j.driver(uri, neo4j.auth.basic('', ''))
 const lines: string[] = []
-const total = (p: ProfiledPlan): number => p.dbHits + p.children.reduce((n, c) => n + total(c), 0)
 function print(p: ProfiledPlan, depth: number): void {
   const details = String((p.arguments as Record<string, unknown>).Details ?? '').replace(/\s+/g, ' ').slice(0, 160)
   lines.push(`${'  '.repeat(depth)}${p.operatorType} dbHits ${p.dbHits} rows ${p.rows}${details ? `  ${details}` : ''}`)
   for (const c of p.children) print(c, depth + 1)
 }
-let n = 0
-const executor: ReadExecutor = {
-  get roundTrips() {
-    return n
-  },
-  async run(query, params = {}) {
-    n++
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ })
-    try {
-      const result = await session.run(`PROFILE ${query}`, params)
-      const plan = result.summary.profile
-      if (plan) {
-        lines.push(`--- query ${n}: ${total(plan)} db hits, params ${JSON.stringify(params).slice(0, 200)}`)
-        print(plan, 0)
-      }
-      return result.records.map((r) => toPlain(r.toObject()) as Row)
-    } finally {
-      await session.close()
-    }
-  },
-}
+const executor = profilingExecutor(driver, (plan, n, params) => {
+  if (!plan) return
+  lines.push(`--- query ${n}: ${hitsOf(plan)} db hits, params ${JSON.stringify(params).slice(0, 200)}`)
+  print(plan, 0)
+})
 try {
   const q = QUERIES[key]
   const variables = vars ? (JSON.parse(vars) as Record<string, unknown>) : q.vars(await targets(driver))
