@@ -33,7 +33,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { PAGE_PREFIX } from './pages.ts'
 
-/** the default of NEWSGRAPH_COMENTION_STORE_MIN (docs/scale.md, "How it got here", says how it was chosen) */
+/** the default of NEWSGRAPH_COMENTION_STORE_MIN (docs/scale-history.md, "How it got here", says how it was chosen) */
 export const DEFAULT_COMENTION_STORE_MIN = 1000
 
 /** The setting: the articles an entity is mentioned in from which its pairs with other such entities keep their count. */
