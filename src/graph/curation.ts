@@ -5,7 +5,7 @@
 // writers see either the graph before or after it.
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { refGroups } from './decisions.ts'
-import type { DecisionKind } from './decisions.ts'
+import type { Decision, DecisionKind } from './decisions.ts'
 import { phraseLuceneQuery } from './read.ts'
 import { lockGroups, resolveGroups } from './resolve.ts'
 import { deleteOrphans } from './remove.ts'
@@ -32,13 +32,8 @@ export interface EntitySummary {
   form?: string
 }
 
-export interface StoredDecision {
-  id: string
-  seq: number
-  kind: DecisionKind
-  a: string
-  b: string | null
-  name: string | null
+/** a decision as the API and the CLI show it: what resolution applies (decisions.ts Decision) and when it was made */
+export interface StoredDecision extends Omit<Decision, 'groups'> {
   createdAt: string
 }
 
