@@ -88,6 +88,16 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
 }
 
 /**
+ * The machine's idle CPU seconds so far, all cores summed (idle + iowait of /proc/stat's `cpu` line): the
+ * difference over a run says whether the cores had time to spare, i.e. whether the run waited on a serial path
+ * (idle > 0) or on CPU (idle ~ 0, every CPU second cut is wall time saved).
+ */
+export function machineIdleSeconds(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
+  return (Number(f[4]) + Number(f[5])) / 100 // USER_HZ
+}
+
+/**
  * CPU seconds (user + system) of process `pid` so far, all its threads, from /proc; and with
  * `pid` = 'children', those of this process's children that have exited and been waited for.
  */
