@@ -30,7 +30,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
-import { cpuSeconds, machineIdleSeconds, runIngest as runCli } from './support/processes.ts'
+import { cpuSeconds, machineIdleSeconds, runIngest as runCli, threadCpuSeconds } from './support/processes.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -192,11 +192,16 @@ try {
   for (let run = 1; run <= opts.runs; run++) {
     await clear(driver)
     if (opts.queryStats) await driver.executeQuery("CALL db.stats.clear('QUERIES')").then(() => driver!.executeQuery("CALL db.stats.collect('QUERIES', {durationSeconds: -1, maxInvocations: 1000})"))
-    const cpu0 = { db: serverCpu(), node: cpuSeconds('children'), idle: machineIdleSeconds() }
+    const cpu0 = { db: serverCpu(), node: cpuSeconds('children'), idle: machineIdleSeconds(), threads: instance ? threadCpuSeconds(instance.pid) : null }
     const { summary: s, wallS } = await runIngest(uri, [dir, ...extra])
     const dbCpu = serverCpu() - cpu0.db
     const nodeCpu = cpuSeconds('children') - cpu0.node
     const idle = machineIdleSeconds() - cpu0.idle
+    if (cpu0.threads) {
+      // Neo4j's CPU by thread (threads that ended during the run are not counted)
+      const now = [...threadCpuSeconds(instance!.pid)].map(([t, s]) => [t, s - (cpu0.threads!.get(t) ?? 0)] as const).filter(([, s]) => s >= 0.1)
+      say(`Neo4j CPU by thread: ${now.sort((a, b) => b[1] - a[1]).map(([t, s]) => `${t} ${s.toFixed(2)}`).join(', ')}`)
+    }
     if (opts.queryStats) await queryStats(driver)
     const written = s.articles.new + s.articles.updated + s.articles.unchanged
     const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, dbCpu, nodeCpu, s }

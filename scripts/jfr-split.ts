@@ -90,6 +90,11 @@ for (const m of gc.matchAll(/sumOfPauses = ([\d.]+) (ms|s|us)/g)) {
   pauses += Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'us' ? 0.001 : 1)
 }
 say(`collections: ${gcs}, pauses summed ${(pauses / 1000).toFixed(2)} s`)
+// the JIT: compilations summed (the compiler threads' time, which the stack samples do not show)
+const ms = (text: string, field: string): number[] =>
+  [...text.matchAll(new RegExp(`${field} = ([\\d.]+) (ms|s|us|ns)`, 'g'))].map((m) => Number(m[1]) * ({ s: 1000, ms: 1, us: 0.001, ns: 1e-6 } as Record<string, number>)[m[2]])
+const jit = ms(print('jdk.Compilation', 1), 'duration')
+say(`JIT compilations: ${jit.length}, summed ${(jit.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`)
 
 function say(line: string): void {
   process.stdout.write(line + '\n')
