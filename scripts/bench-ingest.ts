@@ -13,6 +13,7 @@
 //                  `diff` two such files to check that a change of the write path leaves the same graph
 //   --tree DIR     run the ingest command of another checkout (e.g. an older commit) against this Neo4j
 //   --neo4j-conf K=V     one more neo4j.conf line for the throwaway Neo4j (repeatable)
+//   --heap SIZE    the throwaway Neo4j's heap (default 1g; the launcher gives a local Neo4j an eighth of the memory)
 //   --jvm-arg FLAG       one more JVM flag for the throwaway Neo4j (repeatable): `--jvm-arg=-XX:StartFlightRecording=filename=F.jfr`
 //                  profiles the server (Java Flight Recorder), `--jvm-arg=-Xlog:gc:file=F` logs its collections
 //   --jfr FILE     record the throwaway Neo4j with Java Flight Recorder during the timed runs only (jcmd JFR.start
@@ -54,6 +55,7 @@ interface Opts {
   queryStats?: boolean
   neo4jConf: string[]
   jvmArg: string[]
+  heap: string
   jfr?: string
   nodeArg: string[]
 }
@@ -77,6 +79,7 @@ const opts = new Command()
   .option('--tree <dir>', "another checkout whose ingest command to run (compare an older commit on the same server)")
   .option('--neo4j-conf <key=value>', 'one more neo4j.conf line for the throwaway Neo4j (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--jvm-arg <flag>', 'one more JVM flag for the throwaway Neo4j, e.g. -XX:StartFlightRecording=filename=F.jfr (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--heap <size>', "the throwaway Neo4j's heap", '1g')
   .option('--jfr <file>', 'record the throwaway Neo4j with Java Flight Recorder during the timed runs, to this file')
   .option('--node-arg <flag>', 'one more node flag for the ingest process, e.g. --cpu-prof (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
@@ -150,12 +153,12 @@ let driver: Driver | null = null
 try {
   let uri = opts.uri
   if (!uri) {
-    say('starting a throwaway Neo4j (heap 1g, page cache 512m)...')
+    say(`starting a throwaway Neo4j (heap ${opts.heap}, page cache 512m)...`)
     instance = await startNeo4j({
       dataDir: join(tmp, 'neo4j'),
       boltPort: await freePort(),
       httpPort: await freePort(),
-      heap: '1g',
+      heap: opts.heap,
       pageCache: '512m',
       stopOnExit: true,
       conf: opts.neo4jConf,

@@ -1,7 +1,7 @@
 // Child processes the benchmark and evaluation scripts share: the ingest command run against a given
 // Neo4j (its --json summary read back), the API started on a free port, and a process's memory.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../neo4j.ts'
@@ -40,7 +40,10 @@ export function runIngest<S = Record<string, unknown>>(uri: string, args: string
     child.stdout.on('data', (d) => (out += d))
     child.on('error', reject)
     child.on('exit', (code) => {
-      const last = out.trim().split('\n').pop() ?? ''
+      // INGEST_STDOUT=FILE keeps what the command printed (e.g. V8's --trace-opt --trace-deopt lines, --node-arg)
+      if (process.env.INGEST_STDOUT) appendFileSync(process.env.INGEST_STDOUT, out)
+      // the summary is the last line that is a JSON object (V8's traces may print after it)
+      const last = out.trim().split('\n').findLast((l) => l.startsWith('{')) ?? ''
       try {
         resolve({ code, summary: JSON.parse(last) as S, wallS: (performance.now() - t0) / 1000 })
       } catch {
