@@ -18,6 +18,8 @@ interface Options {
   dryRun?: boolean
   batchSize: number
   workers: number
+  /** --workers was not given: the default, with a starter worker for the first batch (pipeline.ts startWorkers) */
+  defaultWorkers?: boolean
   json?: boolean
   progress: boolean
 }
@@ -139,7 +141,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   if (cap.why) process.stderr.write(`warning: ${cap.why}\n`)
   opts = { ...opts, workers: cap.workers }
   // the workers load their models while this thread connects and migrates
-  const pool = startWorkers(opts.workers, inputs)
+  const pool = startWorkers(opts.workers, inputs, { starter: opts.defaultWorkers && !opts.dryRun })
   pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
   const graph = opts.dryRun
     ? null
@@ -219,7 +221,7 @@ const program = new Command()
   .option('--json', 'print the closing summary as one JSON object')
   .option('--no-progress', 'no progress bar or progress lines')
   .action(async (paths: string[], opts: Options) => {
-    process.exitCode = await runIngest(paths, opts)
+    process.exitCode = await runIngest(paths, { ...opts, defaultWorkers: program.getOptionValueSource('workers') === 'default' })
   })
 
 try {
