@@ -47,7 +47,7 @@ const PHASES: [string, RegExp][] = [
   ['commit: index updates (range, full-text)', /IndexUpdat|IndexingService|IndexUpdateListener|indexUpdates|RangeIndex|GBPTree|lucene|Fulltext|IndexAccessor|IndexPopulat/],
   ['commit: transaction log', /TransactionLogWriter|LogEntryWriter|PhysicalFlushableChannel|TransactionAppender|ChecksumChannel|LogFile/],
   ['commit: apply to store', /TransactionApplier|NeoStoreTransactionApplier|CommandHandler|StorageEngine.*apply|applyTo/],
-  ['commit: commands from transaction state', /TransactionRecordState|TxStateVisitor|CommandCreation|createCommands|extractCommands|RecordChange|PropertyCreator|PropertyDeleter|RelationshipCreator|RelationshipGroupGetter|DynamicRecordAllocator|Loaders/],
+  ['commit: commands from transaction state', /TransactionRecordState|TxStateVisitor|CommandCreation|createCommands|extractCommands|RecordStateVisitor|RecordChange|PropertyCreator|PropertyDeleter|RelationshipCreator|RelationshipGroupGetter|DynamicRecordAllocator|Loaders/],
 ]
 
 function phaseOf(s: Sample): string {
