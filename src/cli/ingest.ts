@@ -18,8 +18,6 @@ interface Options {
   dryRun?: boolean
   batchSize: number
   workers: number
-  /** --workers was not given: the default, with a starter worker for the first batch (pipeline.ts startWorkers) */
-  defaultWorkers?: boolean
   json?: boolean
   progress: boolean
 }
@@ -141,7 +139,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   if (cap.why) process.stderr.write(`warning: ${cap.why}\n`)
   opts = { ...opts, workers: cap.workers }
   // the workers load their models while this thread connects and migrates
-  const pool = startWorkers(opts.workers, inputs, { starter: opts.defaultWorkers && !opts.dryRun })
+  const pool = startWorkers(opts.workers, inputs)
   pool.catch(() => {}) // a worker that fails to start is reported by ingestInputs, which awaits the pool
   const graph = opts.dryRun
     ? null
@@ -221,7 +219,7 @@ const program = new Command()
   .option('--json', 'print the closing summary as one JSON object')
   .option('--no-progress', 'no progress bar or progress lines')
   .action(async (paths: string[], opts: Options) => {
-    process.exitCode = await runIngest(paths, { ...opts, defaultWorkers: program.getOptionValueSource('workers') === 'default' })
+    process.exitCode = await runIngest(paths, opts)
   })
 
 try {

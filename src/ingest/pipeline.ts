@@ -203,18 +203,11 @@ export function workerCap(requested: number, machine: Machine = thisMachine()): 
  * Starts the extraction workers for `inputs` (none for a single input, which extracts faster in place than a
  * worker loads its models, unless it is over 1 MB and opens like JSON: an array or JSON Lines of many articles), to hand to ingestInputs as `pool`.
  */
-export function startWorkers(workers: number, inputs: number | InputSpec[], opts: { starter?: boolean } = {}): Promise<ExtractPool | null> {
+export function startWorkers(workers: number, inputs: number | InputSpec[]): Promise<ExtractPool | null> {
   const n = typeof inputs === 'number' ? inputs : inputs.length
   const worth = n > 1 || (typeof inputs !== 'number' && inputs.length === 1 && mayHoldMany(inputs[0]))
-  if (!(workers > 0 && worth)) return Promise.resolve(null)
-  const size = Math.min(workerCap(workers).workers, Math.max(n, 2))
-  // a starter worker (pool.ts) for the first batch, where the machine holds one more worker than asked for
-  const starters = opts.starter && n > STARTER_MIN_INPUTS && workerCap(size + 1).workers > size ? 1 : 0
-  return createExtractPool(size, { starters })
+  return workers > 0 && worth ? createExtractPool(Math.min(workerCap(workers).workers, Math.max(n, 2))) : Promise.resolve(null)
 }
-
-/** inputs below which a starter worker is not started: a small run's first batch is small, and extracted before a second worker has loaded its models */
-const STARTER_MIN_INPUTS = 64
 
 function mayHoldMany(input: InputSpec): boolean {
   const size = input.data !== undefined ? input.data.length : sizeOf(input.path)
@@ -281,7 +274,6 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     opts.onFailure?.(f)
   }
 
-  let pool: ExtractPool | null = null
   // --- writing: one batch at a time, in order, while extraction goes on
   let batch: PreparedArticle[] = []
   let batchRows = 0
@@ -302,8 +294,6 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       return
     }
     queued++
-    // the writer has work from now on: the starter worker, if any, is let go once its tasks are answered
-    pool?.retireStarters?.()
     const done = writing.then(async () => {
       if (writeError) return
       const w0 = performance.now()
@@ -379,15 +369,15 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   // --- extraction: a bounded number of inputs in flight, so memory stays flat on any corpus size
   let started = 0
   const stopped = (): boolean => Boolean(writeError) || Boolean(opts.signal?.aborted)
-  // (the pool is awaited before anything is flushed: flush reads it)
-  pool = await (opts.pool ?? startWorkers(workers, list))
+  const pool: ExtractPool | null = await (opts.pool ?? startWorkers(workers, list))
   if (pool) summary.workers = pool.size
   try {
     if (pool) {
+      const maxInFlight = pool.size * INPUTS_PER_WORKER
       const inFlight = new Set<Promise<void>>()
-      /** waits until a task may be handed to the pool: a free slot (pool.size falls when a starter retires), and the writer not too far behind */
+      /** waits until a task may be handed to the pool: a free slot, and the writer not too far behind */
       const slot = async (): Promise<void> => {
-        while (!stopped() && (inFlight.size >= pool!.size * INPUTS_PER_WORKER || queued >= MAX_QUEUED_BATCHES)) {
+        while (!stopped() && (inFlight.size >= maxInFlight || queued >= MAX_QUEUED_BATCHES)) {
           await Promise.race(queued >= MAX_QUEUED_BATCHES ? [writes[0], ...inFlight] : inFlight)
         }
       }

@@ -26,13 +26,10 @@ export interface WorkerTask {
 export type WorkerReply = InputResult & { id: number }
 
 export interface ExtractPool {
-  /** the workers that take tasks now (a starter is counted until retired) */
   readonly size: number
   /** extracts the input at `path` (or `data`, reported as `path`), or only `records` split from it */
   run(path: string, data?: Uint8Array | string, records?: RecordJob[]): Promise<InputResult>
   close(): Promise<void>
-  /** stops giving tasks to the starter workers (PoolOptions.starters); each stops once its tasks are answered */
-  retireStarters?(): void
 }
 
 export interface PoolOptions {
@@ -40,12 +37,6 @@ export interface PoolOptions {
   heapMb?: number
   /** told of each task whose worker died and which is extracted again in a worker of its own */
   onRescue?: (path: string, why: string) => void
-  /**
-   * workers beside `size` that take tasks only until retireStarters(): at the start of a bulk ingest the
-   * writer has nothing to write until the first batch is extracted, so a second worker uses the core the
-   * writer and Neo4j will need later (pipeline.ts retires it when the first batch is handed to the writer)
-   */
-  starters?: number
 }
 
 /**
@@ -131,7 +122,7 @@ export async function createExtractPool(size: number, opts: PoolOptions = {}): P
   let rescuing: Promise<void> = Promise.resolve()
 
   // run() waits for a slot's thread, so a replacement is used as soon as it is up
-  const slots: { thread: Promise<Thread>; inFlight: number; starter: boolean; retired: boolean }[] = []
+  const slots: { thread: Promise<Thread>; inFlight: number }[] = []
   const startSlot = (i: number): Promise<Thread> =>
     startThread(code, heapMb, (orphans, why) => {
       if (closed) return
@@ -142,12 +133,7 @@ export async function createExtractPool(size: number, opts: PoolOptions = {}): P
         for (const task of orphans) task.resolve(await extractAlone(task))
       })
     })
-  const starters = Math.max(0, opts.starters ?? 0)
-  for (let i = 0; i < size + starters; i++) slots.push({ thread: startSlot(i), inFlight: 0, starter: i >= size, retired: false })
-  /** a retired starter with no task left is stopped (its memory given back) */
-  const stopIfDone = (slot: (typeof slots)[number]): void => {
-    if (slot.retired && slot.inFlight === 0 && !closed) void slot.thread.then((t) => t.stop(), () => {})
-  }
+  for (let i = 0; i < size; i++) slots.push({ thread: startSlot(i), inFlight: 0 })
   const started = await Promise.allSettled(slots.map((s) => s.thread))
   const refused = started.find((r) => r.status === 'rejected')
   if (refused) {
@@ -177,26 +163,16 @@ export async function createExtractPool(size: number, opts: PoolOptions = {}): P
   }
 
   return {
-    get size() {
-      return slots.filter((s) => !s.retired).length
-    },
+    size,
     async run(path, data, records) {
       if (broken) throw broken
-      const slot = slots.filter((s) => !s.retired).reduce((a, b) => (b.inFlight < a.inFlight ? b : a))
+      const slot = slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a))
       slot.inFlight++
       try {
         const thread = await slot.thread
         return await new Promise<InputResult>((resolve) => thread.post({ id: nextId++, path, data, records, resolve }))
       } finally {
         slot.inFlight--
-        stopIfDone(slot)
-      }
-    },
-    retireStarters() {
-      for (const slot of slots) {
-        if (!slot.starter || slot.retired) continue
-        slot.retired = true
-        stopIfDone(slot)
       }
     },
     async close() {

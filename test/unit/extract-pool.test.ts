@@ -33,23 +33,6 @@ describe('the extraction pool', () => {
     expect(quotes(next)).toBe(quotes(before))
   }, 60_000)
 
-  it('uses a starter worker until it is retired, then the others alone', async () => {
-    const starting = await createExtractPool(1, { starters: 1 })
-    try {
-      expect(starting.size).toBe(2)
-      const first = await Promise.all([1, 2, 3, 4].map((k) => starting.run(`first-${k}.txt`, STORY)))
-      starting.retireStarters?.()
-      expect(starting.size).toBe(1)
-      const next = await Promise.all([1, 2, 3].map((k) => starting.run(`next-${k}.txt`, STORY)))
-      for (const r of [...first, ...next]) {
-        expect(errors(r)).toEqual([])
-        expect(quotes(r)).toBe(quotes(first[0]))
-      }
-    } finally {
-      await starting.close()
-    }
-  }, 60_000)
-
   it('refuses to start, with the reason, when a worker cannot load its models', async () => {
     await expect(createExtractPool(2, { heapMb: 8 })).rejects.toThrow(/extraction worker exited with code \d+ while starting: it ran out of its 8 MB heap/)
   })
