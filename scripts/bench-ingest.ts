@@ -13,19 +13,25 @@
 //                  `diff` two such files to check that a change of the write path leaves the same graph
 //   --tree DIR     run the ingest command of another checkout (e.g. an older commit) against this Neo4j
 //   --neo4j-conf K=V     one more neo4j.conf line for the throwaway Neo4j (repeatable)
+//   --heap SIZE    the throwaway Neo4j's heap (default 1g; the launcher gives a local Neo4j an eighth of the memory)
+//   --jvm-arg FLAG       one more JVM flag for the throwaway Neo4j (repeatable): `--jvm-arg=-XX:StartFlightRecording=filename=F.jfr`
+//                  profiles the server (Java Flight Recorder), `--jvm-arg=-Xlog:gc:file=F` logs its collections
+//   --jfr FILE     record the throwaway Neo4j with Java Flight Recorder during the timed runs only (jcmd JFR.start
+//                  before the first, JFR.dump after the last), to FILE: `jfr print --events jdk.ExecutionSample FILE`
 //   --node-arg FLAG      one more node flag for the ingest process (repeatable): `--node-arg=--cpu-prof
 //                  --node-arg=--cpu-prof-dir=DIR` profiles it and its worker (NODE_OPTIONS refuses --cpu-prof)
 // Each run also prints the CPU seconds of the Neo4j server (throwaway only) and of the ingest process
 // (worker threads included): much less sensitive to a loaded machine than the rate.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { execFileSync } from 'node:child_process'
 import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
-import { cpuSeconds, runIngest as runCli } from './support/processes.ts'
+import { cpuSeconds, machineIdleSeconds, runIngest as runCli, threadCpuSeconds } from './support/processes.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -48,6 +54,9 @@ interface Opts {
   tree?: string
   queryStats?: boolean
   neo4jConf: string[]
+  jvmArg: string[]
+  heap: string
+  jfr?: string
   nodeArg: string[]
 }
 
@@ -69,6 +78,9 @@ const opts = new Command()
   .option('--query-stats', "per statement of each run, Neo4j's own compile (planning) and execution time (db.stats QUERIES)")
   .option('--tree <dir>', "another checkout whose ingest command to run (compare an older commit on the same server)")
   .option('--neo4j-conf <key=value>', 'one more neo4j.conf line for the throwaway Neo4j (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--jvm-arg <flag>', 'one more JVM flag for the throwaway Neo4j, e.g. -XX:StartFlightRecording=filename=F.jfr (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--heap <size>', "the throwaway Neo4j's heap", '1g')
+  .option('--jfr <file>', 'record the throwaway Neo4j with Java Flight Recorder during the timed runs, to this file')
   .option('--node-arg <flag>', 'one more node flag for the ingest process, e.g. --cpu-prof (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
   .parse()
@@ -141,15 +153,16 @@ let driver: Driver | null = null
 try {
   let uri = opts.uri
   if (!uri) {
-    say('starting a throwaway Neo4j (heap 1g, page cache 512m)...')
+    say(`starting a throwaway Neo4j (heap ${opts.heap}, page cache 512m)...`)
     instance = await startNeo4j({
       dataDir: join(tmp, 'neo4j'),
       boltPort: await freePort(),
       httpPort: await freePort(),
-      heap: '1g',
+      heap: opts.heap,
       pageCache: '512m',
       stopOnExit: true,
       conf: opts.neo4jConf,
+      jvmArgs: opts.jvmArg,
     })
     uri = instance.uri
   }
@@ -173,13 +186,25 @@ try {
 
   const rows: { e2e: number; tokS: number; extractS: number; writeS: number; wallS: number; rss: number; dbCpu: number; nodeCpu: number; s: CliSummary }[] = []
   const serverCpu = () => (instance ? cpuSeconds(instance.pid) : NaN)
+  // Java Flight Recorder on the server, the timed runs only (its default profile: a stack sample every 10-20 ms a thread)
+  const jcmd = (...args: string[]) => execFileSync('jcmd', [String(instance!.pid), ...args], { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (opts.jfr) {
+    if (!instance) throw new Error('--jfr needs the throwaway Neo4j (no --uri)')
+    jcmd('JFR.start', 'name=bench', 'settings=profile')
+  }
   for (let run = 1; run <= opts.runs; run++) {
     await clear(driver)
     if (opts.queryStats) await driver.executeQuery("CALL db.stats.clear('QUERIES')").then(() => driver!.executeQuery("CALL db.stats.collect('QUERIES', {durationSeconds: -1, maxInvocations: 1000})"))
-    const cpu0 = { db: serverCpu(), node: cpuSeconds('children') }
+    const cpu0 = { db: serverCpu(), node: cpuSeconds('children'), idle: machineIdleSeconds(), threads: instance ? threadCpuSeconds(instance.pid) : null }
     const { summary: s, wallS } = await runIngest(uri, [dir, ...extra])
     const dbCpu = serverCpu() - cpu0.db
     const nodeCpu = cpuSeconds('children') - cpu0.node
+    const idle = machineIdleSeconds() - cpu0.idle
+    if (cpu0.threads) {
+      // Neo4j's CPU by thread (threads that ended during the run are not counted)
+      const now = [...threadCpuSeconds(instance!.pid)].map(([t, s]) => [t, s - (cpu0.threads!.get(t) ?? 0)] as const).filter(([, s]) => s >= 0.1)
+      say(`Neo4j CPU by thread: ${now.sort((a, b) => b[1] - a[1]).map(([t, s]) => `${t} ${s.toFixed(2)}`).join(', ')}`)
+    }
     if (opts.queryStats) await queryStats(driver)
     const written = s.articles.new + s.articles.updated + s.articles.unchanged
     const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, dbCpu, nodeCpu, s }
@@ -189,8 +214,13 @@ try {
       `run ${run}: ${written} articles (${s.articles.failed} failed) in ${s.seconds.toFixed(2)} s = ${row.e2e.toFixed(1)} articles/s, ${Math.round(row.tokS)} tokens/s; ` +
         `extraction ${row.extractS.toFixed(2)} s summed over ${s.workers} worker(s), writes ${row.writeS.toFixed(2)} s in transactions of ${s.batchSize}; ` +
         `process ${wallS.toFixed(2)} s wall, peak RSS ${s.peakRssMb} MB; graph ${c.get('nodes')} nodes, ${c.get('rels')} relationships; ` +
-        `CPU: Neo4j ${dbCpu.toFixed(2)} s, ingest process ${nodeCpu.toFixed(2)} s`,
+        `CPU: Neo4j ${dbCpu.toFixed(2)} s, ingest process ${nodeCpu.toFixed(2)} s; machine idle ${idle.toFixed(2)} s of ${availableParallelism()} x ${wallS.toFixed(2)} s`,
     )
+  }
+  if (opts.jfr) {
+    jcmd('JFR.dump', 'name=bench', `filename=${resolve(opts.jfr)}`)
+    jcmd('JFR.stop', 'name=bench')
+    say(`flight recording of the timed run(s): ${opts.jfr}`)
   }
   if (opts.fingerprint) {
     const lines = await graphFingerprint(driver)

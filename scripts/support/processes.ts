@@ -1,7 +1,7 @@
 // Child processes the benchmark and evaluation scripts share: the ingest command run against a given
 // Neo4j (its --json summary read back), the API started on a free port, and a process's memory.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../neo4j.ts'
@@ -40,7 +40,10 @@ export function runIngest<S = Record<string, unknown>>(uri: string, args: string
     child.stdout.on('data', (d) => (out += d))
     child.on('error', reject)
     child.on('exit', (code) => {
-      const last = out.trim().split('\n').pop() ?? ''
+      // INGEST_STDOUT=FILE keeps what the command printed (e.g. V8's --trace-opt --trace-deopt lines, --node-arg)
+      if (process.env.INGEST_STDOUT) appendFileSync(process.env.INGEST_STDOUT, out)
+      // the summary is the last line that is a JSON object (V8's traces may print after it)
+      const last = out.trim().split('\n').findLast((l) => l.startsWith('{')) ?? ''
       try {
         resolve({ code, summary: JSON.parse(last) as S, wallS: (performance.now() - t0) / 1000 })
       } catch {
@@ -85,6 +88,36 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) * 1024
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
+}
+
+/**
+ * The machine's idle CPU seconds so far, all cores summed (idle + iowait of /proc/stat's `cpu` line): the
+ * difference over a run says whether the cores had time to spare, i.e. whether the run waited on a serial path
+ * (idle > 0) or on CPU (idle ~ 0, every CPU second cut is wall time saved).
+ */
+export function machineIdleSeconds(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
+  return (Number(f[4]) + Number(f[5])) / 100 // USER_HZ
+}
+
+/**
+ * CPU seconds (user + system) of each thread of process `pid` so far, summed by thread name with its numbers
+ * dropped ("GC Thread#1" and "GC Thread#0" are "GC Thread#"; the kernel keeps 15 characters of a name): which
+ * threads of a server did the work, e.g. the collector's or the JIT compiler's against the Bolt workers'.
+ */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/\d+/g, '')
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / 100)
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out
 }
 
 /**

@@ -187,7 +187,31 @@ function containsRun(whole: string[], part: string[]): boolean {
  */
 export const MAX_NAME_CHARS = 200
 
+// findEntities runs in stages, each a function of its own: V8 compiles a hot function again every time it
+// is deoptimised (a mention or entity of a shape not seen before, a branch first taken), and one function
+// holding every stage took seconds to compile each time, five times an ingest (docs/performance.md,
+// "Deoptimised extraction"); a stage compiles in a fraction of that, and a deoptimisation recompiles only its stage.
 export function findEntities(doc: Doc, ranges: { start: number; end: number }[], extra: { start: number; end: number; type: EntityType }[] = []): EntityLayer {
+  const placed = placeMentions(doc, ranges, extra)
+  countryNamesAlone(doc, placed)
+  const handles = socialHandles(doc, placed)
+  organisationsByContext(doc, placed)
+  sportsTeams(doc, placed)
+
+  const entities = new Map<string, Entity>()
+  // countries: one entity per ISO code
+  for (const m of placed) if (m.type === 'Country' && m.country) addMention(entities, m, `country:${m.country}`, 'Country', countryName(m.country))
+  identifyPeople(placed, handles, entities)
+  identifyOrganisationsAndPlaces(placed, entities)
+
+  unifyTypes(entities, placed)
+  for (const e of entities.values()) if (e.type !== 'Country' && e.type !== 'Person' && isAllCapsText(e.name)) e.name = usualCase(e)
+  for (const e of entities.values()) e.aliases = e.aliases.filter((a) => a !== e.name)
+  return entityLayer(doc, placed, entities, rolesOf(doc, placed))
+}
+
+/** The mentions found in the body ranges and the metadata spans, placed (text, words), no longer than a name can be, in text order. */
+function placeMentions(doc: Doc, ranges: { start: number; end: number }[], extra: { start: number; end: number; type: EntityType }[]): Placed[] {
   const raw = findMentions(doc, ranges)
   const placed: Placed[] = []
   for (const m of raw) if (doc.end[m.last] - doc.start[m.first] <= MAX_NAME_CHARS) placed.push(place(doc, m))
@@ -198,24 +222,24 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     placed.push(place(doc, m))
   }
   placed.sort((a, b) => a.first - b.first)
-  countryNamesAlone(doc, placed)
-  const handles = socialHandles(doc, placed)
-  organisationsByContext(doc, placed)
-  sportsTeams(doc, placed)
+  return placed
+}
 
-  const entities = new Map<string, Entity>()
-  const add = (m: Placed, id: string, type: EntityType, name: string): void => {
-    m.id = id
-    let e = entities.get(id)
-    if (!e) entities.set(id, (e = { id, type, name, aliases: [], mentions: [] }))
-    e.mentions.push(m.nameType && m.nameType !== type ? { start: m.start, end: m.end, text: m.text, kind: m.kind, nameType: m.nameType as EntityType } : { start: m.start, end: m.end, text: m.text, kind: m.kind })
-    if (m.kind === 'name' && m.text !== e.name && !e.aliases.includes(m.text)) e.aliases.push(m.text)
-  }
+/** Gives mention `m` the entity `id` (made with `type` and `name` when new) and adds it to the entity's mentions and aliases. */
+function addMention(entities: Map<string, Entity>, m: Placed, id: string, type: EntityType, name: string): void {
+  m.id = id
+  let e = entities.get(id)
+  if (!e) entities.set(id, (e = { id, type, name, aliases: [], mentions: [] }))
+  e.mentions.push(m.nameType && m.nameType !== type ? { start: m.start, end: m.end, text: m.text, kind: m.kind, nameType: m.nameType as EntityType } : { start: m.start, end: m.end, text: m.text, kind: m.kind })
+  if (m.kind === 'name' && m.text !== e.name && !e.aliases.includes(m.text)) e.aliases.push(m.text)
+}
 
-  // countries: one entity per ISO code
-  for (const m of placed) if (m.type === 'Country' && m.country) add(m, `country:${m.country}`, 'Country', countryName(m.country))
-
-  // people: full names first (most words), then shorter forms join the longest name that ends with them
+/**
+ * People: full names first (most words), then shorter forms join the longest name that ends with them; lone
+ * capitalised words and one-word organisations or places that name a person found; social handles; each
+ * person named by the most frequent full form among its mentions.
+ */
+function identifyPeople(placed: Placed[], handles: Map<Placed, Placed>, entities: Map<string, Entity>): void {
   const people = placed.filter((m) => m.type === 'Person' && !m.weak && !handles.has(m))
   const fullNames: Placed[] = []
   // indexes keep this linear in mentions: by all words, by last word (longest names first), by first word
@@ -291,9 +315,11 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     renamed.set(id, newId)
     if (!entities.has(newId)) entities.set(newId, { id: newId, type: 'Person', name, aliases: [], mentions: [] })
   }
-  for (const m of placed) if (m.type === 'Person' && m.id && !m.country) { const id = renamed.get(m.id) ?? m.id; add(m, id, 'Person', entities.get(id)?.name ?? m.text) }
+  for (const m of placed) if (m.type === 'Person' && m.id && !m.country) { const id = renamed.get(m.id) ?? m.id; addMention(entities, m, id, 'Person', entities.get(id)?.name ?? m.text) }
+}
 
-  // organisations and places: by name key; a key seen under both types takes the more frequent type
+/** Organisations and places: by name key; a key seen under both types takes the more frequent type; then the weak mentions that name one. */
+function identifyOrganisationsAndPlaces(placed: Placed[], entities: Map<string, Entity>): void {
   const typeVotes = new Map<string, { org: number; place: number }>()
   for (const m of placed) {
     if (m.type !== 'Organisation' && m.type !== 'Place') continue
@@ -308,7 +334,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     const name = m.orgName ?? canonicalOrg(m.text)
     const v = typeVotes.get(nameKey(name))!
     const type: EntityType = v.org >= v.place ? 'Organisation' : 'Place'
-    add(m, entityId(type, name), type, name)
+    addMention(entities, m, entityId(type, name), type, name)
   }
 
   // weak mentions (tagged MISC, or capitalised without cue) that name an organisation or place of the article
@@ -316,14 +342,12 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     if (!m.weak || m.id) continue
     const key = nameKey(canonicalOrg(m.text))
     const e = entities.get(`org:${key}`) ?? entities.get(`place:${key}`)
-    if (e) add(m, e.id, e.type, e.name)
+    if (e) addMention(entities, m, e.id, e.type, e.name)
   }
+}
 
-  unifyTypes(entities, placed)
-  for (const e of entities.values()) if (e.type !== 'Country' && e.type !== 'Person' && isAllCapsText(e.name)) e.name = usualCase(e)
-  for (const e of entities.values()) e.aliases = e.aliases.filter((a) => a !== e.name)
-
-  // roles from the title phrases before people's names
+/** Roles from the title phrases before people's names; a role without organisation is dropped when the same title is known with one. */
+function rolesOf(doc: Doc, placed: Placed[]): Role[] {
   const endsAt = new Map<number, Placed>()
   for (const m of placed) if (m.id) endsAt.set(m.last, m)
   const roles: Role[] = []
@@ -341,10 +365,12 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
     seenRole.add(key)
     roles.push({ personId: m.id, title: r.title, orgId })
   }
-  // a role without organisation is dropped when the same title is known with one
   const withOrg = new Set(roles.filter((r) => r.orgId).map((r) => `${r.personId}|${r.title}`))
-  const finalRoles = roles.filter((r) => r.orgId || !withOrg.has(`${r.personId}|${r.title}`))
+  return roles.filter((r) => r.orgId || !withOrg.has(`${r.personId}|${r.title}`))
+}
 
+/** The layer: the entities with mentions (their mentions in text order), the roles, the mention spans and the entity of each token. */
+function entityLayer(doc: Doc, placed: Placed[], entities: Map<string, Entity>, roles: Role[]): EntityLayer {
   const spans: EntitySpan[] = []
   const entityOfToken: (string | null)[] = new Array(doc.tokens.length).fill(null)
   for (const m of placed) {
@@ -355,7 +381,7 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
   spans.sort((a, b) => a.start - b.start)
   const list = [...entities.values()].filter((e) => e.mentions.length > 0)
   for (const e of list) e.mentions.sort((a, b) => a.start - b.start)
-  return { entities: list, roles: finalRoles, spans, entityOfToken, byId: new Map(list.map((e) => [e.id, e])) }
+  return { entities: list, roles, spans, entityOfToken, byId: new Map(list.map((e) => [e.id, e])) }
 }
 
 /**
@@ -436,7 +462,13 @@ function place(doc: Doc, m: RawMention): Placed {
   const end = doc.end[m.last]
   const text = matchingText(doc.text.slice(start, end)) // a name without the invisible characters inside it
   const words = m.type === 'Person' ? text.toLowerCase().split(/\s+/) : []
-  return { first: m.first, last: m.last, type: m.type, kind: m.kind, country: m.country, personCue: m.personCue, weak: m.weak, start, end, text, words }
+  // every Placed with the same properties in the same order (the later stages set id, orgName and nameType, and
+  // read personCue and weak as booleans): one object shape for V8, so findEntities is not deoptimised and
+  // compiled again each time a mention of a new shape reaches it
+  return {
+    first: m.first, last: m.last, type: m.type, kind: m.kind, country: m.country, personCue: m.personCue === true, weak: m.weak === true,
+    start, end, text, words, id: undefined, orgName: undefined, nameType: undefined,
+  }
 }
 
 function endsWith(full: string[], part: string[]): boolean {

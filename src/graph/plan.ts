@@ -177,7 +177,11 @@ export async function planGroups(
   }
   // added records of groups not resolved here (a bulk ingest's deferred groups, deferred.ts) are placed by the caller
   const resolving = new Set(list)
-  for (const { group, ...rec } of added) if (resolving.has(group)) push(group, { ...rec, current: null })
+  // built like readGroupRecords' and CompactGroup's records (the same properties in the same order), so that
+  // resolveGroup meets one object shape: a spread made another, and V8 deoptimised it on meeting it
+  for (const { group, articleId, form, name, type, count, aliases, date } of added) {
+    if (resolving.has(group)) push(group, { articleId, form, name, type, count, aliases, date, current: null })
+  }
   plan.clean = list.filter((g) => tokens.dirty.has(g))
   plan.empty = list.filter((g) => !byGroup.has(g))
   /** the group's records as objects (held ones expanded here, one group at a time, as before the deletion) */
