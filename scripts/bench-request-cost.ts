@@ -10,9 +10,13 @@
 // --tree DIR (repeatable) compares checkouts of the project (e.g. an older commit unpacked with
 // `git archive <commit> | tar -x -C DIR` and this checkout's node_modules linked into it): each round
 // starts each tree's API in turn, the order reversed every other round, and the medians are printed.
+// --cpu-prof DIR profiles each API run (`node --cpu-prof`, a folder per tree and round) and prints, per
+// question, where the API's samples of the measured requests went (scripts/support/cpu-profile.ts); the
+// profiler adds to the CPU figures of that run, so profile in a run of its own. --api-node-arg passes a
+// node flag to the API (e.g. a heap setting to try).
 // Never part of `npm test`.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -23,6 +27,7 @@ import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, median, stopChild } from './support/bench.ts'
 import { ROOT, runIngest, startApi } from './support/processes.ts'
+import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile.ts'
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
 
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
@@ -55,6 +60,8 @@ interface Opts {
   queries: string[]
   tree: string[]
   dataDir?: string
+  cpuProf?: string
+  apiNodeArg: string[]
 }
 
 const int = (min: number) => (v: string) => {
@@ -98,15 +105,24 @@ async function main(opts: Opts): Promise<void> {
     for (let round = 0; round < opts.rounds; round++) {
       const order = round % 2 ? [...opts.tree].reverse() : opts.tree
       for (const tree of order) {
-        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree })
+        // a folder per API run for its profile, and the window of each question's measured requests (monotonic µs, the profile's clock)
+        const profDir = opts.cpuProf ? join(resolve(opts.cpuProf), `${opts.tree.indexOf(tree)}-round${round + 1}`) : null
+        if (profDir) {
+          rmSync(profDir, { recursive: true, force: true })
+          mkdirSync(profDir, { recursive: true })
+        }
+        const windows: { q: string; fromUs: number; toUs: number }[] = []
+        const nodeArgs = [...opts.apiNodeArg, ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250'] : [])]
+        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree, nodeArgs })
         try {
           for (const q of opts.queries) {
             // warm-up: plans compiled, the JIT of both processes past the first answers
             await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.warmup)
             const load = loadavg()[0]
-            const [a0, n0, t0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now()]
+            const [a0, n0, t0, h0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint()]
             const f = await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.requests)
-            const [a1, n1, t1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now()]
+            const [a1, n1, t1, h1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint()]
+            windows.push({ q, fromUs: Number(h0 / 1000n), toUs: Number(h1 / 1000n) })
             // autocannon ends a run of `amount` requests on its one-second tick, so the wall time of a short run is
             // rounded up to whole seconds: req/s is read from the mean latency instead (Little's law), the wall time kept as a check
             const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load }
@@ -115,6 +131,18 @@ async function main(opts: Opts): Promise<void> {
           }
         } finally {
           await stopChild(api.child)
+        }
+        if (profDir) {
+          const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))
+          if (!file) say(`no profile in ${profDir}`)
+          else {
+            const profile = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as CpuProfile
+            for (const w of windows) {
+              const text = `${tree} ${w.q} round ${round + 1}: ${formatSummary(summarise(profile, w.fromUs, w.toUs), opts.requests)}`
+              writeFileSync(join(profDir, `${w.q}.txt`), `${text}\n`)
+              process.stdout.write(`\n${text}\n`)
+            }
+          }
         }
       }
     }
@@ -155,6 +183,8 @@ const raw = new Command()
   .option('--rounds <n>', 'rounds (each tree once per round); medians are printed', int(1), 3)
   .option('--queries <list>', `which questions, comma-separated (${Object.keys(QUERIES).join(', ')})`, DEFAULT_QUERIES.join(','))
   .option('--tree <dir>', 'a checkout of the project whose API to measure; repeat to compare (default: this one)', (v: string, acc: string[]) => [...acc, resolve(v)], [] as string[])
+  .option('--cpu-prof <dir>', "profile the API (node --cpu-prof) into this folder and print where each question's samples went")
+  .option('--api-node-arg <flag>', 'one more node flag for the API process (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--data-dir <dir>', 'keep the Neo4j and its graph here (reused by the next run with the same folder; stop it with npm run neo4j:stop -- -d DIR)')
   .parse()
   .opts<Omit<Opts, 'queries'> & { queries: string }>()
