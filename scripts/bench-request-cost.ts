@@ -87,7 +87,10 @@ async function main(opts: Opts): Promise<void> {
       say(`ingested: ${JSON.stringify(summary.articles)} in ${summary.seconds.toFixed(0)} s`)
     } else say(`the graph holds ${n} articles already: not ingesting`)
     const t = await targets(driver)
-    const bodies = Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })]))
+    const bodies = Object.fromEntries(Object.keys(QUERIES).map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })]))
+    const measured = Object.fromEntries(opts.queries.map((k) => [k, bodies[k]]))
+    // the answer of every question of bench:scale, over HTTP, from each API started: they must not differ (trees, rounds)
+    const answers = new Map<string, Set<string>>(Object.keys(QUERIES).map((k) => [k, new Set()]))
     say(`targets ${JSON.stringify(t)}`)
 
     // deterministic: Cypher queries and db hits per request, each tree's own API answering in this process
@@ -97,7 +100,7 @@ async function main(opts: Opts): Promise<void> {
         import(pathToFileURL(join(tree, 'src/api/server.ts')).href),
         import(pathToFileURL(join(tree, 'src/config.ts')).href),
       ])
-      counts[tree] = await dbHitsPerRequest(driver, bodies, { createApp: server.createApp, loadConfig: config.loadConfig })
+      counts[tree] = await dbHitsPerRequest(driver, measured, { createApp: server.createApp, loadConfig: config.loadConfig })
       say(`${tree}: queries and db hits per request ${JSON.stringify(counts[tree])}`)
     }
 
@@ -115,6 +118,10 @@ async function main(opts: Opts): Promise<void> {
         const nodeArgs = [...opts.apiNodeArg, ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250'] : [])]
         const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree, nodeArgs })
         try {
+          for (const [q, body] of Object.entries(bodies)) {
+            const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+            answers.get(q)!.add(`${res.status} ${await res.text()}`)
+          }
           for (const q of opts.queries) {
             // warm-up: plans compiled, the JIT of both processes past the first answers
             await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.warmup)
@@ -160,6 +167,12 @@ async function main(opts: Opts): Promise<void> {
       }
     }
     process.stdout.write(`\n${lines.join('\n')}\n\n`)
+    const differ = [...answers].filter(([, texts]) => texts.size > 1).map(([q]) => q)
+    process.stdout.write(
+      differ.length === 0
+        ? `answers: every question of bench:scale (${answers.size}) answered byte-identically by every API started (${opts.tree.length} tree(s) x ${opts.rounds} round(s)).\n`
+        : `answers DIFFER for: ${differ.join(', ')}\n`,
+    )
     process.stdout.write(
       `bench:request-cost: ${opts.requests} requests per figure at ${opts.connections} connections after ${opts.warmup} to warm up, response cache off; ` +
         `medians of ${opts.rounds} rounds (trees alternated); CPU from /proc/<pid>/stat of the API and Neo4j processes; targets ${JSON.stringify(t)}.\n`,
