@@ -48,6 +48,7 @@ const ARTICLE_LEAN = new Set(['id', 'title', 'publishedAt', '__typename'])
 export function quotePartsAt(info: Selection, path: readonly string[]): QuoteParts {
   const asked = fieldsAt(info, path)
   const article = asked.has('article')
+  const articleAsked = article ? fieldsAt(info, [...path, 'article']) : new Set<string>()
   return {
     article,
     about: asked.has('about'),
@@ -55,7 +56,10 @@ export function quotePartsAt(info: Selection, path: readonly string[]): QuotePar
     lean: true,
     sentence: asked.has('sentence'),
     details: QUOTE_DETAILS.some((f) => asked.has(f)),
-    articleDetails: article && [...fieldsAt(info, [...path, 'article'])].some((f) => !ARTICLE_LEAN.has(f)),
+    articleDetails: article && [...articleAsked].some((f) => !ARTICLE_LEAN.has(f)),
+    // the ids only when asked: nothing else of a lean quote or of its lean article needs them
+    id: asked.has('id'),
+    articleId: articleAsked.has('id'),
   }
 }
 

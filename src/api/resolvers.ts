@@ -349,7 +349,8 @@ export const resolvers: Resolvers = {
     article: async (q, _a, ctx) => {
       // a lean quote (QuoteParts.lean) read with its article has no articleId
       const a = q.article ?? (q.articleId ? await ctx.loaders.article.load(q.articleId) : null)
-      if (!a) throw new GraphQLError(`quote ${q.id} has no article`)
+      // (a lean quote whose request asks no id was read without it)
+      if (!a) throw new GraphQLError(q.id ? `quote ${q.id} has no article` : 'a quote has no article')
       return a
     },
   },

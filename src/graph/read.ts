@@ -32,6 +32,8 @@ const ARTICLE = (v: string) =>
  * when asked, the neighbours' ids never (an asked neighbour is read whole), and of the article its
  * `id`, `title` and date unless `articleDetails`. Without `lean` every field is read, as a caller
  * that does not know what will be asked needs. All booleans: a handful of fixed texts, never more.
+ * `id` and `articleId` false (lean only): the request asks neither the quote's id nor its article's, so
+ * neither is read (each ~50 bytes of Bolt a quote and a db hit; issue 13); undefined reads them.
  */
 export interface QuoteParts {
   article: boolean
@@ -41,15 +43,17 @@ export interface QuoteParts {
   sentence?: boolean
   details?: boolean
   articleDetails?: boolean
+  id?: boolean
+  articleId?: boolean
 }
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
-/** an article's id, title and date, read for a lean quote whose request asks no more of its article */
-const ARTICLE_LEAN = (v: string) => `${v} {.id, .title, publishedAt: toString(${v}.publishedAt)}`
+/** an article's id (unless `withId` is false), title and date, read for a lean quote whose request asks no more of its article */
+const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : ''}.title, publishedAt: toString(${v}.publishedAt)}`
 
 /** the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names) */
 const QUOTE_PARTS = (v: string, p: QuoteParts) =>
-  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa') : ARTICLE('qpa')}])` : '') +
+  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa', p.articleId !== false) : ARTICLE('qpa')}])` : '') +
   // each subject once, in the order of aboutIds
   (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${ENTITY('qpx')}]` : '') +
   (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${ENTITY('qps')}])` : '')
@@ -71,7 +75,7 @@ const QUOTE_DETAILS = (v: string) =>
 /** a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the parts `p` asks for */
 const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
   p.lean
-    ? `${v} {.id, .text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
+    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
     : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
       ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
       ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
@@ -327,9 +331,10 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
 })
 
-/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 56 at most) */
+/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 136 at most) */
 const quotePartsKey = (p: QuoteParts) =>
-  `${+!!p.article}${+!!p.about}${+!!p.speaker}` + (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}` : '')
+  `${+!!p.article}${+!!p.about}${+!!p.speaker}` +
+  (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` : '')
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
   const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
@@ -343,7 +348,7 @@ export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries>
  * `mentionCount`; with `p`, the page ($skip, $limit) of the quotes it said, as QUOTES_BY_SPEAKERS reads
  * it without $aboutId (`rows`, and `total` from the counter), scanned only when the entity's type is one of
  * $quoteTypes (null: any; the types whose fragments ask for them); with `related`, RELATED_ENTITIES' `value`
- * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 57 at most.
+ * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 137 at most.
  */
 const entityByRefWith = (p: QuoteParts | null, related: boolean, relations: boolean) => `
 ${ENTITY_REF('e')}${p ? `

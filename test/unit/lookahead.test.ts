@@ -1,7 +1,8 @@
 import { Kind, parse } from 'graphql'
 import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { childFields } from '../../src/api/lookahead.ts'
+import { childFields, quotePartsAt } from '../../src/api/lookahead.ts'
+import { quoteQueries, type QuoteParts } from '../../src/graph/read.ts'
 
 /** the resolver info of the document's first top-level field, as graphql gives it */
 function infoOf(query: string, variableValues: Record<string, unknown> = {}) {
@@ -40,5 +41,25 @@ describe('childFields (what entity(name) reads ahead)', () => {
     expect(childFields(infoOf('{ entity(name: "x") { related(first: [1]) { weight } } }'), 'related')).toBeNull()
     // a variable that was not given is absent, as graphql leaves it
     expect(childFields(infoOf('query($f: Int) { entity(name: "x") { related(first: $f) { weight } } }'), 'related')![0].args).toEqual({})
+  })
+})
+
+describe('quotePartsAt (what a quote page reads with its quotes)', () => {
+  it('reads the ids of a lean quote and of its article only when the request asks them', () => {
+    const who = infoOf('{ whoSaidWhatAbout(about: "x") { quotes { text kind article { title publishedAt } } } }')
+    expect(quotePartsAt(who, ['quotes'])).toMatchObject({ lean: true, article: true, articleDetails: false, id: false, articleId: false })
+    const withIds = infoOf('{ whoSaidWhatAbout(about: "x") { quotes { id text ...A } } } fragment A on Quote { article { id title } }')
+    expect(quotePartsAt(withIds, ['quotes'])).toMatchObject({ article: true, articleDetails: false, id: true, articleId: true })
+  })
+
+  it('makes the projection without the ids that are not asked, and with them otherwise', () => {
+    const q = (p: Partial<QuoteParts>) => quoteQueries({ article: true, about: false, speaker: false, lean: true, ...p }).QUOTES_PAGE
+    const without = q({ id: false, articleId: false })
+    expect(without).toContain('q {.text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.title, publishedAt')
+    // undefined (a caller that does not say) reads both, as before
+    expect(q({})).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.id, .title, publishedAt')
+    expect(q({ id: true, articleId: false })).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.title,')
+    // the whole article (articleDetails) is read whatever articleId says, and both variants are one text
+    expect(q({ articleDetails: true, articleId: false })).toBe(q({ articleDetails: true, articleId: true }))
   })
 })
