@@ -63,6 +63,19 @@ export function quotePartsAt(info: Selection, path: readonly string[]): QuotePar
   }
 }
 
+/** the fields of an entity that only the full projection reads (read-fragments.ts ENTITY against ENTITY_LEAN) */
+const ENTITY_FULL = ['aliases', 'mergedIds', 'iso2', 'iso3']
+
+/**
+ * Whether the entities at `path` below the resolver's field may be read as ENTITY_LEAN: the request asks none
+ * of their aliases, merged ids and ISO codes (through fragments on any type; @skip/@include not evaluated, so
+ * a field it may skip still reads them whole).
+ */
+export function entityLeanAt(info: Selection, path: readonly string[]): boolean {
+  const asked = fieldsAt(info, path)
+  return !ENTITY_FULL.some((f) => asked.has(f))
+}
+
 /** a literal or variable value of an argument (Int, String, Boolean, null); `bad` for any other kind */
 const BAD = Symbol('bad')
 function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {

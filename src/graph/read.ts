@@ -7,7 +7,7 @@
 // a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
 // (three booleans: the text is made from this file's constants only).
 import { PAGE_PREFIX, PAIR_PREFIX, PAIR_SPEAKER } from './pages.ts'
-import { ENTITY, ENTITY_REF, RELATION } from './read-fragments.ts'
+import { ENTITY, ENTITY_LEAN, ENTITY_REF, RELATION } from './read-fragments.ts'
 import { RELATED_OF } from './read-related.ts'
 
 export * from './read-rows.ts'
@@ -93,13 +93,16 @@ const DATE_RANGE = (v: string) =>
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-export const SEARCH = `
+const search = (entity: (v: string) => string) => `
 CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $types IS NULL OR node.type IN $types
 WITH node, score, coalesce(node.articleCount, 0) AS articles
-RETURN ${ENTITY('node')} AS entity, coalesce(node.mentionCount, 0) AS mentionCount
+RETURN ${entity('node')} AS entity, coalesce(node.mentionCount, 0) AS mentionCount
 ORDER BY score * (1 + 0.25 * log10(1 + articles)) DESC, articles DESC, node.id
 LIMIT $first`
+export const SEARCH = search(ENTITY)
+/** SEARCH with its hits as ENTITY_LEAN reads them, for a request that asks none of the rest */
+export const SEARCH_LEAN = search(ENTITY_LEAN)
 
 /** how often the articles name each entity: the counter the writers keep (aggregates.ts), not a sum over its MENTIONS */
 export const MENTION_COUNTS = `
@@ -305,10 +308,10 @@ ORDER BY i`
  * Each speaker's newest quotes are read newest first from the pair's page (pages.ts PAIR_PAGE_OF):
  * $perSpeaker index entries, for a speaker entity or a speaker name no entity said alike (PAIR_SCAN).
  */
-const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})') => `
+const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})', speaker = ENTITY) => `
 ${anchor}
 ${SPEAKERS_ABOUT('$first', '$perSpeaker', (q) => QUOTE(q, p))}
-RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
+RETURN CASE WHEN s IS NULL THEN null ELSE ${speaker('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 export const WHO_SAID_WHAT_ABOUT = whoSaidWhatAbout(NO_PARTS)
 
@@ -339,6 +342,22 @@ export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries>
   const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
+  return made
+}
+
+const madeWhoQueries = new Map<string, { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string }>()
+/**
+ * WHO_SAID_WHAT_ABOUT and WHO_SAID_WHAT_ABOUT_REF as quoteQueries(p) has them, with each speaker entity read as
+ * ENTITY_LEAN when `leanSpeaker` (the request asks none of its other fields), else as ENTITY.
+ */
+export function whoQueries(p: QuoteParts, leanSpeaker: boolean): { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string } {
+  if (!leanSpeaker) return quoteQueries(p)
+  const key = quotePartsKey(p)
+  let made = madeWhoQueries.get(key)
+  if (!made) {
+    made = { WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p, undefined, ENTITY_LEAN), WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), ENTITY_LEAN) }
+    madeWhoQueries.set(key, made)
+  }
   return made
 }
 

@@ -1,8 +1,9 @@
 import { Kind, parse } from 'graphql'
 import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { childFields, quotePartsAt } from '../../src/api/lookahead.ts'
-import { quoteQueries, type QuoteParts } from '../../src/graph/read.ts'
+import { childFields, entityLeanAt, quotePartsAt } from '../../src/api/lookahead.ts'
+import { SEARCH, SEARCH_LEAN, quoteQueries, whoQueries, type QuoteParts } from '../../src/graph/read.ts'
+import { ENTITY, ENTITY_LEAN } from '../../src/graph/read-fragments.ts'
 
 /** the resolver info of the document's first top-level field, as graphql gives it */
 function infoOf(query: string, variableValues: Record<string, unknown> = {}) {
@@ -61,5 +62,22 @@ describe('quotePartsAt (what a quote page reads with its quotes)', () => {
     expect(q({ id: true, articleId: false })).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.title,')
     // the whole article (articleDetails) is read whatever articleId says, and both variants are one text
     expect(q({ articleDetails: true, articleId: false })).toBe(q({ articleDetails: true, articleId: true }))
+  })
+})
+
+describe('entityLeanAt (entities read without their aliases, merged ids and ISO codes)', () => {
+  it('is lean unless the request asks one of those, through fragments too', () => {
+    expect(entityLeanAt(infoOf('{ search(query: "x") { id name type mentionCount } }'), [])).toBe(true)
+    expect(entityLeanAt(infoOf('{ search(query: "x") { id ... on Country { iso2 } } }'), [])).toBe(false)
+    expect(entityLeanAt(infoOf('{ search(query: "x") { ...F } } fragment F on Entity { aliases }'), [])).toBe(false)
+    expect(entityLeanAt(infoOf('{ whoSaidWhatAbout(about: "x") { speaker { id name type } count } }'), ['speaker'])).toBe(true)
+    expect(entityLeanAt(infoOf('{ whoSaidWhatAbout(about: "x") { speaker { mergedIds } } }'), ['speaker'])).toBe(false)
+  })
+
+  it('picks the lean texts, which differ from the full ones only in the projection', () => {
+    expect(SEARCH_LEAN).toBe(SEARCH.replace(ENTITY('node'), ENTITY_LEAN('node')))
+    const p: QuoteParts = { article: true, about: false, speaker: false, lean: true, id: false, articleId: false }
+    expect(whoQueries(p, false).WHO_SAID_WHAT_ABOUT_REF).toBe(quoteQueries(p).WHO_SAID_WHAT_ABOUT_REF)
+    expect(whoQueries(p, true).WHO_SAID_WHAT_ABOUT_REF).toBe(quoteQueries(p).WHO_SAID_WHAT_ABOUT_REF.replace(ENTITY('s'), ENTITY_LEAN('s')))
   })
 })
