@@ -26,7 +26,7 @@ import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, median, stopChild } from './support/bench.ts'
-import { ROOT, runIngest, startApi } from './support/processes.ts'
+import { ROOT, memoryOf, runIngest, startApi } from './support/processes.ts'
 import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile.ts'
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
 
@@ -49,6 +49,8 @@ interface Run {
   wallRps: number
   errors: number
   load: number
+  /** the API's peak RSS so far (VmHWM), MB */
+  peakMb: number
 }
 
 interface Opts {
@@ -132,9 +134,10 @@ async function main(opts: Opts): Promise<void> {
             windows.push({ q, fromUs: Number(h0 / 1000n), toUs: Number(h1 / 1000n) })
             // autocannon ends a run of `amount` requests on its one-second tick, so the wall time of a short run is
             // rounded up to whole seconds: req/s is read from the mean latency instead (Little's law), the wall time kept as a check
-            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load }
+            const peakMb = memoryOf(api.child.pid!).hwm / 2 ** 20
+            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load, peakMb }
             runs[tree][q].push(run)
-            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
+            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  API peak RSS ${peakMb.toFixed(0)} MB  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
           }
         } finally {
           await stopChild(api.child)
@@ -154,7 +157,7 @@ async function main(opts: Opts): Promise<void> {
       }
     }
 
-    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'req/s (c / mean latency)', 'load average']
+    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'req/s (c / mean latency)', 'API peak RSS MB', 'load average']
     const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
     for (const q of opts.queries) {
       for (const tree of opts.tree) {
@@ -163,7 +166,7 @@ async function main(opts: Opts): Promise<void> {
         const m = (f: (r: Run) => number, d: number) => median(rs.map(f)).toFixed(d)
         const loads = rs.map((r) => r.load)
         const failed = rs.reduce((s, r) => s + r.errors, 0)
-        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
+        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${Math.max(...rs.map((r) => r.peakMb)).toFixed(0)} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
       }
     }
     process.stdout.write(`\n${lines.join('\n')}\n\n`)
