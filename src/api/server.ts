@@ -44,6 +44,8 @@ export interface App {
   invalidateCache: () => void
 }
 
+const ANY_ORIGIN = { origin: '*', credentials: false }
+
 export function createApp(config: Config, driver: Driver, options: AppOptions = {}): App {
   const db = options.executor ?? createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs })
   const probe = createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: 2000 })
@@ -64,10 +66,10 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     landingPage: false,
     logging: options.logging ?? false,
     // CORS_ORIGINS governs the API; the Neo4j Browser files are public so Browser on :7474 can fetch them
-    cors: (request) =>
-      config.corsOrigins.length > 0 && !new URL(request.url).pathname.startsWith('/browser/')
-        ? { origin: config.corsOrigins, credentials: false }
-        : { origin: '*', credentials: false },
+    // (without CORS_ORIGINS every path gets the same answer: no URL parsed per request for it)
+    cors: config.corsOrigins.length > 0
+      ? (request) => (!new URL(request.url).pathname.startsWith('/browser/') ? { origin: config.corsOrigins, credentials: false } : ANY_ORIGIN)
+      : ANY_ORIGIN,
     maskedErrors: { maskError, isDev: false },
     // GraphiQL's scripts are bundled (@graphql-yoga/render-graphiql), so the page works offline
     renderGraphiQL,
