@@ -60,6 +60,7 @@ export function quotePartsAt(info: Selection, path: readonly string[]): QuotePar
     // the ids only when asked: nothing else of a lean quote or of its lean article needs them
     id: asked.has('id'),
     articleId: articleAsked.has('id'),
+    entitiesLean: entityLeanAt(info, [...path, 'about']) && entityLeanAt(info, [...path, 'speaker']),
   }
 }
 

@@ -34,6 +34,8 @@ const ARTICLE = (v: string) =>
  * that does not know what will be asked needs. All booleans: a handful of fixed texts, never more.
  * `id` and `articleId` false (lean only): the request asks neither the quote's id nor its article's, so
  * neither is read (each ~50 bytes of Bolt a quote and a db hit; issue 13); undefined reads them.
+ * `entitiesLean` (lean only): the quote's subjects and speaker, when read, are read as ENTITY_LEAN (the
+ * request asks none of their aliases, merged ids and ISO codes).
  */
 export interface QuoteParts {
   article: boolean
@@ -45,18 +47,22 @@ export interface QuoteParts {
   articleDetails?: boolean
   id?: boolean
   articleId?: boolean
+  entitiesLean?: boolean
 }
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
 /** an article's id (unless `withId` is false), title and date, read for a lean quote whose request asks no more of its article */
 const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : ''}.title, publishedAt: toString(${v}.publishedAt)}`
 
+/** how a quote's subjects and speaker are read */
+const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN : ENTITY)
+
 /** the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names) */
 const QUOTE_PARTS = (v: string, p: QuoteParts) =>
   (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa', p.articleId !== false) : ARTICLE('qpa')}])` : '') +
   // each subject once, in the order of aboutIds
-  (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${ENTITY('qpx')}]` : '') +
-  (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${ENTITY('qps')}])` : '')
+  (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${quoteEntity(p)('qpx')}]` : '') +
+  (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])` : '')
 
 /**
  * the id of quote `v`'s article: the part of the quote's id before its `#` (`<article id>#q<n>`, rows.ts
@@ -334,10 +340,13 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
 })
 
-/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 136 at most) */
+/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination, when first asked: 8 without `lean`, 224 with it) */
 const quotePartsKey = (p: QuoteParts) =>
   `${+!!p.article}${+!!p.about}${+!!p.speaker}` +
-  (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` : '')
+  (p.lean
+    ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` +
+      `${+((p.about || p.speaker) && !!p.entitiesLean)}`
+    : '')
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
   const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
@@ -367,7 +376,7 @@ export function whoQueries(p: QuoteParts, leanSpeaker: boolean): { WHO_SAID_WHAT
  * `mentionCount`; with `p`, the page ($skip, $limit) of the quotes it said, as QUOTES_BY_SPEAKERS reads
  * it without $aboutId (`rows`, and `total` from the counter), scanned only when the entity's type is one of
  * $quoteTypes (null: any; the types whose fragments ask for them); with `related`, RELATED_ENTITIES' `value`
- * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 137 at most.
+ * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 233 at most.
  */
 const entityByRefWith = (p: QuoteParts | null, related: boolean, relations: boolean) => `
 ${ENTITY_REF('e')}${p ? `

@@ -53,6 +53,18 @@ describe('quotePartsAt (what a quote page reads with its quotes)', () => {
     expect(quotePartsAt(withIds, ['quotes'])).toMatchObject({ article: true, articleDetails: false, id: true, articleId: true })
   })
 
+  it("reads a quote's subjects and speaker lean unless one of them is asked its aliases, merged ids or ISO codes", () => {
+    const lean = infoOf('{ quotes { edges { node { text about { name } speaker { id name } } } } }')
+    expect(quotePartsAt(lean, ['edges', 'node'])).toMatchObject({ about: true, speaker: true, entitiesLean: true })
+    const full = infoOf('{ quotes { edges { node { text about { name } speaker { ... on Country { iso2 } } } } } }')
+    expect(quotePartsAt(full, ['edges', 'node'])).toMatchObject({ about: true, speaker: true, entitiesLean: false })
+    const p: QuoteParts = { article: false, about: true, speaker: true, lean: true }
+    expect(quoteQueries({ ...p, entitiesLean: true }).QUOTES_PAGE).toBe(
+      quoteQueries(p).QUOTES_PAGE.replace(ENTITY('qpx'), ENTITY_LEAN('qpx')).replace(ENTITY('qps'), ENTITY_LEAN('qps')))
+    // without subjects or speaker to read, one text whatever entitiesLean says
+    expect(quoteQueries({ ...p, about: false, speaker: false, entitiesLean: true }).QUOTES_PAGE).toBe(quoteQueries({ ...p, about: false, speaker: false }).QUOTES_PAGE)
+  })
+
   it('makes the projection without the ids that are not asked, and with them otherwise', () => {
     const q = (p: Partial<QuoteParts>) => quoteQueries({ article: true, about: false, speaker: false, lean: true, ...p }).QUOTES_PAGE
     const without = q({ id: false, articleId: false })
