@@ -143,7 +143,8 @@ async function main(opts: Opts): Promise<void> {
           await stopChild(api.child)
         }
         if (profDir) {
-          const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))
+          // the main thread's profile (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile, thread 0)
+          const file = readdirSync(profDir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
           if (!file) say(`no profile in ${profDir}`)
           else {
             const profile = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as CpuProfile

@@ -63,6 +63,11 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     // every field draws on the request's answer budget (budget.ts)
     schema: meterSchema(createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never })),
     graphqlEndpoint: '/graphql',
+    // the body's size is bounded by useBodyLimit (plugins.ts, LIMITS.maxBodyBytes: the Content-Length, or a chunked
+    // body counted as it arrives); yoga's own limit (25 MB) piped every body through a TransformStream, a Node
+    // stream pipeline that made and aborted an AbortController (an AbortError with its stack) per request:
+    // ~10% of the API's CPU on a light request (issue 13, docs/performance.md)
+    maxRequestBodySize: false,
     landingPage: false,
     logging: options.logging ?? false,
     // CORS_ORIGINS governs the API; the Neo4j Browser files are public so Browser on :7474 can fetch them
