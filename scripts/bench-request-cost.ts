@@ -10,9 +10,13 @@
 // --tree DIR (repeatable) compares checkouts of the project (e.g. an older commit unpacked with
 // `git archive <commit> | tar -x -C DIR` and this checkout's node_modules linked into it): each round
 // starts each tree's API in turn, the order reversed every other round, and the medians are printed.
+// --cpu-prof DIR profiles each API run (`node --cpu-prof`, a folder per tree and round) and prints, per
+// question, where the API's samples of the measured requests went (scripts/support/cpu-profile.ts); the
+// profiler adds to the CPU figures of that run, so profile in a run of its own. --api-node-arg passes a
+// node flag to the API (e.g. a heap setting to try).
 // Never part of `npm test`.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -22,7 +26,8 @@ import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, median, stopChild } from './support/bench.ts'
-import { ROOT, runIngest, startApi } from './support/processes.ts'
+import { ROOT, memoryOf, runIngest, startApi } from './support/processes.ts'
+import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile.ts'
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
 
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
@@ -44,6 +49,8 @@ interface Run {
   wallRps: number
   errors: number
   load: number
+  /** the API's peak RSS so far (VmHWM), MB */
+  peakMb: number
 }
 
 interface Opts {
@@ -55,6 +62,8 @@ interface Opts {
   queries: string[]
   tree: string[]
   dataDir?: string
+  cpuProf?: string
+  apiNodeArg: string[]
 }
 
 const int = (min: number) => (v: string) => {
@@ -80,7 +89,10 @@ async function main(opts: Opts): Promise<void> {
       say(`ingested: ${JSON.stringify(summary.articles)} in ${summary.seconds.toFixed(0)} s`)
     } else say(`the graph holds ${n} articles already: not ingesting`)
     const t = await targets(driver)
-    const bodies = Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })]))
+    const bodies = Object.fromEntries(Object.keys(QUERIES).map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })]))
+    const measured = Object.fromEntries(opts.queries.map((k) => [k, bodies[k]]))
+    // the answer of every question of bench:scale, over HTTP, from each API started: they must not differ (trees, rounds)
+    const answers = new Map<string, Set<string>>(Object.keys(QUERIES).map((k) => [k, new Set()]))
     say(`targets ${JSON.stringify(t)}`)
 
     // deterministic: Cypher queries and db hits per request, each tree's own API answering in this process
@@ -90,7 +102,7 @@ async function main(opts: Opts): Promise<void> {
         import(pathToFileURL(join(tree, 'src/api/server.ts')).href),
         import(pathToFileURL(join(tree, 'src/config.ts')).href),
       ])
-      counts[tree] = await dbHitsPerRequest(driver, bodies, { createApp: server.createApp, loadConfig: config.loadConfig })
+      counts[tree] = await dbHitsPerRequest(driver, measured, { createApp: server.createApp, loadConfig: config.loadConfig })
       say(`${tree}: queries and db hits per request ${JSON.stringify(counts[tree])}`)
     }
 
@@ -98,28 +110,55 @@ async function main(opts: Opts): Promise<void> {
     for (let round = 0; round < opts.rounds; round++) {
       const order = round % 2 ? [...opts.tree].reverse() : opts.tree
       for (const tree of order) {
-        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree })
+        // a folder per API run for its profile, and the window of each question's measured requests (monotonic µs, the profile's clock)
+        const profDir = opts.cpuProf ? join(resolve(opts.cpuProf), `${opts.tree.indexOf(tree)}-round${round + 1}`) : null
+        if (profDir) {
+          rmSync(profDir, { recursive: true, force: true })
+          mkdirSync(profDir, { recursive: true })
+        }
+        const windows: { q: string; fromUs: number; toUs: number }[] = []
+        const nodeArgs = [...opts.apiNodeArg, ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250'] : [])]
+        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree, nodeArgs })
         try {
+          for (const [q, body] of Object.entries(bodies)) {
+            const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+            answers.get(q)!.add(`${res.status} ${await res.text()}`)
+          }
           for (const q of opts.queries) {
             // warm-up: plans compiled, the JIT of both processes past the first answers
             await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.warmup)
             const load = loadavg()[0]
-            const [a0, n0, t0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now()]
+            const [a0, n0, t0, h0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint()]
             const f = await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.requests)
-            const [a1, n1, t1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now()]
+            const [a1, n1, t1, h1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint()]
+            windows.push({ q, fromUs: Number(h0 / 1000n), toUs: Number(h1 / 1000n) })
             // autocannon ends a run of `amount` requests on its one-second tick, so the wall time of a short run is
             // rounded up to whole seconds: req/s is read from the mean latency instead (Little's law), the wall time kept as a check
-            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load }
+            const peakMb = memoryOf(api.child.pid!).hwm / 2 ** 20
+            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load, peakMb }
             runs[tree][q].push(run)
-            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
+            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  API peak RSS ${peakMb.toFixed(0)} MB  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
           }
         } finally {
           await stopChild(api.child)
         }
+        if (profDir) {
+          // the main thread's profile (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile, thread 0)
+          const file = readdirSync(profDir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
+          if (!file) say(`no profile in ${profDir}`)
+          else {
+            const profile = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as CpuProfile
+            for (const w of windows) {
+              const text = `${tree} ${w.q} round ${round + 1}: ${formatSummary(summarise(profile, w.fromUs, w.toUs), opts.requests)}`
+              writeFileSync(join(profDir, `${w.q}.txt`), `${text}\n`)
+              process.stdout.write(`\n${text}\n`)
+            }
+          }
+        }
       }
     }
 
-    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'req/s (c / mean latency)', 'load average']
+    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'req/s (c / mean latency)', 'API peak RSS MB', 'load average']
     const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
     for (const q of opts.queries) {
       for (const tree of opts.tree) {
@@ -128,10 +167,16 @@ async function main(opts: Opts): Promise<void> {
         const m = (f: (r: Run) => number, d: number) => median(rs.map(f)).toFixed(d)
         const loads = rs.map((r) => r.load)
         const failed = rs.reduce((s, r) => s + r.errors, 0)
-        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
+        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${Math.max(...rs.map((r) => r.peakMb)).toFixed(0)} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
       }
     }
     process.stdout.write(`\n${lines.join('\n')}\n\n`)
+    const differ = [...answers].filter(([, texts]) => texts.size > 1).map(([q]) => q)
+    process.stdout.write(
+      differ.length === 0
+        ? `answers: every question of bench:scale (${answers.size}) answered byte-identically by every API started (${opts.tree.length} tree(s) x ${opts.rounds} round(s)).\n`
+        : `answers DIFFER for: ${differ.join(', ')}\n`,
+    )
     process.stdout.write(
       `bench:request-cost: ${opts.requests} requests per figure at ${opts.connections} connections after ${opts.warmup} to warm up, response cache off; ` +
         `medians of ${opts.rounds} rounds (trees alternated); CPU from /proc/<pid>/stat of the API and Neo4j processes; targets ${JSON.stringify(t)}.\n`,
@@ -155,6 +200,8 @@ const raw = new Command()
   .option('--rounds <n>', 'rounds (each tree once per round); medians are printed', int(1), 3)
   .option('--queries <list>', `which questions, comma-separated (${Object.keys(QUERIES).join(', ')})`, DEFAULT_QUERIES.join(','))
   .option('--tree <dir>', 'a checkout of the project whose API to measure; repeat to compare (default: this one)', (v: string, acc: string[]) => [...acc, resolve(v)], [] as string[])
+  .option('--cpu-prof <dir>', "profile the API (node --cpu-prof) into this folder and print where each question's samples went")
+  .option('--api-node-arg <flag>', 'one more node flag for the API process (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
   .option('--data-dir <dir>', 'keep the Neo4j and its graph here (reused by the next run with the same folder; stop it with npm run neo4j:stop -- -d DIR)')
   .parse()
   .opts<Omit<Opts, 'queries'> & { queries: string }>()

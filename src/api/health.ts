@@ -58,11 +58,12 @@ function browserFile(pathname: string, dir: string): Response | null {
 export function useHealth(opts: { probe: ReadExecutor; browserDir?: string }): Plugin {
   const dir = opts.browserDir ?? BROWSER_DIR
   return {
-    async onRequest({ url, request, endResponse }) {
+    // not async: a GraphQL request passes on at once, without a promise to wait for (yoga runs the hooks in turn)
+    onRequest({ url, request, endResponse }) {
       if (url.pathname === '/healthz') return endResponse(json(200, { status: 'ok' }))
       if (url.pathname === '/readyz') {
-        const problem = await probe(opts.probe)
-        return endResponse(problem ? json(503, { status: 'unavailable', error: problem }) : json(200, { status: 'ready' }))
+        return probe(opts.probe).then((problem) =>
+          endResponse(problem ? json(503, { status: 'unavailable', error: problem }) : json(200, { status: 'ready' })))
       }
       if (url.pathname.startsWith('/browser/')) {
         if (request.method === 'OPTIONS') {

@@ -48,6 +48,7 @@ const ARTICLE_LEAN = new Set(['id', 'title', 'publishedAt', '__typename'])
 export function quotePartsAt(info: Selection, path: readonly string[]): QuoteParts {
   const asked = fieldsAt(info, path)
   const article = asked.has('article')
+  const articleAsked = article ? fieldsAt(info, [...path, 'article']) : new Set<string>()
   return {
     article,
     about: asked.has('about'),
@@ -55,8 +56,25 @@ export function quotePartsAt(info: Selection, path: readonly string[]): QuotePar
     lean: true,
     sentence: asked.has('sentence'),
     details: QUOTE_DETAILS.some((f) => asked.has(f)),
-    articleDetails: article && [...fieldsAt(info, [...path, 'article'])].some((f) => !ARTICLE_LEAN.has(f)),
+    articleDetails: article && [...articleAsked].some((f) => !ARTICLE_LEAN.has(f)),
+    // the ids only when asked: nothing else of a lean quote or of its lean article needs them
+    id: asked.has('id'),
+    articleId: articleAsked.has('id'),
+    entitiesLean: entityLeanAt(info, [...path, 'about']) && entityLeanAt(info, [...path, 'speaker']),
   }
+}
+
+/** the fields of an entity that only the full projection reads (read-fragments.ts ENTITY against ENTITY_LEAN) */
+const ENTITY_FULL = ['aliases', 'mergedIds', 'iso2', 'iso3']
+
+/**
+ * Whether the entities at `path` below the resolver's field may be read as ENTITY_LEAN: the request asks none
+ * of their aliases, merged ids and ISO codes (through fragments on any type; @skip/@include not evaluated, so
+ * a field it may skip still reads them whole).
+ */
+export function entityLeanAt(info: Selection, path: readonly string[]): boolean {
+  const asked = fieldsAt(info, path)
+  return !ENTITY_FULL.some((f) => asked.has(f))
 }
 
 /** a literal or variable value of an argument (Int, String, Boolean, null); `bad` for any other kind */

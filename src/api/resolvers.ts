@@ -9,7 +9,7 @@ import type { ApiContext } from './context.ts'
 import type { CurationFns } from './curation.ts'
 import { DECISIONS, type DecisionInput, type DecisionResult, type StoredDecision } from '../graph/curation.ts'
 import type { EntityType, Resolvers } from './generated/types.ts'
-import { asksChild, quotePartsAt } from './lookahead.ts'
+import { asksChild, entityLeanAt, quotePartsAt } from './lookahead.ts'
 import { entityByName } from './entity-ahead.ts'
 
 const MAX_REF_LENGTH = 200
@@ -133,12 +133,13 @@ const articleOf = async (id: string | null, ctx: ApiContext) => (id ? ctx.loader
 
 export const resolvers: Resolvers = {
   Query: {
-    search: async (_root, { query, types, first }, ctx) => {
+    search: async (_root, { query, types, first }, ctx, info) => {
       if (query.length > MAX_REF_LENGTH) throw badInput(`\`query\` must be at most ${MAX_REF_LENGTH} characters`)
       const lucene = Q.fuzzyLuceneQuery(query)
       if (!lucene) return []
       const n = clampFirst(first)
-      const rows = await ctx.db.run(Q.SEARCH, {
+      // the hits' aliases, merged ids and ISO codes only when asked
+      const rows = await ctx.db.run(entityLeanAt(info, []) ? Q.SEARCH_LEAN : Q.SEARCH, {
         lucene,
         types: graphTypes(types),
         candidates: Q.int(Math.min(500, n * 10 + 20)),
@@ -191,7 +192,7 @@ export const resolvers: Resolvers = {
     },
 
     whoSaidWhatAbout: async (_root, { about, first, quotesPerSpeaker }, ctx, info) => {
-      const QQ = Q.quoteQueries(quotePartsAt(info, ['quotes']))
+      const QQ = Q.whoQueries(quotePartsAt(info, ['quotes']), entityLeanAt(info, ['speaker']))
       const params = { first: Q.int(clampFirst(first)), perSpeaker: Q.int(clampFirst(quotesPerSpeaker, QUOTES_PER_SPEAKER)) }
       // no row: the entity is unknown or no one is quoted about it; either way the answer is empty
       const rows = (await withRef(ctx, about, QQ.WHO_SAID_WHAT_ABOUT_REF, params,
@@ -349,7 +350,8 @@ export const resolvers: Resolvers = {
     article: async (q, _a, ctx) => {
       // a lean quote (QuoteParts.lean) read with its article has no articleId
       const a = q.article ?? (q.articleId ? await ctx.loaders.article.load(q.articleId) : null)
-      if (!a) throw new GraphQLError(`quote ${q.id} has no article`)
+      // (a lean quote whose request asks no id was read without it)
+      if (!a) throw new GraphQLError(q.id ? `quote ${q.id} has no article` : 'a quote has no article')
       return a
     },
   },

@@ -44,6 +44,8 @@ export interface App {
   invalidateCache: () => void
 }
 
+const ANY_ORIGIN = { origin: '*', credentials: false }
+
 export function createApp(config: Config, driver: Driver, options: AppOptions = {}): App {
   const db = options.executor ?? createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs })
   const probe = createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: 2000 })
@@ -61,13 +63,18 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     // every field draws on the request's answer budget (budget.ts)
     schema: meterSchema(createSchema<Record<string, unknown> & YogaInitialContext & ApiContext>({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never })),
     graphqlEndpoint: '/graphql',
+    // the body's size is bounded by useBodyLimit (plugins.ts, LIMITS.maxBodyBytes: the Content-Length, or a chunked
+    // body counted as it arrives); yoga's own limit (25 MB) piped every body through a TransformStream, a Node
+    // stream pipeline that made and aborted an AbortController (an AbortError with its stack) per request:
+    // ~10% of the API's CPU on a light request (issue 13, docs/performance.md)
+    maxRequestBodySize: false,
     landingPage: false,
     logging: options.logging ?? false,
     // CORS_ORIGINS governs the API; the Neo4j Browser files are public so Browser on :7474 can fetch them
-    cors: (request) =>
-      config.corsOrigins.length > 0 && !new URL(request.url).pathname.startsWith('/browser/')
-        ? { origin: config.corsOrigins, credentials: false }
-        : { origin: '*', credentials: false },
+    // (without CORS_ORIGINS every path gets the same answer: no URL parsed per request for it)
+    cors: config.corsOrigins.length > 0
+      ? (request) => (!new URL(request.url).pathname.startsWith('/browser/') ? { origin: config.corsOrigins, credentials: false } : ANY_ORIGIN)
+      : ANY_ORIGIN,
     maskedErrors: { maskError, isDev: false },
     // GraphiQL's scripts are bundled (@graphql-yoga/render-graphiql), so the page works offline
     renderGraphiQL,

@@ -2,6 +2,8 @@
 // /healthz and /readyz. When NEO4J_URI is unset it uses the local Neo4j of `npm run neo4j:start`,
 // starting it first when none runs (and stopping it again on exit); it applies the schema
 // migrations and runs the common queries once (src/api/warm.ts) before it listens. SIGINT/SIGTERM close the server, the driver and what it started.
+// first: graphql reads NODE_ENV when it loads (node-env.ts says why)
+import './node-env.ts'
 import { Command } from 'commander'
 import type { Driver } from 'neo4j-driver'
 import { loadConfig } from '../config.ts'

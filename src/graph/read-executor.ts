@@ -61,13 +61,21 @@ const isTemporal = (value: object) =>
 function plainInPlace(value: unknown): unknown {
   if (value === undefined) return null
   if (typeof value !== 'object' || value === null) return value
+  // only objects are visited and written back: a string, number, boolean or null of a map or list stays as it is
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = plainInPlace(value[i])
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      if (typeof v === 'object' || v === undefined) value[i] = plainInPlace(v)
+    }
     return value
   }
   if (Object.getPrototypeOf(value) === Object.prototype) {
     const map = value as Record<string, unknown>
-    for (const k of Object.keys(map)) map[k] = plainInPlace(map[k])
+    // for...in: the driver's maps are plain objects with own keys only, and no array of keys is made
+    for (const k in map) {
+      const v = map[k]
+      if (typeof v === 'object' || v === undefined) map[k] = plainInPlace(v)
+    }
     return map
   }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber()

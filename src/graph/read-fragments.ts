@@ -6,6 +6,13 @@ import { phraseLuceneQuery } from './read-executor.ts'
 export const ENTITY = (v: string) =>
   `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), mergedIds: coalesce(${v}.aliasIds, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
 
+/**
+ * An entity as ENTITY reads it without its aliases, merged ids and ISO codes: for a request that asks none of
+ * them (src/api/lookahead.ts entityLeanAt), every other field of an entity being its id, name and type or read
+ * by its id. An entity's aliases and merged ids grow with what resolution merged into it (issue 13).
+ */
+export const ENTITY_LEAN = (v: string) => `${v} {.id, .name, .type}`
+
 /** a RELATED relationship `r` from node `s` to node `t` */
 export const RELATION = (r: string, s: string, t: string) =>
   `{type: ${r}.type, source: ${ENTITY(s)}, target: ${ENTITY(t)},` +

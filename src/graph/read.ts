@@ -7,7 +7,7 @@
 // a clamped integer, or one of quoteQueries' variants, picked by which fields the request asks for
 // (three booleans: the text is made from this file's constants only).
 import { PAGE_PREFIX, PAIR_PREFIX, PAIR_SPEAKER } from './pages.ts'
-import { ENTITY, ENTITY_REF, RELATION } from './read-fragments.ts'
+import { ENTITY, ENTITY_LEAN, ENTITY_REF, RELATION } from './read-fragments.ts'
 import { RELATED_OF } from './read-related.ts'
 
 export * from './read-rows.ts'
@@ -32,6 +32,10 @@ const ARTICLE = (v: string) =>
  * when asked, the neighbours' ids never (an asked neighbour is read whole), and of the article its
  * `id`, `title` and date unless `articleDetails`. Without `lean` every field is read, as a caller
  * that does not know what will be asked needs. All booleans: a handful of fixed texts, never more.
+ * `id` and `articleId` false (lean only): the request asks neither the quote's id nor its article's, so
+ * neither is read (each ~50 bytes of Bolt a quote and a db hit; issue 13); undefined reads them.
+ * `entitiesLean` (lean only): the quote's subjects and speaker, when read, are read as ENTITY_LEAN (the
+ * request asks none of their aliases, merged ids and ISO codes).
  */
 export interface QuoteParts {
   article: boolean
@@ -41,18 +45,24 @@ export interface QuoteParts {
   sentence?: boolean
   details?: boolean
   articleDetails?: boolean
+  id?: boolean
+  articleId?: boolean
+  entitiesLean?: boolean
 }
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
-/** an article's id, title and date, read for a lean quote whose request asks no more of its article */
-const ARTICLE_LEAN = (v: string) => `${v} {.id, .title, publishedAt: toString(${v}.publishedAt)}`
+/** an article's id (unless `withId` is false), title and date, read for a lean quote whose request asks no more of its article */
+const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : ''}.title, publishedAt: toString(${v}.publishedAt)}`
+
+/** how a quote's subjects and speaker are read */
+const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN : ENTITY)
 
 /** the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names) */
 const QUOTE_PARTS = (v: string, p: QuoteParts) =>
-  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa') : ARTICLE('qpa')}])` : '') +
+  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa', p.articleId !== false) : ARTICLE('qpa')}])` : '') +
   // each subject once, in the order of aboutIds
-  (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${ENTITY('qpx')}]` : '') +
-  (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${ENTITY('qps')}])` : '')
+  (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${quoteEntity(p)('qpx')}]` : '') +
+  (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])` : '')
 
 /**
  * the id of quote `v`'s article: the part of the quote's id before its `#` (`<article id>#q<n>`, rows.ts
@@ -71,7 +81,7 @@ const QUOTE_DETAILS = (v: string) =>
 /** a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the parts `p` asks for */
 const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
   p.lean
-    ? `${v} {.id, .text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
+    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
     : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
       ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
       ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
@@ -89,13 +99,16 @@ const DATE_RANGE = (v: string) =>
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-export const SEARCH = `
+const search = (entity: (v: string) => string) => `
 CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $types IS NULL OR node.type IN $types
 WITH node, score, coalesce(node.articleCount, 0) AS articles
-RETURN ${ENTITY('node')} AS entity, coalesce(node.mentionCount, 0) AS mentionCount
+RETURN ${entity('node')} AS entity, coalesce(node.mentionCount, 0) AS mentionCount
 ORDER BY score * (1 + 0.25 * log10(1 + articles)) DESC, articles DESC, node.id
 LIMIT $first`
+export const SEARCH = search(ENTITY)
+/** SEARCH with its hits as ENTITY_LEAN reads them, for a request that asks none of the rest */
+export const SEARCH_LEAN = search(ENTITY_LEAN)
 
 /** how often the articles name each entity: the counter the writers keep (aggregates.ts), not a sum over its MENTIONS */
 export const MENTION_COUNTS = `
@@ -301,10 +314,10 @@ ORDER BY i`
  * Each speaker's newest quotes are read newest first from the pair's page (pages.ts PAIR_PAGE_OF):
  * $perSpeaker index entries, for a speaker entity or a speaker name no entity said alike (PAIR_SCAN).
  */
-const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})') => `
+const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})', speaker = ENTITY) => `
 ${anchor}
 ${SPEAKERS_ABOUT('$first', '$perSpeaker', (q) => QUOTE(q, p))}
-RETURN CASE WHEN s IS NULL THEN null ELSE ${ENTITY('s')} END AS speaker,
+RETURN CASE WHEN s IS NULL THEN null ELSE ${speaker('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 export const WHO_SAID_WHAT_ABOUT = whoSaidWhatAbout(NO_PARTS)
 
@@ -327,13 +340,33 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
 })
 
-/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination: 56 at most) */
+/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination, when first asked: 8 without `lean`, 224 with it) */
 const quotePartsKey = (p: QuoteParts) =>
-  `${+!!p.article}${+!!p.about}${+!!p.speaker}` + (p.lean ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}` : '')
+  `${+!!p.article}${+!!p.about}${+!!p.speaker}` +
+  (p.lean
+    ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` +
+      `${+((p.about || p.speaker) && !!p.entitiesLean)}`
+    : '')
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
   const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
+  return made
+}
+
+const madeWhoQueries = new Map<string, { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string }>()
+/**
+ * WHO_SAID_WHAT_ABOUT and WHO_SAID_WHAT_ABOUT_REF as quoteQueries(p) has them, with each speaker entity read as
+ * ENTITY_LEAN when `leanSpeaker` (the request asks none of its other fields), else as ENTITY.
+ */
+export function whoQueries(p: QuoteParts, leanSpeaker: boolean): { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string } {
+  if (!leanSpeaker) return quoteQueries(p)
+  const key = quotePartsKey(p)
+  let made = madeWhoQueries.get(key)
+  if (!made) {
+    made = { WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p, undefined, ENTITY_LEAN), WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), ENTITY_LEAN) }
+    madeWhoQueries.set(key, made)
+  }
   return made
 }
 
@@ -343,7 +376,7 @@ export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries>
  * `mentionCount`; with `p`, the page ($skip, $limit) of the quotes it said, as QUOTES_BY_SPEAKERS reads
  * it without $aboutId (`rows`, and `total` from the counter), scanned only when the entity's type is one of
  * $quoteTypes (null: any; the types whose fragments ask for them); with `related`, RELATED_ENTITIES' `value`
- * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 57 at most.
+ * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 233 at most.
  */
 const entityByRefWith = (p: QuoteParts | null, related: boolean, relations: boolean) => `
 ${ENTITY_REF('e')}${p ? `

@@ -85,21 +85,27 @@ async function route(url: URL, opts: ViewOptions): Promise<Response | null> {
 /** The reading view as a yoga plugin: GET /view/... ends the request with a page. */
 export function useReadingView(opts: ViewOptions): Plugin {
   return {
-    async onRequest({ url, request, endResponse }) {
+    // not async: a request outside /view passes on at once, without a promise to wait for
+    onRequest({ url, request, endResponse }) {
       if (url.pathname !== '/view' && !url.pathname.startsWith('/view/')) return
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return endResponse(new Response('method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } }))
       }
-      try {
-        const res = await route(url, opts)
-        if (res) return endResponse(res)
-      } catch (err) {
-        const name = (err as Error)?.name
-        if (name === 'DatabaseUnavailableError') return endResponse(page(503, messagePage('Unavailable', 'The graph database does not answer; try again shortly.')))
-        if (name === 'QueryTimeoutError') return endResponse(page(503, messagePage('Too slow', 'The graph took too long to answer this page; try again shortly.')))
-        console.error('[view] unexpected error:', err)
-        return endResponse(page(500, messagePage('Error', 'Something went wrong while reading the graph.')))
-      }
+      return viewPage(url, opts, endResponse)
     },
+  }
+}
+
+/** a page of the reading view, or nothing (the request goes on to yoga) when no route answers it */
+async function viewPage(url: URL, opts: ViewOptions, endResponse: (res: Response) => void): Promise<void> {
+  try {
+    const res = await route(url, opts)
+    if (res) return endResponse(res)
+  } catch (err) {
+    const name = (err as Error)?.name
+    if (name === 'DatabaseUnavailableError') return endResponse(page(503, messagePage('Unavailable', 'The graph database does not answer; try again shortly.')))
+    if (name === 'QueryTimeoutError') return endResponse(page(503, messagePage('Too slow', 'The graph took too long to answer this page; try again shortly.')))
+    console.error('[view] unexpected error:', err)
+    return endResponse(page(500, messagePage('Error', 'Something went wrong while reading the graph.')))
   }
 }
