@@ -224,9 +224,45 @@ ${legend()}
 // ---------------------------------------------------------------------------------------------
 // /view/entity/:id
 
+/**
+ * A statement's text cut at its quoted fragments (offsets into the article, `start` its own): the
+ * pieces in order, each marked whether it is quoted. Fragments outside the text or out of order are
+ * ignored; without fragments the whole text is one unquoted piece.
+ */
+export function quotePieces(text: string, start: number | null, fragments: QuoteFragment[]): { text: string; quoted: boolean }[] {
+  const pieces: { text: string; quoted: boolean }[] = []
+  let at = 0
+  if (start !== null) {
+    for (const f of fragments) {
+      if (typeof f.start !== 'number' || typeof f.end !== 'number') continue
+      const s = f.start - start
+      const e = f.end - start
+      if (!(s >= at && e > s && e <= text.length)) continue
+      if (s > at) pieces.push({ text: text.slice(at, s), quoted: false })
+      pieces.push({ text: text.slice(s, e), quoted: true })
+      at = e
+    }
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), quoted: false })
+  return pieces
+}
+
+/**
+ * A listed quote's words: in a direct quote the words between its quoted parts ("she said") are the
+ * attribution, shown aside; in a mixed quote its quoted parts are underlined as on the article page.
+ */
+function quoteWords(q: ListedQuote): Html {
+  const pieces = quotePieces(q.text, q.start, quoteFragments(q.fragments))
+  if (q.kind === 'direct' && pieces.some((p) => p.quoted)) {
+    return html`${pieces.map((p) => (p.quoted || !/\p{L}/u.test(p.text) ? html`${p.text}` : html`<span class="q-aside">${p.text}</span>`))}`
+  }
+  if (q.kind === 'mixed') return html`${pieces.map((p) => (p.quoted ? html`<span class="fragment">${p.text}</span>` : html`${p.text}`))}`
+  return html`${q.text}`
+}
+
 function listedQuote(q: ListedQuote, speaker?: Html): Html {
   const kind = KIND_LABEL[q.kind] ?? q.kind
-  return html`<li class="${quoteClass(q.kind)}-item"><blockquote class="${quoteClass(q.kind)}" data-kind="${q.kind}"><p>${q.text}</p></blockquote>
+  return html`<li class="${quoteClass(q.kind)}-item"><blockquote class="${quoteClass(q.kind)}" data-kind="${q.kind}"><p>${quoteWords(q)}</p></blockquote>
 <p class="source">${speaker ? html`${speaker}, ` : ''}<span class="q-kind">${kind}</span>${q.cue ? html` (“${q.cue}”)` : ''} · <a class="quote-link" href="${articleHref(q.article.id, q.position)}">${q.article.title || q.article.id}, quote ${q.position}</a>${q.publishedAt ? html` · <time datetime="${q.publishedAt}">${q.publishedAt}</time>` : ''}</p></li>`
 }
 

@@ -26,7 +26,7 @@ const FRAGMENTS = (q: string) =>
 
 /** a quote as the entity page lists it: its words, kind, speaker, article and anchor there */
 const LISTED_QUOTE = (q: string, a: string) =>
-  `{id: ${q}.id, text: ${q}.text, kind: ${q}.kind, cue: ${q}.cue, speakerName: ${q}.speakerName,` +
+  `{id: ${q}.id, text: ${q}.text, start: ${q}.start, kind: ${q}.kind, cue: ${q}.cue, speakerName: ${q}.speakerName,` +
   ` publishedAt: toString(${q}.publishedAt), fragments: ${FRAGMENTS(q)},` +
   ` article: {id: ${a}.id, title: ${a}.title}, position: ${QUOTE_POSITION(q, a)}}`
 
@@ -196,6 +196,8 @@ export interface ArticlePageRow {
 export interface ListedQuote {
   id: string
   text: string
+  /** the quote's offset in its article (its fragments' offsets are the article's) */
+  start: number | null
   kind: string
   cue: string | null
   speakerName: string | null

@@ -183,6 +183,10 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in a real browser', () => {
     const found = ok(await gql<{ entity: { id: string } }>(api.url, '{ entity(name: "Finland") { id } }'))
     const w = await visit(`/view/entity/${encodeURIComponent(found.entity.id)}`)
     await screenshot(w.page, 'entity.png')
+    // a direct quote in two parts shows the attribution between them aside ("…,” she said. “…")
+    const asides = w.page.locator('blockquote.q-direct .q-aside')
+    expect(await asides.count()).toBeGreaterThan(0)
+    expect(await asides.first().innerText()).toMatch(/\bsaid\b/)
     const links = w.page.locator('a.quote-link')
     expect(await links.count()).toBeGreaterThan(3)
     // the third listed quote, followed with the keyboard

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { highlight } from '../../src/view/highlight.ts'
 import type { Span } from '../../src/view/highlight.ts'
 import { escapeHtml, html, raw } from '../../src/view/html.ts'
-import { articleCypher, quoteFragments } from '../../src/view/pages.ts'
+import { articleCypher, quoteFragments, quotePieces } from '../../src/view/pages.ts'
 
 const span = (name: string, start: number, end: number, layer: number): Span => ({
   start,
@@ -55,5 +55,30 @@ describe('links and unknown quote shapes', () => {
     expect(quoteFragments('[{"start":1,"end":2,"kind":"direct"}]')).toEqual([{ start: 1, end: 2, kind: 'direct' }])
     expect(quoteFragments('not json')).toEqual([])
     expect(quoteFragments(null)).toEqual([])
+  })
+})
+
+describe('quotePieces', () => {
+  // "“Yes,” she said. “No.”" at offset 100: two quoted fragments with the attribution between them
+  const text = '“Yes,” she said. “No.”'
+  it('cuts a statement at its fragments, in order', () => {
+    const pieces = quotePieces(text, 100, [
+      { start: 100, end: 106 },
+      { start: 117, end: 122 },
+    ])
+    expect(pieces).toEqual([
+      { text: '“Yes,”', quoted: true },
+      { text: ' she said. ', quoted: false },
+      { text: '“No.”', quoted: true },
+    ])
+    expect(pieces.map((p) => p.text).join('')).toBe(text)
+  })
+  it('ignores fragments outside the text, out of order or without offsets, and keeps every character', () => {
+    const pieces = quotePieces(text, 100, [{ start: 117, end: 122 }, { start: 100, end: 106 }, { start: 90, end: 95 }, { start: 120, end: 200 }, { text: 'x' }])
+    expect(pieces).toEqual([
+      { text: '“Yes,” she said. ', quoted: false },
+      { text: '“No.”', quoted: true },
+    ])
+    expect(quotePieces(text, null, [{ start: 100, end: 106 }])).toEqual([{ text, quoted: false }])
   })
 })
