@@ -192,7 +192,7 @@ export const resolvers: Resolvers = {
     },
 
     whoSaidWhatAbout: async (_root, { about, first, quotesPerSpeaker }, ctx, info) => {
-      const QQ = Q.whoQueries(quotePartsAt(info, ['quotes']), entityLeanAt(info, ['speaker']))
+      const QQ = Q.quoteQueries({ ...quotePartsAt(info, ['quotes']), speakerLean: entityLeanAt(info, ['speaker']) })
       const params = { first: Q.int(clampFirst(first)), perSpeaker: Q.int(clampFirst(quotesPerSpeaker, QUOTES_PER_SPEAKER)) }
       // no row: the entity is unknown or no one is quoted about it; either way the answer is empty
       const rows = (await withRef(ctx, about, QQ.WHO_SAID_WHAT_ABOUT_REF, params,

@@ -36,6 +36,8 @@ const ARTICLE = (v: string) =>
  * neither is read (each ~50 bytes of Bolt a quote and a db hit; issue 13); undefined reads them.
  * `entitiesLean` (lean only): the quote's subjects and speaker, when read, are read as ENTITY_LEAN (the
  * request asks none of their aliases, merged ids and ISO codes).
+ * `speakerLean`: whoSaidWhatAbout's speaker entities (of its groups, not of its quotes) are read as
+ * ENTITY_LEAN; the other queries do not read them.
  */
 export interface QuoteParts {
   article: boolean
@@ -48,6 +50,7 @@ export interface QuoteParts {
   id?: boolean
   articleId?: boolean
   entitiesLean?: boolean
+  speakerLean?: boolean
 }
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
@@ -329,7 +332,7 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   QUOTES_FILTERED_BY_SPEAKER: quotesFilteredBySpeaker(p),
   QUOTES_FILTERED_BY_ABOUT: quotesFilteredByAbout(p),
   QUOTES_FILTERED: quotesFiltered(p),
-  WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p),
+  WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p, undefined, p.speakerLean ? ENTITY_LEAN : ENTITY),
   /**
    * QUOTES_PAGE by the speaker (or the subject) $ref names (ENTITY_REF), the other side null: no row when it
    * names none. $speakerId (or $aboutId) is only tested for null there: any non-null value.
@@ -337,36 +340,25 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   QUOTES_PAGE_SPEAKER_REF: quotesPage(p, `${ENTITY_REF('s')}\n${BY_ID_X}`),
   QUOTES_PAGE_ABOUT_REF: quotesPage(p, `${ENTITY_REF('x')}\n${BY_ID_S}`),
   /** WHO_SAID_WHAT_ABOUT of the entity $ref names (ENTITY_REF) */
-  WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
+  WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), p.speakerLean ? ENTITY_LEAN : ENTITY),
 })
 
-/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination, when first asked: 8 without `lean`, 224 with it) */
+/**
+ * the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per
+ * combination, when first asked: 16 without `lean`, 448 with it); `speakerLean` adds to the key only when
+ * set, so entityByRefWithQuery's keys are as they were
+ */
 const quotePartsKey = (p: QuoteParts) =>
   `${+!!p.article}${+!!p.about}${+!!p.speaker}` +
   (p.lean
     ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` +
       `${+((p.about || p.speaker) && !!p.entitiesLean)}`
-    : '')
+    : '') +
+  (p.speakerLean ? 's' : '')
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
   const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
-  return made
-}
-
-const madeWhoQueries = new Map<string, { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string }>()
-/**
- * WHO_SAID_WHAT_ABOUT and WHO_SAID_WHAT_ABOUT_REF as quoteQueries(p) has them, with each speaker entity read as
- * ENTITY_LEAN when `leanSpeaker` (the request asks none of its other fields), else as ENTITY.
- */
-export function whoQueries(p: QuoteParts, leanSpeaker: boolean): { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string } {
-  if (!leanSpeaker) return quoteQueries(p)
-  const key = quotePartsKey(p)
-  let made = madeWhoQueries.get(key)
-  if (!made) {
-    made = { WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p, undefined, ENTITY_LEAN), WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), ENTITY_LEAN) }
-    madeWhoQueries.set(key, made)
-  }
   return made
 }
 
