@@ -31,7 +31,7 @@ import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
 
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
-const DEFAULT_QUERIES = ['search', 'stats', 'personQuotes', 'articles', 'quotesBy', 'who']
+const DEFAULT_QUERIES = ['search', 'stats', 'personQuotes', 'articles', 'quotesBy', 'who', 'path', 'nested']
 const say = (line: string) => process.stderr.write(`[bench:request-cost] ${line}\n`)
 const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
 

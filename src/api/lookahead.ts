@@ -8,6 +8,7 @@ import type { FieldNode, FragmentSpreadNode, GraphQLResolveInfo, InlineFragmentN
 /** what the lookahead reads of a resolver's info: its field's nodes and the document's fragments */
 export type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>
 import type { QuoteParts } from '../graph/read.ts'
+import { ENTITY_FULL_FIELDS } from '../graph/read-fragments.ts'
 
 /** the fields of the selection sets, through inline fragments and fragment spreads */
 function fieldsOf(info: Selection, sets: readonly SelectionSetNode[]): FieldNode[] {
@@ -64,17 +65,14 @@ export function quotePartsAt(info: Selection, path: readonly string[]): QuotePar
   }
 }
 
-/** the fields of an entity that only the full projection reads (read-fragments.ts ENTITY against ENTITY_LEAN) */
-const ENTITY_FULL = ['aliases', 'mergedIds', 'iso2', 'iso3']
-
 /**
  * Whether the entities at `path` below the resolver's field may be read as ENTITY_LEAN: the request asks none
- * of their aliases, merged ids and ISO codes (through fragments on any type; @skip/@include not evaluated, so
+ * of ENTITY_FULL_FIELDS (their aliases, merged ids and ISO codes) (through fragments on any type; @skip/@include not evaluated, so
  * a field it may skip still reads them whole).
  */
 export function entityLeanAt(info: Selection, path: readonly string[]): boolean {
   const asked = fieldsAt(info, path)
-  return !ENTITY_FULL.some((f) => asked.has(f))
+  return !ENTITY_FULL_FIELDS.some((f) => asked.has(f))
 }
 
 /** a literal or variable value of an argument (Int, String, Boolean, null); `bad` for any other kind */

@@ -131,6 +131,18 @@ const speakerFields = {
 
 const articleOf = async (id: string | null, ctx: ApiContext) => (id ? ctx.loaders.article.load(id) : null)
 
+/** a quote's subjects, by their ids (a quote read without them) */
+const aboutOf = async (q: QuoteRow, ctx: ApiContext) =>
+  (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error))
+
+/** a quote's article, by its id (a quote read without it; a lean quote, QuoteParts.lean, read with it has no articleId) */
+async function articleOfQuote(q: QuoteRow, ctx: ApiContext): Promise<ArticleRow> {
+  const a = q.articleId ? await ctx.loaders.article.load(q.articleId) : null
+  // (a lean quote whose request asks no id was read without it)
+  if (!a) throw new GraphQLError(q.id ? `quote ${q.id} has no article` : 'a quote has no article')
+  return a
+}
+
 export const resolvers: Resolvers = {
   Query: {
     search: async (_root, { query, types, first }, ctx, info) => {
@@ -192,7 +204,7 @@ export const resolvers: Resolvers = {
     },
 
     whoSaidWhatAbout: async (_root, { about, first, quotesPerSpeaker }, ctx, info) => {
-      const QQ = Q.whoQueries(quotePartsAt(info, ['quotes']), entityLeanAt(info, ['speaker']))
+      const QQ = Q.quoteQueries({ ...quotePartsAt(info, ['quotes']), speakerLean: entityLeanAt(info, ['speaker']) })
       const params = { first: Q.int(clampFirst(first)), perSpeaker: Q.int(clampFirst(quotesPerSpeaker, QUOTES_PER_SPEAKER)) }
       // no row: the entity is unknown or no one is quoted about it; either way the answer is empty
       const rows = (await withRef(ctx, about, QQ.WHO_SAID_WHAT_ABOUT_REF, params,
@@ -343,17 +355,12 @@ export const resolvers: Resolvers = {
       const text = (await ctx.loaders.articleText.load(q.articleId)) ?? ''
       return starts.map((start, i) => ({ start, end: ends[i], text: text.slice(start, ends[i]) }))
     },
-    // speaker, about and article: read with the quote when the request asked for them (QuoteParts), else loaded
+    // speaker, about and article: read with the quote when the request asked for them (QuoteParts), else
+    // loaded. What was read is returned as it is, not in a promise: graphql-js completes a plain value without
+    // the promise and its continuation (100 of each per whoSaidWhatAbout answer; issue 13)
     speaker: (q, _a, ctx) => (q.speaker !== undefined ? q.speaker : q.speakerId ? ctx.loaders.entity.load(q.speakerId) : null),
-    about: async (q, _a, ctx) =>
-      q.about ?? (await ctx.loaders.entity.loadMany(q.aboutIds ?? [])).filter((e): e is EntityRow => !!e && !(e instanceof Error)),
-    article: async (q, _a, ctx) => {
-      // a lean quote (QuoteParts.lean) read with its article has no articleId
-      const a = q.article ?? (q.articleId ? await ctx.loaders.article.load(q.articleId) : null)
-      // (a lean quote whose request asks no id was read without it)
-      if (!a) throw new GraphQLError(q.id ? `quote ${q.id} has no article` : 'a quote has no article')
-      return a
-    },
+    about: (q, _a, ctx) => q.about ?? aboutOf(q, ctx),
+    article: (q, _a, ctx) => q.article ?? articleOfQuote(q, ctx),
   },
 
   Article: {

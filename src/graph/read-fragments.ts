@@ -3,12 +3,24 @@
 import { exactNameLuceneQuery } from './name-keys.ts'
 import { phraseLuceneQuery } from './read-executor.ts'
 
+/**
+ * The fields of an entity that ENTITY reads and ENTITY_LEAN does not, by their GraphQL names, each with its
+ * Cypher: the one list both the projection and the API's lookahead (src/api/lookahead.ts entityLeanAt) read.
+ */
+const ENTITY_EXTRA: Readonly<Record<string, (v: string) => string>> = {
+  aliases: (v) => `coalesce(${v}.aliases, [])`,
+  mergedIds: (v) => `coalesce(${v}.aliasIds, [])`,
+  iso2: (v) => `${v}.iso2`,
+  iso3: (v) => `${v}.iso3`,
+}
+export const ENTITY_FULL_FIELDS: readonly string[] = Object.keys(ENTITY_EXTRA)
+
 export const ENTITY = (v: string) =>
-  `${v} {.id, .name, .type, aliases: coalesce(${v}.aliases, []), mergedIds: coalesce(${v}.aliasIds, []), iso2: ${v}.iso2, iso3: ${v}.iso3}`
+  `${v} {.id, .name, .type, ${Object.entries(ENTITY_EXTRA).map(([name, read]) => `${name}: ${read(v)}`).join(', ')}}`
 
 /**
- * An entity as ENTITY reads it without its aliases, merged ids and ISO codes: for a request that asks none of
- * them (src/api/lookahead.ts entityLeanAt), every other field of an entity being its id, name and type or read
+ * An entity as ENTITY reads it without ENTITY_FULL_FIELDS (its aliases, merged ids and ISO codes): for a
+ * request that asks none of them (src/api/lookahead.ts entityLeanAt), every other field of an entity being its id, name and type or read
  * by its id. An entity's aliases and merged ids grow with what resolution merged into it (issue 13).
  */
 export const ENTITY_LEAN = (v: string) => `${v} {.id, .name, .type}`

@@ -36,6 +36,8 @@ const ARTICLE = (v: string) =>
  * neither is read (each ~50 bytes of Bolt a quote and a db hit; issue 13); undefined reads them.
  * `entitiesLean` (lean only): the quote's subjects and speaker, when read, are read as ENTITY_LEAN (the
  * request asks none of their aliases, merged ids and ISO codes).
+ * `speakerLean`: whoSaidWhatAbout's speaker entities (of its groups, not of its quotes) are read as
+ * ENTITY_LEAN; the other queries do not read them.
  */
 export interface QuoteParts {
   article: boolean
@@ -48,6 +50,7 @@ export interface QuoteParts {
   id?: boolean
   articleId?: boolean
   entitiesLean?: boolean
+  speakerLean?: boolean
 }
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
@@ -57,12 +60,19 @@ const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : '
 /** how a quote's subjects and speaker are read */
 const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN : ENTITY)
 
-/** the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names) */
-const QUOTE_PARTS = (v: string, p: QuoteParts) =>
-  (p.article ? `, article: head([(${v})-[:IN]->(qpa:Article) | ${p.lean && !p.articleDetails ? ARTICLE_LEAN('qpa', p.articleId !== false) : ARTICLE('qpa')}])` : '') +
+/**
+ * the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names). The
+ * article's label is not checked: IN joins only a quote to its article (write.ts CREATE_FACTS), and the
+ * check was a db hit a quote (issue 13). `article`: the variable the caller bound the quote's article to
+ * (OPTIONAL MATCH, null when none), instead of a pattern comprehension per quote.
+ */
+const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string) => {
+  const projectArticle = (a: string) => (p.lean && !p.articleDetails ? ARTICLE_LEAN(a, p.articleId !== false) : ARTICLE(a))
+  return (p.article ? `, article: ${article ? projectArticle(article) : `head([(${v})-[:IN]->(qpa) | ${projectArticle('qpa')}])`}` : '') +
   // each subject once, in the order of aboutIds
-  (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${quoteEntity(p)('qpx')}]` : '') +
-  (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])` : '')
+    (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${quoteEntity(p)('qpx')}]` : '') +
+    (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])` : '')
+}
 
 /**
  * the id of quote `v`'s article: the part of the quote's id before its `#` (`<article id>#q<n>`, rows.ts
@@ -78,16 +88,19 @@ const QUOTE_DETAILS = (v: string) =>
   ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
   ` articleId: ${QUOTE_ARTICLE_ID(v)}`
 
-/** a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the parts `p` asks for */
-const QUOTE = (v: string, p: QuoteParts = NO_PARTS) =>
+/**
+ * a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the
+ * parts `p` asks for; `article` as QUOTE_PARTS takes it
+ */
+const QUOTE = (v: string, p: QuoteParts = NO_PARTS, article?: string) =>
   p.lean
-    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p)}}`
+    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p, article)}}`
     : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
       ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
       ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
       // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
       ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
-      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p)}}`
+      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p, article)}}`
 
 /** newest first, undated last, then by id: a total order, so offset pages never repeat */
 const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, ${v}.id`
@@ -129,10 +142,11 @@ RETURN id AS key, a.text AS value`
 /**
  * A page ($skip, $limit) of the articles mentioning `e`, newest first, as \`k\` (sort key) and \`a\`, read in order from the
  * `mentions_page` index (pages.ts): $skip + $limit index entries, not every article of the entity. DISTINCT: two
- * name forms of one article may have resolved to one entity (two MENTIONS with one key).
+ * name forms of one article may have resolved to one entity (two MENTIONS with one key). No label check:
+ * MENTIONS starts only at an article (write.ts CREATE_FACTS, moves.ts MOVE_FACTS).
  */
 const ARTICLES_NEWEST = (e: string) => `
-  MATCH (a:Article)-[m:MENTIONS]->() WHERE m.page STARTS WITH ${PAGE_PREFIX(`${e}.id`)}
+  MATCH (a)-[m:MENTIONS]->() WHERE m.page STARTS WITH ${PAGE_PREFIX(`${e}.id`)}
   WITH DISTINCT m.page AS k, a ORDER BY k SKIP $skip LIMIT $limit`
 
 /** the articles mentioning each entity, newest first; the total is the counter kept by the writers (aggregates.ts) */
@@ -146,8 +160,9 @@ CALL (e) {
 RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
 
 /**
- * The first `n` quotes (as \`q\`, each once) of an index-ordered scan of the relationships keyed by `e`
- * (pages.ts), when `guard` holds. The guard is part of the seek's prefix (null when it does not hold,
+ * The first `n` quotes (as \`q\`, each once, with \`sk\`: the key after the entity's prefix, which sorts as
+ * NEWEST) of an index-ordered scan of the relationships keyed by `e` (pages.ts), when `guard` holds.
+ * The guard is part of the seek's prefix (null when it does not hold,
  * which seeks nothing): as a WHERE before the MATCH, the planner placed it after the seek, so the
  * branches that do not apply scanned the entity's whole range (checked with PROFILE at 3,000 articles:
  * 73,000 index entries per branch).
@@ -155,25 +170,26 @@ RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
 const QUOTE_SCAN = (pattern: string, e: string, guard: string, n: string) => `
   MATCH ${pattern} WHERE r.page STARTS WITH CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END
   WITH DISTINCT r.page AS k, q ORDER BY k LIMIT ${n}
-  RETURN q`
+  RETURN q, substring(k, size(${e}.id) + 1) AS sk`
 const SAID_BY = '()-[r:SAID]->(q)'
 const ABOUT_OF = '(q)-[r:ABOUT]->()'
 
 /**
- * The newest `n` quotes about \`x\` of one speaker (as \`q\`, each once; with `sortKey` also \`sk\`, the key
- * after the pair's prefix, which sorts as NEWEST), read in order from the pair's own page (pages.ts PAIR_PAGE_OF): `n`
+ * The newest `n` quotes about \`x\` of one speaker (as \`q\`, each once, with \`sk\`, the key after the
+ * pair's prefix, which sorts as NEWEST), read in order from the pair's own page (pages.ts PAIR_PAGE_OF): `n`
  * index entries, whatever else the speaker said or was said about \`x\`. `speaker` is the key's speaker
  * part (PAIR_SPEAKER), null when the guard of the caller does not hold (seeks nothing). DISTINCT: two
  * name forms of one article resolved to one entity give a quote two ABOUT with one key.
  */
-const PAIR_SCAN = (x: string, speaker: string, n: string, sortKey = false) => `
+const PAIR_SCAN = (x: string, speaker: string, n: string) => `
   WITH *, ${PAIR_PREFIX(`${x}.id`, speaker)} AS pp
   MATCH (q)-[r:ABOUT]->() WHERE r.pairPage STARTS WITH pp
-  WITH DISTINCT r.pairPage AS k, q${sortKey ? ', size(pp) AS pl' : ''} ORDER BY k LIMIT ${n}
-  RETURN q${sortKey ? ', substring(k, pl) AS sk' : ''}`
+  WITH DISTINCT r.pairPage AS k, q, size(pp) AS pl ORDER BY k LIMIT ${n}
+  RETURN q, substring(k, pl) AS sk`
 
 /**
- * The newest `n` quotes (as \`q\`, each once, unordered: callers sort them by NEWEST) said by \`s\` and
+ * The newest `n` quotes (as \`q\`, each once, unordered, with \`sk\`: callers sort them by it, which is
+ * NEWEST without reading each quote's date and id again) said by \`s\` and
  * about \`x\`, either of which may be null (no condition on that side). Read newest first from the
  * page indexes (pages.ts): the speaker's SAID page, the subject's ABOUT page, or, with both, the page of
  * the pair on ABOUT (PAIR_SCAN), stopping at the n-th. Only the branch whose guard holds reads anything.
@@ -207,7 +223,7 @@ OPTIONAL MATCH (${other}:Entity {id: ${otherId}})
 CALL (s, x) {
   WITH s, x WHERE ${otherId} IS NULL OR ${other} IS NOT NULL
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
-  WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  WITH q, sk ORDER BY sk SKIP $skip LIMIT $limit
   RETURN collect(${QUOTE('q', p)}) AS rows
 }
 RETURN id AS key, rows,
@@ -232,7 +248,7 @@ ${anchors}
 CALL (s, x) {
   WITH s, x WHERE ($speakerId IS NULL OR s IS NOT NULL) AND ($aboutId IS NULL OR x IS NOT NULL) AND (s IS NOT NULL OR x IS NOT NULL)
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
-  WITH q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  WITH q, sk ORDER BY sk SKIP $skip LIMIT $limit
   RETURN collect(${QUOTE('q', p)}) AS rows
 }
 RETURN rows,
@@ -273,10 +289,12 @@ ${PAGE_OF_QUOTES(p)}`
 /**
  * The rows of WHO_SAID_WHAT_ABOUT for the entity bound to `x`, in order (`i`): `s` (the speaker entity, or
  * null), `unresolved` (the name as written when no entity said them), `n` (their count about `x`) and
- * `quotes`, each of the speaker's newest `perSpeaker` quotes about `x` as `project('q')`. `first` and
- * `perSpeaker` are Cypher expressions (parameters). Shared with the reading view's entity page.
+ * `quotes`, each of the speaker's newest `perSpeaker` quotes about `x` as `project('q', 'qa')`, where `qa`
+ * is the quote's article when `withArticle` (one OPTIONAL MATCH of its IN: ~1 db hit a quote fewer than a
+ * pattern comprehension per quote), else unbound. `first` and `perSpeaker` are Cypher expressions
+ * (parameters). Shared with the reading view's entity page.
  */
-export const SPEAKERS_ABOUT = (first: string, perSpeaker: string, project: (q: string) => string) => `
+export const SPEAKERS_ABOUT = (first: string, perSpeaker: string, project: (q: string, a: string) => string, withArticle = false) => `
 CALL (x) {
   MATCH (s:Entity)-[r:SPOKE_ABOUT]->() WHERE r.rank STARTS WITH ${PAGE_PREFIX('x.id')}
   WITH s, r ORDER BY r.rank LIMIT ${first}
@@ -294,11 +312,11 @@ UNWIND range(0, size(top) - 1) AS i
 WITH x, i, top[i].s AS s, top[i].unresolved AS unresolved, top[i].n AS n
 CALL (x, s, unresolved) {
   CALL (x, s, unresolved) {
-    ${PAIR_SCAN('x', PAIR_SPEAKER('s.id', 'unresolved'), perSpeaker, true)}
+    ${PAIR_SCAN('x', PAIR_SPEAKER('s.id', 'unresolved'), perSpeaker)}
   }
   // sk, the pair page after its prefix, sorts exactly as NEWEST (pages.ts) without reading the quotes' dates and ids again
-  WITH q, sk ORDER BY sk
-  RETURN collect(${project('q')}) AS quotes
+  ${withArticle ? 'OPTIONAL MATCH (q)-[:IN]->(qa)\n  WITH q, sk, qa' : 'WITH q, sk'} ORDER BY sk
+  RETURN collect(${project('q', 'qa')}) AS quotes
 }
 WITH i, s, unresolved, n, quotes
 ORDER BY i`
@@ -316,7 +334,7 @@ ORDER BY i`
  */
 const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})', speaker = ENTITY) => `
 ${anchor}
-${SPEAKERS_ABOUT('$first', '$perSpeaker', (q) => QUOTE(q, p))}
+${SPEAKERS_ABOUT('$first', '$perSpeaker', (q, a) => QUOTE(q, p, p.article ? a : undefined), p.article)}
 RETURN CASE WHEN s IS NULL THEN null ELSE ${speaker('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 export const WHO_SAID_WHAT_ABOUT = whoSaidWhatAbout(NO_PARTS)
@@ -329,7 +347,7 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   QUOTES_FILTERED_BY_SPEAKER: quotesFilteredBySpeaker(p),
   QUOTES_FILTERED_BY_ABOUT: quotesFilteredByAbout(p),
   QUOTES_FILTERED: quotesFiltered(p),
-  WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p),
+  WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p, undefined, p.speakerLean ? ENTITY_LEAN : ENTITY),
   /**
    * QUOTES_PAGE by the speaker (or the subject) $ref names (ENTITY_REF), the other side null: no row when it
    * names none. $speakerId (or $aboutId) is only tested for null there: any non-null value.
@@ -337,36 +355,25 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   QUOTES_PAGE_SPEAKER_REF: quotesPage(p, `${ENTITY_REF('s')}\n${BY_ID_X}`),
   QUOTES_PAGE_ABOUT_REF: quotesPage(p, `${ENTITY_REF('x')}\n${BY_ID_S}`),
   /** WHO_SAID_WHAT_ABOUT of the entity $ref names (ENTITY_REF) */
-  WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x')),
+  WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), p.speakerLean ? ENTITY_LEAN : ENTITY),
 })
 
-/** the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per combination, when first asked: 8 without `lean`, 224 with it) */
+/**
+ * the queries that serve pages of quotes, each quote read with the parts `p` asks for (made once per
+ * combination, when first asked: 16 without `lean`, 448 with it); `speakerLean` adds to the key only when
+ * set, so entityByRefWithQuery's keys are as they were
+ */
 const quotePartsKey = (p: QuoteParts) =>
   `${+!!p.article}${+!!p.about}${+!!p.speaker}` +
   (p.lean
     ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` +
       `${+((p.about || p.speaker) && !!p.entitiesLean)}`
-    : '')
+    : '') +
+  (p.speakerLean ? 's' : '')
 export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries> {
   const key = quotePartsKey(p)
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
-  return made
-}
-
-const madeWhoQueries = new Map<string, { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string }>()
-/**
- * WHO_SAID_WHAT_ABOUT and WHO_SAID_WHAT_ABOUT_REF as quoteQueries(p) has them, with each speaker entity read as
- * ENTITY_LEAN when `leanSpeaker` (the request asks none of its other fields), else as ENTITY.
- */
-export function whoQueries(p: QuoteParts, leanSpeaker: boolean): { WHO_SAID_WHAT_ABOUT: string; WHO_SAID_WHAT_ABOUT_REF: string } {
-  if (!leanSpeaker) return quoteQueries(p)
-  const key = quotePartsKey(p)
-  let made = madeWhoQueries.get(key)
-  if (!made) {
-    made = { WHO_SAID_WHAT_ABOUT: whoSaidWhatAbout(p, undefined, ENTITY_LEAN), WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), ENTITY_LEAN) }
-    madeWhoQueries.set(key, made)
-  }
   return made
 }
 
@@ -383,7 +390,7 @@ ${ENTITY_REF('e')}${p ? `
 CALL (e) {
   CALL (e) {${QUOTE_SCAN(SAID_BY, 'e', '$quoteTypes IS NULL OR e.type IN $quoteTypes', '$skip + $limit')}
   }
-  WITH DISTINCT q ORDER BY ${NEWEST('q')} SKIP $skip LIMIT $limit
+  WITH DISTINCT q, sk ORDER BY sk SKIP $skip LIMIT $limit
   RETURN collect(${QUOTE('q', p)}) AS rows
 }` : ''}${related ? `
 ${RELATED_OF('$relatedLimit', relations)}` : ''}

@@ -2,7 +2,7 @@ import { Kind, parse } from 'graphql'
 import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { childFields, entityLeanAt, quotePartsAt } from '../../src/api/lookahead.ts'
-import { SEARCH, SEARCH_LEAN, quoteQueries, whoQueries, type QuoteParts } from '../../src/graph/read.ts'
+import { SEARCH, SEARCH_LEAN, quoteQueries, type QuoteParts } from '../../src/graph/read.ts'
 import { ENTITY, ENTITY_LEAN } from '../../src/graph/read-fragments.ts'
 
 /** the resolver info of the document's first top-level field, as graphql gives it */
@@ -68,10 +68,10 @@ describe('quotePartsAt (what a quote page reads with its quotes)', () => {
   it('makes the projection without the ids that are not asked, and with them otherwise', () => {
     const q = (p: Partial<QuoteParts>) => quoteQueries({ article: true, about: false, speaker: false, lean: true, ...p }).QUOTES_PAGE
     const without = q({ id: false, articleId: false })
-    expect(without).toContain('q {.text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.title, publishedAt')
+    expect(without).toContain('q {.text, .kind, article: head([(q)-[:IN]->(qpa) | qpa {.title, publishedAt')
     // undefined (a caller that does not say) reads both, as before
-    expect(q({})).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.id, .title, publishedAt')
-    expect(q({ id: true, articleId: false })).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa:Article) | qpa {.title,')
+    expect(q({})).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa) | qpa {.id, .title, publishedAt')
+    expect(q({ id: true, articleId: false })).toContain('q {.id, .text, .kind, article: head([(q)-[:IN]->(qpa) | qpa {.title,')
     // the whole article (articleDetails) is read whatever articleId says, and both variants are one text
     expect(q({ articleDetails: true, articleId: false })).toBe(q({ articleDetails: true, articleId: true }))
   })
@@ -89,7 +89,9 @@ describe('entityLeanAt (entities read without their aliases, merged ids and ISO 
   it('picks the lean texts, which differ from the full ones only in the projection', () => {
     expect(SEARCH_LEAN).toBe(SEARCH.replace(ENTITY('node'), ENTITY_LEAN('node')))
     const p: QuoteParts = { article: true, about: false, speaker: false, lean: true, id: false, articleId: false }
-    expect(whoQueries(p, false).WHO_SAID_WHAT_ABOUT_REF).toBe(quoteQueries(p).WHO_SAID_WHAT_ABOUT_REF)
-    expect(whoQueries(p, true).WHO_SAID_WHAT_ABOUT_REF).toBe(quoteQueries(p).WHO_SAID_WHAT_ABOUT_REF.replace(ENTITY('s'), ENTITY_LEAN('s')))
+    expect(quoteQueries({ ...p, speakerLean: false }).WHO_SAID_WHAT_ABOUT_REF).toBe(quoteQueries(p).WHO_SAID_WHAT_ABOUT_REF)
+    expect(quoteQueries({ ...p, speakerLean: true }).WHO_SAID_WHAT_ABOUT_REF).toBe(quoteQueries(p).WHO_SAID_WHAT_ABOUT_REF.replace(ENTITY('s'), ENTITY_LEAN('s')))
+    // the other queries do not read a group's speaker: one text whatever speakerLean says
+    expect(quoteQueries({ ...p, speakerLean: true }).QUOTES_PAGE).toBe(quoteQueries(p).QUOTES_PAGE)
   })
 })
