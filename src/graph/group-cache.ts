@@ -51,6 +51,8 @@ export class CompactGroup {
     records: StoredRecord[],
     /** what a bulk ingest may defer of the group (deferred.ts), from these records */
     readonly big: BigGroup | null = bigGroupOf(records),
+    /** the group's BigGroup only, its records left out (summary) */
+    readonly summaryOnly = false,
   ) {
     const at = new Map<string, number>()
     const lists = new Map<string, number>()
@@ -90,6 +92,11 @@ export class CompactGroup {
       this.articles[n] = this.strings[str(r.articleId)]
     })
     this.bytes = bytes + this.cols.byteLength + 8 * records.length
+  }
+
+  /** A big group's BigGroup without its records (planGroups' `packBig`): GroupCache.remember keeps the BigGroup and no records. */
+  static summary(token: string, big: BigGroup): CompactGroup {
+    return new CompactGroup(token, [], big, true)
   }
 
   get length(): number {
@@ -185,7 +192,7 @@ export class GroupCache {
       this.drop(g)
       if (e.big) this.bigGroups.set(g, e.big)
       else this.bigGroups.delete(g)
-      if (e.bytes > this.maxBytes) continue
+      if (e.summaryOnly || e.bytes > this.maxBytes) continue
       this.entries.set(g, e)
       this.held += e.bytes
       this.heldRecords += e.length

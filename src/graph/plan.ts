@@ -1,13 +1,14 @@
 // Planning a write of name groups (resolve.ts explains them): their records read from the graph or
 // from this process's GroupCache, each group resolved (resolveGroup) and its records packed again
 // (CompactGroup) before the next one is expanded, so a transaction holds one group's records as
-// objects at a time; then the plan applied (the resolved nodes written, the facts moved).
+// objects at a time; the groups this process knows to be big are read last, a chunk at a time
+// (readLater); then the plan applied (the resolved nodes written, the facts moved).
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, type ArticleFacts } from './aggregates.ts'
 import { MOVE_FACTS, movedContribution, readFactsToMove, type MovedRelated } from './moves.ts'
 import { applyDecisions } from './decisions.ts'
 import { CompactGroup, type GroupCache } from './group-cache.ts'
-import { CLEAR_DIRTY } from './deferred.ts'
+import { bigGroupOf, CLEAR_DIRTY } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
 import { keyOf, recordKey, resolveGroup, type FormRecord, type GroupResolution, type ResolvedEntity } from './resolve.ts'
@@ -92,6 +93,44 @@ export interface PlanOptions {
   deleted?: Iterable<string>
   /** the groups' tokens when the caller locked them with lockGroups(..., tokens); else they are given one here */
   tokens?: GroupTokens
+  /**
+   * whether to pack the records of a group found big (deferred.ts) for the GroupCache (default: every group's);
+   * a bulk batch says no for the groups it only adds to: the next bulk batch defers such a group, which drops
+   * its records from the cache (GroupCache.deferred), and at the doubling of a corpus' big groups their packed
+   * records were the plan's largest term (~100 bytes a record, all of them at once)
+   */
+  packBig?: (group: string) => boolean
+}
+
+/** Known records (GroupCache.big) read in one statement for the big groups planGroups reads after the others; a bigger group is read alone. */
+export const LATER_RECORDS = 20_000
+
+/**
+ * The groups of `groups` this process knows to be big (GroupCache.big: a bulk ingest's deferred groups, all
+ * resolved again at their doubling), in chunks of at most LATER_RECORDS known records, a bigger group alone:
+ * planGroups reads, resolves and lets go of one chunk before it reads the next, so that a plan holds one big
+ * group's records as objects at a time, not every big group of the corpus (issue 13: the doubling of a
+ * 100,000-article corpus' big groups put ~1,000,000 records in one plan).
+ */
+function readLater(groups: string[], cache: GroupCache | null): string[][] {
+  if (!cache) return []
+  const chunks: string[][] = []
+  let chunk: string[] = []
+  let records = 0
+  for (const g of groups) {
+    const big = cache.big(g)
+    if (!big) continue
+    const n = big.size + big.pending
+    if (chunk.length && records + n > LATER_RECORDS) {
+      chunks.push(chunk)
+      chunk = []
+      records = 0
+    }
+    chunk.push(g)
+    records += n
+  }
+  if (chunk.length) chunks.push(chunk)
+  return chunks
 }
 
 /**
@@ -155,11 +194,13 @@ export async function planGroups(
   // every group resolved gets the transaction's token (those the caller locked without one, here)
   await lockGroups(tx, list, tokens)
   plan.token = tokens.token
+  /** a record of the plan: stored (`current`, its node now) or added (current null) */
+  type Rec = FormRecord & { current: string | null }
   /** a group's records: those held packed (`held`, from the GroupCache) or read, then those added */
-  type Source = { held: CompactGroup | null; records: (FormRecord & { current: string | null })[] }
+  type Source = { held: CompactGroup | null; records: Rec[]; added: Rec[] }
   const byGroup = new Map<string, Source>()
-  const source = (g: string): Source => byGroup.get(g) ?? byGroup.set(g, { held: null, records: [] }).get(g)!
-  const push = (g: string, rec: FormRecord & { current: string | null }): void => void source(g).records.push(rec)
+  const source = (g: string): Source => byGroup.get(g) ?? byGroup.set(g, { held: null, records: [], added: [] }).get(g)!
+  const push = (g: string, rec: Rec): void => void source(g).records.push(rec)
   // records held from this process's last write of a group whose token has not changed since
   const deleted = new Set(opts.deleted ?? [])
   const toRead: string[] = []
@@ -169,29 +210,43 @@ export async function planGroups(
     if (!held) toRead.push(g)
     else if (held.hasArticleOutside(deleted)) source(g).held = held
   }
-  if (toRead.length) {
-    const read = await readGroupRecords(tx, toRead, push)
-    countProfile('records read', read)
-    countProfile('groups read', toRead.length)
-    memProbe('plan: records read', { records: read, groups: toRead.length })
+  // the groups this process knows to be big (deferred.ts) are read after the others, a chunk at a time (readLater),
+  // unless curation decisions are resolved with them (all groups together)
+  const later = decisions.length ? [] : readLater(toRead, opts.cache ?? null)
+  const readLate = new Set(later.flat())
+  const read = async (groups: string[]): Promise<void> => {
+    const n = await readGroupRecords(tx, groups, push)
+    countProfile('records read', n)
+    countProfile('groups read', groups.length)
+    memProbe('plan: records read', { records: n, groups: groups.length })
   }
+  const now = readLate.size ? toRead.filter((g) => !readLate.has(g)) : toRead
+  if (now.length) await read(now)
   // added records of groups not resolved here (a bulk ingest's deferred groups, deferred.ts) are placed by the caller
   const resolving = new Set(list)
   // built like readGroupRecords' and CompactGroup's records (the same properties in the same order), so that
   // resolveGroup meets one object shape: a spread made another, and V8 deoptimised it on meeting it
+  const addedTo = new Map<string, Rec[]>()
   for (const { group, articleId, form, name, type, count, aliases, date } of added) {
-    if (resolving.has(group)) push(group, { articleId, form, name, type, count, aliases, date, current: null })
+    if (resolving.has(group)) (addedTo.get(group) ?? addedTo.set(group, []).get(group)!).push({ articleId, form, name, type, count, aliases, date, current: null })
   }
+  /** gives the groups their added records (those read later: once read, so that a group's records come in the same order) */
+  const addTo = (groups: Iterable<string>): void => {
+    for (const g of groups) {
+      const recs = addedTo.get(g)
+      if (recs) source(g).added = recs
+    }
+  }
+  addTo([...addedTo.keys()].filter((g) => !readLate.has(g)))
   plan.clean = list.filter((g) => tokens.dirty.has(g))
-  plan.empty = list.filter((g) => !byGroup.has(g))
-  /** the group's records as objects (held ones expanded here, one group at a time, as before the deletion) */
-  const expand = (s: Source): (FormRecord & { current: string | null })[] => {
-    if (!s.held) return s.records
-    const held: (FormRecord & { current: string | null })[] = s.held.records()
-    return [...(deleted.size ? held.filter((r) => !deleted.has(r.articleId)) : held), ...s.records]
+  /** the group's records as objects: held ones expanded here, one group at a time, as before the deletion (a held group is not read), then the added ones */
+  const expand = (s: Source): Rec[] => {
+    const out: Rec[] = s.held ? (deleted.size ? s.held.records().filter((r) => !deleted.has(r.articleId)) : s.held.records()) : s.records
+    for (const r of s.added) out.push(r)
+    return out
   }
   /** what the plan does with the group's records once resolved; the records are then packed (for GroupCache) */
-  const place = (g: string, records: (FormRecord & { current: string | null })[], out: GroupResolution): void => {
+  const place = (g: string, records: Rec[], out: GroupResolution): void => {
     const after: StoredRecord[] = []
     for (const r of records) {
       const to = out.target.get(recordKey(r))!
@@ -199,19 +254,31 @@ export async function planGroups(
       else if (to !== r.current) plan.moves.push({ articleId: r.articleId, form: r.form, from: r.current, to })
       after.push(to === r.current ? (r as StoredRecord) : { ...r, current: to })
     }
-    plan.records.set(g, new CompactGroup(plan.token, after))
+    const big = bigGroupOf(after)
+    // a big group's records are left out of the GroupCache when the caller says it will not use them
+    plan.records.set(g, big && opts.packBig && !opts.packBig(g) ? CompactGroup.summary(plan.token, big) : new CompactGroup(plan.token, after, big))
   }
   let resolvedRecords = 0
   if (!decisions.length) {
     // one group at a time: its records expanded, resolved, packed and let go before the next
-    for (const [g, s] of byGroup) {
-      const records = expand(s)
-      byGroup.delete(g)
-      resolvedRecords += records.length
-      const out = resolveGroup(g, records)
-      plan.rows.push(...out.entities)
-      place(g, records, out)
+    const resolveAll = (): void => {
+      for (const [g, s] of byGroup) {
+        const records = expand(s)
+        byGroup.delete(g)
+        resolvedRecords += records.length
+        const out = resolveGroup(g, records)
+        plan.rows.push(...out.entities)
+        place(g, records, out)
+      }
     }
+    resolveAll()
+    // then the big groups, each chunk read, resolved and let go before the next is read
+    for (const chunk of later) {
+      await read(chunk)
+      addTo(chunk)
+      resolveAll()
+    }
+    if (later.length) memProbe('plan: big groups resolved', { groups: readLate.size })
   } else {
     // the one place curation decisions enter: applied to the groups' resolutions together
     const all = new Map([...byGroup].map(([g, s]) => [g, expand(s)]))
@@ -225,6 +292,7 @@ export async function planGroups(
       place(g, records, curated)
     }
   }
+  plan.empty = list.filter((g) => !plan.records.has(g))
   countProfile('records resolved', resolvedRecords)
   memProbe('plan: resolved', { records: resolvedRecords, moves: plan.moves.length })
   return plan

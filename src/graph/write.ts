@@ -357,7 +357,10 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
     const rewritten = new Set(old)
     for (const [g, n] of adding) if (!rewritten.has(g) && mayDefer(cache.big(g), n)) deferred.set(g, { records: n, forms: new Map() })
   }
-  const plan = await planGroups(tx, deferred.size ? [...groups].filter((g) => !deferred.has(g)) : groups, added, { cache, deleted: replace, tokens })
+  // a bulk batch keeps a big group's records in the cache only for a rewritten article's group: the next bulk batch defers the others (packBig)
+  const rewrote = new Set(old)
+  const packBig = bulk ? (g: string): boolean => rewrote.has(g) : undefined
+  const plan = await planGroups(tx, deferred.size ? [...groups].filter((g) => !deferred.has(g)) : groups, added, { cache, deleted: replace, tokens, packBig })
   lap('plan groups (read records, resolve)')
   // a deferred group a curation decision linked to a resolved one was resolved with it
   for (const g of plan.records.keys()) deferred.delete(g)
