@@ -34,6 +34,9 @@ const metaCER = ((): (() => unknown) => {
   return () => (made ??= (model.metaCER as () => unknown)())
 })()
 
+/** A word wink tokenises alike whether its cache knows it or not: letters only, nothing to split off. */
+const PLAIN_WORD = /^[A-Za-z]+$/
+
 /** The part of wink's lexicon that its cache adds to: word -> index, and index -> word. */
 interface Lexemes { hash: Record<string, number>; list: string[] }
 
@@ -77,8 +80,9 @@ export function winkReader(limit = 250_000): WinkReader {
       try {
         return take(instance.readDoc(text))
       } finally {
-        // every word from `from` on was new to the hash when this read added it (wink adds only missing words)
-        for (let i = from; i < list.length; i++) delete hash[list[i]]
+        // every word from `from` on was new to the hash when this read added it (wink adds only missing words);
+        // a word of ASCII letters alone stays: wink's tokeniser keeps such a word whole whether it knows it or not
+        for (let i = from; i < list.length; i++) if (!PLAIN_WORD.test(list[i])) delete hash[list[i]]
       }
     },
     its: instance.its,
