@@ -48,11 +48,13 @@ interface Lexemes { hash: Record<string, number>; list: string[] }
  * "party’s" as one token where a fresh process splits it (party ’s), the POS tags of its neighbours
  * changed with it, and so did the relations extracted from an article, with the articles read before it.
  * So after each read the words it added are taken out of the lexicon's hash (the model's own words are
- * never touched), and the next text is tokenised against the model's lexicon alone. (Within one text wink
- * still learns as it goes, as it does in a fresh process.) Those words stay in wink's private lists, whose
- * indexes must stay valid, so the lists grow by the distinct new words of each text (~80 per PolNeAR
- * article, ~60 bytes each); past `limit` of them (~15 MB, some 3,000 articles) the instance is replaced by
- * a new one, which takes about a second and frees them.
+ * never touched), and the next text is tokenised as against the model's lexicon alone. Words of ASCII
+ * letters only stay learnt: the tokeniser keeps such a word whole whether it knows it or not, and
+ * re-learning them in every text would cost the extraction ~20% more CPU (the 840 PolNeAR train texts
+ * extract byte-identically either way). (Within one text wink still learns as it goes, as it does in a
+ * fresh process.) The forgotten words stay in wink's private lists, whose indexes must stay valid, so the
+ * lists grow by each text's distinct new words with a mark or a non-ASCII letter in them; past `limit` of
+ * them (~15 MB) the instance is replaced by a new one, which takes about a second and frees them.
  */
 export function winkReader(limit = 250_000): WinkReader {
   let lexemes: Lexemes | undefined
