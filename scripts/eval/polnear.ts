@@ -18,7 +18,7 @@
 // Content's length; the speaker is right when the predicted speaker span overlaps the gold Source span.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { analyse, nlp } from '../../src/extract/nlp.ts'
+import { analyse, wink as reader } from '../../src/extract/nlp.ts'
 import type { Doc } from '../../src/extract/nlp.ts'
 import type { EntityLayer } from '../../src/extract/entities.ts'
 import { findEntities } from '../../src/extract/entities.ts'
@@ -208,7 +208,7 @@ function benchmark(prepared: { doc: Doc; layer: EntityLayer; ranges: { start: nu
   const runs = {
     att: () => { for (const p of prepared) findAttributions(p.doc, p.layer, p.ranges) },
     quotes: () => { for (const p of prepared) findQuotes(p.doc, p.layer, p.ranges, 'bench') },
-    wink: () => { for (const p of prepared) nlp.readDoc(p.doc.text) },
+    wink: () => { for (const p of prepared) reader.read(p.doc.text, () => 0) },
   }
   const times: Record<keyof typeof runs, number[]> = { att: [], quotes: [], wink: [] }
   for (let round = 0; round < 5; round++) {

@@ -1,18 +1,100 @@
-// The one wink-nlp instance of the process, and the shared token document every stage reads.
-// wink-nlp's learnCustomEntities only gets working POS patterns on the first winkNLP(model) of a
-// process, so nothing else may create an instance: import `nlp` from here.
-import winkNLP from 'wink-nlp'
+// wink-nlp, read so that what it makes of a text depends on that text alone, and the shared token document
+// every stage reads. Read texts with `wink.read` from here, not with a winkNLP instance of your own.
+import winkNLP, { type Document, type ItsHelpers, type Model, type WinkMethods } from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import { normaliseForMatching } from './normalize.ts'
 
 /**
  * wink's pipe without its own named-entity recogniser ('ner': dates, numbers, money...), which no stage reads:
  * readDoc runs about 40% faster, with identical tokens, POS tags, sentences and sentiment on all 840 PolNeAR
- * train texts. Add 'ner' (or 'cer' for learnCustomEntities) back here if a stage comes to need it.
+ * train texts. Add 'ner' back here if a stage comes to need it. ('cer' would need more: learnCustomEntities
+ * teaches one instance, and a reader replaces its instance now and then.)
  */
 export const WINK_PIPE = ['sbd', 'negation', 'sentiment', 'pos']
-export const nlp = winkNLP(model, WINK_PIPE)
-export const its = nlp.its
+
+export interface WinkReader {
+  /**
+   * Reads `text` and returns what `take` makes of its document. `take` must take all it needs there and
+   * then: the document looks its words up lazily, and the words it added are forgotten once `take` returns.
+   */
+  read<T>(text: string, take: (doc: Document) => T): T
+  its: ItsHelpers
+  /** how many winkNLP instances this reader has made so far */
+  instances(): number
+}
+
+/**
+ * The model's metaCER(), called once. Every winkNLP(model) calls it, and it JSON.stringifies its machines
+ * into the variable it read them from: the second instance of a process gets them stringified twice (likely
+ * why learnCustomEntities was found to work on the first instance only), and after a few more instances
+ * the call dies of "RangeError: Invalid string length". Every instance made here gets the first answer.
+ */
+const metaCER = ((): (() => unknown) => {
+  let made: unknown
+  return () => (made ??= (model.metaCER as () => unknown)())
+})()
+
+/** A word wink tokenises alike whether its cache knows it or not: letters only, nothing to split off. */
+const PLAIN_WORD = /^[A-Za-z]+$/
+
+/** The part of wink's lexicon that its cache adds to: word -> index, and index -> word. */
+interface Lexemes { hash: Record<string, number>; list: string[] }
+
+/**
+ * A reader of texts through a winkNLP instance whose every read finds the lexicon as a fresh process has it.
+ *
+ * wink's cache learns every out-of-vocabulary word it reads, and its tokeniser keeps a known word whole:
+ * once one text had "party’s" whole (before a full stop, say), every later text of the process got
+ * "party’s" as one token where a fresh process splits it (party ’s), the POS tags of its neighbours
+ * changed with it, and so did the relations extracted from an article, with the articles read before it.
+ * So after each read the words it added are taken out of the lexicon's hash (the model's own words are
+ * never touched), and the next text is tokenised as against the model's lexicon alone. Words of ASCII
+ * letters only stay learnt: the tokeniser keeps such a word whole whether it knows it or not, and
+ * re-learning them in every text would cost the extraction ~20% more CPU (the 840 PolNeAR train texts
+ * extract byte-identically either way). (Within one text wink still learns as it goes, as it does in a
+ * fresh process.) The forgotten words stay in wink's private lists, whose indexes must stay valid, so the
+ * lists grow by each text's distinct new words with a mark or a non-ASCII letter in them; past `limit` of
+ * them (~15 MB) the instance is replaced by a new one, which takes about a second and frees them.
+ */
+export function winkReader(limit = 250_000): WinkReader {
+  let lexemes: Lexemes | undefined
+  // each instance makes its lexicon afresh with the model's core(): keep a hold of the one it made
+  const core = model.core as () => { features: { lexeme: Lexemes } }
+  const ours: Model = { ...model, core: () => { const loaded = core(); lexemes = loaded.features.lexeme; return loaded }, metaCER }
+  let made = 0
+  let pristine = 0
+  let instance = create()
+
+  function create(): WinkMethods {
+    lexemes = undefined
+    const created = winkNLP(ours, WINK_PIPE)
+    if (!lexemes) throw new Error('wink-nlp did not load the model\'s core lexicon')
+    pristine = (lexemes as Lexemes).list.length
+    made++
+    return created
+  }
+
+  return {
+    read<T>(text: string, take: (doc: Document) => T): T {
+      if ((lexemes as Lexemes).list.length - pristine > limit) instance = create()
+      const { hash, list } = lexemes as Lexemes
+      const from = list.length
+      try {
+        return take(instance.readDoc(text))
+      } finally {
+        // every word from `from` on was new to the hash when this read added it (wink adds only missing words);
+        // a word of ASCII letters alone stays: wink's tokeniser keeps such a word whole whether it knows it or not
+        for (let i = from; i < list.length; i++) if (!PLAIN_WORD.test(list[i])) delete hash[list[i]]
+      }
+    },
+    its: instance.its,
+    instances: () => made,
+  }
+}
+
+/** The reader every stage uses. */
+export const wink = winkReader()
+export const its = wink.its
 
 /** Tokens and sentences of one text, with character offsets into that text (end exclusive). */
 export interface Doc {
@@ -63,9 +145,12 @@ export function analyse(text: string, offset = 0): Doc {
 }
 
 function analyseNormalised(text: string, offset: number): Doc {
-  const wdoc = nlp.readDoc(text)
-  const tokens = wdoc.tokens().out() as string[]
-  const pos = wdoc.tokens().out(its.pos) as string[]
+  const { tokens, pos, spans, scores } = wink.read(text, (wdoc) => ({
+    tokens: wdoc.tokens().out() as string[],
+    pos: wdoc.tokens().out(its.pos) as string[],
+    spans: wdoc.sentences().out(its.span) as unknown as [number, number][],
+    scores: wdoc.sentences().out(its.sentiment) as unknown as number[],
+  }))
   const n = tokens.length
   const start = new Int32Array(n)
   const end = new Int32Array(n)
@@ -79,8 +164,6 @@ function analyseNormalised(text: string, offset: number): Doc {
     cursor = Math.min(text.length, at + (at >= 0 ? t.length : 0))
     end[i] = cursor + offset
   }
-  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][]
-  const scores = wdoc.sentences().out(its.sentiment) as unknown as number[]
   const split = splitPossessives(tokens, pos, start, end)
   const at = split?.at
   const out = split ?? { tokens, pos, start, end }
@@ -107,12 +190,11 @@ function mayBeJoined(t: string): boolean {
 }
 
 /**
- * wink-nlp splits "Clinton’s" into "Clinton" "’s" on a fresh process, but its lexicon cache grows
- * with the words it reads, and once it has met "Clinton’s" whole (before a full stop, say) it keeps
- * the word whole for the rest of the process: the tokens of an article would depend on the articles
- * read before it. Every such word is split here as wink splits it fresh: "’s" a particle after a
- * name or noun (else the verb "is"), a lone "’" after a plural punctuation. Returns null when no
- * token needs it (the usual case); `at` maps each old token index to its new one.
+ * wink-nlp splits "Clinton’s" into "Clinton" "’s" mid-sentence, but keeps it whole in some places (before a
+ * full stop, say), and once it has met the word whole it keeps it whole for the rest of the text (the
+ * reader above forgets it between texts). Every such word is split here as wink splits it fresh: "’s" a
+ * particle after a name or noun (else the verb "is"), a lone "’" after a plural punctuation. Returns null
+ * when no token needs it (the usual case); `at` maps each old token index to its new one.
  */
 function splitPossessives(tokens: string[], pos: string[], start: Int32Array, end: Int32Array):
   { tokens: string[]; pos: string[]; start: Int32Array; end: Int32Array; at: Int32Array } | null {

@@ -5,7 +5,7 @@
 // The evidence is the sentence span. Linear in the number of mentions: only neighbours are paired.
 import type { EntityLayer, EntitySpan } from './entities.ts'
 import type { ItsFunction } from 'wink-nlp'
-import { its, nlp, type Doc } from './nlp.ts'
+import { its, wink, type Doc } from './nlp.ts'
 import type { Relation } from './types.ts'
 
 export const CO_MENTION = 'co_mention'
@@ -23,7 +23,7 @@ export function verbLemma(word: string): string {
   const key = word.toLowerCase()
   let lemma = lemmaCache.get(key)
   if (lemma === undefined) {
-    lemma = (nlp.readDoc(key).tokens().out(LEMMA) as string[])[0] ?? key
+    lemma = wink.read(key, (doc) => (doc.tokens().out(LEMMA) as string[])[0]) ?? key
     if (lemmaCache.size > 50_000) lemmaCache.clear()
     lemmaCache.set(key, lemma)
   }
