@@ -27,10 +27,10 @@ export const INGEST_NODE_FLAGS = [`--max-old-space-size=${INGEST_HEAP_MB}`, '--m
  * Gives the worker threads started after it V8's own young generation again. A V8 flag is the process's: V8 reads
  * INGEST_NODE_FLAGS' --max-semi-space-size when it configures each isolate's heap, the extraction workers' too, and
  * their garbage is not the writer's: wink-nlp's tokens and the rows of every article, much of it alive for a whole
- * text. Capped at 4 MB, an extraction worker collected 2.8 s of CPU against 1.0 s for the same texts without the
- * flag (`--cpu-prof` of one PolNeAR train ingest each; docs/performance.md, "The extraction worker's young
- * generation"). The main thread's heap was configured at start and keeps its cap; 0 leaves the size to V8, as
- * for a process started without the flag (a worker's resourceLimits could not change it: the flag wins).
+ * text. Capped at 4 MB, the worker of a dry run of the 840 PolNeAR train texts scavenged 348 times against 90
+ * without the cap (docs/performance.md, "Where issue 12's extra work is"). The main thread's heap was configured
+ * at start and keeps its cap; 0 leaves the size to V8, as for a process started without the flag (a worker's
+ * resourceLimits could not change it: the flag wins).
  */
 export function uncapWorkerYoungGeneration(): void {
   try {
