@@ -9,6 +9,7 @@
 //   --warmup N     untimed runs of the 840 texts first (default 4), printed: the server is measured warm
 //   --workers N / --batch-size N   passed to the ingest command
 //   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
+//   --bolt-port N  the throwaway Neo4j on ports N (Bolt) and N+1 (HTTP) instead of free ones the system picks
 //   --fingerprint FILE   after the last run, write the graph's fingerprint there (scripts/support/fingerprint.ts):
 //                  `diff` two such files to check that a change of the write path leaves the same graph
 //   --tree DIR     run the ingest command of another checkout (e.g. an older commit) against this Neo4j
