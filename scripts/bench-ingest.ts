@@ -9,6 +9,7 @@
 //   --warmup N     untimed runs of the 840 texts first (default 4), printed: the server is measured warm
 //   --workers N / --batch-size N   passed to the ingest command
 //   --uri URI      use this Neo4j instead of a throwaway one (its data is DELETED first)
+//   --bolt-port N  the throwaway Neo4j on ports N (Bolt) and N+1 (HTTP) instead of free ones the system picks
 //   --fingerprint FILE   after the last run, write the graph's fingerprint there (scripts/support/fingerprint.ts):
 //                  `diff` two such files to check that a change of the write path leaves the same graph
 //   --tree DIR     run the ingest command of another checkout (e.g. an older commit) against this Neo4j
@@ -48,6 +49,7 @@ interface Opts {
   workers?: number
   batchSize?: number
   uri?: string
+  boltPort?: number
   corpus: string
   warmup: number
   fingerprint?: string
@@ -73,6 +75,7 @@ const opts = new Command()
   .option('--workers <n>', 'extraction worker threads of the ingest command', int(0))
   .option('--batch-size <n>', 'articles per write transaction', int(1))
   .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
+  .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", int(1))
   .option('--fingerprint <file>', "write the graph's fingerprint there after the last run")
   .option('--corpus <dir>', 'the folder of texts', CORPUS)
   .option('--query-stats', "per statement of each run, Neo4j's own compile (planning) and execution time (db.stats QUERIES)")
@@ -156,8 +159,8 @@ try {
     say(`starting a throwaway Neo4j (heap ${opts.heap}, page cache 512m)...`)
     instance = await startNeo4j({
       dataDir: join(tmp, 'neo4j'),
-      boltPort: await freePort(),
-      httpPort: await freePort(),
+      boltPort: opts.boltPort ?? (await freePort()),
+      httpPort: opts.boltPort !== undefined ? opts.boltPort + 1 : await freePort(),
       heap: opts.heap,
       pageCache: '512m',
       stopOnExit: true,
@@ -196,7 +199,7 @@ try {
     await clear(driver)
     if (opts.queryStats) await driver.executeQuery("CALL db.stats.clear('QUERIES')").then(() => driver!.executeQuery("CALL db.stats.collect('QUERIES', {durationSeconds: -1, maxInvocations: 1000})"))
     const cpu0 = { db: serverCpu(), node: cpuSeconds('children'), idle: machineIdleSeconds(), threads: instance ? threadCpuSeconds(instance.pid) : null }
-    const { summary: s, wallS } = await runIngest(uri, [dir, ...extra])
+    const { summary: s, wallS, threads } = await runIngest(uri, [dir, ...extra])
     const dbCpu = serverCpu() - cpu0.db
     const nodeCpu = cpuSeconds('children') - cpu0.node
     const idle = machineIdleSeconds() - cpu0.idle
@@ -205,6 +208,8 @@ try {
       const now = [...threadCpuSeconds(instance!.pid)].map(([t, s]) => [t, s - (cpu0.threads!.get(t) ?? 0)] as const).filter(([, s]) => s >= 0.1)
       say(`Neo4j CPU by thread: ${now.sort((a, b) => b[1] - a[1]).map(([t, s]) => `${t} ${s.toFixed(2)}`).join(', ')}`)
     }
+    // the main thread first, then V8's platform threads, libuv's, the workers (processes.ts IngestRun.threads)
+    say(`ingest CPU by thread (Linux order, main first): ${threads.filter((t) => t >= 0.05).map((t) => t.toFixed(2)).join(', ')}`)
     if (opts.queryStats) await queryStats(driver)
     const written = s.articles.new + s.articles.updated + s.articles.unchanged
     const row = { e2e: written / s.seconds, tokS: s.tokens / s.seconds, extractS: s.extractMs / 1000, writeS: s.writeMs / 1000, wallS, rss: s.peakRssMb, dbCpu, nodeCpu, s }

@@ -16,6 +16,31 @@ export interface IngestRun<S> {
   summary: S
   /** seconds from spawn to exit */
   wallS: number
+  /**
+   * CPU seconds of each of the process's threads as last read (every 100 ms, so up to 0.1 s of the end is
+   * missing), in the order Linux numbered them: the main thread first, then V8's platform threads
+   * (compiler, collector), libuv's, and worker threads in the order they started. All are named `node`.
+   */
+  threads: number[]
+}
+
+/** CPU seconds (user + system) of each thread of `pid`, by thread id; empty once it has exited. */
+export function tidCpuSeconds(pid: number): Map<number, number> {
+  const out = new Map<number, number>()
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        out.set(Number(tid), (Number(f[11]) + Number(f[12])) / 100)
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // the process ended
+  }
+  return out
 }
 
 /**
@@ -37,15 +62,20 @@ export function runIngest<S = Record<string, unknown>>(uri: string, args: string
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
+    const threads = new Map<number, number>()
+    const sample = setInterval(() => {
+      if (child.pid !== undefined) for (const [tid, s] of tidCpuSeconds(child.pid)) threads.set(tid, s)
+    }, 100)
     child.stdout.on('data', (d) => (out += d))
     child.on('error', reject)
     child.on('exit', (code) => {
+      clearInterval(sample)
       // INGEST_STDOUT=FILE keeps what the command printed (e.g. V8's --trace-opt --trace-deopt lines, --node-arg)
       if (process.env.INGEST_STDOUT) appendFileSync(process.env.INGEST_STDOUT, out)
       // the summary is the last line that is a JSON object (V8's traces may print after it)
       const last = out.trim().split('\n').findLast((l) => l.startsWith('{')) ?? ''
       try {
-        resolve({ code, summary: JSON.parse(last) as S, wallS: (performance.now() - t0) / 1000 })
+        resolve({ code, summary: JSON.parse(last) as S, wallS: (performance.now() - t0) / 1000, threads: [...threads].sort((a, b) => a[0] - b[0]).map(([, s]) => s) })
       } catch {
         reject(new Error(`ingest exited with ${code} and no summary: ${out.slice(0, 500)}`))
       }

@@ -391,13 +391,22 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   // weights change by the RELATED MOVE_FACTS returns (aggregates.ts movedContribution).
   const moved = await readFactsToMove(tx, plan.moves)
   lap('aggregates (read before)')
-  const { vacated, created, related } = await applyPlan(tx, plan, { moved })
-  lap(`apply plan (SET_RESOLVED, MOVE_FACTS)`)
-  if (toWrite.length) addCounts(counts, await writeRows(tx, list, nodeOf))
-  lap('write facts (CREATE_FACTS)')
+  // Issued together and run by Neo4j in this order: the plan's statements, CREATE_FACTS, then the aggregates'.
+  // The contributions are worked out here while CREATE_FACTS runs (they need the RELATED the moves return, not
+  // the facts written), and the aggregates' statements queue behind it: the main thread's work of the batch's
+  // end no longer waits for Neo4j's, nor Neo4j for it (a failure of any is seen by the awaits below).
+  const applying = applyPlan(tx, plan, { moved })
+  const writing = toWrite.length ? writeRows(tx, list, nodeOf) : null
+  writing?.catch(() => {})
+  const { vacated, created, related } = await applying
+  lap(`apply plan (SET_RESOLVED, MOVE_FACTS; CREATE_FACTS sent)`)
   const { before, after } = movedContribution(moved, nodeAfterMoves(plan), related)
   for (const rows of list) writtenContribution(after, rows, nodeOf)
-  await applyChange(tx, before, after)
+  const changing = applyChange(tx, before, after)
+  changing.catch(() => {})
+  if (writing) addCounts(counts, await writing)
+  lap('write facts (CREATE_FACTS; contributions worked out meanwhile)')
+  await changing
   counts.entitiesCreated += own + created
   lap('aggregates (read after, add)')
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])

@@ -23,6 +23,23 @@ export const INGEST_HEAP_MB = 1024
  */
 export const INGEST_NODE_FLAGS = [`--max-old-space-size=${INGEST_HEAP_MB}`, '--max-semi-space-size=4']
 
+/**
+ * Gives the worker threads started after it V8's own young generation again. A V8 flag is the process's: V8 reads
+ * INGEST_NODE_FLAGS' --max-semi-space-size when it configures each isolate's heap, the extraction workers' too, and
+ * their garbage is not the writer's: wink-nlp's tokens and the rows of every article, much of it alive for a whole
+ * text. Capped at 4 MB, the worker of a dry run of the 840 PolNeAR train texts scavenged 348 times against 90
+ * without the cap (docs/performance.md, "Where issue 12's extra work is"). The main thread's heap was configured
+ * at start and keeps its cap; 0 leaves the size to V8, as for a process started without the flag (a worker's
+ * resourceLimits could not change it: the flag wins).
+ */
+export function uncapWorkerYoungGeneration(): void {
+  try {
+    setFlagsFromString('--max-semi-space-size=0')
+  } catch {
+    // a runtime that refuses flags: the workers keep the cap
+  }
+}
+
 /** The main thread's heap limit in MB (INGEST_HEAP_MB plus V8's young generation when started with INGEST_NODE_FLAGS). */
 export function heapLimitMb(): number {
   return Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
