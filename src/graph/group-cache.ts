@@ -215,3 +215,29 @@ export class GroupCache {
     return { groups: this.entries.size, records: this.heldRecords, bytes: this.held }
   }
 }
+
+/**
+ * `groups` in order, in chunks of at most `maxGroups` groups and, but for a single group, `maxRecords` records as far
+ * as `cache` knows them (GroupCache.big; a group it does not know to be big counts none); with `bigOnly`, only the
+ * groups it knows to be big. A caller reads or resolves one chunk and lets it go before the next.
+ */
+export function chunkByKnownRecords(groups: Iterable<string>, cache: GroupCache, maxRecords: number, opts: { maxGroups?: number; bigOnly?: boolean } = {}): string[][] {
+  const maxGroups = opts.maxGroups ?? Infinity
+  const chunks: string[][] = []
+  let chunk: string[] = []
+  let records = 0
+  for (const g of groups) {
+    const big = cache.big(g)
+    if (!big && opts.bigOnly) continue
+    const n = big ? big.size + big.pending : 0
+    if (chunk.length && (chunk.length >= maxGroups || records + n > maxRecords)) {
+      chunks.push(chunk)
+      chunk = []
+      records = 0
+    }
+    chunk.push(g)
+    records += n
+  }
+  if (chunk.length) chunks.push(chunk)
+  return chunks
+}

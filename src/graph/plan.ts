@@ -7,7 +7,7 @@ import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, type ArticleFacts } from './aggregates.ts'
 import { MOVE_FACTS, movedContribution, readFactsToMove, type MovedRelated } from './moves.ts'
 import { applyDecisions } from './decisions.ts'
-import { CompactGroup, type GroupCache } from './group-cache.ts'
+import { chunkByKnownRecords, CompactGroup, type GroupCache } from './group-cache.ts'
 import { bigGroupOf, CLEAR_DIRTY } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
@@ -113,24 +113,7 @@ export const LATER_RECORDS = 20_000
  * 100,000-article corpus' big groups put ~1,000,000 records in one plan).
  */
 function readLater(groups: string[], cache: GroupCache | null): string[][] {
-  if (!cache) return []
-  const chunks: string[][] = []
-  let chunk: string[] = []
-  let records = 0
-  for (const g of groups) {
-    const big = cache.big(g)
-    if (!big) continue
-    const n = big.size + big.pending
-    if (chunk.length && records + n > LATER_RECORDS) {
-      chunks.push(chunk)
-      chunk = []
-      records = 0
-    }
-    chunk.push(g)
-    records += n
-  }
-  if (chunk.length) chunks.push(chunk)
-  return chunks
+  return cache ? chunkByKnownRecords(groups, cache, LATER_RECORDS, { bigOnly: true }) : []
 }
 
 /**

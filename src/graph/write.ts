@@ -15,7 +15,7 @@ import { movedContribution, readFactsToMove } from './moves.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { PAGE_KEY_OF, PAIR_PAGE_OF, PAIR_SPEAKER, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
-import { GroupCache } from './group-cache.ts'
+import { chunkByKnownRecords, GroupCache } from './group-cache.ts'
 import { applyPlan, groupsOfArticles, lockGroups, newGroupTokens, nodeAfterMoves, planGroups, recordKey, TYPE_OF_PREFIX, type FormRecord, type GroupPlan } from './resolve.ts'
 import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
@@ -445,22 +445,7 @@ const REPAIR_RECORDS = 10_000
 
 /** The dirty groups in transactions of at most REPAIR_GROUPS groups and, but for a single group, REPAIR_RECORDS known records: each transaction holds the records it resolves. */
 function repairChunks(keys: string[], cache: GroupCache): string[][] {
-  const chunks: string[][] = []
-  let chunk: string[] = []
-  let records = 0
-  for (const g of keys) {
-    const big = cache.big(g)
-    const n = big ? big.size + big.pending : 0
-    if (chunk.length && (chunk.length >= REPAIR_GROUPS || records + n > REPAIR_RECORDS)) {
-      chunks.push(chunk)
-      chunk = []
-      records = 0
-    }
-    chunk.push(g)
-    records += n
-  }
-  if (chunk.length) chunks.push(chunk)
-  return chunks
+  return chunkByKnownRecords(keys, cache, REPAIR_RECORDS, { maxGroups: REPAIR_GROUPS })
 }
 
 /**
