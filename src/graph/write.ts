@@ -349,17 +349,17 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   // resolved with the batch's records first, so that its facts are written straight onto their nodes
   const list = toWrite.map((p) => p.rows)
   const added = formRecords(list)
+  // the groups of the articles this batch rewrites
+  const rewritten = new Set(old)
   // a bulk batch leaves the big groups it only adds records to for later (deferred.ts)
   const deferred: Deferred = new Map()
   if (bulk && cache) {
     const adding = new Map<string, number>()
     for (const r of added) adding.set(r.group, (adding.get(r.group) ?? 0) + 1)
-    const rewritten = new Set(old)
     for (const [g, n] of adding) if (!rewritten.has(g) && mayDefer(cache.big(g), n)) deferred.set(g, { records: n, forms: new Map() })
   }
   // a bulk batch keeps a big group's records in the cache only for a rewritten article's group: the next bulk batch defers the others (packBig)
-  const rewrote = new Set(old)
-  const packBig = bulk ? (g: string): boolean => rewrote.has(g) : undefined
+  const packBig = bulk ? (g: string): boolean => rewritten.has(g) : undefined
   const plan = await planGroups(tx, deferred.size ? [...groups].filter((g) => !deferred.has(g)) : groups, added, { cache, deleted: replace, tokens, packBig })
   lap('plan groups (read records, resolve)')
   // a deferred group a curation decision linked to a resolved one was resolved with it
