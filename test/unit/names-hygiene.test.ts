@@ -47,9 +47,21 @@ describe('name hygiene', () => {
     const l = layerOf('The vote was close, said Democrat Lena Morrow on Monday. A Republican walked out. Voters backed Tomas Brandt Republican of Ohio.')
     expect(people(l)).toEqual(['Lena Morrow', 'Tomas Brandt'])
   })
+  it('leaves a capitalised preposition, conjunction or adverb before a name out of it', () => {
+    const quoted = layerOf('She had a good line when she said, “Unlike Lena Morrow, I know that a budget is a plan, not a wish.”')
+    expect(people(quoted)).toEqual(['Lena Morrow'])
+    expect(quoted.entities[0].mentions.map((m) => m.text)).toEqual(['Lena Morrow'])
+    expect(people(layerOf('Council Rejects Plan\nBy Karel Ostrander\nThe council voted on Monday.'))).toEqual(['Karel Ostrander'])
+  })
+  it('takes neither a portfolio before its office nor a number word at a quote start for a name', () => {
+    const names = (text: string) => layerOf(text).entities.map((e) => `${e.type}:${e.name}`).sort()
+    expect(names('In Stockholm, Energy Minister Karin Strandell welcomed the review.')).toEqual(['Person:Karin Strandell', 'Place:Stockholm'])
+    expect(names('Protesters on the bridge held up banners reading “One river, two countries, no dam” in Swedish.')).toEqual(['Country:Sweden'])
+  })
   it('cuts a Title Case headline at its verb', () => {
     const l = layerOf('Lena Morrow Says Brandt Lied About Taxes\nLena Morrow said on Monday that the figures were wrong.')
     expect(people(l)).toEqual(['Lena Morrow'])
+    expect(people(layerOf('Lena Morrow Hints Tomas Brandt Lied\nThe row went on.'))).toEqual(['Lena Morrow'])
   })
   it('joins initials and middle names to the full name; the most frequent full form names the person', () => {
     const l = layerOf('Tomas J. Brandt arrived. Tomas Brandt spoke, and Tomas Brandt left. Lena Ashby Morrow met Lena Morrow\'s aides. Karel Ostrander bowled; K. Ostrander took two wickets.')

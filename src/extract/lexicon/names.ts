@@ -48,7 +48,34 @@ endorses, endorsed, backs, praises, mocks, tells, told, asks, demands, responds,
 wants, needs, plans, leads, trails, beats, defeats, drops, quits, joins, leaves, takes, makes, gets, goes, comes, sees, seeks, faces,
 fires, hires, meets, visits, speaks, talks, writes, tweets, tweeted, declines, campaigns, rallies, releases, launches, files,
 sues, signs, vetoes, votes, gives, shows, admits, apologizes, apologises, doubles, stumps, touts, dismisses, questions, challenges,
+hints, torches, grills, trolls, bashes, blames, thanks, unloads,
 is, was, are, were, has, had, would, could, should, vs, vs., versus`)
+
+/**
+ * Prepositions, conjunctions and sentence adverbs that a capital at a sentence or byline start may
+ * join to the name after them ("Unlike Hillary Clinton, I ...", "By Carly Fiorina", "Even Marco Rubio"):
+ * never a name's first word. Not here: words that are also first names ("Per Lindqvist", "Will").
+ */
+export const LEADING_FUNCTION_WORDS = words(`
+unlike, like, with, without, by, for, from, to, of, on, in, at, about, above, after, against, among, amid, as, before,
+behind, below, beside, besides, between, beyond, despite, during, except, inside, into, near, onto, outside, over,
+since, than, through, throughout, toward, towards, under, until, upon, via, within, and, but, or, nor, if, although,
+though, because, unless, whereas, while, whether, when, whenever, where, wherever, why, how, even, also, only, neither,
+either, perhaps, maybe, meanwhile, however, moreover, indeed, instead, otherwise, yes, please, thanks`)
+
+/**
+ * A government's portfolios: one alone before an office ("Energy Minister Karin Strandell", "Finance
+ * Secretary") names the office, not an organisation.
+ */
+export const PORTFOLIOS = words(`energy, finance, defence, defense, health, interior, foreign, justice, education, trade, transport,
+transportation, agriculture, environment, labor, labour, economy, economic, culture, housing, commerce, industry,
+immigration, security, fisheries, tourism, sports, climate, development, infrastructure, digital`)
+
+/** Offices a portfolio word stands before. */
+export const OFFICES = words(`minister, secretary, commissioner, spokesman, spokeswoman, spokesperson, chief, czar, tsar`)
+
+/** Number words that a capital at a sentence or quote start may make look like a name ("“One river, two countries”"). */
+export const NUMBER_WORDS = words(`one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, hundred, thousand, million, billion`)
 
 /** Words that end an organisation's name and so make a "person" an organisation ("Clinton Campaign"). */
 export const ORG_HEADS = words(`campaign, campaigns, committee, party, foundation, institute, institution, university, college, school, academy,

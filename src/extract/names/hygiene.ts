@@ -3,7 +3,7 @@
 // stage (isInitialWord, coreKey, displayName, chooseName).
 import type { Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
-import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, PRONOUNS, isContraction } from '../lexicon/names.ts'
+import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, isContraction } from '../lexicon/names.ts'
 import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
@@ -31,8 +31,10 @@ export function isInitialsOnly(words: string[]): boolean {
 /**
  * The part of a candidate name chunk [a, b] that can be a name, or null: a Title Case headline's
  * verb and what follows it are cut off ("Hillary Clinton Says Trump" -> "Hillary Clinton"), party
- * words before or after a person's name are dropped ("Democrat Hillary Clinton"), and a chunk left
- * as a lone party word, a contraction ("I'm"), a lone initial ("S.") or a possessive mark is no name.
+ * words before or after a person's name are dropped ("Democrat Hillary Clinton"), so is a capitalised
+ * preposition, conjunction or adverb before a name ("Unlike Hillary Clinton", "By Carly Fiorina"), and a chunk left
+ * as a lone party word, a contraction ("I'm"), a lone initial ("S."), a possessive mark, a number word
+ * ("“One river, ...”") or a portfolio before its office ("Energy Minister") is no name.
  * An organisation's name keeps its words ("Republican Party", "Democratic National Committee").
  */
 export function trimChunk(doc: Doc, a: number, b: number): [number, number] | null {
@@ -46,6 +48,9 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
   }
   // "I’m Nancy": a contraction opens no name
   while (a < b && isContraction(t[a])) a++
+  // "Unlike Hillary Clinton, I ...", "By Carly Fiorina": a Title Case function word opens no name (in
+  // capitals it may be an acronym or a state's code: "IN", "OR")
+  while (a < b && /^\p{Lu}\p{Ll}+$/u.test(t[a]) && LEADING_FUNCTION_WORDS.has(t[a].toLowerCase()) && /^\p{Lu}/u.test(t[a + 1])) a++
   // an abbreviated title after a name is no part of it ("Arkansas Gov.")
   while (b > a && t[b].endsWith('.') && TITLES.has(t[b].toLowerCase())) b--
   if (!ORG_HINTS.has(t[b].toLowerCase()) && !KNOWN_ORGS.has(spanText(doc, a, b))) {
@@ -57,6 +62,8 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
     const w = t[a]
     if (isContraction(w) || /^\p{L}\.?$/u.test(w) || /^['’]s?$/.test(w) || PRONOUNS.has(w.toLowerCase())) return null
     if (PARTY_WORDS.has(w.toLowerCase()) && !KNOWN_ORGS.has(w)) return null
+    if (NUMBER_WORDS.has(w.toLowerCase())) return null
+    if (PORTFOLIOS.has(w.toLowerCase()) && a + 1 < t.length && OFFICES.has(t[a + 1].toLowerCase())) return null
   }
   return [a, b]
 }
