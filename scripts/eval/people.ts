@@ -30,7 +30,7 @@ import { migrate } from '../../src/graph/migrate.ts'
 import { runIngest } from '../support/processes.ts'
 import { COUNTRY_NAMES, CAPITALS } from '../../src/extract/lexicon/countries.ts'
 import { KNOWN_ORGS } from '../../src/extract/lexicon/words.ts'
-import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, ORG_HEADS, PRONOUNS, isContraction } from '../../src/extract/lexicon/names.ts'
+import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, ORG_HEADS, PORTFOLIOS, PRONOUNS, isContraction } from '../../src/extract/lexicon/names.ts'
 
 
 /** Every name mention of every entity, with the surface text cut from the article's stored text. */
@@ -81,6 +81,8 @@ export function suspectReason(name: string): string | null {
   if (w.slice(1).some((x) => HEADLINE_VERBS.has(x))) return 'verb (headline fragment)'
   if (w.length > 1 && ORG_HEADS.has(w[w.length - 1])) return 'organisation head word'
   if (trimmed.startsWith('@')) return 'social handle'
+  if (w.length > 1 && LEADING_FUNCTION_WORDS.has(w[0])) return 'function word first'
+  if (NUMBER_WORDS.has(lower) || PORTFOLIOS.has(lower)) return 'number or portfolio word'
   return null
 }
 

@@ -137,6 +137,8 @@ describe('the people check', () => {
     expect(suspectReason('Democrat Lena Morrow')).toBe('descriptor word')
     expect(suspectReason('Lena Morrow Says Brandt')).toBe('verb (headline fragment)')
     expect(suspectReason('Morrow Campaign')).toBe('organisation head word')
+    expect(suspectReason('Unlike Lena Morrow')).toBe('function word first')
+    expect(suspectReason('Energy')).toBe('number or portfolio word')
     expect(suspectReason('Paul D. Ryan')).toBeNull()
     expect(suspectReason('Lena Morrow')).toBeNull()
   })
