@@ -62,6 +62,9 @@ describe('name hygiene', () => {
     const l = layerOf('Lena Morrow Says Brandt Lied About Taxes\nLena Morrow said on Monday that the figures were wrong.')
     expect(people(l)).toEqual(['Lena Morrow'])
     expect(people(layerOf('Lena Morrow Hints Tomas Brandt Lied\nThe row went on.'))).toEqual(['Lena Morrow'])
+    // a verb that is also a surname ends a name only between two full names
+    expect(people(layerOf('Lena Morrow Burns Tomas Brandt Over Taxes\nThe row went on.'))).toEqual(['Lena Morrow'])
+    expect(people(layerOf('The alderman, Karel D. Burns, said no. Karel Burns left.'))).toEqual(['Karel D. Burns'])
   })
   it('joins initials and middle names to the full name; the most frequent full form names the person', () => {
     const l = layerOf('Tomas J. Brandt arrived. Tomas Brandt spoke, and Tomas Brandt left. Lena Ashby Morrow met Lena Morrow\'s aides. Karel Ostrander bowled; K. Ostrander took two wickets.')

@@ -52,6 +52,12 @@ hints, torches, grills, trolls, bashes, blames, thanks, unloads,
 is, was, are, were, has, had, would, could, should, vs, vs., versus`)
 
 /**
+ * Headline verbs that are also surnames ("Bernie Sanders Burns Hillary Clinton" against "William D. Burns",
+ * "John Burns Real Estate"): a name ends before one only between two names of two words or more.
+ */
+export const SURNAME_VERBS = words(`burns, rich, sharp, stern, wise`)
+
+/**
  * Prepositions, conjunctions and sentence adverbs that a capital at a sentence or byline start may
  * join to the name after them ("Unlike Hillary Clinton, I ...", "By Carly Fiorina", "Even Marco Rubio"):
  * never a name's first word. Not here: words that are also first names ("Per Lindqvist", "Will").

@@ -3,7 +3,7 @@
 // stage (isInitialWord, coreKey, displayName, chooseName).
 import type { Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
-import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, isContraction } from '../lexicon/names.ts'
+import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, isContraction } from '../lexicon/names.ts'
 import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
@@ -45,6 +45,7 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
     const lower = w.toLowerCase()
     // lower === w: no capital in it; the regexes only run on the few words they can decide
     if (lower === w ? HEADLINE_VERBS.has(lower) || ((doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX') && /^\p{Ll}/u.test(w)) : HEADLINE_VERBS.has(lower) && /^\p{Lu}/u.test(w)) { b = k - 1; break }
+    if (lower !== w && SURNAME_VERBS.has(lower) && k - a >= 2 && b - k >= 2 && /^\p{Lu}/u.test(w) && /^\p{Lu}/u.test(t[k + 1]) && /^\p{Lu}/u.test(t[k + 2])) { b = k - 1; break }
   }
   // "I’m Nancy": a contraction opens no name
   while (a < b && isContraction(t[a])) a++
