@@ -52,6 +52,8 @@ describe('name hygiene', () => {
     expect(people(quoted)).toEqual(['Lena Morrow'])
     expect(quoted.entities[0].mentions.map((m) => m.text)).toEqual(['Lena Morrow'])
     expect(people(layerOf('Council Rejects Plan\nBy Karel Ostrander\nThe council voted on Monday.'))).toEqual(['Karel Ostrander'])
+    // with a lowercase word after it, a phrase, not a name
+    expect(people(layerOf("Would Mr. Morrow like to see it again? ''It's a higher-end version of 'Are You Smarter Than a Fifth Grader?'.''"))).not.toContain('Than a Fifth Grader')
   })
   it('takes neither a portfolio before its office nor a number word at a quote start for a name', () => {
     const names = (text: string) => layerOf(text).entities.map((e) => `${e.type}:${e.name}`).sort()

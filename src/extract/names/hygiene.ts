@@ -51,7 +51,11 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
   while (a < b && isContraction(t[a])) a++
   // "Unlike Hillary Clinton, I ...", "By Carly Fiorina": a Title Case function word opens no name (in
   // capitals it may be an acronym or a state's code: "IN", "OR")
-  while (a < b && /^\p{Lu}\p{Ll}+$/u.test(t[a]) && LEADING_FUNCTION_WORDS.has(t[a].toLowerCase()) && /^\p{Lu}/u.test(t[a + 1])) a++
+  while (a < b && /^\p{Lu}\p{Ll}+$/u.test(t[a]) && LEADING_FUNCTION_WORDS.has(t[a].toLowerCase())) {
+    // and when a lowercase word follows it, the chunk is a phrase ("Than a Fifth Grader"), no name
+    if (!/^\p{Lu}/u.test(t[a + 1])) return null
+    a++
+  }
   // an abbreviated title after a name is no part of it ("Arkansas Gov.")
   while (b > a && t[b].endsWith('.') && TITLES.has(t[b].toLowerCase())) b--
   if (!ORG_HINTS.has(t[b].toLowerCase()) && !KNOWN_ORGS.has(spanText(doc, a, b))) {
