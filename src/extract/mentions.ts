@@ -8,6 +8,7 @@ import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
 import { trimChunk, lexiconType, isInitialsOnly } from './names/hygiene.ts'
+import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
 
@@ -148,8 +149,10 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
     for (const c of capitalisedRuns(doc, mask, covered)) cutSpan(doc, c, out, 'cued')
     addLexiconMentions(doc, mask, out, spans)
   }
-  out.sort((a, b) => a.first - b.first)
-  return out
+  // "Ted Cruz and John Kasich" read as one name: one mention per name (names/coordination.ts)
+  const split = splitCoordinations(doc, out, { mask: tagged ? mask : null, caseEvidence: tagged?.evidence ?? null, titleLine: tagged?.titleLine ?? null, titledBefore: (k) => titleStartBefore(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken) < k })
+  split.sort((a, b) => a.first - b.first)
+  return split
 }
 
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'"])

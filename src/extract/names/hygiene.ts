@@ -56,6 +56,9 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
     if (!/^\p{Lu}/u.test(t[a + 1])) return null
     a++
   }
+  // a conjunction opens or ends no name ("& Finch", "American Congress of Obstetricians and Gynecologists and")
+  while (a < b && isConjunction(doc, a)) a++
+  while (b > a && isConjunction(doc, b)) b--
   // an abbreviated title after a name is no part of it ("Arkansas Gov.")
   while (b > a && t[b].endsWith('.') && TITLES.has(t[b].toLowerCase())) b--
   if (!ORG_HINTS.has(t[b].toLowerCase()) && !KNOWN_ORGS.has(spanText(doc, a, b))) {
@@ -71,6 +74,11 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
     if (PORTFOLIOS.has(w.toLowerCase()) && a + 1 < t.length && OFFICES.has(t[a + 1].toLowerCase())) return null
   }
   return [a, b]
+}
+
+function isConjunction(doc: Doc, k: number): boolean {
+  const w = doc.tokens[k]
+  return (w === 'and' || w === '&' || w === 'or') && doc.pos[k] === 'CCONJ'
 }
 
 function spanText(doc: Doc, a: number, b: number): string {
