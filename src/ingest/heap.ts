@@ -30,8 +30,8 @@ export const INGEST_NODE_FLAGS = [`--max-old-space-size=${INGEST_HEAP_MB}`, '--m
  * for a whole text. Capped at 4 MB, the worker of a dry run of the 840 PolNeAR train texts scavenged 348 times
  * against 90 with V8's own 16 MB (docs/performance.md, "Where issue 12's extra work is"); but with 16 MB its
  * two semi-spaces hold 32 MB, at the ingest's peak RSS too. 8 MB: 169-170 scavenges, mark-compacts 7-10 against
- * 13-16, no more CPU, and the worker's committed heap 14 MB smaller at bench:scale's 10,000 step
- * (docs/memory.md, "What the peak is made of").
+ * 13-16, no more CPU, 16 MB less new space; more survives into the old generation (capped, WORKER_HEAP_MB), so
+ * the saving at the peak is not shown apart from the noise (docs/memory.md, "What the peak is made of").
  */
 export const WORKER_SEMI_SPACE_MB = 8
 
