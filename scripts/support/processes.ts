@@ -54,9 +54,12 @@ export function runIngest<S = Record<string, unknown>>(uri: string, args: string
   // before src/ingest/heap.ts, INGEST_NODE_FLAGS after
   const root = opts.root ?? ROOT
   const flags = root === ROOT || existsSync(join(root, 'src/ingest/heap.ts')) ? INGEST_NODE_FLAGS : []
+  // its entry point: through tsx's require hook where the checkout has one (no loader thread), else --import tsx
+  const boot = join(root, 'src/cli/ingest-boot.cjs')
+  const entry = existsSync(boot) ? [boot] : ['--import', 'tsx', join(root, 'src/cli/ingest.ts')]
   return new Promise((resolve, reject) => {
     // nodeArgs: e.g. --cpu-prof (which NODE_OPTIONS does not allow), or --import of a tracing preload
-    const child = spawn(process.execPath, [...flags, ...(opts.nodeArgs ?? []), '--import', 'tsx', join(root, 'src/cli/ingest.ts'), ...args, '--json', '--no-progress'], {
+    const child = spawn(process.execPath, [...flags, ...(opts.nodeArgs ?? []), ...entry, ...args, '--json', '--no-progress'], {
       cwd: root,
       env: { ...process.env, NEO4J_URI: uri },
       stdio: ['ignore', 'pipe', 'inherit'],

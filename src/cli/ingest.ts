@@ -222,9 +222,7 @@ const program = new Command()
     process.exitCode = await runIngest(paths, opts)
   })
 
-try {
-  await program.parseAsync(process.argv)
-} catch (e) {
+program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(errorLine((e as Error).message))
   process.exitCode = 1
-}
+})

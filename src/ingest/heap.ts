@@ -24,19 +24,26 @@ export const INGEST_HEAP_MB = 1024
 export const INGEST_NODE_FLAGS = [`--max-old-space-size=${INGEST_HEAP_MB}`, '--max-semi-space-size=4']
 
 /**
- * Gives the worker threads started after it V8's own young generation again. A V8 flag is the process's: V8 reads
- * INGEST_NODE_FLAGS' --max-semi-space-size when it configures each isolate's heap, the extraction workers' too, and
- * their garbage is not the writer's: wink-nlp's tokens and the rows of every article, much of it alive for a whole
- * text. Capped at 4 MB, the worker of a dry run of the 840 PolNeAR train texts scavenged 348 times against 90
- * without the cap (docs/performance.md, "Where issue 12's extra work is"). The main thread's heap was configured
- * at start and keeps its cap; 0 leaves the size to V8, as for a process started without the flag (a worker's
- * resourceLimits could not change it: the flag wins).
+ * The extraction workers' semi-space, in MB (their young generation is 3x this). A V8 flag is the process's: V8
+ * reads INGEST_NODE_FLAGS' --max-semi-space-size when it configures each isolate's heap, the extraction workers'
+ * too, and their garbage is not the writer's: wink-nlp's tokens and the rows of every article, much of it alive
+ * for a whole text. Capped at 4 MB, the worker of a dry run of the 840 PolNeAR train texts scavenged 348 times
+ * against 90 with V8's own 16 MB (docs/performance.md, "Where issue 12's extra work is"); but with 16 MB its
+ * two semi-spaces hold 32 MB, at the ingest's peak RSS too. 8 MB: 169-170 scavenges, mark-compacts 7-10 against
+ * 13-16, no more CPU, 16 MB less new space; more survives into the old generation (capped, WORKER_HEAP_MB), so
+ * the saving at the peak is not shown apart from the noise (docs/memory.md, "What the peak is made of").
  */
-export function uncapWorkerYoungGeneration(): void {
+export const WORKER_SEMI_SPACE_MB = 8
+
+/**
+ * Gives the worker threads started after it their own young generation (WORKER_SEMI_SPACE_MB). The main thread's
+ * heap was configured at start and keeps its cap; a worker's resourceLimits could not change it: the flag wins.
+ */
+export function sizeWorkerYoungGeneration(): void {
   try {
-    setFlagsFromString('--max-semi-space-size=0')
+    setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`)
   } catch {
-    // a runtime that refuses flags: the workers keep the cap
+    // a runtime that refuses flags: the workers keep the main thread's
   }
 }
 

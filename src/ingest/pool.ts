@@ -15,7 +15,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { InputResult, RecordJob } from './extract-step.ts'
-import { uncapWorkerYoungGeneration } from './heap.ts'
+import { sizeWorkerYoungGeneration } from './heap.ts'
 
 export interface WorkerTask {
   id: number
@@ -72,7 +72,7 @@ interface Thread {
  */
 function startThread(code: string, heapMb: number | undefined, onDeath: (orphans: Task[], why: string) => void): Promise<Thread> {
   // the main thread's small young generation (INGEST_NODE_FLAGS) is not the worker's (heap.ts)
-  uncapWorkerYoungGeneration()
+  sizeWorkerYoungGeneration()
   const worker = new Worker(code, { eval: true, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) })
   let stopping = false
   let why = ''
