@@ -7,7 +7,7 @@ import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { trimChunk, lexiconType, isInitialsOnly } from './names/hygiene.ts'
+import { trimChunk, lexiconType, isInitialsOnly, spanText } from './names/hygiene.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
@@ -532,7 +532,7 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   ;[a, b] = trimmed
   // titles, ranks and honorifics alone are no names ("Maj" tagged PER before "Gen Ryder")
   if (isTitleAt(doc, a, b) === b - a + 1 && !isAllCaps(doc.tokens[a])) return null
-  const key = spanKey(doc, a, b)
+  const key = spanText(doc, a, b)
   const lowerKey = key.toLowerCase()
   const country = COUNTRY_NAMES.get(key) ?? (fromTagger && label === 'LOC' ? COUNTRY_NAMES_LOWER.get(lowerKey) : undefined)
   if (country && (label === null || label === 'LOC' || label === 'ORG' && COUNTRY_NAMES.has(key))) return { first: a, last: b, type: 'Country', kind: 'name', country }
@@ -590,12 +590,6 @@ function appositiveTitle(doc: Doc, a: number, b: number, propn = true): boolean 
   }
   if (a >= 2 && doc.tokens[a - 1] === ',' && !isCapitalised(doc.tokens[a - 2]) && isTitleAt(doc, a - 2, a - 2) === 1) return true
   return false
-}
-
-export function spanKey(doc: Doc, a: number, b: number): string {
-  let key = doc.tokens[a]
-  for (let k = a + 1; k <= b; k++) key += ' ' + doc.tokens[k]
-  return key
 }
 
 /** Countries, demonyms and known organisations the candidate spans did not cover. */

@@ -11,13 +11,7 @@ import { ORG_HINTS, TITLES } from '../lexicon/words.ts'
 import { US_STATES } from '../lexicon/names.ts'
 import { tagNames, type NerLabel } from '../ner/tagger.ts'
 import { wordInfo, GAZ_CAPITAL, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_KNOWNORG, GAZ_ORGHINT, GAZ_PLACENOUN } from '../ner/features.ts'
-import { lexiconType } from './hygiene.ts'
-
-/** "and" or "&" between two names (wink tags both CCONJ). */
-export function isCoordinator(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k]
-  return (t === 'and' || t === '&') && doc.pos[k] === 'CCONJ'
-}
+import { isCoordinator, lexiconType, spanText } from './hygiene.ts'
 
 /** A title in the plural ("Presidents", "Sens.", "Govs."): the names after it are people's. */
 function pluralTitle(tok: string): boolean {
@@ -48,10 +42,6 @@ function wordsOf(doc: Doc, a: number, b: number): string[] {
   const w: string[] = []
   for (let k = a; k <= b; k++) w.push(doc.tokens[k].toLowerCase())
   return w
-}
-
-function textOf(doc: Doc, a: number, b: number): string {
-  return doc.tokens.slice(a, b + 1).join(' ')
 }
 
 function endsWith(whole: string[], part: string[]): boolean {
@@ -136,7 +126,7 @@ function usualType(doc: Doc, list: RawMention[] | undefined, phrase: string[] | 
  * before it. `phrase`: the coordination's words, when names inside another writing of it do not count.
  */
 function evidence(doc: Doc, a: number, b: number, seen: Named, phrase: string[] | null, titled: boolean, ctx: CoordinationContext): Evidence | null {
-  const text = textOf(doc, a, b)
+  const text = spanText(doc, a, b)
   const country = COUNTRY_NAMES.get(text)
   if (country) return { type: 'Country', country }
   const fixed = lexiconType(text)
@@ -159,7 +149,7 @@ function partMentions(doc: Doc, a: number, b: number, seen: Named, phrase: strin
   if (ev) return [{ first: a, last: b, kind: 'name', ...ev }]
   for (let k = a + 1; k < b; k++) {
     if (doc.tokens[k] !== 'of') continue
-    const place = textOf(doc, k + 1, b)
+    const place = spanText(doc, k + 1, b)
     const country = COUNTRY_NAMES.get(place)
     if (!country && !US_STATES.has(place.toLowerCase())) return null
     // a name before "of" and a state is a person's, as in the tagger's PER spans (mentions.ts)
@@ -240,7 +230,7 @@ function partBounds(doc: Doc, first: number, last: number): [number, number][] |
 
 function split(doc: Doc, m: RawMention, seen: Named, ctx: CoordinationContext): RawMention[] | null {
   // a name the lexicons know whole ("Bosnia and Herzegovina", a medium) is one name
-  const whole = textOf(doc, m.first, m.last)
+  const whole = spanText(doc, m.first, m.last)
   if (COUNTRY_NAMES.has(whole) || lexiconType(whole)) return null
   // "Presidents A and B": the plural title is no part of either name, and both are people
   const plural = pluralTitle(doc.tokens[m.first]) || (m.first > 0 && pluralTitle(doc.tokens[m.first - 1]))

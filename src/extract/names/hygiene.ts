@@ -76,12 +76,18 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
   return [a, b]
 }
 
-function isConjunction(doc: Doc, k: number): boolean {
-  const w = doc.tokens[k]
-  return (w === 'and' || w === '&' || w === 'or') && doc.pos[k] === 'CCONJ'
+/** "and" or "&" between two names (wink tags both CCONJ). */
+export function isCoordinator(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]
+  return (t === 'and' || t === '&') && doc.pos[k] === 'CCONJ'
 }
 
-function spanText(doc: Doc, a: number, b: number): string {
+function isConjunction(doc: Doc, k: number): boolean {
+  return isCoordinator(doc, k) || (doc.tokens[k] === 'or' && doc.pos[k] === 'CCONJ')
+}
+
+/** The tokens a..b joined by single spaces: a span's text as the lexicons key it. */
+export function spanText(doc: Doc, a: number, b: number): string {
   let s = doc.tokens[a]
   for (let k = a + 1; k <= b; k++) s += ' ' + doc.tokens[k]
   return s
