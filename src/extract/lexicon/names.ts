@@ -110,7 +110,7 @@ const CONTRACTION_BASES = words(`here, there, that, what, where, when, why, how,
 export const GROUP_WORDS = words(`
 muslim, muslims, christian, christians, catholic, catholics, protestant, protestants, evangelical, evangelicals, mormon,
 mormons, jew, jews, hindu, hindus, sikh, sikhs, buddhist, buddhists, atheist, atheists, hispanic, hispanics, latino,
-latinos, latina, latinas, latinx, blacks, whites, asians, neocons, iowan, iowans, texan, texans, floridian, floridians,
+latinos, latina, latinas, latinx, blacks, whites, asians, europeans, european, saudi, saudis, neocons, iowan, iowans, texan, texans, floridian, floridians,
 ohioan, ohioans, californian, californians, new yorker, new yorkers, virginian, virginians, carolinian, carolinians,
 nevadan, nevadans, coloradan, coloradans, arizonan, arizonans, michigander, michiganders, wisconsinite, wisconsinites,
 minnesotan, minnesotans, pennsylvanian, pennsylvanians, marine, marines, veteran, veterans`)
