@@ -263,9 +263,19 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
  */
 function commonWordOnlyFirst(doc: Doc, k: number): boolean {
   const w = doc.tokens[k]
-  if (!opensClause(doc, k) || !wink.knows(w.toLowerCase())) return false
-  for (let j = 0; j < doc.tokens.length; j++) if (j !== k && doc.tokens[j] === w && !opensClause(doc, j)) return false
-  return true
+  return opensClause(doc, k) && wink.knows(w.toLowerCase()) && !capitalisedInside(doc).has(w)
+}
+
+/** Per document: the capitalised words it writes somewhere other than at a sentence or quote start (one pass, on first use). */
+const insideWords = new WeakMap<Doc, Set<string>>()
+function capitalisedInside(doc: Doc): Set<string> {
+  let set = insideWords.get(doc)
+  if (!set) {
+    set = new Set<string>()
+    for (let j = 0; j < doc.tokens.length; j++) if (isCapitalised(doc.tokens[j]) && !set.has(doc.tokens[j]) && !opensClause(doc, j)) set.add(doc.tokens[j])
+    insideWords.set(doc, set)
+  }
+  return set
 }
 
 /** Marks that open a clause inside a sentence: a quote, a colon, a dash (not a bracket: "[Bob] Corker", "(Mike)"). */
