@@ -21,6 +21,7 @@
 //     George W. Bush in 61), a bare "Bush" has no referent the check can score and is reported in
 //     the column "ambiguous" instead. Share = main / (main + other); the target is >= 98%.
 // (b) Suspects: Person nodes whose name is not a person's, with the reason (see suspectReason).
+// (c) To review: one-word Person names that are common English words no full name holds (not all wrong).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -30,7 +31,8 @@ import { migrate } from '../../src/graph/migrate.ts'
 import { runIngest } from '../support/processes.ts'
 import { COUNTRY_NAMES, CAPITALS } from '../../src/extract/lexicon/countries.ts'
 import { KNOWN_ORGS } from '../../src/extract/lexicon/words.ts'
-import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, ORG_HEADS, PORTFOLIOS, PRONOUNS, isContraction } from '../../src/extract/lexicon/names.ts'
+import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, ORG_HEADS, PORTFOLIOS, PRONOUNS, GROUP_WORDS, STATE_ABBREVIATIONS, isContraction, isPartyStateTag } from '../../src/extract/lexicon/names.ts'
+import { wink } from '../../src/extract/nlp.ts'
 
 
 /** Every name mention of every entity, with the surface text cut from the article's stored text. */
@@ -65,8 +67,16 @@ export function isNameForm(text: string, key: string): boolean {
   return w.length === 2 && isInitial(w[0]) && w[0][0] === first[0]
 }
 
-/** Why a Person node's name is not a person's, or null. */
-export function suspectReason(name: string): string | null {
+/** The reason of a one-word name that is a common word: a list to review, not all wrong (see suspectReason). */
+export const COMMON_WORD = 'common word no full name holds'
+
+/**
+ * Why a Person node's name is not a person's, or null. `nameWords`: the words (lowercase) of the
+ * corpus's Person names of two or more words; a one-word name that is a common English word (wink's
+ * lexicon holds it: "Tonight", "Democracy") is suspect unless a person's full name holds it ("Trump",
+ * "Bill").
+ */
+export function suspectReason(name: string, nameWords?: ReadonlySet<string>): string | null {
   const trimmed = name.trim()
   const lower = trimmed.toLowerCase()
   const w = lower.split(/\s+/)
@@ -83,6 +93,9 @@ export function suspectReason(name: string): string | null {
   if (trimmed.startsWith('@')) return 'social handle'
   if (w.length > 1 && LEADING_FUNCTION_WORDS.has(w[0])) return 'function word first'
   if (NUMBER_WORDS.has(lower) || PORTFOLIOS.has(lower)) return 'number or portfolio word'
+  if (GROUP_WORDS.has(lower)) return 'group of people'
+  if (isPartyStateTag(trimmed) || STATE_ABBREVIATIONS.has(lower)) return 'party tag or state abbreviation'
+  if (nameWords && w.length === 1 && wink.knows(lower) && !nameWords.has(lower)) return COMMON_WORD
   return null
 }
 
@@ -178,9 +191,11 @@ export function peopleTable(rows: Row[], top = 20): PersonRow[] {
 /** The suspects (b): Person nodes whose name is not a person's, most mentioned first. */
 export function suspects(rows: Row[]): { name: string; reason: string; mentions: number }[] {
   const m = new Map<string, { name: string; reason: string; mentions: number }>()
+  const nameWords = new Set<string>()
+  for (const r of rows) if (r.type === 'Person' && r.name.includes(' ')) for (const w of r.name.toLowerCase().split(/\s+/)) nameWords.add(w)
   for (const r of rows) {
     if (r.type !== 'Person') continue
-    const reason = suspectReason(r.name)
+    const reason = suspectReason(r.name, nameWords)
     if (!reason) continue
     const s = m.get(r.id) ?? { name: r.name, reason, mentions: 0 }
     s.mentions += r.texts.length
@@ -226,13 +241,18 @@ export async function main(args: string[]): Promise<void> {
     const reached = table.filter((p) => p.share >= 0.98).length
     if (table.some((p) => p.ambiguous)) lines.push(`"ambig.": bare-surname mentions on other nodes not scored, as another full-named person of the corpus with that surname has more than half the person's articles (the resolution keeps them on their own node)`)
     lines.push(`overall share ${(100 * main / Math.max(1, main + other)).toFixed(1)}% (${main} of ${main + other}); ${reached} of ${table.length} people at >= 98%`)
-    const sus = suspects(rows)
+    const all = suspects(rows)
+    const sus = all.filter((s) => s.reason !== COMMON_WORD)
+    const review = all.filter((s) => s.reason === COMMON_WORD)
     const byReason = new Map<string, number>()
     for (const s of sus) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1)
     lines.push('')
     lines.push(`(b) suspects: ${sus.length} Person nodes whose name is not a person's (target 0): ${[...byReason].map(([r, c]) => `${r} ${c}`).join(', ')}`)
     for (const s of sus.slice(0, 60)) lines.push(`  ${JSON.stringify(s.name)}  ${s.reason}  (${s.mentions} name mentions)`)
     if (sus.length > 60) lines.push(`  ... and ${sus.length - 60} more`)
+    lines.push('')
+    lines.push(`(c) to review: ${review.length} one-word Person names that are common English words (wink's lexicon) and no full name of the corpus holds; most are no person ("Electric" of "General Electric"), some are people named by a surname alone`)
+    lines.push('  ' + review.map((s) => `${s.name} ${s.mentions}`).join(', '))
     process.stdout.write(lines.join('\n') + '\n')
   } finally {
     await driver?.close()

@@ -3,11 +3,12 @@
 // lexicon rules: titles, ranks and honorifics are not part of a name, calendar words are no names,
 // a leading demonym ("Russian President ...") is a demonym mention, countries are typed by the
 // country lexicon.
-import type { Doc } from './nlp.ts'
+import { wink, type Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
 import { trimChunk, lexiconType, isInitialsOnly, spanText } from './names/hygiene.ts'
+import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
@@ -247,10 +248,44 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
     if (c.first === c.last && c.label !== 'MISC' && !isAllCaps(doc.tokens[c.first]) && !known(c.first)) {
       const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
       if (isSentenceInitial(doc, c.first, floor) && (doc.pos[c.first] !== 'PROPN' || t.evidence[c.first] & 2)) continue
+      if (commonWordOnlyFirst(doc, c.first)) continue
     }
     out.push(c)
   }
   return out
+}
+
+/**
+ * The word at k opens a sentence or quote, is a common English word (wink's lexicon holds it in lowercase:
+ * "Tonight", "Sad", "Good"), and the article writes it capitalised only where a sentence or quote opens it: its capital is the
+ * sentence's, not a name's. ("Trump" is in the lexicon too, but an article that names him writes "Trump"
+ * inside a sentence somewhere.)
+ */
+function commonWordOnlyFirst(doc: Doc, k: number): boolean {
+  const w = doc.tokens[k]
+  return opensClause(doc, k) && wink.knows(w.toLowerCase()) && !capitalisedInside(doc).has(w)
+}
+
+/** Per document: the capitalised words it writes somewhere other than at a sentence or quote start (one pass, on first use). */
+const insideWords = new WeakMap<Doc, Set<string>>()
+function capitalisedInside(doc: Doc): Set<string> {
+  let set = insideWords.get(doc)
+  if (!set) {
+    set = new Set<string>()
+    for (let j = 0; j < doc.tokens.length; j++) if (isCapitalised(doc.tokens[j]) && !set.has(doc.tokens[j]) && !opensClause(doc, j)) set.add(doc.tokens[j])
+    insideWords.set(doc, set)
+  }
+  return set
+}
+
+/** Marks that open a clause inside a sentence: a quote, a colon, a dash (not a bracket: "[Bob] Corker", "(Mike)"). */
+const CLAUSE_OPENERS = new Set(['"', '“', '‘', "'", ':', '—', '–'])
+
+/** Token k opens its sentence, or a quote or clause within it: right after “ (no space between), a colon or a dash. */
+function opensClause(doc: Doc, k: number): boolean {
+  const j = k - 1
+  if (j >= 0 && CLAUSE_OPENERS.has(doc.tokens[j]) && (doc.end[j] === doc.start[k] || doc.tokens[j] === ':' || doc.tokens[j] === '—' || doc.tokens[j] === '–')) return true
+  return isSentenceInitial(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken)
 }
 
 /** POS of lowercase words that never end a name */
@@ -540,6 +575,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   if (demonym && (label === null || label === 'MISC')) return { first: a, last: b, type: 'Country', kind: 'demonym', country: demonym }
   // a US state is a place and a news medium or pollster an organisation, never a person (the
   // tagger's ORG and LOC stand: a state's sports team is an organisation)
+  // "Gainesville, Fla.": a state's abbreviation after a comma is that state
+  if (a === b && a > 0 && doc.tokens[a - 1] === ',' && STATE_ABBREVIATIONS.has(lowerKey)) return { first: a, last: b, type: 'Place', kind: 'name' }
   const fixed = label !== 'ORG' && label !== 'LOC' ? lexiconType(key) : null
   if (fixed) return { first: a, last: b, type: fixed, kind: 'name' }
   // "X, the chairman of ...", "spokeswoman, X,": a title in apposition makes a name word run a person

@@ -21,6 +21,8 @@ export interface WinkReader {
   its: ItsHelpers
   /** how many winkNLP instances this reader has made so far */
   instances(): number
+  /** the model's own lexicon holds `word` as written (a common word when lowercase: "tonight", "good"; not "obama") */
+  knows(word: string): boolean
 }
 
 /**
@@ -89,6 +91,10 @@ export function winkReader(limit = 250_000): WinkReader {
     },
     its: instance.its,
     instances: () => made,
+    knows(word: string): boolean {
+      const i = (lexemes as Lexemes).hash[word]
+      return i !== undefined && i < pristine
+    },
   }
 }
 

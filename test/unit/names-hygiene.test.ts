@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
 import { displayName, chooseName, isInitialsOnly } from '../../src/extract/names/hygiene.ts'
-import { fullKey, isNameForm, suspectReason, peopleTable } from '../../scripts/eval/people.ts'
+import { fullKey, isNameForm, suspectReason, peopleTable, COMMON_WORD } from '../../scripts/eval/people.ts'
 
 function layerOf(text: string): EntityLayer {
   return findEntities(analyse(text), [{ start: 0, end: text.length }])
@@ -96,6 +96,18 @@ describe('name hygiene', () => {
     expect(typeOf('Brandt Campaign')).toBe('Organisation')
     expect(typeOf('Morning Consult')).toBe('Organisation')
   })
+  it('takes no group of people, party tag or state abbreviation for a person', () => {
+    const l = layerOf('Senator Arlo Fenwick called for a ban on Muslims entering the country. He said Hispanic voters and some 200,000 Iowans would back him.')
+    expect(l.entities.map((e) => e.name)).toEqual(['Arlo Fenwick'])
+    const tags = layerOf('Sen. Arlo Fenwick, R-Ariz., spoke in Gainesville, Fla., on Monday. Rep. Dana Whitcomb (D-Ore.) disagreed.')
+    expect(people(tags)).toEqual(['Arlo Fenwick', 'Dana Whitcomb'])
+    expect(tags.entities.filter((e) => e.type !== 'Person').map((e) => `${e.type}:${e.name}`)).toEqual(['Place:Gainesville', 'Place:Fla.'])
+  })
+  it('takes no common word that only a sentence or quote start capitalises for a name, but keeps one the article names inside a sentence', () => {
+    const l = layerOf('Arlo Fenwick said, “Tonight was supposed to be our night.” Sad. “Good economic news is bad political news,” he added.')
+    expect(l.entities.map((e) => e.name)).toEqual(['Arlo Fenwick'])
+    expect(people(layerOf('Baker said the plan works. Voters in Ohio liked what Mayor Baker said.'))).toEqual(['Baker'])
+  })
   it('gives a name one type within the article', () => {
     for (const l of [layerOf('Halvorsen Kraft said prices rose. The company Halvorsen Kraft cut jobs. Analysts at Halvorsen Kraft agreed.')]) {
       const keys = l.entities.filter((e) => e.type !== 'Country').map((e) => e.id.split(':')[1])
@@ -144,6 +156,11 @@ describe('the people check', () => {
     expect(suspectReason('Morrow Campaign')).toBe('organisation head word')
     expect(suspectReason('Unlike Lena Morrow')).toBe('function word first')
     expect(suspectReason('Energy')).toBe('number or portfolio word')
+    expect(suspectReason('Iowans')).toBe('group of people')
+    expect(suspectReason('R-Ariz')).toBe('party tag or state abbreviation')
+    expect(suspectReason('Fla.')).toBe('party tag or state abbreviation')
+    expect(suspectReason('Tonight', new Set(['lena', 'morrow']))).toBe(COMMON_WORD)
+    expect(suspectReason('Baker', new Set(['mara', 'baker']))).toBeNull()
     expect(suspectReason('Paul D. Ryan')).toBeNull()
     expect(suspectReason('Lena Morrow')).toBeNull()
   })

@@ -101,3 +101,30 @@ export function isContraction(token: string): boolean {
   return PRONOUNS.has(base) || CONTRACTION_BASES.has(base) || m[2].toLowerCase() === 't'
 }
 const CONTRACTION_BASES = words(`here, there, that, what, where, when, why, how, let, this, everyone, nobody, somebody, someone, everybody`)
+
+/**
+ * Groups of people by faith, ethnicity or home state, capitalised by English usage and so read as names
+ * by the tagger ("a ban on Muslims", "Hispanic voters", "250,000 or so Iowans"): one word of these is no
+ * person, organisation or place. (Countries' demonyms are in countries.ts: they name their country.)
+ */
+export const GROUP_WORDS = words(`
+muslim, muslims, christian, christians, catholic, catholics, protestant, protestants, evangelical, evangelicals, mormon,
+mormons, jew, jews, hindu, hindus, sikh, sikhs, buddhist, buddhists, atheist, atheists, hispanic, hispanics, latino,
+latinos, latina, latinas, latinx, blacks, whites, asians, europeans, european, saudi, saudis, neocons, iowan, iowans, texan, texans, floridian, floridians,
+ohioan, ohioans, californian, californians, new yorker, new yorkers, virginian, virginians, carolinian, carolinians,
+nevadan, nevadans, coloradan, coloradans, arizonan, arizonans, michigander, michiganders, wisconsinite, wisconsinites,
+minnesotan, minnesotans, pennsylvanian, pennsylvanians, marine, marines, veteran, veterans`)
+
+/** The AP's abbreviations of US states ("Gainesville, Fla."), by the state they stand for. */
+export const STATE_ABBREVIATIONS = new Map<string, string>(`ala.:Alabama ariz.:Arizona ark.:Arkansas calif.:California
+colo.:Colorado conn.:Connecticut del.:Delaware fla.:Florida ga.:Georgia ill.:Illinois ind.:Indiana kan.:Kansas ky.:Kentucky
+la.:Louisiana md.:Maryland mass.:Massachusetts mich.:Michigan minn.:Minnesota miss.:Mississippi mo.:Missouri mont.:Montana
+neb.:Nebraska nev.:Nevada n.h.:New_Hampshire n.j.:New_Jersey n.m.:New_Mexico n.y.:New_York n.c.:North_Carolina
+n.d.:North_Dakota okla.:Oklahoma ore.:Oregon pa.:Pennsylvania r.i.:Rhode_Island s.c.:South_Carolina s.d.:South_Dakota
+tenn.:Tennessee vt.:Vermont va.:Virginia wash.:Washington w.va.:West_Virginia wis.:Wisconsin wyo.:Wyoming`
+  .split(/\s+/).map((pair) => { const [k, v] = pair.split(':'); return [k, v.replace(/_/g, ' ')] as [string, string] }))
+
+/** A lawmaker's party and state after the name ("Sen. John McCain, R-Ariz.", "D-N.Y."): a tag, no name. */
+export function isPartyStateTag(token: string): boolean {
+  return /^[RDI]-\p{Lu}[\p{L}.]*$/u.test(token)
+}

@@ -3,7 +3,7 @@
 // stage (isInitialWord, coreKey, displayName, chooseName).
 import type { Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
-import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, isContraction } from '../lexicon/names.ts'
+import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
 import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
@@ -34,7 +34,8 @@ export function isInitialsOnly(words: string[]): boolean {
  * words before or after a person's name are dropped ("Democrat Hillary Clinton"), so is a capitalised
  * preposition, conjunction or adverb before a name ("Unlike Hillary Clinton", "By Carly Fiorina"), and a chunk left
  * as a lone party word, a contraction ("I'm"), a lone initial ("S."), a possessive mark, a number word
- * ("“One river, ...”") or a portfolio before its office ("Energy Minister") is no name.
+ * ("“One river, ...”"), a group of people ("Muslims", "Iowans"), a party tag ("R-Ariz.") or a portfolio
+ * before its office ("Energy Minister") is no name.
  * An organisation's name keeps its words ("Republican Party", "Democratic National Committee").
  */
 export function trimChunk(doc: Doc, a: number, b: number): [number, number] | null {
@@ -71,8 +72,12 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
     if (isContraction(w) || /^\p{L}\.?$/u.test(w) || /^['’]s?$/.test(w) || PRONOUNS.has(w.toLowerCase())) return null
     if (PARTY_WORDS.has(w.toLowerCase()) && !KNOWN_ORGS.has(w)) return null
     if (NUMBER_WORDS.has(w.toLowerCase())) return null
+    // "a ban on Muslims", "Hispanic voters": a group of people, no entity
+    if (GROUP_WORDS.has(w.toLowerCase())) return null
     if (PORTFOLIOS.has(w.toLowerCase()) && a + 1 < t.length && OFFICES.has(t[a + 1].toLowerCase())) return null
   }
+  // "Sen. John McCain, R-Ariz.": a party tag (one token or three: R - Ariz)
+  if (b - a <= 4 && isPartyStateTag(t.slice(a, b + 1).join(''))) return null
   return [a, b]
 }
 
