@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs"
 import { join } from "node:path"
-import { writeHeapSnapshot } from "node:v8"
+import { getHeapSpaceStatistics, writeHeapSnapshot } from "node:v8"
 // NEWSGRAPH_WRITE_PROFILE=1 or 2 (write-profile.ts): also sums deterministic counts of the write path
 // (records resolved, resolved nodes sent to SET_RESOLVED, facts moved, groups deferred), printed to
 // stderr at exit. Kept apart from write-profile.ts, which imports the statement modules, so that
@@ -46,7 +46,9 @@ export function memProbe(label: string, extra: Record<string, number> = {}): voi
   }
   p.n++
   maybeSnapshot(label, extra)
-  appendFileSync(PROBE_FILE!, JSON.stringify({ pid: process.pid, t: Date.now(), label, heap: m.heapUsed, total: m.heapTotal, ext: m.external, ab: m.arrayBuffers, rss: m.rss, ...extra }) + '\n')
+  // the used bytes of each of V8's spaces (old_space, large_object_space, code_space, new_space, ...), in MB
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().filter((x) => x.space_used_size > 2 ** 20).map((x) => [x.space_name, Math.round(x.space_used_size / 2 ** 20)]))
+  appendFileSync(PROBE_FILE!, JSON.stringify({ pid: process.pid, t: Date.now(), label, heap: m.heapUsed, total: m.heapTotal, ext: m.external, ab: m.arrayBuffers, rss: m.rss, spaces, ...extra }) + '\n')
 }
 
 /**
@@ -58,9 +60,15 @@ const SNAP_DIR = process.env.NEWSGRAPH_HEAP_SNAPSHOT || null
 const SNAP_AT = (process.env.NEWSGRAPH_HEAP_SNAPSHOT_AT ?? '').split(',').filter(Boolean).map(Number)
 let written = 0
 const taken = new Set<string>()
+/** NEWSGRAPH_HEAP_SNAPSHOT_OVER=MB: also one snapshot at the first `batch written` probe whose live heap is over MB (a batch that left more than the others) */
+const SNAP_OVER = Number(process.env.NEWSGRAPH_HEAP_SNAPSHOT_OVER ?? '') * 2 ** 20
 function maybeSnapshot(label: string, extra: Record<string, number>): void {
   if (!SNAP_DIR) return
   if (label === 'batch written') written = extra.written ?? written
+  if (SNAP_OVER > 0 && label === 'batch written' && !taken.has('over') && process.memoryUsage().heapUsed > SNAP_OVER) {
+    taken.add('over')
+    writeHeapSnapshot(join(SNAP_DIR, `heap-over-${written}.heapsnapshot`))
+  }
   const at = SNAP_AT.filter((n) => written >= n).pop()
   if (at === undefined || (label !== 'plan: resolved' && label !== 'batch written')) return
   const key = `${at}-${label === 'batch written' ? 'after' : 'within'}`
