@@ -16,6 +16,7 @@
 //   --batch-size N    passed to the ingest command
 //   --profile         db hits of every statement (PROFILE); the counters and log bytes do not need it
 //   --out DIR         where stats.json, summary.json and fingerprint.txt go (default: a temporary folder)
+//   --bolt-port N     the throwaway Neo4j on ports N (Bolt) and N+1 (HTTP) instead of free ones
 //
 // With --profile, STATEMENT_COUNTER_PLANS=FILE in the environment also writes each statement's plan to FILE:
 // its operators, with their db hits and rows summed over the statement's calls (where the db hits go).
@@ -38,6 +39,7 @@ interface Opts {
   batchSize?: number
   profile?: boolean
   out?: string
+  boltPort?: number
 }
 
 const opts = new Command()
@@ -51,6 +53,11 @@ const opts = new Command()
   })
   .option('--profile', 'the db hits of every statement (each run under PROFILE)')
   .option('--out <dir>', 'where stats.json, summary.json and fingerprint.txt go')
+  .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", (v) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a port number')
+    return n
+  })
   .parse()
   .opts<Opts>()
 
@@ -58,6 +65,8 @@ interface StatementStats {
   calls: number
   rows: number
   dbHits: number
+  paramBytes?: number
+  records?: number
   updates: Record<string, number>
 }
 
@@ -93,7 +102,7 @@ let instance: Neo4jInstance | null = null
 let driver: Driver | null = null
 try {
   process.stderr.write('starting a throwaway Neo4j (heap 1g, page cache 512m)...\n')
-  instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await freePort(), httpPort: await freePort(), heap: '1g', pageCache: '512m', stopOnExit: true })
+  instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: opts.boltPort ?? (await freePort()), httpPort: opts.boltPort !== undefined ? opts.boltPort + 1 : await freePort(), heap: '1g', pageCache: '512m', stopOnExit: true })
   driver = neo4j.driver(instance.uri, neo4j.auth.basic('neo4j', 'unused'))
   const env = { ...process.env, NEO4J_URI: instance.uri }
   const migrated = spawnSync(process.execPath, ['--import', 'tsx', join(tree, 'src/cli/migrate.ts')], { cwd: tree, env, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -111,11 +120,13 @@ try {
   const cli = JSON.parse(ingest.stdout.toString().trim().split('\n').pop() ?? '{}') as { articles?: Record<string, number>; batchSize?: number }
 
   const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, StatementStats>
-  const totals: Record<string, number> = { statements: 0, rows: 0, dbHits: 0 }
+  const totals: Record<string, number> = { statements: 0, rows: 0, dbHits: 0, paramBytes: 0, records: 0 }
   for (const s of Object.values(stats)) {
     totals.statements += s.calls
     totals.rows += s.rows
     totals.dbHits += s.dbHits
+    totals.paramBytes += s.paramBytes ?? 0
+    totals.records += s.records ?? 0
     for (const [k, n] of Object.entries(s.updates)) totals[k] = (totals[k] ?? 0) + n
   }
   const indexes = await indexSizes(driver)
@@ -136,7 +147,7 @@ try {
     ...Object.entries(stats)
       .filter(([, s]) => s.rows || s.dbHits)
       .sort((a, b) => b[1].dbHits - a[1].dbHits || b[1].rows - a[1].rows)
-      .map(([k, s]) => `  ${n(s.dbHits).padStart(10)} db hits ${String(s.calls).padStart(4)} calls ${n(s.rows).padStart(7)} rows  ${k.slice(0, 70)}`),
+      .map(([k, s]) => `  ${n(s.dbHits).padStart(10)} db hits ${String(s.calls).padStart(4)} calls ${n(s.rows).padStart(7)} rows ${n(s.paramBytes ?? 0).padStart(11)} B sent ${n(s.records ?? 0).padStart(7)} back  ${k.slice(0, 70)}`),
     `files             ${out} (summary.json, stats.json, fingerprint.txt)`,
   ]
   process.stdout.write(lines.join('\n') + '\n')

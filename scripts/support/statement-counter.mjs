@@ -1,6 +1,6 @@
 // Preload for the ingest command (node --import, set by scripts/bench-write-cost.ts): counts every Cypher
 // statement the process runs in a transaction: calls, rows sent (its first list parameter), Neo4j's update
-// counters and, with STATEMENT_COUNTER_PROFILE=1, the db hits of its PROFILE (each statement is run under
+// counters, the parameters' JSON bytes, the records returned and, with STATEMENT_COUNTER_PROFILE=1, the db hits of its PROFILE (each statement is run under
 // PROFILE: what it does is unchanged). Written as JSON to $STATEMENT_COUNTER_OUT when the process exits,
 // keyed by the statement's first 90 characters. Plain JavaScript outside src/ so that it can count any
 // checkout's ingest (bench-write-cost --tree), through that checkout's own driver.
@@ -40,14 +40,23 @@ if (isMainThread && process.env.STATEMENT_COUNTER_OUT) {
     if (textsFile) texts.set(text, (texts.get(text) ?? 0) + 1)
     // PROFILE goes after any query options (`CYPHER replan=skip ...`, src/graph/plan-cache.ts)
     const sent = profile && typeof query === 'string' && !unprofiled.test(text) ? query.replace(/^(\s*CYPHER(\s+\w+=\w+)+\s+)?/i, '$1PROFILE ') : query
+    // the parameters' size as JSON (a proxy for the Bolt bytes sent; the driver's PackStream is more compact)
+    let bytes = 0
+    try {
+      bytes = parameters ? Buffer.byteLength(JSON.stringify(parameters, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))) : 0
+    } catch {
+      bytes = 0
+    }
     const result = run.call(this, sent, parameters, rules)
     result.then(
       (r) => {
-        const e = stats.get(key) ?? stats.set(key, { calls: 0, rows: 0, dbHits: 0, updates: {} }).get(key)
+        const e = stats.get(key) ?? stats.set(key, { calls: 0, rows: 0, dbHits: 0, paramBytes: 0, records: 0, updates: {} }).get(key)
         e.calls++
         const list = parameters ? Object.values(parameters).find(Array.isArray) : undefined
         e.rows += list ? list.length : 0
         e.dbHits += dbHits(r.summary.profile)
+        e.paramBytes += bytes
+        e.records += r.records.length
         if (plansFile && r.summary.profile) addPlan(plans.get(key) ?? plans.set(key, new Map()).get(key), r.summary.profile, 0)
         for (const [n, x] of Object.entries(r.summary.counters.updates())) if (x) e.updates[n] = (e.updates[n] ?? 0) + x
       },
