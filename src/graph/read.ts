@@ -62,9 +62,11 @@ const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN :
 
 /**
  * the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names). The
- * article's label is not checked: IN joins only a quote to its article (write.ts CREATE_FACTS), and the
- * check was a db hit a quote (issue 13). `article`: the variable the caller bound the quote's article to
- * (OPTIONAL MATCH, null when none), instead of a pattern comprehension per quote.
+ * article is sought by its id (the unique index on Article.id), read from the quote's id or, with `sk` (the
+ * quote's page key after its owner's prefix, when the caller has it), from the key: the article IN joins the
+ * quote to (write.ts CREATE_FACTS writes a quote's id as `<article id>#q<n>`), without walking the quote's
+ * relationships to find IN, ~5 db hits a quote (issue 13). `article`: the variable the caller bound the
+ * quote's article to (OPTIONAL MATCH, null when none).
  */
 const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string, sk?: string) => {
   const projectArticle = (a: string) => (p.lean && !p.articleDetails ? ARTICLE_LEAN(a, p.articleId !== false) : ARTICLE(a))
@@ -305,8 +307,8 @@ ${PAGE_OF_QUOTES(p)}`
  * The rows of WHO_SAID_WHAT_ABOUT for the entity bound to `x`, in order (`i`): `s` (the speaker entity, or
  * null), `unresolved` (the name as written when no entity said them), `n` (their count about `x`) and
  * `quotes`, each of the speaker's newest `perSpeaker` quotes about `x` as `project('q', 'qa')`, where `qa`
- * is the quote's article when `withArticle` (one OPTIONAL MATCH of its IN: ~1 db hit a quote fewer than a
- * pattern comprehension per quote), else unbound. `first` and `perSpeaker` are Cypher expressions
+ * is the quote's article when `withArticle` (one OPTIONAL MATCH of the article by the id in the quote's pair
+ * page key: ~2 db hits a quote, where following IN took ~5), else unbound. `first` and `perSpeaker` are Cypher expressions
  * (parameters). Shared with the reading view's entity page.
  */
 export const SPEAKERS_ABOUT = (first: string, perSpeaker: string, project: (q: string, a: string) => string, withArticle = false) => `
