@@ -4,7 +4,8 @@
 // the script prints the Cypher queries one request runs and their db hits (deterministic: the request is
 // answered in this process with an executor that counts and PROFILEs), and, from /proc/<pid>/stat
 // before and after a fixed number of requests (autocannon, response cache off), the CPU milliseconds per
-// request of the API process and of the Neo4j process, with req/s and the load average beside them.
+// request of the API process, of the Neo4j process and of this one (the load generator: autocannon runs in it), with
+// req/s and the load average beside them.
 // CPU per request moves far less with the machine's load than req/s does.
 //
 // --tree DIR (repeatable) compares checkouts of the project (e.g. an older commit unpacked with
@@ -45,7 +46,11 @@ function cpuMs(pid: number): number {
 interface Run {
   apiMs: number
   neo4jMs: number
+  /** this process's CPU per request: the load generator (autocannon runs in it) */
+  loadMs: number
   rps: number
+  /** median latency, ms (autocannon's) */
+  p50: number
   wallRps: number
   errors: number
   load: number
@@ -128,16 +133,16 @@ async function main(opts: Opts): Promise<void> {
             // warm-up: plans compiled, the JIT of both processes past the first answers
             await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.warmup)
             const load = loadavg()[0]
-            const [a0, n0, t0, h0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint()]
+            const [a0, n0, t0, h0, l0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint(), process.cpuUsage()]
             const f = await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.requests)
-            const [a1, n1, t1, h1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint()]
+            const [a1, n1, t1, h1, l1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint(), process.cpuUsage(l0)]
             windows.push({ q, fromUs: Number(h0 / 1000n), toUs: Number(h1 / 1000n) })
             // autocannon ends a run of `amount` requests on its one-second tick, so the wall time of a short run is
             // rounded up to whole seconds: req/s is read from the mean latency instead (Little's law), the wall time kept as a check
             const peakMb = memoryOf(api.child.pid!).hwm / 2 ** 20
-            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, rps: (opts.connections * 1000) / f.mean, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load, peakMb }
+            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, loadMs: (l1.user + l1.system) / 1000 / opts.requests, rps: (opts.connections * 1000) / f.mean, p50: f.p50, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load, peakMb }
             runs[tree][q].push(run)
-            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  API peak RSS ${peakMb.toFixed(0)} MB  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
+            say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  load generator ${run.loadMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  API peak RSS ${peakMb.toFixed(0)} MB  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
           }
         } finally {
           await stopChild(api.child)
@@ -158,7 +163,7 @@ async function main(opts: Opts): Promise<void> {
       }
     }
 
-    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'req/s (c / mean latency)', 'API peak RSS MB', 'load average']
+    const head = ['query', 'tree', 'Cypher queries/request', 'db hits/request', 'API CPU ms/request', 'Neo4j CPU ms/request', 'load generator CPU ms/request', 'req/s (c / mean latency)', 'p50 ms', 'API peak RSS MB', 'load average']
     const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
     for (const q of opts.queries) {
       for (const tree of opts.tree) {
@@ -167,7 +172,7 @@ async function main(opts: Opts): Promise<void> {
         const m = (f: (r: Run) => number, d: number) => median(rs.map(f)).toFixed(d)
         const loads = rs.map((r) => r.load)
         const failed = rs.reduce((s, r) => s + r.errors, 0)
-        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${Math.max(...rs.map((r) => r.peakMb)).toFixed(0)} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
+        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.loadMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${m((r) => r.p50, 0)} | ${Math.max(...rs.map((r) => r.peakMb)).toFixed(0)} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
       }
     }
     process.stdout.write(`\n${lines.join('\n')}\n\n`)

@@ -21,7 +21,7 @@ if (!uri || !key || !QUERIES[key]) {
 const driver = neo4j.driver(uri, neo4j.auth.basic('', ''))
 const lines: string[] = []
 function print(p: ProfiledPlan, depth: number): void {
-  const details = String((p.arguments as Record<string, unknown>).Details ?? '').replace(/\s+/g, ' ').slice(0, 160)
+  const details = String((p.arguments as Record<string, unknown>).Details ?? '').replace(/\s+/g, ' ').slice(0, Number(process.env.PROFILE_DETAILS ?? 160))
   lines.push(`${'  '.repeat(depth)}${p.operatorType} dbHits ${p.dbHits} rows ${p.rows}${details ? `  ${details}` : ''}`)
   for (const c of p.children) print(c, depth + 1)
 }

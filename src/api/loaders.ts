@@ -126,8 +126,9 @@ export class RequestLoaders {
     return this.lazy('articleText', (db) => byId<string | null>(db, Q.ARTICLE_TEXTS, (r) => (r.value as string | null) ?? null, null))
   }
   get entityArticles() {
-    return this.lazy('entityArticles', (db) => grouped<WindowKey, Page<ArticleRow>>(
-      db, Q.ENTITY_ARTICLES, (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit) }), pageOf, emptyPage))
+    // lean: the request asks no more of the articles than ARTICLE_LEAN reads (lookahead.ts articleLeanAt)
+    return this.lazy('entityArticles', (db) => grouped<WindowKey & { lean?: true }, Page<ArticleRow>>(
+      db, (k) => (k.lean ? Q.ENTITY_ARTICLES_LEAN : Q.ENTITY_ARTICLES), (k) => ({ skip: Q.int(k.skip), limit: Q.int(k.limit) }), pageOf, emptyPage))
   }
   get quotesAbout() {
     return this.lazy('quotesAbout', (db) => grouped<QuoteWindowKey & { speakerId: string | null }, Page<QuoteRow>>(

@@ -41,6 +41,19 @@ const QUOTE_DETAILS = ['start', 'end', 'cue', 'sentiment', 'speakerName', 'publi
 /** what the lean projection reads of an article (read.ts ARTICLE_LEAN); any other field asked reads it whole */
 const ARTICLE_LEAN = new Set(['id', 'title', 'publishedAt', '__typename'])
 
+/** what an article's lean projection (read.ts ARTICLE_LEAN) leaves to the resolvers, read by the article's id */
+const ARTICLE_BY_ID = ['text', 'entities', 'quotes', 'relations']
+
+/**
+ * Whether the articles at `path` below the resolver's field may be read as ARTICLE_LEAN with their id (read.ts
+ * ENTITY_ARTICLES_LEAN): the request asks none of their other stored fields (url, authors, dateline, publisher,
+ * source), through fragments; @skip/@include not evaluated, so a field it may skip still reads them whole.
+ */
+export function articleLeanAt(info: Selection, path: readonly string[]): boolean {
+  for (const f of fieldsAt(info, path)) if (!ARTICLE_LEAN.has(f) && !ARTICLE_BY_ID.includes(f)) return false
+  return true
+}
+
 /**
  * Which of a quote's neighbours and fields the quotes at `path` are asked for: the projection of a
  * lean QuoteParts (read.ts). Over-inclusive where the request is conditional (@skip/@include,

@@ -9,7 +9,7 @@ import type { ApiContext } from './context.ts'
 import type { CurationFns } from './curation.ts'
 import { DECISIONS, type DecisionInput, type DecisionResult, type StoredDecision } from '../graph/curation.ts'
 import type { EntityType, Resolvers } from './generated/types.ts'
-import { asksChild, entityLeanAt, quotePartsAt } from './lookahead.ts'
+import { articleLeanAt, asksChild, entityLeanAt, quotePartsAt } from './lookahead.ts'
 import { entityByName } from './entity-ahead.ts'
 
 const MAX_REF_LENGTH = 200
@@ -107,9 +107,10 @@ const entityFields = {
   aliases: (e: EntityRow) => e.aliases ?? [],
   // read with the entity by the queries that can (SEARCH), else by its loader
   mentionCount: (e: EntityRow, _a: unknown, ctx: ApiContext) => e.mentionCount ?? ctx.loaders.mentionCount.load(e.id),
-  articles: async (e: EntityRow, args: { first?: number | null; after?: string | null }, ctx: ApiContext) => {
+  articles: async (e: EntityRow, args: { first?: number | null; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) => {
     const w = pageWindow(args)
-    return toConnection(await ctx.loaders.entityArticles.load({ id: e.id, skip: w.skip, limit: w.limit }), w)
+    const lean = articleLeanAt(info, EDGE_NODE) ? { lean: true as const } : {}
+    return toConnection(await ctx.loaders.entityArticles.load({ id: e.id, skip: w.skip, limit: w.limit, ...lean }), w)
   },
   quotesAbout: async (e: EntityRow, args: { first?: number | null; after?: string | null; speaker?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) => {
     const speaker = await optionalRef(ctx, args.speaker)
@@ -217,14 +218,16 @@ export const resolvers: Resolvers = {
       }))
     },
 
-    articles: async (_root, { filter, first, after }, ctx) => {
+    articles: async (_root, { filter, first, after }, ctx, info) => {
       const w = pageWindow({ first, after })
       const filtered = [filter?.title, filter?.publisher, filter?.author, filter?.from, filter?.to].some((v) => v !== null && v !== undefined)
       if (filter?.mentions !== null && filter?.mentions !== undefined && !filtered) {
         // by mention alone: the page of the entity the reference names, resolved in the same query
         const params = { skip: Q.int(w.skip), limit: Q.int(w.limit) }
-        const rows = await withRef(ctx, filter.mentions, Q.ARTICLES_MENTIONING_PAGE_REF, params,
-          (e) => ctx.db.run(Q.ARTICLES_MENTIONING_PAGE, { ...params, entityId: e.id }))
+        // the articles' id, title and date only, when the request asks no more of them
+        const lean = articleLeanAt(info, EDGE_NODE)
+        const rows = await withRef(ctx, filter.mentions, lean ? Q.ARTICLES_MENTIONING_PAGE_REF_LEAN : Q.ARTICLES_MENTIONING_PAGE_REF, params,
+          (e) => ctx.db.run(lean ? Q.ARTICLES_MENTIONING_PAGE_LEAN : Q.ARTICLES_MENTIONING_PAGE, { ...params, entityId: e.id }))
         return rows ? toConnection(articlePage(rows[0]), w) : emptyConnection<ArticleRow>()
       }
       const mentions = await optionalRef(ctx, filter?.mentions)

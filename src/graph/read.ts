@@ -62,13 +62,16 @@ const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN :
 
 /**
  * the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names). The
- * article's label is not checked: IN joins only a quote to its article (write.ts CREATE_FACTS), and the
- * check was a db hit a quote (issue 13). `article`: the variable the caller bound the quote's article to
- * (OPTIONAL MATCH, null when none), instead of a pattern comprehension per quote.
+ * article is sought by its id (the unique index on Article.id), read from the quote's id or, with `sk` (the
+ * quote's page key after its owner's prefix, when the caller has it), from the key: the article IN joins the
+ * quote to (write.ts CREATE_FACTS writes a quote's id as `<article id>#q<n>`), without walking the quote's
+ * relationships to find IN, ~5 db hits a quote (issue 13). `article`: the variable the caller bound the
+ * quote's article to (OPTIONAL MATCH, null when none).
  */
-const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string) => {
+const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string, sk?: string) => {
   const projectArticle = (a: string) => (p.lean && !p.articleDetails ? ARTICLE_LEAN(a, p.articleId !== false) : ARTICLE(a))
-  return (p.article ? `, article: ${article ? projectArticle(article) : `head([(${v})-[:IN]->(qpa) | ${projectArticle('qpa')}])`}` : '') +
+  const articleId = sk ? KEY_ARTICLE_ID(sk) : QUOTE_ARTICLE_ID(v)
+  return (p.article ? `, article: ${article ? projectArticle(article) : `head(COLLECT { MATCH (qpa:Article {id: ${articleId}}) RETURN ${projectArticle('qpa')} })`}` : '') +
   // each subject once, in the order of aboutIds
     (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${quoteEntity(p)('qpx')}]` : '') +
     (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])` : '')
@@ -82,6 +85,13 @@ const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string) => {
  */
 const QUOTE_ARTICLE_ID = (v: string) => `split(${v}.id, '#')[0]`
 
+/**
+ * the id of the article of the quote whose page key, after its owner's prefix, is `sk` (`<date part> <quote id>`,
+ * pages.ts; no id holds a space), as QUOTE_ARTICLE_ID: a seek of the article by it costs a db hit or two where
+ * following the quote's IN walked its relationships, ~5 db hits a quote (issue 13)
+ */
+const KEY_ARTICLE_ID = (sk: string) => `split(split(${sk}, ' ')[1], '#')[0]`
+
 /** the quote's offsets, cue, sentiment, speaker as written, date, fragments and article id (QuoteParts.details) */
 const QUOTE_DETAILS = (v: string) =>
   ` .start, .end, .cue, .sentiment, .speakerName, publishedAt: toString(${v}.publishedAt),` +
@@ -90,17 +100,18 @@ const QUOTE_DETAILS = (v: string) =>
 
 /**
  * a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the
- * parts `p` asks for; `article` as QUOTE_PARTS takes it
+ * parts `p` asks for; `article` as QUOTE_PARTS takes it; `sk`, when the caller has it, the quote's page key
+ * after its owner's prefix (the article's id is read from it, not from the quote)
  */
-const QUOTE = (v: string, p: QuoteParts = NO_PARTS, article?: string) =>
+const QUOTE = (v: string, p: QuoteParts = NO_PARTS, article?: string, sk?: string) =>
   p.lean
-    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p, article)}}`
+    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p, article, sk)}}`
     : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
       ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
       ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
       // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
       ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
-      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p, article)}}`
+      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p, article, sk)}}`
 
 /** newest first, undated last, then by id: a total order, so offset pages never repeat */
 const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, ${v}.id`
@@ -150,14 +161,20 @@ const ARTICLES_NEWEST = (e: string) => `
   WITH DISTINCT m.page AS k, a ORDER BY k SKIP $skip LIMIT $limit`
 
 /** the articles mentioning each entity, newest first; the total is the counter kept by the writers (aggregates.ts) */
-export const ENTITY_ARTICLES = `
+const entityArticles = (article: (v: string) => string) => `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
   ${ARTICLES_NEWEST('e')}
-  RETURN collect(${ARTICLE('a')}) AS rows
+  RETURN collect(${article('a')}) AS rows
 }
 RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
+export const ENTITY_ARTICLES = entityArticles(ARTICLE)
+/**
+ * ENTITY_ARTICLES with each article's id, title and date only (ARTICLE_LEAN), for a request that asks
+ * no other of its stored fields (src/api/lookahead.ts articleLeanAt): 3 properties read an article, not 8
+ */
+export const ENTITY_ARTICLES_LEAN = entityArticles(ARTICLE_LEAN)
 
 /**
  * The first `n` quotes (as \`q\`, each once, with \`sk\`: the key after the entity's prefix, which sorts as
@@ -224,7 +241,7 @@ CALL (s, x) {
   WITH s, x WHERE ${otherId} IS NULL OR ${other} IS NOT NULL
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
   WITH q, sk ORDER BY sk SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q', p)}) AS rows
+  RETURN collect(${QUOTE('q', p, undefined, 'sk')}) AS rows
 }
 RETURN id AS key, rows,
        CASE WHEN ${otherId} IS NULL THEN coalesce(${keyed}.${counter}, 0) WHEN ${other} IS NULL THEN 0 ELSE ${SPOKE('s', 'x')} END AS total`
@@ -249,7 +266,7 @@ CALL (s, x) {
   WITH s, x WHERE ($speakerId IS NULL OR s IS NOT NULL) AND ($aboutId IS NULL OR x IS NOT NULL) AND (s IS NOT NULL OR x IS NOT NULL)
   ${QUOTES_OF('s', 'x', '$skip + $limit')}
   WITH q, sk ORDER BY sk SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q', p)}) AS rows
+  RETURN collect(${QUOTE('q', p, undefined, 'sk')}) AS rows
 }
 RETURN rows,
        CASE WHEN ($speakerId IS NOT NULL AND s IS NULL) OR ($aboutId IS NOT NULL AND x IS NULL) THEN 0
@@ -290,8 +307,8 @@ ${PAGE_OF_QUOTES(p)}`
  * The rows of WHO_SAID_WHAT_ABOUT for the entity bound to `x`, in order (`i`): `s` (the speaker entity, or
  * null), `unresolved` (the name as written when no entity said them), `n` (their count about `x`) and
  * `quotes`, each of the speaker's newest `perSpeaker` quotes about `x` as `project('q', 'qa')`, where `qa`
- * is the quote's article when `withArticle` (one OPTIONAL MATCH of its IN: ~1 db hit a quote fewer than a
- * pattern comprehension per quote), else unbound. `first` and `perSpeaker` are Cypher expressions
+ * is the quote's article when `withArticle` (one OPTIONAL MATCH of the article by the id in the quote's pair
+ * page key: ~2 db hits a quote, where following IN took ~5), else unbound. `first` and `perSpeaker` are Cypher expressions
  * (parameters). Shared with the reading view's entity page.
  */
 export const SPEAKERS_ABOUT = (first: string, perSpeaker: string, project: (q: string, a: string) => string, withArticle = false) => `
@@ -315,7 +332,7 @@ CALL (x, s, unresolved) {
     ${PAIR_SCAN('x', PAIR_SPEAKER('s.id', 'unresolved'), perSpeaker)}
   }
   // sk, the pair page after its prefix, sorts exactly as NEWEST (pages.ts) without reading the quotes' dates and ids again
-  ${withArticle ? 'OPTIONAL MATCH (q)-[:IN]->(qa)\n  WITH q, sk, qa' : 'WITH q, sk'} ORDER BY sk
+  ${withArticle ? `OPTIONAL MATCH (qa:Article {id: ${KEY_ARTICLE_ID('sk')}})\n  WITH q, sk, qa` : 'WITH q, sk'} ORDER BY sk
   RETURN collect(${project('q', 'qa')}) AS quotes
 }
 WITH i, s, unresolved, n, quotes
@@ -391,7 +408,7 @@ CALL (e) {
   CALL (e) {${QUOTE_SCAN(SAID_BY, 'e', '$quoteTypes IS NULL OR e.type IN $quoteTypes', '$skip + $limit')}
   }
   WITH DISTINCT q, sk ORDER BY sk SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q', p)}) AS rows
+  RETURN collect(${QUOTE('q', p, undefined, 'sk')}) AS rows
 }` : ''}${related ? `
 ${RELATED_OF('$relatedLimit', relations)}` : ''}
 RETURN ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount${p ? ', rows, coalesce(e.quoteCount, 0) AS total' : ''}${related ? ', value AS related' : ''}`
@@ -427,16 +444,19 @@ WITH DISTINCT a
 ${PAGE_OF_ARTICLES}`
 
 /** Query.articles by mention with no other filter: the page newest first, the total from the counter (aggregates.ts) */
-const articlesMentioningPage = (anchor: string) => `
+const articlesMentioningPage = (anchor: string, article: (v: string) => string = ARTICLE) => `
 ${anchor}
 CALL (e) {
   ${ARTICLES_NEWEST('e')}
-  RETURN collect(${ARTICLE('a')}) AS rows
+  RETURN collect(${article('a')}) AS rows
 }
 RETURN coalesce(e.articleCount, 0) AS total, rows`
 export const ARTICLES_MENTIONING_PAGE = articlesMentioningPage('MATCH (e:Entity {id: $entityId})')
 /** ARTICLES_MENTIONING_PAGE of the entity $ref names (ENTITY_REF): no row when it names none */
 export const ARTICLES_MENTIONING_PAGE_REF = articlesMentioningPage(ENTITY_REF('e'))
+/** the two with each article's id, title and date only (as ENTITY_ARTICLES_LEAN) */
+export const ARTICLES_MENTIONING_PAGE_LEAN = articlesMentioningPage('MATCH (e:Entity {id: $entityId})', ARTICLE_LEAN)
+export const ARTICLES_MENTIONING_PAGE_REF_LEAN = articlesMentioningPage(ENTITY_REF('e'), ARTICLE_LEAN)
 
 /**
  * Query.articles with no filter: the page newest first from the `newest` index (pages.ts ARTICLE_NEWEST),

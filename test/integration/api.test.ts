@@ -370,6 +370,29 @@ describe('queries', () => {
     }
   })
 
+  it("an entity's articles are the same whether the request asks their id, title and date only (read lean) or more", async () => {
+    type A = Record<string, unknown>
+    const ask = async (f: string) => {
+      const byMention = ok(await gql<{ articles: Conn<A> }>(api.url, `{ articles(filter: { mentions: "Norway" }, first: 20) { totalCount edges { node { ${f} } } } }`))
+      const ofEntity = ok(await gql<{ entity: { articles: Conn<A> } }>(api.url, `{ entity(name: "Norway") { articles(first: 20) { totalCount edges { node { ${f} } } } } }`))
+      return [byMention.articles, ofEntity.entity.articles]
+    }
+    const full = await ask('id title publishedAt url authors dateline publisher source')
+    expect(full[0].edges.length).toBeGreaterThan(1)
+    // the articles against the graph
+    const truth = new Map((await cypher<A>(
+      `MATCH (a:Article)-[:MENTIONS]->(:Entity {name: 'Norway'}) RETURN DISTINCT a.id AS id, a.title AS title, toString(a.publishedAt) AS publishedAt, a.url AS url`)).map((r) => [r.id, r]))
+    for (const a of full[0].edges.map((e) => e.node)) expect([a.title, a.publishedAt, a.url]).toEqual([truth.get(a.id as string)!.title, truth.get(a.id as string)!.publishedAt, truth.get(a.id as string)!.url])
+    for (const f of ['title', 'id title publishedAt', 'publishedAt __typename', 'title url']) {
+      const some = await ask(f)
+      some.forEach((conn, i) => {
+        expect(conn.totalCount, f).toBe(full[i].totalCount)
+        const pick = (a: A) => Object.fromEntries(f.split(' ').map((k) => [k, k === '__typename' ? 'Article' : a[k]]))
+        expect(conn.edges.map((e) => e.node), f).toEqual(full[i].edges.map((e) => pick(e.node)))
+      })
+    }
+  })
+
   it('path: the shortest connection between two people, step by step with evidence', async () => {
     const q = 'query($from: String!, $to: String!, $hops: Int) { path(from: $from, to: $to, maxHops: $hops) { from { id } to { id } kind label evidence article { id } } }'
     type P = { path: { from: { id: string }; to: { id: string }; kind: string; label: string | null; evidence: string | null }[] | null }
