@@ -5,12 +5,12 @@
 // `person:<key>`, `org:<key>`, `place:<key>`.
 import type { Doc } from './nlp.ts'
 import type { Entity, Role, MentionKind, EntityType } from './types.ts'
-import { findMentions, isSentenceInitial, type RawMention } from './mentions.ts'
+import { findMentions, type RawMention } from './mentions.ts'
 import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, PLACE_PREPOSITIONS, TITLES } from './lexicon/words.ts'
 import { matchingText } from './normalize.ts'
-import { chooseName, coreKey, displayName, isAllCapsText, isInitialWord, middle } from './names/hygiene.ts'
+import { chooseName, coreKey, displayName, isAllCapsText, isInitialWord, isSentenceInitial, middle } from './names/hygiene.ts'
 import { sportsTeams } from './names/teams.ts'
 
 export interface EntitySpan {

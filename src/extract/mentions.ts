@@ -3,11 +3,11 @@
 // lexicon rules: titles, ranks and honorifics are not part of a name, calendar words are no names,
 // a leading demonym ("Russian President ...") is a demonym mention, countries are typed by the
 // country lexicon.
-import { wink, type Doc } from './nlp.ts'
+import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { trimChunk, lexiconType, isInitialsOnly, spanText } from './names/hygiene.ts'
+import { trimChunk, lexiconType, isInitialsOnly, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst } from './names/hygiene.ts'
 import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
@@ -63,14 +63,6 @@ function matchCountry(doc: Doc, i: number, limit: number, map: Map<string, strin
     if (code) best = { len: k + 1, code }
   }
   return best
-}
-
-export function isCapitalised(tok: string): boolean {
-  const c = tok.charCodeAt(0)
-  if (c >= 65 && c <= 90) return true
-  if (c < 128) return false
-  const ch = tok[0]
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
 }
 
 function isAllCaps(tok: string): boolean {
@@ -253,39 +245,6 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
     out.push(c)
   }
   return out
-}
-
-/**
- * The word at k opens a sentence or quote, is a common English word (wink's lexicon holds it in lowercase:
- * "Tonight", "Sad", "Good"), and the article writes it capitalised only where a sentence or quote opens it: its capital is the
- * sentence's, not a name's. ("Trump" is in the lexicon too, but an article that names him writes "Trump"
- * inside a sentence somewhere.)
- */
-function commonWordOnlyFirst(doc: Doc, k: number): boolean {
-  const w = doc.tokens[k]
-  return opensClause(doc, k) && wink.knows(w.toLowerCase()) && !capitalisedInside(doc).has(w)
-}
-
-/** Per document: the capitalised words it writes somewhere other than at a sentence or quote start (one pass, on first use). */
-const insideWords = new WeakMap<Doc, Set<string>>()
-function capitalisedInside(doc: Doc): Set<string> {
-  let set = insideWords.get(doc)
-  if (!set) {
-    set = new Set<string>()
-    for (let j = 0; j < doc.tokens.length; j++) if (isCapitalised(doc.tokens[j]) && !set.has(doc.tokens[j]) && !opensClause(doc, j)) set.add(doc.tokens[j])
-    insideWords.set(doc, set)
-  }
-  return set
-}
-
-/** Marks that open a clause inside a sentence: a quote, a colon, a dash (not a bracket: "[Bob] Corker", "(Mike)"). */
-const CLAUSE_OPENERS = new Set(['"', '“', '‘', "'", ':', '—', '–'])
-
-/** Token k opens its sentence, or a quote or clause within it: right after “ (no space between), a colon or a dash. */
-function opensClause(doc: Doc, k: number): boolean {
-  const j = k - 1
-  if (j >= 0 && CLAUSE_OPENERS.has(doc.tokens[j]) && (doc.end[j] === doc.start[k] || doc.tokens[j] === ':' || doc.tokens[j] === '—' || doc.tokens[j] === '–')) return true
-  return isSentenceInitial(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken)
 }
 
 /** POS of lowercase words that never end a name */
@@ -538,20 +497,10 @@ function initialsOnlySpan(doc: Doc, first: number, last: number): boolean {
 /** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el'])
 
-/** Only spaces and opening marks stand between the sentence start and token p. */
-export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boolean {
-  let k = p - 1
-  while (k >= sentFirst && (doc.pos[k] === 'SPACE' || isOpener(doc, k))) k--
-  return k < sentFirst
-}
 
 const SEPARATOR_MARKS = new Set(['·', '•', '|'])
 const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/', '·', '•', '|'])
 
-function isOpener(doc: Doc, i: number): boolean {
-  const t = doc.tokens[i]
-  return t === '"' || t === '“' || t === '‘' || t === "'" || t === '(' || t === '[' || t === ':' || t === '—' || t === '–'
-}
 
 /** Last words that make a tagger's "person" a place ("Bearden Park", "Tryon Street"). */
 const SITE_NOUNS = new Set(['street', 'avenue', 'square', 'stadium', 'bridge', 'airport', 'road', 'plaza', 'park', 'county', 'river', 'mountains', 'boulevard'])

@@ -1,7 +1,8 @@
-// Name hygiene within one article: what is never part of a name, names that are not people's, and
-// the form an entity is named by. Used by the mention stage (trimChunk, lexiconType) and the entity
-// stage (isInitialWord, coreKey, displayName, chooseName).
-import type { Doc } from '../nlp.ts'
+// Name hygiene within one article: what is never part of a name, names that are not people's, the
+// capital a sentence or quote start gives a word, and the form an entity is named by. Used by the
+// mention stage (trimChunk, lexiconType, commonWordOnlyFirst, isSentenceInitial) and the entity stage
+// (isInitialWord, coreKey, displayName, chooseName).
+import { wink, type Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
 import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
 import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
@@ -163,4 +164,58 @@ export function chooseName(texts: string[], type: EntityType): string {
   let best = pool[0]
   for (const c of pool) if (c.n > best.n || (c.n === best.n && (c.words > best.words || (c.words === best.words && c.first < best.first)))) best = c
   return displayName(best.text, type)
+}
+
+/** The token opens with a capital letter. */
+export function isCapitalised(tok: string): boolean {
+  const c = tok.charCodeAt(0)
+  if (c >= 65 && c <= 90) return true
+  if (c < 128) return false
+  const ch = tok[0]
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
+}
+
+/** Only spaces and opening marks stand between the sentence start and token p. */
+export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boolean {
+  let k = p - 1
+  while (k >= sentFirst && (doc.pos[k] === 'SPACE' || isOpener(doc, k))) k--
+  return k < sentFirst
+}
+
+function isOpener(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]
+  return t === '"' || t === '“' || t === '‘' || t === "'" || t === '(' || t === '[' || t === ':' || t === '—' || t === '–'
+}
+
+/**
+ * The word at k opens a sentence or quote, is a common English word (wink's lexicon holds it in lowercase:
+ * "Tonight", "Sad", "Good"), and the article writes it capitalised only where a sentence or quote opens it: its capital is the
+ * sentence's, not a name's. ("Trump" is in the lexicon too, but an article that names him writes "Trump"
+ * inside a sentence somewhere.)
+ */
+export function commonWordOnlyFirst(doc: Doc, k: number): boolean {
+  const w = doc.tokens[k]
+  return opensClause(doc, k) && wink.knows(w.toLowerCase()) && !capitalisedInside(doc).has(w)
+}
+
+/** Per document: the capitalised words it writes somewhere other than at a sentence or quote start (one pass, on first use). */
+const insideWords = new WeakMap<Doc, Set<string>>()
+function capitalisedInside(doc: Doc): Set<string> {
+  let set = insideWords.get(doc)
+  if (!set) {
+    set = new Set<string>()
+    for (let j = 0; j < doc.tokens.length; j++) if (isCapitalised(doc.tokens[j]) && !set.has(doc.tokens[j]) && !opensClause(doc, j)) set.add(doc.tokens[j])
+    insideWords.set(doc, set)
+  }
+  return set
+}
+
+/** Marks that open a clause inside a sentence: a quote, a colon, a dash (not a bracket: "[Bob] Corker", "(Mike)"). */
+const CLAUSE_OPENERS = new Set(['"', '“', '‘', "'", ':', '—', '–'])
+
+/** Token k opens its sentence, or a quote or clause within it: right after “ (no space between), a colon or a dash. */
+function opensClause(doc: Doc, k: number): boolean {
+  const j = k - 1
+  if (j >= 0 && CLAUSE_OPENERS.has(doc.tokens[j]) && (doc.end[j] === doc.start[k] || doc.tokens[j] === ':' || doc.tokens[j] === '—' || doc.tokens[j] === '–')) return true
+  return isSentenceInitial(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken)
 }
