@@ -10,7 +10,7 @@ import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, PLACE_PREPOSITIONS, TITLES } from './lexicon/words.ts'
 import { matchingText } from './normalize.ts'
-import { chooseName, coreKey, displayName, isAllCapsText, isInitialWord, isSentenceInitial, middle } from './names/hygiene.ts'
+import { chooseName, coreKey, displayName, endsWith, isAllCapsText, isInitialWord, isSentenceInitial, middle } from './names/hygiene.ts'
 import { sportsTeams } from './names/teams.ts'
 
 export interface EntitySpan {
@@ -471,11 +471,6 @@ function place(doc: Doc, m: RawMention): Placed {
   }
 }
 
-function endsWith(full: string[], part: string[]): boolean {
-  if (part.length >= full.length) return false
-  for (let k = 1; k <= part.length; k++) if (full[full.length - k] !== part[part.length - k]) return false
-  return true
-}
 
 const SEPARATORS = new Set(['·', '•', '|', '/', '—', '–'])
 

@@ -7,7 +7,7 @@ import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { trimChunk, lexiconType, isInitialsOnly, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst } from './names/hygiene.ts'
+import { trimChunk, lexiconType, isInitialsOnly, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst, OPEN_QUOTES } from './names/hygiene.ts'
 import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
@@ -148,7 +148,6 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
   return split
 }
 
-const OPEN_QUOTES = new Set(['"', '“', '‘', "'"])
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'"])
 const TITLE_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with', 'from'])
 
@@ -497,10 +496,8 @@ function initialsOnlySpan(doc: Doc, first: number, last: number): boolean {
 /** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el'])
 
-
 const SEPARATOR_MARKS = new Set(['·', '•', '|'])
 const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/', '·', '•', '|'])
-
 
 /** Last words that make a tagger's "person" a place ("Bearden Park", "Tryon Street"). */
 const SITE_NOUNS = new Set(['street', 'avenue', 'square', 'stadium', 'bridge', 'airport', 'road', 'plaza', 'park', 'county', 'river', 'mountains', 'boulevard'])

@@ -160,14 +160,17 @@ const ARTICLES_NEWEST = (e: string) => `
   MATCH (a)-[m:MENTIONS]->() WHERE m.page STARTS WITH ${PAGE_PREFIX(`${e}.id`)}
   WITH DISTINCT m.page AS k, a ORDER BY k SKIP $skip LIMIT $limit`
 
+/** `rows`: the page of articles mentioning the entity bound to `e`, newest first, each as `article('a')` */
+const ARTICLE_ROWS = (article: (v: string) => string) => `CALL (e) {
+  ${ARTICLES_NEWEST('e')}
+  RETURN collect(${article('a')}) AS rows
+}`
+
 /** the articles mentioning each entity, newest first; the total is the counter kept by the writers (aggregates.ts) */
 const entityArticles = (article: (v: string) => string) => `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-CALL (e) {
-  ${ARTICLES_NEWEST('e')}
-  RETURN collect(${article('a')}) AS rows
-}
+${ARTICLE_ROWS(article)}
 RETURN id AS key, rows, coalesce(e.articleCount, 0) AS total`
 export const ENTITY_ARTICLES = entityArticles(ARTICLE)
 /**
@@ -446,10 +449,7 @@ ${PAGE_OF_ARTICLES}`
 /** Query.articles by mention with no other filter: the page newest first, the total from the counter (aggregates.ts) */
 const articlesMentioningPage = (anchor: string, article: (v: string) => string = ARTICLE) => `
 ${anchor}
-CALL (e) {
-  ${ARTICLES_NEWEST('e')}
-  RETURN collect(${article('a')}) AS rows
-}
+${ARTICLE_ROWS(article)}
 RETURN coalesce(e.articleCount, 0) AS total, rows`
 export const ARTICLES_MENTIONING_PAGE = articlesMentioningPage('MATCH (e:Entity {id: $entityId})')
 /** ARTICLES_MENTIONING_PAGE of the entity $ref names (ENTITY_REF): no row when it names none */

@@ -115,14 +115,10 @@ ohioan, ohioans, californian, californians, new yorker, new yorkers, virginian, 
 nevadan, nevadans, coloradan, coloradans, arizonan, arizonans, michigander, michiganders, wisconsinite, wisconsinites,
 minnesotan, minnesotans, pennsylvanian, pennsylvanians, marine, marines, veteran, veterans`)
 
-/** The AP's abbreviations of US states ("Gainesville, Fla."), by the state they stand for. */
-export const STATE_ABBREVIATIONS = new Map<string, string>(`ala.:Alabama ariz.:Arizona ark.:Arkansas calif.:California
-colo.:Colorado conn.:Connecticut del.:Delaware fla.:Florida ga.:Georgia ill.:Illinois ind.:Indiana kan.:Kansas ky.:Kentucky
-la.:Louisiana md.:Maryland mass.:Massachusetts mich.:Michigan minn.:Minnesota miss.:Mississippi mo.:Missouri mont.:Montana
-neb.:Nebraska nev.:Nevada n.h.:New_Hampshire n.j.:New_Jersey n.m.:New_Mexico n.y.:New_York n.c.:North_Carolina
-n.d.:North_Dakota okla.:Oklahoma ore.:Oregon pa.:Pennsylvania r.i.:Rhode_Island s.c.:South_Carolina s.d.:South_Dakota
-tenn.:Tennessee vt.:Vermont va.:Virginia wash.:Washington w.va.:West_Virginia wis.:Wisconsin wyo.:Wyoming`
-  .split(/\s+/).map((pair) => { const [k, v] = pair.split(':'); return [k, v.replace(/_/g, ' ')] as [string, string] }))
+/** The AP's abbreviations of US states ("Gainesville, Fla."). */
+export const STATE_ABBREVIATIONS = words(`ala., ariz., ark., calif., colo., conn., del., fla., ga., ill., ind., kan., ky., la., md.,
+mass., mich., minn., miss., mo., mont., neb., nev., n.h., n.j., n.m., n.y., n.c., n.d., okla., ore., pa., r.i., s.c.,
+s.d., tenn., vt., va., wash., w.va., wis., wyo.`)
 
 /** A lawmaker's party and state after the name ("Sen. John McCain, R-Ariz.", "D-N.Y."): a tag, no name. */
 export function isPartyStateTag(token: string): boolean {

@@ -11,7 +11,7 @@ import { ORG_HINTS, TITLES } from '../lexicon/words.ts'
 import { US_STATES } from '../lexicon/names.ts'
 import { tagNames, type NerLabel } from '../ner/tagger.ts'
 import { wordInfo, GAZ_CAPITAL, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_KNOWNORG, GAZ_ORGHINT, GAZ_PLACENOUN } from '../ner/features.ts'
-import { isCoordinator, lexiconType, spanText } from './hygiene.ts'
+import { endsWith, isCoordinator, lexiconType, spanText } from './hygiene.ts'
 
 /** A title in the plural ("Presidents", "Sens.", "Govs."): the names after it are people's. */
 function pluralTitle(tok: string): boolean {
@@ -44,11 +44,6 @@ function wordsOf(doc: Doc, a: number, b: number): string[] {
   return w
 }
 
-function endsWith(whole: string[], part: string[]): boolean {
-  if (part.length >= whole.length) return false
-  for (let k = 1; k <= part.length; k++) if (whole[whole.length - k] !== part[part.length - k]) return false
-  return true
-}
 
 function named(doc: Doc, out: RawMention[], coordinated: Set<RawMention>): Named {
   const seen: Named = { byKey: new Map(), people: [] }

@@ -78,7 +78,7 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
     if (PORTFOLIOS.has(w.toLowerCase()) && a + 1 < t.length && OFFICES.has(t[a + 1].toLowerCase())) return null
   }
   // "Sen. John McCain, R-Ariz.": a party tag (one token or three: R - Ariz)
-  if (b - a <= 4 && isPartyStateTag(t.slice(a, b + 1).join(''))) return null
+  if (b - a <= 4 && 'RDI'.includes(t[a][0]) && (t[a].length === 1 || t[a][1] === '-') && isPartyStateTag(t.slice(a, b + 1).join(''))) return null
   return [a, b]
 }
 
@@ -182,9 +182,14 @@ export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boole
   return k < sentFirst
 }
 
+/** Marks that open a quote. */
+export const OPEN_QUOTES = new Set(['"', '“', '‘', "'"])
+/** Marks that open a clause inside a sentence, with or without a space after them. */
+const CLAUSE_MARKS = new Set([':', '—', '–'])
+
 function isOpener(doc: Doc, i: number): boolean {
   const t = doc.tokens[i]
-  return t === '"' || t === '“' || t === '‘' || t === "'" || t === '(' || t === '[' || t === ':' || t === '—' || t === '–'
+  return OPEN_QUOTES.has(t) || CLAUSE_MARKS.has(t) || t === '(' || t === '['
 }
 
 /**
@@ -210,12 +215,19 @@ function capitalisedInside(doc: Doc): Set<string> {
   return set
 }
 
-/** Marks that open a clause inside a sentence: a quote, a colon, a dash (not a bracket: "[Bob] Corker", "(Mike)"). */
-const CLAUSE_OPENERS = new Set(['"', '“', '‘', "'", ':', '—', '–'])
-
-/** Token k opens its sentence, or a quote or clause within it: right after “ (no space between), a colon or a dash. */
+/**
+ * Token k opens its sentence, or a quote or clause within it: right after “ (no space between), a colon or
+ * a dash (not a bracket: "[Bob] Corker", "(Mike)").
+ */
 function opensClause(doc: Doc, k: number): boolean {
   const j = k - 1
-  if (j >= 0 && CLAUSE_OPENERS.has(doc.tokens[j]) && (doc.end[j] === doc.start[k] || doc.tokens[j] === ':' || doc.tokens[j] === '—' || doc.tokens[j] === '–')) return true
+  if (j >= 0 && (CLAUSE_MARKS.has(doc.tokens[j]) || (OPEN_QUOTES.has(doc.tokens[j]) && doc.end[j] === doc.start[k]))) return true
   return isSentenceInitial(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken)
+}
+
+/** The word list `whole` ends with `part`, a shorter list ("donald trump" ends with "trump"). */
+export function endsWith(whole: string[], part: string[]): boolean {
+  if (part.length >= whole.length) return false
+  for (let k = 1; k <= part.length; k++) if (whole[whole.length - k] !== part[part.length - k]) return false
+  return true
 }
