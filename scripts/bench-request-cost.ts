@@ -69,6 +69,9 @@ interface Opts {
   dataDir?: string
   cpuProf?: string
   apiNodeArg: string[]
+  boltPort?: number
+  httpPort?: number
+  apiPort?: number
 }
 
 const int = (min: number) => (v: string) => {
@@ -84,7 +87,7 @@ async function main(opts: Opts): Promise<void> {
   let driver: Driver | null = null
   try {
     say(`Neo4j in ${dataDir} ...`)
-    instance = await startNeo4j({ dataDir, boltPort: await freePort(), httpPort: await freePort(), memory: 'auto', stopOnExit: !opts.dataDir, log: say })
+    instance = await startNeo4j({ dataDir, boltPort: opts.boltPort ?? (await freePort()), httpPort: opts.httpPort ?? (await freePort()), memory: 'auto', stopOnExit: !opts.dataDir, log: say })
     driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
     await migrate(driver)
     const [{ n }] = await rows(driver, 'MATCH (a:Article) RETURN count(a) AS n')
@@ -123,7 +126,7 @@ async function main(opts: Opts): Promise<void> {
         }
         const windows: { q: string; fromUs: number; toUs: number }[] = []
         const nodeArgs = [...opts.apiNodeArg, ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=250'] : [])]
-        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree, nodeArgs })
+        const api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' }, root: tree, nodeArgs, port: opts.apiPort })
         try {
           for (const [q, body] of Object.entries(bodies)) {
             const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
@@ -207,6 +210,9 @@ const raw = new Command()
   .option('--tree <dir>', 'a checkout of the project whose API to measure; repeat to compare (default: this one)', (v: string, acc: string[]) => [...acc, resolve(v)], [] as string[])
   .option('--cpu-prof <dir>', "profile the API (node --cpu-prof) into this folder and print where each question's samples went")
   .option('--api-node-arg <flag>', 'one more node flag for the API process (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--bolt-port <n>', "Neo4j's Bolt port when it starts it (default: any free one)", int(1))
+  .option('--http-port <n>', "Neo4j's HTTP port when it starts it (default: any free one)", int(1))
+  .option('--api-port <n>', "the API's port (default: any free one)", int(1))
   .option('--data-dir <dir>', 'keep the Neo4j and its graph here (reused by the next run with the same folder; stop it with npm run neo4j:stop -- -d DIR)')
   .parse()
   .opts<Omit<Opts, 'queries'> & { queries: string }>()

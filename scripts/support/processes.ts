@@ -89,9 +89,10 @@ export function runIngest<S = Record<string, unknown>>(uri: string, args: string
 /** Starts the API (`src/cli/serve.ts`) against `uri` on a free loopback port; resolves once /readyz answers 200. */
 export async function startApi(
   uri: string,
-  opts: { env?: Record<string, string>; timeoutMs?: number; stdout?: 'ignore' | 'pipe'; nodeArgs?: string[]; root?: string } = {},
+  opts: { env?: Record<string, string>; timeoutMs?: number; stdout?: 'ignore' | 'pipe'; nodeArgs?: string[]; root?: string; port?: number } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort()
+  // port: a fixed one (a shared machine's allotted range; BENCH_API_PORT for the benches that take no option), else any free one
+  const port = opts.port ?? (Number(process.env.BENCH_API_PORT) || (await freePort()))
   const timeoutMs = opts.timeoutMs ?? 120_000
   // nodeArgs: e.g. --cpu-prof (which NODE_OPTIONS does not allow) for a profile of the server alone
   // root: another checkout of the project (e.g. an older commit, to compare with this one)

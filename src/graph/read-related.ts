@@ -29,16 +29,26 @@ export const TOP_RELATED = (limit: string) => `CALL (e) {
  * read and each row's `relations` is empty: ~950 of the 1,164 db hits of Trump's related(first: 10) at
  * 10,000 bench:scale articles were the 5 relations of each pair with both their ends.
  */
-export const RELATED_OF = (limit: string, relations = true) => `CALL (e) {
+export const RELATED_OF = (limit: string, relations = true, more?: RelatedMore) => `CALL (e) {
   ${TOP_RELATED(limit)}
   ${relations ? `CALL (e, o) {
     MATCH ()-[r:RELATED]->() WHERE r.pair STARTS WITH ${RELATED_PAIR_PREFIX('e', 'o')}
     WITH r ORDER BY r.pair LIMIT 5
     WITH r, startNode(r) AS rs, endNode(r) AS rt
     RETURN collect(${RELATION('r', 'rs', 'rt')}) AS relations
-  }` : 'WITH e, w, o, rank, [] AS relations'}
-  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: toInteger(w.weight), coMentions: toInteger(w.coMentions), relations: relations}) AS value
+  }` : 'WITH e, w, o, rank, [] AS relations'}${more ? `
+  ${more.calls}` : ''}
+  RETURN collect({fromId: e.id, entity: ${ENTITY('o')}, weight: toInteger(w.weight), coMentions: toInteger(w.coMentions), relations: relations${more ? `, ${more.fields}` : ''}}) AS value
 }`
+
+/**
+ * What RELATED_OF reads more of each related entity \`o\` (read-entity.ts: its children the request asks):
+ * `calls`, subqueries on \`o\` (and \`e\`, \`w\`, \`rank\`, \`relations\`), and `fields`, the map entries they add to each row
+ */
+export interface RelatedMore {
+  calls: string
+  fields: string
+}
 
 /**
  * Entities connected to each entity, ranked by weight = 2 per verb-typed relation + 1 per

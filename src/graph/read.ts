@@ -8,7 +8,6 @@
 // (three booleans: the text is made from this file's constants only).
 import { PAGE_PREFIX, PAIR_PREFIX, PAIR_SPEAKER } from './pages.ts'
 import { ENTITY, ENTITY_LEAN, ENTITY_REF, RELATION } from './read-fragments.ts'
-import { RELATED_OF } from './read-related.ts'
 
 export * from './read-rows.ts'
 export * from './read-executor.ts'
@@ -19,7 +18,7 @@ export { ENTITIES_BY_ID, ENTITIES_BY_NAME, entityLookup, type EntityLookup } fro
 // ---------------------------------------------------------------------------------------------
 // Projections shared by the queries (Cypher map projections; fixed text)
 
-const ARTICLE = (v: string) =>
+export const ARTICLE = (v: string) =>
   `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
   ` .dateline, .publisher, .source}`
 
@@ -55,7 +54,7 @@ export interface QuoteParts {
 export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
 
 /** an article's id (unless `withId` is false), title and date, read for a lean quote whose request asks no more of its article */
-const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : ''}.title, publishedAt: toString(${v}.publishedAt)}`
+export const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : ''}.title, publishedAt: toString(${v}.publishedAt)}`
 
 /** how a quote's subjects and speaker are read */
 const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN : ENTITY)
@@ -156,14 +155,18 @@ RETURN id AS key, a.text AS value`
  * name forms of one article may have resolved to one entity (two MENTIONS with one key). No label check:
  * MENTIONS starts only at an article (write.ts CREATE_FACTS, moves.ts MOVE_FACTS).
  */
-const ARTICLES_NEWEST = (e: string) => `
-  MATCH (a)-[m:MENTIONS]->() WHERE m.page STARTS WITH ${PAGE_PREFIX(`${e}.id`)}
-  WITH DISTINCT m.page AS k, a ORDER BY k SKIP $skip LIMIT $limit`
+const ARTICLES_NEWEST = (e: string, skip: string, limit: string, guard?: string) => `
+  MATCH (a)-[m:MENTIONS]->() WHERE m.page STARTS WITH ${guard ? `CASE WHEN ${guard} THEN ${PAGE_PREFIX(`${e}.id`)} END` : PAGE_PREFIX(`${e}.id`)}
+  WITH DISTINCT m.page AS k, a ORDER BY k SKIP ${skip} LIMIT ${limit}`
 
-/** `rows`: the page of articles mentioning the entity bound to `e`, newest first, each as `article('a')` */
-const ARTICLE_ROWS = (article: (v: string) => string) => `CALL (e) {
-  ${ARTICLES_NEWEST('e')}
-  RETURN collect(${article('a')}) AS rows
+/**
+ * `rows` (or `as`): the page ($skip, $limit, or the expressions `skip` and `limit`) of articles mentioning
+ * the entity bound to `e`, newest first, each as `article('a')`; with `guard` (a Cypher condition), none
+ * unless it holds (in the seek's prefix, as QUOTE_SCAN's)
+ */
+export const ARTICLE_ROWS = (article: (v: string) => string, e = 'e', skip = '$skip', limit = '$limit', guard?: string, as = 'rows') => `CALL (${e}) {
+  ${ARTICLES_NEWEST(e, skip, limit, guard)}
+  RETURN collect(${article('a')}) AS ${as}
 }`
 
 /** the articles mentioning each entity, newest first; the total is the counter kept by the writers (aggregates.ts) */
@@ -192,6 +195,18 @@ const QUOTE_SCAN = (pattern: string, e: string, guard: string, n: string) => `
   WITH DISTINCT r.page AS k, q ORDER BY k LIMIT ${n}
   RETURN q, substring(k, size(${e}.id) + 1) AS sk`
 const SAID_BY = '()-[r:SAID]->(q)'
+
+/**
+ * `as` (default `rows`): the page (`skip`, `limit`: Cypher expressions) of the quotes said by the entity bound
+ * to `e`, newest first, each as QUOTE reads it with `p`; none unless `guard` holds. QUOTES_BY_SPEAKERS' page
+ * without $aboutId, for one entity already bound (read-entity.ts).
+ */
+export const SAID_PAGE = (e: string, guard: string, skip: string, limit: string, p: QuoteParts, as = 'rows') => `CALL (${e}) {
+  CALL (${e}) {${QUOTE_SCAN(SAID_BY, e, guard, `${skip} + ${limit}`)}
+  }
+  WITH DISTINCT q, sk ORDER BY sk SKIP ${skip} LIMIT ${limit}
+  RETURN collect(${QUOTE('q', p, undefined, 'sk')}) AS ${as}
+}`
 const ABOUT_OF = '(q)-[r:ABOUT]->()'
 
 /**
@@ -383,7 +398,7 @@ const makeQuoteQueries = (p: QuoteParts) => ({
  * combination, when first asked: 16 without `lean`, 448 with it); `speakerLean` adds to the key only when
  * set, so entityByRefWithQuery's keys are as they were
  */
-const quotePartsKey = (p: QuoteParts) =>
+export const quotePartsKey = (p: QuoteParts) =>
   `${+!!p.article}${+!!p.about}${+!!p.speaker}` +
   (p.lean
     ? `l${+!!p.sentence}${+!!p.details}${+!!(p.article && p.articleDetails)}${+(p.id !== false)}${+(p.article && !p.articleDetails && p.articleId !== false)}` +
@@ -395,34 +410,6 @@ export function quoteQueries(p: QuoteParts): ReturnType<typeof makeQuoteQueries>
   let made = madeQuoteQueries.get(key)
   if (!made) madeQuoteQueries.set(key, (made = makeQuoteQueries(p)))
   return made
-}
-
-/**
- * Query.entity(name) with what the request asks below it read in the same query (issue 13: one round trip
- * where the name and each child took one): the entity $ref names (ENTITY_REF) as `entity`, with its
- * `mentionCount`; with `p`, the page ($skip, $limit) of the quotes it said, as QUOTES_BY_SPEAKERS reads
- * it without $aboutId (`rows`, and `total` from the counter), scanned only when the entity's type is one of
- * $quoteTypes (null: any; the types whose fragments ask for them); with `related`, RELATED_ENTITIES' `value`
- * for $relatedLimit. No row when the name finds nothing. Fixed texts: 3 x 233 at most.
- */
-const entityByRefWith = (p: QuoteParts | null, related: boolean, relations: boolean) => `
-${ENTITY_REF('e')}${p ? `
-CALL (e) {
-  CALL (e) {${QUOTE_SCAN(SAID_BY, 'e', '$quoteTypes IS NULL OR e.type IN $quoteTypes', '$skip + $limit')}
-  }
-  WITH DISTINCT q, sk ORDER BY sk SKIP $skip LIMIT $limit
-  RETURN collect(${QUOTE('q', p, undefined, 'sk')}) AS rows
-}` : ''}${related ? `
-${RELATED_OF('$relatedLimit', relations)}` : ''}
-RETURN ${ENTITY('e')} AS entity, coalesce(e.mentionCount, 0) AS mentionCount${p ? ', rows, coalesce(e.quoteCount, 0) AS total' : ''}${related ? ', value AS related' : ''}`
-
-const madeEntityQueries = new Map<string, string>()
-/** ENTITY_BY_REF_WITH for the quote parts `p` (null: no quotes), whether `related` is asked, and with it its `relations` */
-export function entityByRefWithQuery(p: QuoteParts | null, related: boolean, relations = true): string {
-  const key = `${p ? quotePartsKey(p) : '-'}${+related}${+(related && relations)}`
-  let text = madeEntityQueries.get(key)
-  if (text === undefined) madeEntityQueries.set(key, (text = entityByRefWith(p, related, related && relations)))
-  return text
 }
 
 const ARTICLE_FILTER = `

@@ -467,6 +467,31 @@ describe('round trips', () => {
     expect(ok(await gql(api.url, '{ entity(name: "nobody we know") { id ... on Person { quotes { totalCount } } } }'))).toEqual({ entity: null })
   })
 
+  it("entity(name) reads its related entities' quotes and articles in the same query, answering as by id", async () => {
+    // the bench's three-level question (scripts/support/scale-queries.ts nested), with cursors and a full article field
+    const sel = (articleFields: string) => `id name mentionCount related(first: 10) { weight entity { name type
+        ... on Person { quotes(first: 2, after: $after) { totalCount edges { cursor node { text about { name } article { title } } } } }
+        articles(first: 2, after: $after) { totalCount pageInfo { hasNextPage } edges { node { ${articleFields} } } } } }`
+    type R = { entity: { related: { entity: { type: string; quotes?: Conn<unknown>; articles: Conn<unknown> } }[] } | null }
+    for (const [after, fields] of [[null, 'title publishedAt'], ['bzow', 'title publishedAt'], [null, 'title url']] as const) {
+      const byName = `query($name: String!, $after: String) { entity(name: $name) { ${sel(fields)} } }`
+      const byId = `query($id: ID!, $after: String) { entity(id: $id) { ${sel(fields)} } }`
+      const before = api.app.db.roundTrips
+      const named = ok(await gql<R & { entity: { id: string } }>(api.url, byName, { name: 'norway', after }))
+      expect(api.app.db.roundTrips - before, 'the name, related, and their quotes and articles in one query').toBe(1)
+      const related = named.entity!.related
+      expect(related.length).toBeGreaterThan(1)
+      if (after === null) {
+        expect(related.some((r) => r.entity.type === 'PERSON' && r.entity.quotes!.totalCount > 0)).toBe(true)
+        expect(related.every((r) => r.entity.articles.edges.length > 0)).toBe(true)
+      }
+      expect(related.filter((r) => r.entity.type !== 'PERSON').every((r) => !('quotes' in r.entity))).toBe(true)
+      const idTrips = api.app.db.roundTrips
+      expect(named).toEqual(ok(await gql<R>(api.url, byId, { id: named.entity!.id, after })))
+      expect(api.app.db.roundTrips - idTrips, 'by id: the loaders').toBeGreaterThan(1)
+    }
+  })
+
   it('do not grow with the number of results (DataLoader per request)', async () => {
     type N = { articles: Conn<{ entities: unknown[]; quotes: unknown[] }> }
     const trips = async (n: number) => {
