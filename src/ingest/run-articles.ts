@@ -25,8 +25,8 @@ function room(buf: Buffer, bytes: number): Buffer {
 
 export class RunArticles {
   private count = 0
-  private ids = Buffer.alloc(1024 * ID_BYTES)
-  private hashes = Buffer.alloc(1024 * HASH_BYTES)
+  private ids: Buffer = Buffer.alloc(1024 * ID_BYTES)
+  private hashes: Buffer = Buffer.alloc(1024 * HASH_BYTES)
   /** entry number + 1 of the sha1 ids, at their first four bytes' slot or the next free one (0: free); at most half full */
   private slots = new Int32Array(2048)
   private readonly otherIds = new Map<string, number>()
