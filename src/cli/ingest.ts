@@ -7,11 +7,11 @@ import { Command, InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
 import { removeArticle, repairDirtyGroups } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
-import { expandPaths, STDIN } from '../ingest/paths.ts'
+import { expandPaths, NamedFile, sourceNamer, STDIN } from '../ingest/paths.ts'
 import { heapLimitMb } from '../ingest/heap.ts'
 import { errorLine, escapeControls } from './print.ts'
 import { openGraph } from './graph.ts'
-import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, sourceNamer, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
+import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
   remove?: string
@@ -123,7 +123,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   const inputs: InputSpec[] = []
   const nameOf = sourceNamer(paths)
   for (const f of expanded.files) {
-    if (f !== STDIN) inputs.push({ path: f, name: nameOf(f) })
+    if (f !== STDIN) inputs.push(new NamedFile(f, nameOf))
     else {
       // stdin through the same bounded read as `extract`'s
       try {

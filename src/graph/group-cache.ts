@@ -11,16 +11,27 @@ const COUNT = 3
 const ALIASES = 4
 const DATE = 5
 const CURRENT = 6
-const WIDTH = 7
+/** the record's article id: its kind (ID_URL, ID_TEXT; ID_OTHER: the id is in the string table at ARTICLE), then its sha1's 20 bytes as five integers */
+const ARTICLE_KIND = 7
+const ARTICLE = 8
+const WIDTH = 13
 /** DATE column of a record with no date */
 const NO_DATE = -1
+const ID_OTHER = 0
+const ID_URL = 1
+const ID_TEXT = 2
+/** an article id as extraction makes it (src/extract/ids.ts) */
+const SHA1_ID = /^(url|text):([0-9a-f]{40})$/
+const idBytes = Buffer.alloc(20)
 
 /**
  * The GroupCache's budget: NEWSGRAPH_GROUP_CACHE_MB (MB of its estimate; 0 keeps nothing between transactions),
  * else DEFAULT_GROUP_CACHE_MB.
  */
-// 64: 24 saved a few MB of heap and read more records back; a stall once blamed on 24 was a kept scan plan (test/unit/plan-hints.test.ts)
-export const DEFAULT_GROUP_CACHE_MB = 64
+// 50: what 64 held before article ids were packed (a record's estimate fell to 0.77-0.79 of what it was in the 10,000 step of
+// bench:scale, the same records and groups: docs/memory.md, "The run's own lists packed"); 24 read more records back; a stall
+// once blamed on 24 was a kept scan plan (test/unit/plan-hints.test.ts)
+export const DEFAULT_GROUP_CACHE_MB = 50
 export function groupCacheBytes(): number {
   const v = process.env.NEWSGRAPH_GROUP_CACHE_MB
   const n = v === undefined || v === '' ? DEFAULT_GROUP_CACHE_MB : Number(v)
@@ -36,14 +47,17 @@ function stringBytes(s: string): number {
 /**
  * One group's records, columnar: the forms, names, types, dates and nodes of a group repeat from
  * article to article ("Donald Trump", `person:donald-trump`, Person), so each is kept once in the
- * group's string table and a record is seven integers and its article id (~100 bytes instead of an
- * object with eight properties and its own copies of the strings, ~700).
+ * group's string table, and a record is thirteen integers: seven for those and its mention count,
+ * six for its article id (`url:` or `text:` and a sha1: its kind and the sha1's bytes), whose string,
+ * one for each record of a small group and repeated in every group the article mentions, was most of a
+ * packed record (~52 bytes a record instead of ~110 with the id as a string, and ~700 as an object
+ * with eight properties and its own copies of the strings).
  */
 export class CompactGroup {
   readonly bytes: number
+  readonly length: number
   private readonly strings: string[] = []
   private readonly aliasLists: string[][] = []
-  private readonly articles: string[]
   private readonly cols: Int32Array
 
   constructor(
@@ -78,7 +92,6 @@ export class CompactGroup {
       return i
     }
     this.cols = new Int32Array(records.length * WIDTH)
-    this.articles = new Array<string>(records.length)
     records.forEach((r, n) => {
       const c = n * WIDTH
       this.cols[c + FORM] = str(r.form)
@@ -88,10 +101,27 @@ export class CompactGroup {
       this.cols[c + ALIASES] = list(r.aliases)
       this.cols[c + DATE] = r.date === null ? NO_DATE : str(r.date)
       this.cols[c + CURRENT] = str(r.current)
-      // the id of an article with several forms in the group is kept once
-      this.articles[n] = this.strings[str(r.articleId)]
+      const id = SHA1_ID.exec(r.articleId)
+      if (!id) {
+        this.cols[c + ARTICLE_KIND] = ID_OTHER
+        this.cols[c + ARTICLE] = str(r.articleId)
+        return
+      }
+      this.cols[c + ARTICLE_KIND] = id[1] === 'url' ? ID_URL : ID_TEXT
+      idBytes.write(id[2], 'hex')
+      for (let k = 0; k < 5; k++) this.cols[c + ARTICLE + k] = idBytes.readInt32LE(4 * k)
     })
-    this.bytes = bytes + this.cols.byteLength + 8 * records.length
+    this.bytes = bytes + this.cols.byteLength
+    this.length = records.length
+  }
+
+  /** the article id of record n */
+  private articleOf(n: number): string {
+    const c = n * WIDTH
+    const kind = this.cols[c + ARTICLE_KIND]
+    if (kind === ID_OTHER) return this.strings[this.cols[c + ARTICLE]]
+    for (let k = 0; k < 5; k++) idBytes.writeInt32LE(this.cols[c + ARTICLE + k], 4 * k)
+    return (kind === ID_URL ? 'url:' : 'text:') + idBytes.toString('hex')
   }
 
   /** A big group's BigGroup without its records (planGroups' `packBig`): GroupCache.remember keeps the BigGroup and no records. */
@@ -99,14 +129,11 @@ export class CompactGroup {
     return new CompactGroup(token, [], big, true)
   }
 
-  get length(): number {
-    return this.articles.length
-  }
-
   /** Whether a record is of an article not in `articles`. */
   hasArticleOutside(articles: Set<string>): boolean {
     if (!articles.size) return this.length > 0
-    return this.articles.some((a) => !articles.has(a))
+    for (let n = 0; n < this.length; n++) if (!articles.has(this.articleOf(n))) return true
+    return false
   }
 
   /** The records as planGroups reads them (alias lists are shared between records: never modified). */
@@ -117,7 +144,7 @@ export class CompactGroup {
       const c = n * WIDTH
       const date = this.cols[c + DATE]
       out[n] = {
-        articleId: this.articles[n],
+        articleId: this.articleOf(n),
         form: s[this.cols[c + FORM]],
         name: s[this.cols[c + NAME]],
         type: s[this.cols[c + TYPE]],

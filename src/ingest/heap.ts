@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm'
  * thread's heap, and with it V8's heap growing factor: on a 64-bit machine with 16 GB or more V8 gives the
  * main heap a 4 GB limit, and then lets the heap grow to up to 4x the live data of its last full collection;
  * under a 1 GB limit the factor is at most 1.6 (V8's MemoryController scales it from 1.3 at 256 MB to 4 at
- * 2 GB). The writer's live heap is bounded (GroupCache 64 MB, one plan's records ~300 bytes each), far under
+ * 2 GB). The writer's live heap is bounded (GroupCache 50 MB, one plan's records ~300 bytes each), far under
  * the cap. Node cannot change it once running (the heap is sized at start), so the launchers pass it.
  */
 export const INGEST_HEAP_MB = 1024

@@ -4,11 +4,49 @@
 // Every entry that is not a folder is listed, FIFOs, sockets and devices included: reading it
 // (readInputFile in src/extract/sources.ts, the same as `extract`'s) refuses it with its reason.
 import { readdirSync, realpathSync, statSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { fileReason } from '../extract/sources.ts'
 
 export const STDIN = '-'
+
+/**
+ * How the articles of a file are named in the graph (Article.source) instead of its path on the
+ * ingesting machine: the path below the folder given (`ingest /data/corpus` stores
+ * `corpus/2031/a.txt`), or the file name of a file or glob match given by itself.
+ */
+export function sourceNamer(roots: string[]): (file: string) => string {
+  const folders = roots.filter((r) => {
+    try {
+      return statSync(r).isDirectory()
+    } catch {
+      return false
+    }
+  })
+  return (file) => {
+    for (const dir of folders) {
+      const below = relative(dir, file)
+      if (below && !below.startsWith('..') && !isAbsolute(below)) return [basename(resolve(dir)), ...below.split(sep)].join('/')
+    }
+    return basename(file)
+  }
+}
+
+/**
+ * A file of the run, its name (sourceNamer) made when its articles are read rather than held beside its path
+ * from the start: a run of 100,000 files held ~90 bytes of name per file for the whole run
+ * (scripts/bench-run-lists.ts). Structurally an InputSpec (pipeline.ts).
+ */
+export class NamedFile {
+  constructor(
+    readonly path: string,
+    private readonly nameOf: (file: string) => string,
+  ) {}
+
+  get name(): string {
+    return this.nameOf(this.path)
+  }
+}
 
 export interface ExpandedPaths {
   files: string[]

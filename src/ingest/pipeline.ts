@@ -6,7 +6,6 @@
 // batches not yet committed, and rerunning skips the articles already stored with the same text.
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs'
 import { availableParallelism, freemem } from 'node:os'
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../extract/types.ts'
 import {
@@ -26,6 +25,7 @@ import { numbered, readParts, recordSource } from '../extract/read/records.ts'
 import { inputChunks } from '../extract/sources.ts'
 import type { ExtractOutcome, InputResult, RecordJob } from './extract-step.ts'
 import { settleHeap } from './heap.ts'
+import { RunArticles } from './run-articles.ts'
 import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
@@ -40,28 +40,6 @@ export interface InputSpec {
   data?: Uint8Array | string
   /** the source its articles are stored with (Article.source), when not `path` (see sourceNamer) */
   name?: string
-}
-
-/**
- * How the articles of a file are named in the graph (Article.source) instead of its path on the
- * ingesting machine: the path below the folder given (`ingest /data/corpus` stores
- * `corpus/2031/a.txt`), or the file name of a file or glob match given by itself.
- */
-export function sourceNamer(roots: string[]): (file: string) => string {
-  const folders = roots.filter((r) => {
-    try {
-      return statSync(r).isDirectory()
-    } catch {
-      return false
-    }
-  })
-  return (file) => {
-    for (const dir of folders) {
-      const below = relative(dir, file)
-      if (below && !below.startsWith('..') && !isAbsolute(below)) return [basename(resolve(dir)), ...below.split(sep)].join('/')
-    }
-    return basename(file)
-  }
 }
 
 export interface Progress {
@@ -320,20 +298,16 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
     summary.notices.push(line)
     opts.onNotice?.(line)
   }
-  /** article id -> the input of its latest copy in this run, and its text hash */
-  const seenInRun = new Map<string, { source: string; textHash: string }>()
+  /** article id -> the input of its latest copy in this run, and its text hash (packed: run-articles.ts) */
+  const seenInRun = new RunArticles()
   /**
    * Two inputs of one run with the same article id (same URL) and different texts: the later one is
    * stored; says so, and drops the earlier if not yet written. Copies with the same text are written
    * once and counted as before (unchanged), since what is stored is the same whichever it is.
    */
   const supersede = (later: PreparedArticle, input: InputSpec): void => {
-    const seen = seenInRun.get(later.id)
-    // kept for the whole run (one entry an article): the source is the input's own path string when it is that
-    // (a whole file), not the worker's copy of it, so an entry holds no string of its own but the text hash
-    seenInRun.set(later.id, { source: later.source === input.path ? input.path : later.source, textHash: later.textHash })
-    if (seen === undefined || seen.textHash === later.textHash) return
-    const earlier = seen.source
+    const earlier = seenInRun.note(later.id, later.textHash, later.source, input.path)
+    if (earlier === undefined) return
     const url = later.rows.articles[0].url
     const same = `${url ? `the same URL (${url})` : 'the same id'} as ${earlier}, earlier in this run, with another text`
     const i = batch.findIndex((p) => p.id === later.id)

@@ -1,4 +1,5 @@
 // GroupCache (src/graph/group-cache.ts): the packed records come back as they went in, and the cache stays within its byte budget.
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { CompactGroup, DEFAULT_GROUP_CACHE_MB, GroupCache, groupCacheBytes } from '../../src/graph/group-cache.ts'
 import type { GroupPlan, StoredRecord } from '../../src/graph/resolve.ts'
@@ -27,6 +28,18 @@ describe('GroupCache', () => {
     cache.remember(plan('t3', {}, ['trump']))
     expect(cache.get('trump', 't1')).toBeUndefined()
     expect(cache.size).toEqual({ groups: 0, records: 0, bytes: 0 })
+  })
+
+  it("gives back extraction's article ids (url: or text: and a sha1, packed as integers) and any other id as they went in", () => {
+    const sha = (s: string) => createHash('sha1').update(s).digest('hex')
+    const ids = [`url:${sha('a')}`, `text:${sha('b')}`, `url:${sha('a')}`, `url:${sha('c').toUpperCase()}`, 'text:short', `text:${'f'.repeat(40)}`, `url:${'0'.repeat(40)}`]
+    const records = ids.map((id, i) => rec(id, i % 2 ? 'person:trump' : 'person:donald-trump'))
+    const group = new CompactGroup('t', records)
+    expect(group.records()).toEqual(records)
+    expect(group.hasArticleOutside(new Set(ids))).toBe(false)
+    expect(group.hasArticleOutside(new Set(ids.filter((id) => id !== `text:${'f'.repeat(40)}`)))).toBe(true)
+    // a sha1 id takes no string of its own: the group of 7 records holds 3 ids as strings and its forms, names, dates
+    expect(group.bytes).toBeLessThan(new CompactGroup('t', records.map((r, i) => ({ ...r, articleId: `id ${i} ${'x'.repeat(40)}` }))).bytes - 5 * 60)
   })
 
   it('stays within its byte budget, dropping the least recently used groups first', () => {
