@@ -40,6 +40,13 @@ describe('pieces of longer names', () => {
     ]
     piecesOfLongerNames(doc, ms, null, null)
     expect(ms.map((m) => m.weak === true)).toEqual([true, false, true])
+    // not when the neighbour may be a name ("Ted" + "Vandermolen") or a determiner opens the name ("The Harbour Informer")
+    const d2 = analyse('Rubio set high hopes for Ted Vandermolen on Monday. She wrote for The Harbour Informer that week.')
+    const ted = d2.tokens.indexOf('Ted')
+    const inf = d2.tokens.indexOf('Harbour')
+    const ms2: RawMention[] = [{ first: ted, last: ted, type: 'Person', kind: 'name' }, { first: inf, last: inf + 1, type: 'Person', kind: 'name' }]
+    piecesOfLongerNames(d2, ms2, null, null)
+    expect(ms2.map((m) => m.weak === true)).toEqual([false, false])
     const l = layerOf('Mara Rule spoke on Monday. The Rule Bridge vote was fair, Rule said.')
     expect(people(l)).toEqual(['Mara Rule'])
   })

@@ -252,7 +252,7 @@ function capitalisedInside(doc: Doc, titleLine: Uint8Array | null): Set<string> 
 /**
  * The person name at tokens [a, b] (one or two common English words: wink's lexicon holds them in
  * lowercase) is a piece the tagger cut out of a longer Title Case name, slogan or designation: a
- * Title Case word stands right after it ("No Child Left Behind", "Ho Chi Minh City"), or a number
+ * Title Case word that is a common word or a country stands right after it ("No Child Left Behind", "Ho Chi Minh City"), or a number
  * ("Rule 40", "Article 33"), or one stands right before it mid-sentence that is no title, party word,
  * demonym or calendar word ("Child" + "Left Behind"). Not in a Title Case headline, where every word
  * has a capital, nor for a name in capitals. Such a piece is a person only where it names one the
@@ -264,10 +264,11 @@ function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array
   const s = doc.sentenceOf[a]
   const n = doc.tokens.length
   const next = b + 1 < n && doc.sentenceOf[b + 1] === s ? doc.tokens[b + 1] : ''
-  if (/^\d{1,3}$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1])) return true
+  if (/^\d{1,3}$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1] && wordOrCountry(next))) return true
   const floor = doc.sentences[s].firstToken
   const prev = a - 1 >= floor ? doc.tokens[a - 1] : ''
-  if (!isTitleCaseWord(prev) || titleLine?.[a - 1] || isSentenceInitial(doc, a - 1, floor)) return false
+  // ("The Washington Informer": a determiner or preposition before a name opens no longer one)
+  if (!isTitleCaseWord(prev) || titleLine?.[a - 1] || isSentenceInitial(doc, a - 1, floor) || !wordOrCountry(prev) || FUNCTION_POS.has(doc.pos[a - 1])) return false
   // a title, party word or demonym before a name says who the person is ("President Vance", "Democrat Vance")
   return (wordInfo(prev).gaz & NAME_CONTEXT_BITS) === 0 && !PARTY_WORDS.has(prev.toLowerCase()) && !DESCRIPTORS.has(prev.toLowerCase())
 }
@@ -319,6 +320,13 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     const text = spanText(doc, m.first, m.last)
     for (const p of pieces) if (within(text, p) || within(p, text)) { m.weak = true; break }
   }
+}
+
+const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'AUX'])
+
+/** A common English word or a country's name: a neighbour that no surname or first name is ("Ted" + "Cruz" is one person's name). */
+function wordOrCountry(w: string): boolean {
+  return wink.knows(w.toLowerCase()) || (wordInfo(w).gaz & GAZ_COUNTRY) !== 0
 }
 
 const TITLE_BITS = GAZ_TITLE | GAZ_HONORIFIC | GAZ_RANK
