@@ -1,7 +1,7 @@
 // `npm run eval -- people DIR...`: the PolNeAR people check on the graph users query. The folders
 // (e.g. ../shared/corpora/polnear/train and dev; a folder holding `text/` is read from there) are
 // ingested with the project's own ingest command into a throwaway Neo4j (temporary folder, free
-// ports, stopped and deleted at the end), and every MENTIONS relationship is read back with the
+// ports or NEO4J_BOLT_PORT / NEO4J_HTTP_PORT, stopped and deleted at the end), and every MENTIONS relationship is read back with the
 // surface text of each name mention (the article's text between its starts and ends).
 //
 // (a) The 20 most-mentioned people. A person is the group of Person nodes whose names share a
@@ -217,7 +217,9 @@ export async function main(args: string[]): Promise<void> {
   let driver: Driver | null = null
   try {
     say('starting a throwaway Neo4j...')
-    instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await freePort(), httpPort: await freePort(), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
+    // free ports, or NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set (a machine shared by several runs gives each its ports)
+    const port = (name: string): Promise<number> => (process.env[name] ? Promise.resolve(Number(process.env[name])) : freePort())
+    instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await port('NEO4J_BOLT_PORT'), httpPort: await port('NEO4J_HTTP_PORT'), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
     driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
     await migrate(driver)
     const t0 = performance.now()

@@ -12,6 +12,7 @@ import { KNOWN_ORGS, PLACE_PREPOSITIONS, TITLES } from './lexicon/words.ts'
 import { matchingText } from './normalize.ts'
 import { chooseName, coreKey, displayName, endsWith, isAllCapsText, isInitialWord, isSentenceInitial, middle } from './names/hygiene.ts'
 import { sportsTeams } from './names/teams.ts'
+import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 
 export interface EntitySpan {
   firstToken: number
@@ -76,6 +77,8 @@ const ORG_NOUNS = new Set(['company', 'firm', 'group', 'charity', 'organisation'
 /** Words after a possessive that only an organisation has ("X's chief executive", "X's shareholders"). */
 const ORG_POSSESSIONS = new Set(['chief', 'ceo', 'cfo', 'chairman', 'chairwoman', 'board', 'shareholders', 'headquarters', 'employees',
   'managing', 'subsidiary', 'shares', 'profits', 'revenue', 'plant', 'factory', 'members', 'staff', 'website', 'lawyers', 'spokesperson'])
+/** Nouns after a name that make it a publication's ("Time magazine"). */
+const PUBLICATION_NOUNS = new Set(['magazine', 'newspaper', 'tabloid', 'newsletter'])
 const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 const SPEECH_VERBS = new Set(['said', 'says', 'say', 'announced', 'announces', 'added', 'stated'])
 
@@ -90,6 +93,13 @@ const SPEECH_VERBS = new Set(['said', 'says', 'say', 'announced', 'announces', '
 function organisationsByContext(doc: Doc, placed: Placed[]): void {
   const votes = new Map<string, number>()
   const tok = (k: number): string => (k >= 0 && k < doc.tokens.length ? doc.tokens[k] : '')
+  // "Time magazine", "Time Magazine": the name of a publication wherever the article writes it ("Time's readers")
+  for (const m of placed) {
+    if (m.kind !== 'name' || m.type === 'Country') continue
+    // (not "a Jewish newspaper")
+    if (PUBLICATION_NOUNS.has(tok(m.last + 1)) && doc.pos[m.last] !== 'ADJ' && tok(m.first - 1) !== 'a' && tok(m.first - 1) !== 'an') votes.set(nameKey(m.text), 3)
+    else if (m.type === 'Organisation' && m.last > m.first && PUBLICATION_NOUNS.has(tok(m.last).toLowerCase())) votes.set(nameKey(doc.text.slice(m.start, doc.start[m.last]).trim()), 3)
+  }
   for (const m of placed) {
     if (m.type !== 'Person' || m.kind !== 'name' || m.weak) continue
     const key = nameKey(m.text)
@@ -323,7 +333,7 @@ function identifyOrganisationsAndPlaces(placed: Placed[], entities: Map<string, 
   const typeVotes = new Map<string, { org: number; place: number }>()
   for (const m of placed) {
     if (m.type !== 'Organisation' && m.type !== 'Place') continue
-    const k = nameKey(m.orgName ?? canonicalOrg(m.text))
+    const k = nameKey(m.orgName ?? canonicalOrg(m.text, m.type))
     const v = typeVotes.get(k) ?? { org: 0, place: 0 }
     if (m.type === 'Organisation') v.org++
     else v.place++
@@ -331,7 +341,7 @@ function identifyOrganisationsAndPlaces(placed: Placed[], entities: Map<string, 
   }
   for (const m of placed) {
     if (m.type !== 'Organisation' && m.type !== 'Place') continue
-    const name = m.orgName ?? canonicalOrg(m.text)
+    const name = m.orgName ?? canonicalOrg(m.text, m.type)
     const v = typeVotes.get(nameKey(name))!
     const type: EntityType = v.org >= v.place ? 'Organisation' : 'Place'
     addMention(entities, m, entityId(type, name), type, name)
@@ -453,8 +463,13 @@ function socialHandles(doc: Doc, placed: Placed[]): Map<Placed, Placed> {
   return out
 }
 
-function canonicalOrg(text: string): string {
-  return KNOWN_ORGS.get(text) ?? text
+/**
+ * The name an organisation or place is known by, as ALL-CAPS names get their usual case: a known
+ * organisation's full name ("U.N." -> "United Nations"), a place's state abbreviation the state's
+ * ("Gainesville, Fla." -> "Florida"); the mention keeps its text.
+ */
+function canonicalOrg(text: string, type?: EntityType): string {
+  return KNOWN_ORGS.get(text) ?? (type === 'Place' ? STATE_ABBREVIATIONS.get(text.toLowerCase()) : undefined) ?? text
 }
 
 function place(doc: Doc, m: RawMention): Placed {

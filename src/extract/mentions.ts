@@ -6,8 +6,8 @@
 import type { Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
-import { HONORIFICS, RANKS, TITLES, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { trimChunk, lexiconType, isInitialsOnly, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst, OPEN_QUOTES } from './names/hygiene.ts'
+import { HONORIFICS, RANKS, TITLES, MONTHS, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
+import { trimChunk, lexiconType, initialsOnlySpan, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst, commonWordCapitalisedOnlyFirst, piecesOfLongerNames, titleOpensName, OPEN_QUOTES } from './names/hygiene.ts'
 import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
@@ -129,11 +129,12 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
   maskQuotedTitles(doc, mask)
   const tagged = tagNames(doc, mask)
   const out: RawMention[] = []
+  let spans: TaggedSpan[] | null = null
   if (!tagged) {
     for (const c of capitalisedRuns(doc, mask, null)) cutSpan(doc, c, out, 'rules')
     addLexiconMentions(doc, mask, out, null)
   } else {
-    const spans = filterSpans(doc, mask, extendSpans(doc, mask, tagged.titleLine, mergeLexicon(doc, mask, tagged.spans)), tagged)
+    spans = filterSpans(doc, mask, extendSpans(doc, mask, tagged.titleLine, mergeLexicon(doc, mask, tagged.spans)), tagged)
     for (const c of spans) cutSpan(doc, c, out, 'tagger')
     // Title Case headlines give no cue of their own: only the tagger's spans (filtered) count there
     const covered = tagged.titleLine.slice()
@@ -145,6 +146,8 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
   // "Ted Cruz and John Kasich" read as one name: one mention per name (names/coordination.ts)
   const split = splitCoordinations(doc, out, { mask: tagged ? mask : null, caseEvidence: tagged?.evidence ?? null, titleLine: tagged?.titleLine ?? null, titledBefore: (k) => titleStartBefore(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken) < k })
   split.sort((a, b) => a.first - b.first)
+  // "Child" + "Left Behind" of "No Child Left Behind", "Start" of "Head Start": pieces of a longer name (names/hygiene.ts)
+  piecesOfLongerNames(doc, split, tagged?.titleLine ?? null, spans)
   return split
 }
 
@@ -229,8 +232,10 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
   const known = (k: number): boolean => (wordInfo(doc.tokens[k]).gaz & LEXICON_BITS) !== 0
   for (const c of spans) {
     if (t.titleLine[c.first]) {
-      while (c.first <= c.last && !(t.evidence[c.first] & 1) && !known(c.first)) c.first++
-      while (c.last >= c.first && !(t.evidence[c.last] & 1) && !known(c.last)) c.last--
+      // (a common word the body capitalises only at a sentence or quote start has no body evidence: "‘Oil Pays Him’" ... "“Oil pays him")
+      const body = (k: number): boolean => (t.evidence[k] & 1) !== 0 && !commonWordCapitalisedOnlyFirst(doc, doc.tokens[k], t.titleLine)
+      while (c.first <= c.last && !body(c.first) && !known(c.first)) c.first++
+      while (c.last >= c.first && !body(c.last) && !known(c.last)) c.last--
       if (c.first > c.last) continue
       // a kept piece of a hyphenated word keeps the whole word ("Anna-Kaisa" when only "Kaisa" has body evidence)
       while (c.first >= 2 && joinedHyphen(doc, mask, c.first - 1)) c.first -= 2
@@ -239,7 +244,7 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
     if (c.first === c.last && c.label !== 'MISC' && !isAllCaps(doc.tokens[c.first]) && !known(c.first)) {
       const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
       if (isSentenceInitial(doc, c.first, floor) && (doc.pos[c.first] !== 'PROPN' || t.evidence[c.first] & 2)) continue
-      if (commonWordOnlyFirst(doc, c.first)) continue
+      if (commonWordOnlyFirst(doc, c.first, t.titleLine)) continue
     }
     out.push(c)
   }
@@ -423,11 +428,14 @@ function cutSpan(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source): vo
     // wink tags a middle dot as PROPN: separators are punctuation whatever their tag
     const punct = doc.pos[p] === 'PUNCT' || doc.pos[p] === 'SPACE' || doc.pos[p] === 'SYM' || SEPARATOR_MARKS.has(tok)
     if (punct && fromTagger && st.chunkStart >= 0 && p < last && !BRACKETS.has(tok) && doc.pos[p] !== 'SPACE') { p++; continue }
-    if (isCalendar(lower) || NOT_NAMES.has(lower) || punct) { flushChunk(doc, c, out, source, st, p - 1); p++; continue }
+    // (a month in a tagger's person span before a name word is a first name: "Jan Brewer")
+    if ((isCalendar(lower) && !(fromTagger && c.label === 'PER' && st.chunkStart < 0 && p < last && MONTHS.has(lower) && !tok.endsWith('.') && nameWord(doc, p + 1))) || NOT_NAMES.has(lower) || punct) { flushChunk(doc, c, out, source, st, p - 1); p++; continue }
     {
       const tl = isTitleAt(doc, p, last)
       // a title word is a title only when a capitalised name word follows it inside the span
-      if (tl && p + tl <= last && (isCapitalised(doc.tokens[p + tl]) || NAME_PARTICLES.has(doc.tokens[p + tl])) && !orgEnd && (st.chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok))) {
+      // (unless it opens the tagger's name of no person: "Head Start", "Miss Universe")
+      if (tl && p + tl <= last && (isCapitalised(doc.tokens[p + tl]) || NAME_PARTICLES.has(doc.tokens[p + tl])) && !orgEnd && (st.chunkStart < 0 || !fromTagger || c.label === 'PER' || isCapitalised(tok)) &&
+        !(fromTagger && c.label !== 'PER' && p === c.first && p + tl === last && titleOpensName(doc, p, last))) {
         flushChunk(doc, c, out, source, st, p - 1)
         p += tl
         st.personCue = true
@@ -478,21 +486,6 @@ function flushChunk(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source, 
   st.innerTitle = false
 }
 
-/** isInitialsOnly over the tokens first..last without the lone full stops, with no array built (a hot path). */
-function initialsOnlySpan(doc: Doc, first: number, last: number): boolean {
-  let words = 0
-  for (let k = first; k <= last; k++) {
-    const t = doc.tokens[k]
-    if (t === '.') continue
-    // a word with no full stop is an initial only as one letter: most names fail here, no regex
-    if (t.length > 2 && !t.includes('.')) return false
-    words++
-  }
-  if (words === 0) return false
-  for (let k = first; k <= last; k++) if (doc.tokens[k] !== '.' && !isInitialsOnly([doc.tokens[k]])) return false
-  return true
-}
-
 /** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el'])
 
@@ -521,8 +514,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   if (demonym && (label === null || label === 'MISC')) return { first: a, last: b, type: 'Country', kind: 'demonym', country: demonym }
   // a US state is a place and a news medium or pollster an organisation, never a person (the
   // tagger's ORG and LOC stand: a state's sports team is an organisation)
-  // "Gainesville, Fla.": a state's abbreviation after a comma is that state
-  if (a === b && a > 0 && doc.tokens[a - 1] === ',' && STATE_ABBREVIATIONS.has(lowerKey)) return { first: a, last: b, type: 'Place', kind: 'name' }
+  // "Gainesville, Fla.", "John McCain (Ariz.)", "former Fla. Gov. Jeb Bush": a state's abbreviation after a comma or bracket or before a title is that state
+  if (a === b && a > 0 && (doc.tokens[a - 1] === ',' || doc.tokens[a - 1] === '(' || TITLES.has(doc.tokens[a + 1]?.toLowerCase() ?? '')) && STATE_ABBREVIATIONS.has(lowerKey)) return { first: a, last: b, type: 'Place', kind: 'name' }
   const fixed = label !== 'ORG' && label !== 'LOC' ? lexiconType(key) : null
   if (fixed) return { first: a, last: b, type: fixed, kind: 'name' }
   // "X, the chairman of ...", "spokeswoman, X,": a title in apposition makes a name word run a person

@@ -101,7 +101,7 @@ describe('name hygiene', () => {
     expect(l.entities.map((e) => e.name)).toEqual(['Arlo Fenwick'])
     const tags = layerOf('Sen. Arlo Fenwick, R-Ariz., spoke in Gainesville, Fla., on Monday. Rep. Dana Whitcomb (D-Ore.) disagreed.')
     expect(people(tags)).toEqual(['Arlo Fenwick', 'Dana Whitcomb'])
-    expect(tags.entities.filter((e) => e.type !== 'Person').map((e) => `${e.type}:${e.name}`)).toEqual(['Place:Gainesville', 'Place:Fla.'])
+    expect(tags.entities.filter((e) => e.type !== 'Person').map((e) => `${e.type}:${e.name}`)).toEqual(['Place:Gainesville', 'Place:Florida'])
   })
   it('takes no common word that only a sentence or quote start capitalises for a name, but keeps one the article names inside a sentence', () => {
     const l = layerOf('Arlo Fenwick said, “Tonight was supposed to be our night.” Sad. “Good economic news is bad political news,” he added.')

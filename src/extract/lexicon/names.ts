@@ -115,10 +115,16 @@ ohioan, ohioans, californian, californians, new yorker, new yorkers, virginian, 
 nevadan, nevadans, coloradan, coloradans, arizonan, arizonans, michigander, michiganders, wisconsinite, wisconsinites,
 minnesotan, minnesotans, pennsylvanian, pennsylvanians, marine, marines, veteran, veterans`)
 
-/** The AP's abbreviations of US states ("Gainesville, Fla."). */
-export const STATE_ABBREVIATIONS = words(`ala., ariz., ark., calif., colo., conn., del., fla., ga., ill., ind., kan., ky., la., md.,
-mass., mich., minn., miss., mo., mont., neb., nev., n.h., n.j., n.m., n.y., n.c., n.d., okla., ore., pa., r.i., s.c.,
-s.d., tenn., vt., va., wash., w.va., wis., wyo.`)
+/** The AP's abbreviations of US states ("Gainesville, Fla."), each with the state's name (lowercase keys). */
+export const STATE_ABBREVIATIONS = new Map<string, string>(Object.entries({
+  'ala.': 'Alabama', 'ariz.': 'Arizona', 'ark.': 'Arkansas', 'calif.': 'California', 'colo.': 'Colorado', 'conn.': 'Connecticut',
+  'del.': 'Delaware', 'fla.': 'Florida', 'ga.': 'Georgia', 'ill.': 'Illinois', 'ind.': 'Indiana', 'kan.': 'Kansas', 'ky.': 'Kentucky',
+  'la.': 'Louisiana', 'md.': 'Maryland', 'mass.': 'Massachusetts', 'mich.': 'Michigan', 'minn.': 'Minnesota', 'miss.': 'Mississippi',
+  'mo.': 'Missouri', 'mont.': 'Montana', 'neb.': 'Nebraska', 'nev.': 'Nevada', 'n.h.': 'New Hampshire', 'n.j.': 'New Jersey',
+  'n.m.': 'New Mexico', 'n.y.': 'New York', 'n.c.': 'North Carolina', 'n.d.': 'North Dakota', 'okla.': 'Oklahoma', 'ore.': 'Oregon',
+  'pa.': 'Pennsylvania', 'r.i.': 'Rhode Island', 's.c.': 'South Carolina', 's.d.': 'South Dakota', 'tenn.': 'Tennessee', 'vt.': 'Vermont',
+  'va.': 'Virginia', 'wash.': 'Washington', 'w.va.': 'West Virginia', 'wis.': 'Wisconsin', 'wyo.': 'Wyoming',
+}))
 
 /** A lawmaker's party and state after the name ("Sen. John McCain, R-Ariz.", "D-N.Y."): a tag, no name. */
 export function isPartyStateTag(token: string): boolean {

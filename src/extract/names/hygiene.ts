@@ -1,11 +1,15 @@
 // Name hygiene within one article: what is never part of a name, names that are not people's, the
-// capital a sentence or quote start gives a word, and the form an entity is named by. Used by the
-// mention stage (trimChunk, lexiconType, commonWordOnlyFirst, isSentenceInitial) and the entity stage
-// (isInitialWord, coreKey, displayName, chooseName).
+// capital a sentence or quote start gives a word, pieces of longer names, and the form an entity is
+// named by. Used by the mention stage (trimChunk, lexiconType, initialsOnlySpan, commonWordOnlyFirst,
+// isSentenceInitial, titleOpensName, piecesOfLongerNames) and the entity stage (isInitialWord, coreKey,
+// displayName, chooseName).
 import { wink, type Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
-import { US_STATES, MEDIA_ORGS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
-import { KNOWN_ORGS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
+import type { RawMention } from '../mentions.ts'
+import type { TaggedSpan } from '../ner/tagger.ts'
+import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
+import { KNOWN_ORGS, NOT_NAMES, ORG_HINTS, TITLES, isCalendar } from '../lexicon/words.ts'
+import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CALENDAR } from '../ner/features.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
 const PARTY_WORDS = new Set(['democrat', 'democrats', 'democratic', 'republican', 'republicans', 'gop', 'dem', 'libertarian'])
@@ -27,6 +31,21 @@ export function isInitialWord(w: string): boolean {
 /** Every word is an initial or a dotted abbreviation ("C.L.", "O.K.", "J. R."): no person's name without a surname. */
 export function isInitialsOnly(words: string[]): boolean {
   return words.length > 0 && words.every((w) => /^(\p{L}\.)+\p{L}?\.?$/u.test(w) || /^\p{L}\.?$/u.test(w))
+}
+
+/** isInitialsOnly over the tokens first..last without the lone full stops, with no array built (a hot path). */
+export function initialsOnlySpan(doc: Doc, first: number, last: number): boolean {
+  let words = 0
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k]
+    if (t === '.') continue
+    // a word with no full stop is an initial only as one letter: most names fail here, no regex
+    if (t.length > 2 && !t.includes('.')) return false
+    words++
+  }
+  if (words === 0) return false
+  for (let k = first; k <= last; k++) if (doc.tokens[k] !== '.' && !isInitialsOnly([doc.tokens[k]])) return false
+  return true
 }
 
 /**
@@ -80,6 +99,13 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
   // "Sen. John McCain, R-Ariz.": a party tag (one token or three: R - Ariz)
   if (b - a <= 4 && 'RDI'.includes(t[a][0]) && (t[a].length === 1 || t[a][1] === '-') && isPartyStateTag(t.slice(a, b + 1).join(''))) return null
   return [a, b]
+}
+
+/** The plural of a title ("Secretaries", "Governors"). */
+function isTitlePlural(w: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(w)) return false
+  const lower = w.toLowerCase()
+  return TITLES.has(lower.slice(0, -1)) || (lower.endsWith('ies') && TITLES.has(lower.slice(0, -3) + 'y'))
 }
 
 /** "and" or "&" between two names (wink tags both CCONJ). */
@@ -198,21 +224,117 @@ function isOpener(doc: Doc, i: number): boolean {
  * sentence's, not a name's. ("Trump" is in the lexicon too, but an article that names him writes "Trump"
  * inside a sentence somewhere.)
  */
-export function commonWordOnlyFirst(doc: Doc, k: number): boolean {
-  const w = doc.tokens[k]
-  return opensClause(doc, k) && wink.knows(w.toLowerCase()) && !capitalisedInside(doc).has(w)
+export function commonWordOnlyFirst(doc: Doc, k: number, titleLine: Uint8Array | null = null): boolean {
+  return opensClause(doc, k) && commonWordCapitalisedOnlyFirst(doc, doc.tokens[k], titleLine)
 }
 
-/** Per document: the capitalised words it writes somewhere other than at a sentence or quote start (one pass, on first use). */
+/** The word is a common English word that the article writes capitalised only where a sentence, quote or headline gives it the capital. */
+export function commonWordCapitalisedOnlyFirst(doc: Doc, w: string, titleLine: Uint8Array | null): boolean {
+  return wink.knows(w.toLowerCase()) && !capitalisedInside(doc, titleLine).has(w)
+}
+
+/**
+ * Per document: the capitalised words it writes somewhere other than at a sentence or quote start, or
+ * in a Title Case headline, which capitalises every word (one pass, on first use; `titleLine` marks
+ * the headline tokens, the same for every call on one doc).
+ */
 const insideWords = new WeakMap<Doc, Set<string>>()
-function capitalisedInside(doc: Doc): Set<string> {
+function capitalisedInside(doc: Doc, titleLine: Uint8Array | null): Set<string> {
   let set = insideWords.get(doc)
   if (!set) {
     set = new Set<string>()
-    for (let j = 0; j < doc.tokens.length; j++) if (isCapitalised(doc.tokens[j]) && !set.has(doc.tokens[j]) && !opensClause(doc, j)) set.add(doc.tokens[j])
+    for (let j = 0; j < doc.tokens.length; j++) if (isCapitalised(doc.tokens[j]) && !set.has(doc.tokens[j]) && !titleLine?.[j] && !opensClause(doc, j)) set.add(doc.tokens[j])
     insideWords.set(doc, set)
   }
   return set
+}
+
+/**
+ * The person name at tokens [a, b] (one or two common English words: wink's lexicon holds them in
+ * lowercase) is a piece the tagger cut out of a longer Title Case name, slogan or designation: a
+ * Title Case word that is a common word or a country stands right after it ("No Child Left Behind", "Ho Chi Minh City"), or a number
+ * ("Rule 40", "Article 33"), or one stands right before it mid-sentence that is no title, party word,
+ * demonym or calendar word ("Child" + "Left Behind"). Not in a Title Case headline, where every word
+ * has a capital, nor for a name in capitals. Such a piece is a person only where it names one the
+ * article names elsewhere (the mention stage makes it weak).
+ */
+function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array | null): boolean {
+  if (b - a > 1 || titleLine?.[a]) return false
+  for (let k = a; k <= b; k++) if (!/^\p{Lu}\p{Ll}+$/u.test(doc.tokens[k]) || !wink.knows(doc.tokens[k].toLowerCase())) return false
+  const s = doc.sentenceOf[a]
+  const n = doc.tokens.length
+  const next = b + 1 < n && doc.sentenceOf[b + 1] === s ? doc.tokens[b + 1] : ''
+  if (/^\d{1,3}$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1] && wordOrCountry(next))) return true
+  const floor = doc.sentences[s].firstToken
+  const prev = a - 1 >= floor ? doc.tokens[a - 1] : ''
+  // ("The Washington Informer": a determiner or preposition before a name opens no longer one)
+  if (!isTitleCaseWord(prev) || titleLine?.[a - 1] || isSentenceInitial(doc, a - 1, floor) || !wordOrCountry(prev) || FUNCTION_POS.has(doc.pos[a - 1])) return false
+  // a title, party word or demonym before a name says who the person is ("President Vance", "Democrat Vance")
+  return (wordInfo(prev).gaz & NAME_CONTEXT_BITS) === 0 && !PARTY_WORDS.has(prev.toLowerCase()) && !DESCRIPTORS.has(prev.toLowerCase())
+}
+
+/**
+ * Tokens [t, w]: a title word and one common English word after it that the tagger read as one name
+ * of no person ("Head Start" ORG, "Miss Universe" MISC), and that the article writes capitalised
+ * only after that title: a name that opens with a title word, not a title before a surname
+ * ("President Vance", where "Vance" stands alone elsewhere or is no common word).
+ */
+export function titleOpensName(doc: Doc, t: number, w: number): boolean {
+  const word = doc.tokens[w]
+  // a first name after a title is no such name ("Sen. Ted" + "Cruz")
+  if (w !== t + 1 || (w + 1 < doc.tokens.length && isCapitalised(doc.tokens[w + 1])) || (wordInfo(doc.tokens[t]).gaz & TITLE_BITS) === 0 || !isTitleCaseWord(word) || !wink.knows(word.toLowerCase())) return false
+  for (let k = 0; k < doc.tokens.length; k++) if (doc.tokens[k] === word && (k === 0 || doc.tokens[k - 1] !== doc.tokens[t])) return false
+  return true
+}
+
+/**
+ * Person mentions that are pieces of a longer name, or a title's plural (made weak: "Secretaries"): one the tagger cut out of a Title Case name
+ * (cutFromLongerName) is made weak, a person only where it names one the article names elsewhere;
+ * a common word after a title that opens a name of no person (titleOpensName) joins it, where the
+ * tagger read the title as such a name's ("Head" ORG + "Start") or the article names it so elsewhere
+ * ("Head Start" ... "Head" + "Start"). `spans`: the tagger's spans, when it ran.
+ */
+export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine: Uint8Array | null, spans: TaggedSpan[] | null): void {
+  let named: Map<string, EntityType> | null = null
+  let taggedAs: Map<number, EntityType> | null = null
+  let pieces: Set<string> | null = null
+  for (const m of mentions) {
+    if (m.type !== 'Person' || m.weak || m.kind !== 'name') continue
+    // a title's plural ("the Deputy Secretaries") is a group of people, or a team ("the Chiefs") where the article names one
+    if (m.first === m.last && isTitlePlural(doc.tokens[m.first])) { m.weak = true; continue }
+    if (!m.personCue) {
+      if (cutFromLongerName(doc, m.first, m.last, titleLine)) { m.weak = true; (pieces ??= new Set()).add(spanText(doc, m.first, m.last)) }
+      continue
+    }
+    if (m.first !== m.last || m.first === 0 || !titleOpensName(doc, m.first - 1, m.last)) continue
+    named ??= new Map(mentions.filter((x) => x.type === 'Organisation' || x.type === 'Place').map((x) => [spanText(doc, x.first, x.last), x.type]))
+    taggedAs ??= new Map((spans ?? []).filter((c) => c.first === c.last && (c.label === 'ORG' || c.label === 'LOC')).map((c) => [c.last, c.label === 'ORG' ? 'Organisation' : 'Place']))
+    const type = named.get(spanText(doc, m.first - 1, m.last)) ?? taggedAs.get(m.first - 1)
+    if (type) Object.assign(m, { first: m.first - 1, type, personCue: false })
+  }
+  // a Title Case headline gives no evidence of its own: there the words of a piece are pieces too ("Congress Set to Dump No Child Left Behind")
+  if (!pieces || !titleLine) return
+  const within = (a: string, b: string): boolean => ` ${b} `.includes(` ${a} `)
+  for (const m of mentions) {
+    if (m.type !== 'Person' || m.weak || m.personCue || !titleLine[m.first]) continue
+    const text = spanText(doc, m.first, m.last)
+    for (const p of pieces) if (within(text, p) || within(p, text)) { m.weak = true; break }
+  }
+}
+
+const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'AUX'])
+
+/** A common English word or a country's name: a neighbour that no surname or first name is ("Ted" + "Cruz" is one person's name). */
+function wordOrCountry(w: string): boolean {
+  return wink.knows(w.toLowerCase()) || (wordInfo(w).gaz & GAZ_COUNTRY) !== 0
+}
+
+const TITLE_BITS = GAZ_TITLE | GAZ_HONORIFIC | GAZ_RANK
+const NAME_CONTEXT_BITS = TITLE_BITS | GAZ_COUNTRY | GAZ_DEMONYM | GAZ_CALENDAR
+
+/** A capital and then only lowercase letters ("Left", not "CNN"), no calendar word or word that is never a name ("Monday", "News"). */
+function isTitleCaseWord(w: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(w) && !isCalendar(w.toLowerCase()) && !NOT_NAMES.has(w.toLowerCase())
 }
 
 /**
