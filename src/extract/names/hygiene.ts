@@ -283,8 +283,22 @@ export function titleOpensName(doc: Doc, t: number, w: number): boolean {
   const word = doc.tokens[w]
   // a first name after a title is no such name ("Sen. Ted" + "Cruz")
   if (w !== t + 1 || (w + 1 < doc.tokens.length && isCapitalised(doc.tokens[w + 1])) || (wordInfo(doc.tokens[t]).gaz & TITLE_BITS) === 0 || !isTitleCaseWord(word) || !wink.knows(word.toLowerCase())) return false
-  for (let k = 0; k < doc.tokens.length; k++) if (doc.tokens[k] === word && (k === 0 || doc.tokens[k - 1] !== doc.tokens[t])) return false
-  return true
+  return onlyAfter(doc, doc.tokens[t], word)
+}
+
+/** Per document: whether `word` stands only right after `title` (one scan per pair, not one per mention: a long transcript repeats "Mr. Green"). */
+const onlyAfterMemo = new WeakMap<Doc, Map<string, boolean>>()
+function onlyAfter(doc: Doc, title: string, word: string): boolean {
+  let memo = onlyAfterMemo.get(doc)
+  if (!memo) onlyAfterMemo.set(doc, (memo = new Map()))
+  const key = `${title}\u0001${word}`
+  let only = memo.get(key)
+  if (only === undefined) {
+    only = true
+    for (let k = 0; k < doc.tokens.length && only; k++) if (doc.tokens[k] === word && (k === 0 || doc.tokens[k - 1] !== title)) only = false
+    memo.set(key, only)
+  }
+  return only
 }
 
 /**
