@@ -29,8 +29,19 @@ import { RunArticles } from './run-articles.ts'
 import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
 // The extraction code (wink-nlp and its model, ~70 MB) loads only where it runs: in the workers,
-// or here when extracting in the main thread.
-const extractStep = () => import('./extract-step.ts')
+// or here when extracting in the main thread. Started through src/cli/ingest-boot.cjs (`npm run ingest`)
+// this module is CommonJS under tsx's require hook, where import() goes to Node's ESM loader, which has
+// no hook for .ts ("Unknown file extension" with --workers 0): there it is required instead.
+type ExtractStep = typeof import('./extract-step.ts')
+async function extractStep(): Promise<ExtractStep> {
+  try {
+    return await import('./extract-step.ts')
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || typeof require !== 'function') throw err
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS under tsx's require hook, above
+    return require('./extract-step.ts') as ExtractStep
+  }
+}
 
 export type { ArticleOutcome, BatchResult, WriteCounts } from '../graph/write.ts'
 
