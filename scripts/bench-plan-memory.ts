@@ -66,7 +66,7 @@ async function build(o: { from: string; to: string; copies: number; min: number 
 
 async function plan(o: { uri: string; tree: string; known: number; min: number; pack?: boolean }): Promise<void> {
   const root = resolve(o.tree)
-  const { planGroups } = (await import(join(root, 'src/graph/resolve.ts'))) as typeof import('../src/graph/resolve.ts')
+  const { planGroups } = (await import(join(root, 'src/graph/plan.ts'))) as typeof import('../src/graph/plan.ts')
   const { GroupCache, CompactGroup } = (await import(join(root, 'src/graph/group-cache.ts'))) as typeof import('../src/graph/group-cache.ts')
   const driver = connect(o.uri)
   const session = driver.session()

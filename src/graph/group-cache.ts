@@ -1,6 +1,7 @@
 // The records of the name groups a process wrote last, kept between its write transactions
 // (plan.ts, planGroups), packed so that what it holds is bounded in bytes, not in records.
-import type { GroupPlan, StoredRecord } from './plan.ts'
+import type { GroupPlan } from './plan.ts'
+import type { StoredRecord } from './resolve.ts'
 import { bigGroupOf, type BigGroup } from './deferred.ts'
 
 /** Numbers per record in CompactGroup.cols: indexes into its tables, and the mention count. */

@@ -11,7 +11,7 @@ import { chunkByKnownRecords, CompactGroup, type GroupCache } from './group-cach
 import { bigGroupOf, CLEAR_DIRTY } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
-import { keyOf, recordKey, resolveGroup, type FormRecord, type GroupResolution, type ResolvedEntity } from './resolve.ts'
+import { keyOf, recordKey, resolveGroup, type FormRecord, type GroupResolution, type ResolvedEntity, type StoredRecord } from './resolve.ts'
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
@@ -61,9 +61,6 @@ export interface Move {
   from: string
   to: string
 }
-
-/** A record as the graph holds it: with the node it is on. */
-export type StoredRecord = FormRecord & { current: string }
 
 /** What resolving some groups decided: the nodes to write, the stored facts to move, the new records' nodes. */
 export interface GroupPlan {

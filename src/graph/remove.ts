@@ -4,7 +4,8 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { keepingAggregates } from './aggregates.ts'
 import { LOCK_ARTICLES, LOCK_ENTITIES } from './locks.ts'
-import { groupsOfArticles, lockGroups, resolveGroups } from './resolve.ts'
+import { groupsOfArticles, lockGroups } from './group-locks.ts'
+import { resolveGroups } from './plan.ts'
 import { writeWithRetries, type WriteOptions } from './retry.ts'
 
 /** Every entity an article links to (mentions, authors, and the countries of its places): the candidates for orphan cleanup. */

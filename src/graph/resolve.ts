@@ -45,6 +45,9 @@ export interface FormRecord {
   date: string | null
 }
 
+/** A record as the graph holds it: with the node it is on. */
+export type StoredRecord = FormRecord & { current: string }
+
 export interface ResolvedEntity {
   id: string
   type: string
@@ -306,10 +309,3 @@ function finish(target: Map<string, string>, members: Map<string, { type: string
   }
   return { target, entities }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Cypher and the planning of a write (the groups' locks and tokens: group-locks.ts; reading the
-// records, resolving and packing them group by group, applying the plan: plan.ts)
-
-export * from './group-locks.ts'
-export * from './plan.ts'

@@ -9,6 +9,7 @@ import * as groupLocksModule from './group-locks.ts'
 import * as locksModule from './locks.ts'
 import * as removeModule from './remove.ts'
 import * as movesModule from './moves.ts'
+import * as planModule from './plan.ts'
 import * as resolveModule from './resolve.ts'
 
 /**
@@ -57,7 +58,7 @@ export function nameStatements(mod: Record<string, unknown>): void {
     else if (Array.isArray(v)) v.forEach((q, i) => typeof q === 'string' && statementNames.set(q, `${k}[${i}]`))
   }
 }
-for (const m of [aggregatesModule, checksModule, deferredModule, groupLocksModule, locksModule, movesModule, removeModule, resolveModule]) nameStatements(m)
+for (const m of [aggregatesModule, checksModule, deferredModule, groupLocksModule, locksModule, movesModule, planModule, removeModule, resolveModule]) nameStatements(m)
 export function profiled(tx: ManagedTransaction): ManagedTransaction {
   if (!STATEMENTS) return tx
   const run = tx.run.bind(tx)

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { CompactGroup, DEFAULT_GROUP_CACHE_MB, GroupCache, groupCacheBytes } from '../../src/graph/group-cache.ts'
-import type { GroupPlan, StoredRecord } from '../../src/graph/resolve.ts'
+import type { GroupPlan } from '../../src/graph/plan.ts'
+import type { StoredRecord } from '../../src/graph/resolve.ts'
 
 const rec = (articleId: string, form: string, extra: Partial<StoredRecord> = {}): StoredRecord => ({
   articleId, form, name: 'Donald Trump', type: 'Person', count: 2, aliases: ['Trump'], date: '2016-05-01', current: 'person:donald-trump', ...extra,
