@@ -205,9 +205,6 @@ export function estimateCost(
 /** at most this many waiting fields resume in one turn (what they return is completed in its microtasks) */
 const MAX_RESUMED_PER_TURN = 256
 
-/** a field read by graphql's default resolver reads the clock once per this many (AnswerBudget.checkCheap) */
-const CLOCK_EVERY = 32
-
 /** the per-request budget of an executing answer */
 export class AnswerBudget {
   bytes = 0
@@ -294,26 +291,6 @@ export class AnswerBudget {
   /** called before each field resolves: throws once a bound has been passed */
   check(): void {
     if (this.error) throw this.error
-    this.checkTime()
-  }
-
-  /**
-   * called before a field that graphql's default resolver reads off its parent (no I/O, no work of
-   * ours): as `check`, but the clock is read only every CLOCK_EVERY such fields (a clock read on
-   * every one of an answer's hundreds of fields was most of the wrapper's cost; issue 13). Every
-   * resolver of ours still reads it, so a slow one is stopped as before.
-   */
-  checkCheap(): void {
-    if (this.error) throw this.error
-    if (++this.sinceClock >= CLOCK_EVERY) {
-      this.sinceClock = 0
-      this.checkTime()
-    }
-  }
-
-  private sinceClock = 0
-
-  private checkTime(): void {
     if (Date.now() - this.started > this.limits.maxExecutionMs) {
       this.fail(`the answer took longer than ${+(this.limits.maxExecutionMs / 1000).toFixed(1)} s to compute and was stopped; ask for fewer items per level or fewer nested levels`, 'ANSWER_TOO_SLOW')
     }
@@ -326,11 +303,6 @@ export class AnswerBudget {
     else if (Array.isArray(value)) size += 2 + value.length
     else if (value === null || value === undefined) size += 4
     else if (typeof value !== 'object') size += 8
-    this.addBytes(size)
-  }
-
-  /** adds `size` bytes to the answer's approximate JSON size (see `add`) */
-  addBytes(size: number): void {
     this.bytes += size
     if (this.bytes > this.limits.maxResponseBytes && !this.error) {
       this.fail(
@@ -357,39 +329,6 @@ export class AnswerBudget {
 const isPromiseLike = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function'
 
 /**
- * The metered resolver of a scalar field with no resolver of its own (most of an answer's fields: a
- * property of the row its parent read), in one function: graphql's default resolver, inlined, with
- * the budget's checks (`checkCheap`) and the value's size (as `add` counts it; the key's part
- * computed once). What it does is what the general wrapper did, with a clock read every CLOCK_EVERY
- * fields instead of every field (issue 13: the wrapper was ~10% of the API's CPU on whoSaidWhatAbout).
- */
-function meteredProperty(name: string, resolve: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }>): GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> {
-  const keySize = name.length + 4
-  return (source, args, context, info) => {
-    const budget = context?.budget
-    if (!budget) return resolve(source, args, context, info)
-    budget.checkCheap()
-    budget.fields++
-    // graphql's defaultFieldResolver
-    let value: unknown
-    if ((typeof source === 'object' && source !== null) || typeof source === 'function') {
-      value = (source as Record<string, unknown>)[name]
-      if (typeof value === 'function') value = (source as Record<string, (...a: unknown[]) => unknown>)[name](args, context, info)
-    }
-    if (typeof value === 'string') budget.addBytes(keySize + value.length + 2)
-    else if (value === null || value === undefined) budget.addBytes(keySize + 4)
-    else if (typeof value !== 'object' && typeof value !== 'function') budget.addBytes(keySize + 8)
-    else if (isPromiseLike(value)) {
-      return Promise.resolve(value).then((v) => {
-        budget.add(name, v)
-        return v
-      })
-    } else budget.add(name, value)
-    return value
-  }
-}
-
-/**
  * Wraps every field's resolver (in place: the schema is ours and built once) so that it draws on
  * the request's budget: `context.budget`, set by useAnswerBudget. Without one (e.g. a schema used
  * outside the server) the resolvers run as they are.
@@ -401,10 +340,6 @@ export function meterSchema(schema: GraphQLSchema): GraphQLSchema {
       const resolve: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> = field.resolve ?? defaultFieldResolver
       // time slicing pauses before fields that hold fields (objects, lists of them); a scalar is cheap
       const leaf = !isList(field.type) && ['GraphQLScalarType', 'GraphQLEnumType'].includes(tag(namedType(schema, field.type)))
-      if (leaf && !field.resolve) {
-        field.resolve = meteredProperty(field.name, resolve)
-        continue
-      }
       const metered: GraphQLFieldResolver<unknown, { budget?: AnswerBudget }> = (source, args, context, info) => {
         const budget = context.budget!
         budget.check()
