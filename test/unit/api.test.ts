@@ -174,7 +174,7 @@ describe('the answer budget', () => {
       createYoga({
         schema: meterSchema(
           createSchema({
-            typeDefs: 'type Query { items(n: Int!): [Item!]! }  type Item { text: String! slow: String! }  type Mutation { wait(ms: Int!): Int! }',
+            typeDefs: 'type Query { items(n: Int!): [Item!]! }  type Item { i: Int! text: String! slow: String! }  type Mutation { wait(ms: Int!): Int! }',
             resolvers: {
               Query: { items: (_: unknown, { n }: { n: number }) => Array.from({ length: n }, (_, i) => ({ i })) },
               Item: { text: () => 'x'.repeat(1000), slow: async () => (await new Promise((r) => setTimeout(r, 20)), 'ok') },
@@ -205,6 +205,11 @@ describe('the answer budget', () => {
     expect(late.errors).toHaveLength(1)
     expect(late.errors?.[0].extensions?.code).toBe('ANSWER_TOO_SLOW')
     expect(late.errors?.[0].message).toMatch(/took longer than 0.1 s/)
+    // a long synchronous run of fields read off their parents by graphql's default resolver (no resolver
+    // of ours, no I/O) is stopped by the time budget too: 100,000 of them take well over 1 ms
+    const plain = await ask(yoga({ maxEstimatedFields: 1_000_000, maxResponseBytes: 1e9, maxExecutionMs: 1 }), '{ items(n: 50000) { i j: i } }')
+    expect(plain.data ?? null).toBeNull()
+    expect(plain.errors?.map((e) => e.extensions?.code)).toEqual(['ANSWER_TOO_SLOW'])
     const refused = await ask(yoga({ maxEstimatedFields: 15, maxResponseBytes: 1e9, maxExecutionMs: 60_000 }), '{ items(n: 1) { text slow } }')
     expect(refused.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY')
   })
