@@ -31,6 +31,9 @@
 //
 // Curation decisions (merge, distinct, split, rename; src/graph/decisions.ts) are part of the input:
 // resolving a group also resolves the groups its decisions link it to, and applies them last.
+//
+// This module is the pure rules. The write around them: the groups' locks and tokens in group-locks.ts;
+// reading, resolving and packing the records group by group, applying the plan: plan.ts.
 
 export interface FormRecord {
   articleId: string
