@@ -1,10 +1,12 @@
 // Person names that are pieces of a longer name (src/extract/names/hygiene.ts: piecesOfLongerNames,
-// titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a month as a first name,
+// titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a first name after a title
+// (src/extract/names/titles.ts), a month as a first name,
 // and a state's abbreviation named as the state; short texts written for these tests, fictional people.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
 import { piecesOfLongerNames, titleOpensName } from '../../src/extract/names/hygiene.ts'
+import { firstNameAfterTitle } from '../../src/extract/names/titles.ts'
 import type { RawMention } from '../../src/extract/mentions.ts'
 
 function layerOf(text: string): EntityLayer {
@@ -61,6 +63,21 @@ describe('pieces of longer names', () => {
     const doc = analyse('Sen. Rose Talvenick spoke. Later Sen. Rose Talvenick left. The Head Start program grew.')
     expect(titleOpensName(doc, doc.tokens.indexOf('Sen.'), doc.tokens.indexOf('Rose'))).toBe(false)
     expect(titleOpensName(doc, doc.tokens.indexOf('Head'), doc.tokens.indexOf('Start'))).toBe(true)
+  })
+
+  it('joins a first name after a title to the surname the tagger read alone ("Sen. Ted" + "Varnick")', () => {
+    expect(people(layerOf('Texas Sen. Ted Varnick says the new gun rules are wrong. Varnick spoke in Iowa.'))).toEqual(['Ted Varnick'])
+    // the tagger reads "Texas Senator Ted" as one organisation and leaves the surname out
+    expect(people(layerOf('Varnick: Rival Would Put Liberals On Court\n\nRepublican presidential candidate Texas Senator Ted Varnick argued that his rival would put liberals on the court.'))).toEqual(['Ted Varnick'])
+    // wink reads "Ted" as a verb here
+    expect(people(layerOf('It was hot, Mayor Ted Talbrook noted. Every year, a new influx of refugees arrives.'))).toEqual(['Ted Talbrook'])
+    const doc = analyse('Mayor Ted Talbrook spoke. Mayor Says Talbrook Is Wrong')
+    expect(firstNameAfterTitle(doc, doc.tokens.indexOf('Ted'), null)).toBe(true)
+    // no title before it, or a verb of a Title Case headline, is no first name
+    const says = doc.tokens.indexOf('Says')
+    const headline = new Uint8Array(doc.tokens.length).fill(1, says - 1)
+    expect(firstNameAfterTitle(doc, says, headline)).toBe(false)
+    expect(firstNameAfterTitle(doc, doc.tokens.indexOf('Talbrook'), null)).toBe(false)
   })
 
   it('reads no person in a title\'s plural', () => {
