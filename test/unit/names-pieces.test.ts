@@ -1,6 +1,6 @@
 // Person names that are pieces of a longer name (src/extract/names/hygiene.ts: piecesOfLongerNames,
 // titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a first name after a title
-// (src/extract/names/titles.ts), a month as a first name,
+// (src/extract/names/titles.ts) and a common word after a title written in full, a month as a first name,
 // and a state's abbreviation named as the state; short texts written for these tests, fictional people.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
@@ -63,6 +63,16 @@ describe('pieces of longer names', () => {
     const doc = analyse('Sen. Rose Talvenick spoke. Later Sen. Rose Talvenick left. The Head Start program grew.')
     expect(titleOpensName(doc, doc.tokens.indexOf('Sen.'), doc.tokens.indexOf('Rose'))).toBe(false)
     expect(titleOpensName(doc, doc.tokens.indexOf('Head'), doc.tokens.indexOf('Start'))).toBe(true)
+  })
+
+  it('reads no person in a common word that a title word written in full opens a name with ("General Turbine", "Executive Decree")', () => {
+    // the tagger reads "Turbine" and "Decree" as people after the rank or title
+    expect(people(layerOf('At Corvale Partners, Mr. Effrin helped General Turbine structure its sale of a unit last year. He helped conceive a plan.'))).toEqual(['Effrin'])
+    expect(people(layerOf('Governor Orla Penhallow wants to curb water use via Executive Decree. She is set to sign a series of Executive Decrees on Monday.'))).toEqual(['Orla Penhallow'])
+    // where the article writes the title before a proper name, it is a person's title there, and a common word after it a surname
+    expect(people(layerOf('General Marren and General Ash inspected the base at Corvale on Monday.'))).toEqual(['Ash', 'Marren'])
+    // an abbreviated title or an honorific is always a person's ("Mr. Baker" where "Baker" stands nowhere else)
+    expect(people(layerOf('Orla Penhallow thanked Mr. Baker for the loan on Monday.'))).toContain('Baker')
   })
 
   it('joins a first name after a title to the surname the tagger read alone ("Sen. Ted" + "Varnick")', () => {

@@ -9,6 +9,7 @@ import type { RawMention } from '../mentions.ts'
 import type { TaggedSpan } from '../ner/tagger.ts'
 import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
 import { KNOWN_ORGS, NOT_NAMES, ORG_HINTS, TITLES, isCalendar } from '../lexicon/words.ts'
+import { fullTitleWord, titleBeforeProperName } from './titles.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CALENDAR } from '../ner/features.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
@@ -306,7 +307,8 @@ function onlyAfter(doc: Doc, title: string, word: string): boolean {
  * (cutFromLongerName) is made weak, a person only where it names one the article names elsewhere;
  * a common word after a title that opens a name of no person (titleOpensName) joins it, where the
  * tagger read the title as such a name's ("Head" ORG + "Start") or the article names it so elsewhere
- * ("Head Start" ... "Head" + "Start"). `spans`: the tagger's spans, when it ran.
+ * ("Head Start" ... "Head" + "Start"), and is made weak where the title is a word written in full that the
+ * article puts before no proper name ("General Electric", "Executive Order"; names/titles.ts). `spans`: the tagger's spans, when it ran.
  */
 export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine: Uint8Array | null, spans: TaggedSpan[] | null): void {
   let named: Map<string, EntityType> | null = null
@@ -325,6 +327,9 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     taggedAs ??= new Map((spans ?? []).filter((c) => c.first === c.last && (c.label === 'ORG' || c.label === 'LOC')).map((c) => [c.last, c.label === 'ORG' ? 'Organisation' : 'Place']))
     const type = named.get(spanText(doc, m.first - 1, m.last)) ?? taggedAs.get(m.first - 1)
     if (type) Object.assign(m, { first: m.first - 1, type, personCue: false })
+    // otherwise a title word written in full opens a name of no person the tagger did not read ("General Electric",
+    // "Executive Order"): the word is a person only where it names one the article names elsewhere
+    else if (fullTitleWord(doc, m.first - 1) && !titleBeforeProperName(doc, doc.tokens[m.first - 1])) Object.assign(m, { weak: true, personCue: false })
   }
   // a Title Case headline gives no evidence of its own: there the words of a piece are pieces too ("Congress Set to Dump No Child Left Behind")
   if (!pieces || !titleLine) return

@@ -1,7 +1,8 @@
 // Titles, ranks and honorifics before a name: where a title phrase starts and ends (used by the mention
 // and role stages), and what the word after a title is: the first name of a person whose surname the
-// tagger read on its own ("Sen. Ted" + "Cruz", "Mayor Ted" + "Terry").
-import type { Doc } from '../nlp.ts'
+// tagger read on its own ("Sen. Ted" + "Cruz", "Mayor Ted" + "Terry"), or a common word that a title
+// word opens a name of no person with ("General Electric", "Executive Order": names/hygiene.ts).
+import { wink, type Doc } from '../nlp.ts'
 import { HONORIFICS, NOT_NAMES, RANKS, TITLES, isCalendar } from '../lexicon/words.ts'
 import { HEADLINE_VERBS, LEADING_FUNCTION_WORDS, PRONOUNS } from '../lexicon/names.ts'
 import { COUNTRY_FIRST } from '../lexicon/countries.ts'
@@ -66,3 +67,30 @@ export function firstNameAfterTitle(doc: Doc, h: number, titleLine: Uint8Array |
   return titleStartBefore(doc, h, floor) < h && doc.sentenceOf[h + 1] === doc.sentenceOf[h]
 }
 
+/**
+ * The title word at token t is written in full as a word of the language ("General", "Executive", "President"),
+ * not abbreviated ("Gen.", "Sen.") and no honorific ("Mr", "Dr"): an abbreviation or honorific before a name is
+ * always a person's; a full word may open a name of no person ("General Electric", "Executive Order").
+ */
+export function fullTitleWord(doc: Doc, t: number): boolean {
+  const w = doc.tokens[t]
+  return /^\p{Lu}\p{Ll}+$/u.test(w) && !HONORIFICS.has(w.toLowerCase()) && !(t + 1 < doc.tokens.length && doc.tokens[t + 1] === '.' && doc.end[t] === doc.start[t + 1])
+}
+
+/**
+ * The article writes the title word `title` right before a proper name somewhere: a Title Case word outside wink's
+ * lexicon of common words ("General Dempsey", "President Polk"). Then the title is a person's title in this article,
+ * and a common word after it is a surname too ("General Ham", "President Carter"). One scan per title and document.
+ */
+const titlesNamesMemo = new WeakMap<Doc, Map<string, boolean>>()
+export function titleBeforeProperName(doc: Doc, title: string): boolean {
+  let memo = titlesNamesMemo.get(doc)
+  if (!memo) titlesNamesMemo.set(doc, (memo = new Map()))
+  let found = memo.get(title)
+  if (found === undefined) {
+    found = false
+    for (let k = 0; k + 1 < doc.tokens.length && !found; k++) if (doc.tokens[k] === title && /^\p{Lu}\p{Ll}+$/u.test(doc.tokens[k + 1]) && !wink.knows(doc.tokens[k + 1].toLowerCase())) found = true
+    memo.set(title, found)
+  }
+  return found
+}
