@@ -1,11 +1,11 @@
 // Person names that are pieces of a longer name (src/extract/names/hygiene.ts: piecesOfLongerNames,
 // titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a first name after a title
-// (src/extract/names/titles.ts) and a common word after a title written in full, a month as a first name,
+// (src/extract/names/titles.ts) and a common word after a title written in full, phrases in capitals, a month as a first name,
 // and a state's abbreviation named as the state; short texts written for these tests, fictional people.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
-import { piecesOfLongerNames, titleOpensName } from '../../src/extract/names/hygiene.ts'
+import { piecesOfLongerNames, titleOpensName, inCapitalsPhrase } from '../../src/extract/names/hygiene.ts'
 import { firstNameAfterTitle } from '../../src/extract/names/titles.ts'
 import type { RawMention } from '../../src/extract/mentions.ts'
 
@@ -73,6 +73,19 @@ describe('pieces of longer names', () => {
     expect(people(layerOf('General Marren and General Ash inspected the base at Corvale on Monday.'))).toEqual(['Ash', 'Marren'])
     // an abbreviated title or an honorific is always a person's ("Mr. Baker" where "Baker" stands nowhere else)
     expect(people(layerOf('Orla Penhallow thanked Mr. Baker for the loan on Monday.'))).toContain('Baker')
+  })
+
+  it('reads no person in a slogan or sentence written in capitals', () => {
+    const text = 'HOW NORWAY’S DECLINE AFFECTS THE REST OF THE WORLD “Norway’s slowdown is real,” said Tomas Reyl.'
+    expect(people(layerOf(text))).toEqual(['Tomas Reyl'])
+    const doc = analyse(text)
+    expect(inCapitalsPhrase(doc, doc.tokens.indexOf('DECLINE'), doc.tokens.indexOf('DECLINE'))).toBe(true)
+    // a headline in capitals that names someone holds a word outside the lexicon of common words
+    const named = analyse('TOMAS REYL WINS THE VOTE IN CORVALE')
+    expect(inCapitalsPhrase(named, 0, 1)).toBe(false)
+    // nor is a run of two words a phrase
+    const two = analyse('The sign read GREAT DAY on Monday.')
+    expect(inCapitalsPhrase(two, two.tokens.indexOf('GREAT'), two.tokens.indexOf('GREAT'))).toBe(false)
   })
 
   it('joins a first name after a title to the surname the tagger read alone ("Sen. Ted" + "Varnick")', () => {

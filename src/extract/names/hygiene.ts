@@ -1,7 +1,7 @@
 // Name hygiene within one article: what is never part of a name, names that are not people's, the
 // capital a sentence or quote start gives a word, pieces of longer names, and the form an entity is
 // named by. Used by the mention stage (trimChunk, lexiconType, initialsOnlySpan, commonWordOnlyFirst,
-// isSentenceInitial, titleOpensName, piecesOfLongerNames) and the entity stage (isInitialWord, coreKey,
+// isSentenceInitial, titleOpensName, inCapitalsPhrase, piecesOfLongerNames) and the entity stage (isInitialWord, coreKey,
 // displayName, chooseName).
 import { wink, type Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
@@ -274,6 +274,37 @@ function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array
   return (wordInfo(prev).gaz & NAME_CONTEXT_BITS) === 0 && !PARTY_WORDS.has(prev.toLowerCase()) && !DESCRIPTORS.has(prev.toLowerCase())
 }
 
+/** A word of letters (and apostrophes) in capitals, with no lowercase letter ("MAKE", "A", "CHINA’S", "’S"). */
+function capitalsWord(w: string): boolean {
+  return /^[\p{Lu}'’]+$/u.test(w) && /\p{Lu}/u.test(w)
+}
+
+/**
+ * The name at tokens [a, b] lies in a run of three or more words in capitals, within its sentence, that is a phrase,
+ * not a name: every word of the run is a common English word (wink's lexicon holds it in lowercase) or a country or
+ * demonym, and so is every word of the name ("MAKE MEXICO GREAT AGAIN ALSO", "HOW CHINA’S DECLINE AFFECTS THE REST
+ * OF THE WORLD", "SIGN UP FOR OUR NEWSLETTER"). A headline in capitals that names someone holds a word outside the
+ * lexicon ("RANDALL CUNNINGHAM RETIRES"), so its names stand.
+ */
+export function inCapitalsPhrase(doc: Doc, a: number, b: number): boolean {
+  const s = doc.sentenceOf[a]
+  const n = doc.tokens.length
+  let first = a
+  let last = b
+  while (first > 0 && doc.sentenceOf[first - 1] === s && capitalsWord(doc.tokens[first - 1])) first--
+  while (last + 1 < n && doc.sentenceOf[last + 1] === s && capitalsWord(doc.tokens[last + 1])) last++
+  let words = 0
+  for (let k = first; k <= last; k++) {
+    const w = doc.tokens[k]
+    if (/^['’]/u.test(w)) continue
+    if (!capitalsWord(w)) return false
+    const common = wink.knows(w.toLowerCase())
+    if (!common && (k >= a && k <= b || (wordInfo(w).gaz & (GAZ_COUNTRY | GAZ_DEMONYM)) === 0)) return false
+    words++
+  }
+  return words >= 3
+}
+
 /**
  * Tokens [t, w]: a title word and one common English word after it that the tagger read as one name
  * of no person ("Head Start" ORG, "Miss Universe" MISC), and that the article writes capitalised
@@ -308,7 +339,8 @@ function onlyAfter(doc: Doc, title: string, word: string): boolean {
  * a common word after a title that opens a name of no person (titleOpensName) joins it, where the
  * tagger read the title as such a name's ("Head" ORG + "Start") or the article names it so elsewhere
  * ("Head Start" ... "Head" + "Start"), and is made weak where the title is a word written in full that the
- * article puts before no proper name ("General Electric", "Executive Order"; names/titles.ts). `spans`: the tagger's spans, when it ran.
+ * article puts before no proper name ("General Electric", "Executive Order"; names/titles.ts); a word of a phrase
+ * in capitals (inCapitalsPhrase) is made weak. `spans`: the tagger's spans, when it ran.
  */
 export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine: Uint8Array | null, spans: TaggedSpan[] | null): void {
   let named: Map<string, EntityType> | null = null
@@ -318,6 +350,8 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     if (m.type !== 'Person' || m.weak || m.kind !== 'name') continue
     // a title's plural ("the Deputy Secretaries") is a group of people, or a team ("the Chiefs") where the article names one
     if (m.first === m.last && isTitlePlural(doc.tokens[m.first])) { m.weak = true; continue }
+    // a word of a slogan or sentence in capitals ("MAKE MEXICO GREAT AGAIN ALSO hats") names no one the article does not name elsewhere
+    if (isAllCapsText(doc.tokens[m.first]) && inCapitalsPhrase(doc, m.first, m.last)) { Object.assign(m, { weak: true, personCue: false }); continue }
     if (!m.personCue) {
       if (cutFromLongerName(doc, m.first, m.last, titleLine)) { m.weak = true; (pieces ??= new Set()).add(spanText(doc, m.first, m.last)) }
       continue
