@@ -1,6 +1,7 @@
 // Person names that are pieces of a longer name (src/extract/names/hygiene.ts: piecesOfLongerNames,
 // titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a first name after a title
-// (src/extract/names/titles.ts) and a common word after a title written in full, phrases in capitals, a month as a first name,
+// (src/extract/names/titles.ts) and a common word after a title written in full, phrases in capitals,
+// common words cut from names with "and", "for", "of", a possessive or quotation marks, a month as a first name,
 // and a state's abbreviation named as the state; short texts written for these tests, fictional people.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
@@ -101,6 +102,16 @@ describe('pieces of longer names', () => {
     const headline = new Uint8Array(doc.tokens.length).fill(1, says - 1)
     expect(firstNameAfterTitle(doc, says, headline)).toBe(false)
     expect(firstNameAfterTitle(doc, doc.tokens.indexOf('Talbrook'), null)).toBe(false)
+  })
+
+  it('reads no person in a common word across "and" from another, before "for" or "of" and a name, after a possessive, or alone in quotation marks', () => {
+    expect(people(layerOf('The tax-writing Ways and Means Committee met, said Orla Penhallow.'))).toEqual(['Orla Penhallow'])
+    expect(people(layerOf('A celebratory event was held called Politics and Pies, at which Orla Penhallow spoke.'))).not.toContain('Pies')
+    expect(people(layerOf('Mara Quill launched Democracy for Corvale, an organization that endorses candidates.'))).toEqual(['Mara Quill'])
+    expect(people(layerOf('Critics faulted Mara Quill on Aug. 17 for continuing her vacation in Martha’s Vineyard instead of making an immediate visit to Corvale.'))).not.toContain('Vineyard')
+    expect(people(layerOf('“There are no easy answers,” Mara Quill said of the Leave campaign. The \'\'Leave\'\' movement won.'))).toEqual(['Mara Quill'])
+    // a person's common-word surname across "and" from a name that is no common word stands ("Varnick and Baker")
+    expect(people(layerOf('Senators Varnick and Baker spoke in Corvale on Monday.'))).toContain('Baker')
   })
 
   it('reads no person in a title\'s plural', () => {

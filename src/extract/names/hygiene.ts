@@ -254,8 +254,10 @@ function capitalisedInside(doc: Doc, titleLine: Uint8Array | null): Set<string> 
  * The person name at tokens [a, b] (one or two common English words: wink's lexicon holds them in
  * lowercase) is a piece the tagger cut out of a longer Title Case name, slogan or designation: a
  * Title Case word that is a common word or a country stands right after it ("No Child Left Behind", "Ho Chi Minh City"), or a number
- * ("Rule 40", "Article 33"), or one stands right before it mid-sentence that is no title, party word,
- * demonym or calendar word ("Child" + "Left Behind"). Not in a Title Case headline, where every word
+ * ("Rule 40", "Exodus 18:21"), or one stands right before it mid-sentence that is no title, party word,
+ * demonym or calendar word ("Child" + "Left Behind"), or one stands across "and" from it ("Ways and Means"), or "for" or "of" and a name follow it ("Democracy for America"),
+ * or it follows a possessive ("Martha’s Vineyard"), or it stands alone in quotation marks ("the ''Leave''
+ * campaign"). Not in a Title Case headline, where every word
  * has a capital, nor for a name in capitals. Such a piece is a person only where it names one the
  * article names elsewhere (the mention stage makes it weak).
  */
@@ -265,8 +267,18 @@ function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array
   const s = doc.sentenceOf[a]
   const n = doc.tokens.length
   const next = b + 1 < n && doc.sentenceOf[b + 1] === s ? doc.tokens[b + 1] : ''
-  if (/^\d{1,3}$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1] && wordOrCountry(next))) return true
+  if (/^\d{1,3}(:\d{1,3})?$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1] && wordOrCountry(next))) return true
+  // "Democracy for America", "Gang of Eight": a common word before "for" or "of" and a name opens an organisation's or a thing's name
+  if ((next === 'for' || next === 'of') && b + 2 < n && doc.sentenceOf[b + 2] === s && !titleLine?.[b + 2] && isCapitalised(doc.tokens[b + 2])) return true
+  // a common word in quotation marks on its own is a word cited, no one named ("the “Leave” campaign")
+  if (a > 0 && QUOTE_MARKS.has(doc.tokens[a - 1]) && QUOTE_MARKS.has(next)) return true
+  // one side of "and" whose other side is a Title Case common word too: a piece of a name with "and" in it
+  // ("Ways and Means Committee", "Politics and Pies", "Office of Strategy and Outreach")
   const floor = doc.sentences[s].firstToken
+  if (isCoordinator(doc, b + 1) && b + 2 < n && doc.sentenceOf[b + 2] === s && !titleLine?.[b + 2] && isTitleCaseWord(doc.tokens[b + 2]) && wordOrCountry(doc.tokens[b + 2])) return true
+  if (a - 2 >= floor && isCoordinator(doc, a - 1) && !titleLine?.[a - 2] && isTitleCaseWord(doc.tokens[a - 2]) && wordOrCountry(doc.tokens[a - 2]) && !isSentenceInitial(doc, a - 2, floor)) return true
+  // a common word after a possessive names a thing of someone's, or a place ("Martha’s Vineyard", "Russia's Trojan horse")
+  if (a - 2 >= floor && /^['’]s?$/u.test(doc.tokens[a - 1]) && doc.start[a - 1] === doc.end[a - 2] && isCapitalised(doc.tokens[a - 2])) return true
   const prev = a - 1 >= floor ? doc.tokens[a - 1] : ''
   // ("The Washington Informer": a determiner or preposition before a name opens no longer one)
   if (!isTitleCaseWord(prev) || titleLine?.[a - 1] || isSentenceInitial(doc, a - 1, floor) || !wordOrCountry(prev) || FUNCTION_POS.has(doc.pos[a - 1])) return false
@@ -374,6 +386,9 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     for (const p of pieces) if (within(text, p) || within(p, text)) { m.weak = true; break }
   }
 }
+
+/** Quotation marks, opening or closing ("''" is read as two "'"). */
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"])
 
 const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'AUX'])
 
