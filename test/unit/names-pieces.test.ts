@@ -114,6 +114,11 @@ describe('pieces of longer names', () => {
     expect(people(layerOf('Senators Varnick and Baker spoke in Corvale on Monday.'))).toContain('Baker')
   })
 
+  it('reads no name in a chunk with no capital letter, and a rank of several words before a name as a rank', () => {
+    expect(people(layerOf('Orla Penhallow spoke of our God-given rights in Corvale.'))).not.toContain('given')
+    expect(people(layerOf('Navy spokesman Chief Petty Officer Lyle Whitcomb said the sailors were safe.'))).toEqual(['Lyle Whitcomb'])
+  })
+
   it('reads no person in a title\'s plural', () => {
     expect(people(layerOf('The council\'s principals, the Chair, the Deputy Secretaries, the Under Secretaries and their staff met in Corvale on Monday.'))).toEqual([])
   })

@@ -56,11 +56,15 @@ export function initialsOnlySpan(doc: Doc, first: number, last: number): boolean
  * preposition, conjunction or adverb before a name ("Unlike Hillary Clinton", "By Carly Fiorina"), and a chunk left
  * as a lone party word, a contraction ("I'm"), a lone initial ("S."), a possessive mark, a number word
  * ("“One river, ...”"), a group of people ("Muslims", "Iowans"), a party tag ("R-Ariz.") or a portfolio
- * before its office ("Energy Minister") is no name.
+ * before its office ("Energy Minister") is no name, nor is a chunk with no capital letter ("given" of "God-given").
  * An organisation's name keeps its words ("Republican Party", "Democratic National Committee").
  */
 export function trimChunk(doc: Doc, a: number, b: number): [number, number] | null {
   const t = doc.tokens
+  // a chunk with no capital letter anywhere is no name ("given" of "God-given")
+  let capital = false
+  for (let k = a; k <= b && !capital; k++) capital = isCapitalised(t[k]) || /\p{Lu}/u.test(t[k])
+  if (!capital) return null
   // a verb ends a name: a headline's capitalised one, or any lowercase verb a tagger's span ran over
   for (let k = a + 1; k <= b; k++) {
     const w = t[k]
