@@ -3,7 +3,8 @@
 //
 // Each CoNLL document is written as a plain-text article (tokens joined by single spaces, each
 // sentence followed by "\n", as the gold offsets are built: ../shared/corpora/aida-dev/README.md),
-// ingested by the project's own ingest command into a throwaway Neo4j, and every MENTIONS span is
+// ingested by the project's own ingest command into a throwaway Neo4j (free
+// ports, or NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set), and every MENTIONS span is
 // read back with its entity id. Gold mentions are aligned by exact span. For human mentions and for
 // all mentions with a Wikidata id it prints B-cubed precision / recall / F1 over the corpus, within
 // articles and across articles (each mention's predicted and gold clusters restricted to mentions
@@ -212,7 +213,9 @@ export async function main(args: string[]): Promise<void> {
     let uri = opt('--uri')
     if (!uri) {
       process.stderr.write('starting a throwaway Neo4j...\n')
-      instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await freePort(), httpPort: await freePort(), heap: '512m', pageCache: '256m', stopOnExit: true, fastStart: true })
+      // free ports, or NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set (a machine shared by several runs gives each its ports)
+      const port = (name: string): Promise<number> => (process.env[name] ? Promise.resolve(Number(process.env[name])) : freePort())
+      instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await port('NEO4J_BOLT_PORT'), httpPort: await port('NEO4J_HTTP_PORT'), heap: '512m', pageCache: '256m', stopOnExit: true, fastStart: true })
       uri = instance.uri
     }
     const driver = neo4j.driver(uri, { scheme: 'none', principal: '', credentials: '' })

@@ -3,7 +3,7 @@
 // lexicon rules: titles, ranks and honorifics are not part of a name, calendar words are no names,
 // a leading demonym ("Russian President ...") is a demonym mention, countries are typed by the
 // country lexicon.
-import type { Doc } from './nlp.ts'
+import { wink, type Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, MONTHS, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
@@ -11,7 +11,8 @@ import { trimChunk, lexiconType, initialsOnlySpan, spanText, isCapitalised, isSe
 import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
-import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
+import { wordInfo, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
+import { matchPhrase, titleStartBefore, isTitleAt, firstNameAfterTitle } from './names/titles.ts'
 
 export interface RawMention {
   /** first and last token (inclusive) */
@@ -25,18 +26,6 @@ export interface RawMention {
   personCue?: boolean
   /** a lone capitalised word of unknown type (rule candidates only): kept only if it names a person of the article */
   weak?: boolean
-}
-
-/** Longest phrase in `set` (lowercase keys) starting at token i, within [i, limit]; returns its token count or 0. */
-export function matchPhrase(doc: Doc, i: number, limit: number, set: Set<string> | Map<string, unknown>, lower: boolean, maxLen = 4): number {
-  let key = ''
-  let best = 0
-  for (let k = 0; k < maxLen && i + k <= limit; k++) {
-    const t = lower ? doc.tokens[i + k].toLowerCase() : doc.tokens[i + k]
-    key = k === 0 ? t : key + ' ' + t
-    if (set.has(key)) best = k + 1
-  }
-  return best
 }
 
 let noCountryDoc: Doc | null = null
@@ -73,34 +62,6 @@ function isAllCaps(tok: string): boolean {
     if (c >= 65 && c <= 90) letters++
   }
   return letters >= 2
-}
-
-const TITLE_BITS = GAZ_TITLE | GAZ_HONORIFIC | GAZ_RANK
-/** The token is a word of some title, rank or honorific (a cached lookup that rules out most tokens). */
-function titleish(doc: Doc, k: number): boolean {
-  return (wordInfo(doc.tokens[k]).gaz & TITLE_BITS) !== 0
-}
-
-/** Title, rank or honorific words (any case) ending right before token i: the index of the first, or i when none. */
-export function titleStartBefore(doc: Doc, i: number, floor: number): number {
-  let j = i
-  for (;;) {
-    if (j - 1 < floor || !titleish(doc, j - 1)) return j
-    let found = 0
-    for (let len = 4; len >= 1; len--) {
-      const a = j - len
-      if (a < floor) continue
-      if (isTitleAt(doc, a, j - 1) === len) { found = len; break }
-    }
-    if (!found) return j
-    j -= found
-  }
-}
-
-/** Length of the title/rank/honorific phrase at tokens [i, limit], longest first, or 0. */
-export function isTitleAt(doc: Doc, i: number, limit: number): number {
-  if (!titleish(doc, i)) return 0
-  return Math.max(matchPhrase(doc, i, limit, HONORIFICS, true, 2), matchPhrase(doc, i, limit, RANKS, true, 3), matchPhrase(doc, i, limit, TITLES, true, 4))
 }
 
 function inRanges(doc: Doc, ranges: { start: number; end: number }[]): Uint8Array {
@@ -320,6 +281,8 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
     const honorific = h >= 0 && mask[h] && isCapitalised(doc.tokens[h]) && (HONORIFICS.has(doc.tokens[h].toLowerCase()) || RANKS.has(doc.tokens[h].toLowerCase()))
     const withFirst = h >= 1 && !taken[h] && mask[h] && nameWord(doc, h, true) && doc.tokens[h - 1] === ','
     if (honorific || appositiveTitle(doc, withFirst ? h : c.first, c.last, false)) c.label = 'PER'
+    // a title and a first name before it ("Sen. Ted" + "Cruz" tagged ORG): the person's surname (names/titles.ts)
+    else if (h >= 1 && c.last - c.first <= 1 && !taken[h] && mask[h] && firstNameAfterTitle(doc, h, titleLine)) { c.label = 'PER'; c.first = h; taken[h] = 1 }
   }
   for (const c of spans) {
     if (c.label === 'MISC' || c.label === null || c.first < 0) continue
@@ -340,7 +303,10 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
         c.last = k
       } else if (doc.tokens[k] === '-' && k + 1 < n && mask[k + 1] && !taken[k + 1] && doc.start[k] === doc.end[k - 1] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) {
         c.last = k + 1
-      } else if (c.label === 'PER' && nameWord(doc, k)) c.last = k
+      } else if (nameWord(doc, k) && (c.label === 'PER' || (firstNameAfterTitle(doc, c.last, titleLine) && !wink.knows(doc.tokens[k].toLowerCase())))) {
+        // a person's name word after it, or a surname after a span that ends on a title and a first name ("Texas Senator Ted" ORG + "Cruz")
+        c.last = k
+      }
       else break
       for (let q = c.first; q <= c.last; q++) taken[q] = 1
     }
@@ -353,7 +319,7 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
     }
     if (c.label !== 'PER') continue
     const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
-    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && nameWord(doc, c.first - 1, !titleLine[c.first - 1]) && !isSentenceInitial(doc, c.first - 1, floor)) {
+    while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && ((nameWord(doc, c.first - 1, !titleLine[c.first - 1]) && !isSentenceInitial(doc, c.first - 1, floor)) || firstNameAfterTitle(doc, c.first - 1, titleLine))) {
       c.first--
       taken[c.first] = 1
     }

@@ -4,7 +4,7 @@
 // before the title, the organisation the title belongs to.
 import type { Doc } from './nlp.ts'
 import { HONORIFICS, RANKS, TITLES } from './lexicon/words.ts'
-import { matchPhrase, titleStartBefore } from './mentions.ts'
+import { matchPhrase, titleStartBefore } from './names/titles.ts'
 
 export interface RoleFound {
   /** the title as written, lowercased ("press secretary", "president") */

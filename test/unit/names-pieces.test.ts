@@ -1,10 +1,13 @@
 // Person names that are pieces of a longer name (src/extract/names/hygiene.ts: piecesOfLongerNames,
-// titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a month as a first name,
+// titleOpensName, the headline evidence of commonWordCapitalisedOnlyFirst), a first name after a title
+// (src/extract/names/titles.ts) and a common word after a title written in full, phrases in capitals,
+// common words cut from names with "and", "for", "of", a possessive or quotation marks, a month as a first name,
 // and a state's abbreviation named as the state; short texts written for these tests, fictional people.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
-import { piecesOfLongerNames, titleOpensName } from '../../src/extract/names/hygiene.ts'
+import { piecesOfLongerNames, titleOpensName, inCapitalsPhrase } from '../../src/extract/names/hygiene.ts'
+import { firstNameAfterTitle } from '../../src/extract/names/titles.ts'
 import type { RawMention } from '../../src/extract/mentions.ts'
 
 function layerOf(text: string): EntityLayer {
@@ -61,6 +64,59 @@ describe('pieces of longer names', () => {
     const doc = analyse('Sen. Rose Talvenick spoke. Later Sen. Rose Talvenick left. The Head Start program grew.')
     expect(titleOpensName(doc, doc.tokens.indexOf('Sen.'), doc.tokens.indexOf('Rose'))).toBe(false)
     expect(titleOpensName(doc, doc.tokens.indexOf('Head'), doc.tokens.indexOf('Start'))).toBe(true)
+  })
+
+  it('reads no person in a common word that a title word written in full opens a name with ("General Turbine", "Executive Decree")', () => {
+    // the tagger reads "Turbine" and "Decree" as people after the rank or title
+    expect(people(layerOf('At Corvale Partners, Mr. Effrin helped General Turbine structure its sale of a unit last year. He helped conceive a plan.'))).toEqual(['Effrin'])
+    expect(people(layerOf('Governor Orla Penhallow wants to curb water use via Executive Decree. She is set to sign a series of Executive Decrees on Monday.'))).toEqual(['Orla Penhallow'])
+    // where the article writes the title before a proper name, it is a person's title there, and a common word after it a surname
+    expect(people(layerOf('General Marren and General Ash inspected the base at Corvale on Monday.'))).toEqual(['Ash', 'Marren'])
+    // an abbreviated title or an honorific is always a person's ("Mr. Baker" where "Baker" stands nowhere else)
+    expect(people(layerOf('Orla Penhallow thanked Mr. Baker for the loan on Monday.'))).toContain('Baker')
+  })
+
+  it('reads no person in a slogan or sentence written in capitals', () => {
+    const text = 'HOW NORWAY’S DECLINE AFFECTS THE REST OF THE WORLD “Norway’s slowdown is real,” said Tomas Reyl.'
+    expect(people(layerOf(text))).toEqual(['Tomas Reyl'])
+    const doc = analyse(text)
+    expect(inCapitalsPhrase(doc, doc.tokens.indexOf('DECLINE'), doc.tokens.indexOf('DECLINE'))).toBe(true)
+    // a headline in capitals that names someone holds a word outside the lexicon of common words
+    const named = analyse('TOMAS REYL WINS THE VOTE IN CORVALE')
+    expect(inCapitalsPhrase(named, 0, 1)).toBe(false)
+    // nor is a run of two words a phrase
+    const two = analyse('The sign read GREAT DAY on Monday.')
+    expect(inCapitalsPhrase(two, two.tokens.indexOf('GREAT'), two.tokens.indexOf('GREAT'))).toBe(false)
+  })
+
+  it('joins a first name after a title to the surname the tagger read alone ("Sen. Ted" + "Varnick")', () => {
+    expect(people(layerOf('Texas Sen. Ted Varnick says the new gun rules are wrong. Varnick spoke in Iowa.'))).toEqual(['Ted Varnick'])
+    // the tagger reads "Texas Senator Ted" as one organisation and leaves the surname out
+    expect(people(layerOf('Varnick: Rival Would Put Liberals On Court\n\nRepublican presidential candidate Texas Senator Ted Varnick argued that his rival would put liberals on the court.'))).toEqual(['Ted Varnick'])
+    // wink reads "Ted" as a verb here
+    expect(people(layerOf('It was hot, Mayor Ted Talbrook noted. Every year, a new influx of refugees arrives.'))).toEqual(['Ted Talbrook'])
+    const doc = analyse('Mayor Ted Talbrook spoke. Mayor Says Talbrook Is Wrong')
+    expect(firstNameAfterTitle(doc, doc.tokens.indexOf('Ted'), null)).toBe(true)
+    // no title before it, or a verb of a Title Case headline, is no first name
+    const says = doc.tokens.indexOf('Says')
+    const headline = new Uint8Array(doc.tokens.length).fill(1, says - 1)
+    expect(firstNameAfterTitle(doc, says, headline)).toBe(false)
+    expect(firstNameAfterTitle(doc, doc.tokens.indexOf('Talbrook'), null)).toBe(false)
+  })
+
+  it('reads no person in a common word across "and" from another, before "for" or "of" and a name, after a possessive, or alone in quotation marks', () => {
+    expect(people(layerOf('The tax-writing Ways and Means Committee met, said Orla Penhallow.'))).toEqual(['Orla Penhallow'])
+    expect(people(layerOf('A celebratory event was held called Politics and Pies, at which Orla Penhallow spoke.'))).not.toContain('Pies')
+    expect(people(layerOf('Mara Quill launched Democracy for Corvale, an organization that endorses candidates.'))).toEqual(['Mara Quill'])
+    expect(people(layerOf('Critics faulted Mara Quill on Aug. 17 for continuing her vacation in Martha’s Vineyard instead of making an immediate visit to Corvale.'))).not.toContain('Vineyard')
+    expect(people(layerOf('“There are no easy answers,” Mara Quill said of the Leave campaign. The \'\'Leave\'\' movement won.'))).toEqual(['Mara Quill'])
+    // a person's common-word surname across "and" from a name that is no common word stands ("Varnick and Baker")
+    expect(people(layerOf('Senators Varnick and Baker spoke in Corvale on Monday.'))).toContain('Baker')
+  })
+
+  it('reads no name in a chunk with no capital letter, and a rank of several words before a name as a rank', () => {
+    expect(people(layerOf('Orla Penhallow spoke of our God-given rights in Corvale.'))).not.toContain('given')
+    expect(people(layerOf('Navy spokesman Chief Petty Officer Lyle Whitcomb said the sailors were safe.'))).toEqual(['Lyle Whitcomb'])
   })
 
   it('reads no person in a title\'s plural', () => {

@@ -13,7 +13,7 @@ gen, gen., general, lt, lt., lieutenant, col, col., colonel, maj, maj., major, c
 adm, adm., admiral, cmdr, cmdr., commander, cpl, cpl., corporal, pvt, pvt., private, brig, brig., brigadier,
 maj gen, maj. gen., major general, lt gen, lt. gen., lieutenant general, brig gen, brig. gen., brigadier general,
 lt col, lt. col., lieutenant colonel, rear adm, rear adm., rear admiral, vice adm, vice adm., vice admiral,
-air marshal, field marshal, marshal, chief, inspector, detective, sheriff, commissioner, constable, officer`)
+air marshal, field marshal, marshal, petty officer, chief petty officer, chief, inspector, detective, sheriff, commissioner, constable, officer`)
 
 /** Titles of office and job titles that precede a name ("President Joe Biden", "press secretary Pat Ryder"). */
 export const TITLES = words(`

@@ -1,7 +1,7 @@
 // Name hygiene within one article: what is never part of a name, names that are not people's, the
 // capital a sentence or quote start gives a word, pieces of longer names, and the form an entity is
 // named by. Used by the mention stage (trimChunk, lexiconType, initialsOnlySpan, commonWordOnlyFirst,
-// isSentenceInitial, titleOpensName, piecesOfLongerNames) and the entity stage (isInitialWord, coreKey,
+// isSentenceInitial, titleOpensName, inCapitalsPhrase, piecesOfLongerNames) and the entity stage (isInitialWord, coreKey,
 // displayName, chooseName).
 import { wink, type Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
@@ -9,6 +9,7 @@ import type { RawMention } from '../mentions.ts'
 import type { TaggedSpan } from '../ner/tagger.ts'
 import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
 import { KNOWN_ORGS, NOT_NAMES, ORG_HINTS, TITLES, isCalendar } from '../lexicon/words.ts'
+import { fullTitleWord, titleBeforeProperName } from './titles.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CALENDAR } from '../ner/features.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
@@ -55,11 +56,15 @@ export function initialsOnlySpan(doc: Doc, first: number, last: number): boolean
  * preposition, conjunction or adverb before a name ("Unlike Hillary Clinton", "By Carly Fiorina"), and a chunk left
  * as a lone party word, a contraction ("I'm"), a lone initial ("S."), a possessive mark, a number word
  * ("“One river, ...”"), a group of people ("Muslims", "Iowans"), a party tag ("R-Ariz.") or a portfolio
- * before its office ("Energy Minister") is no name.
+ * before its office ("Energy Minister") is no name, nor is a chunk with no capital letter ("given" of "God-given").
  * An organisation's name keeps its words ("Republican Party", "Democratic National Committee").
  */
 export function trimChunk(doc: Doc, a: number, b: number): [number, number] | null {
   const t = doc.tokens
+  // a chunk with no capital letter anywhere is no name ("given" of "God-given")
+  let capital = false
+  for (let k = a; k <= b && !capital; k++) capital = isCapitalised(t[k]) || /\p{Lu}/u.test(t[k])
+  if (!capital) return null
   // a verb ends a name: a headline's capitalised one, or any lowercase verb a tagger's span ran over
   for (let k = a + 1; k <= b; k++) {
     const w = t[k]
@@ -253,8 +258,10 @@ function capitalisedInside(doc: Doc, titleLine: Uint8Array | null): Set<string> 
  * The person name at tokens [a, b] (one or two common English words: wink's lexicon holds them in
  * lowercase) is a piece the tagger cut out of a longer Title Case name, slogan or designation: a
  * Title Case word that is a common word or a country stands right after it ("No Child Left Behind", "Ho Chi Minh City"), or a number
- * ("Rule 40", "Article 33"), or one stands right before it mid-sentence that is no title, party word,
- * demonym or calendar word ("Child" + "Left Behind"). Not in a Title Case headline, where every word
+ * ("Rule 40", "Exodus 18:21"), or one stands right before it mid-sentence that is no title, party word,
+ * demonym or calendar word ("Child" + "Left Behind"), or one stands across "and" from it ("Ways and Means"), or "for" or "of" and a name follow it ("Democracy for America"),
+ * or it follows a possessive ("Martha’s Vineyard"), or it stands alone in quotation marks ("the ''Leave''
+ * campaign"). Not in a Title Case headline, where every word
  * has a capital, nor for a name in capitals. Such a piece is a person only where it names one the
  * article names elsewhere (the mention stage makes it weak).
  */
@@ -264,13 +271,54 @@ function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array
   const s = doc.sentenceOf[a]
   const n = doc.tokens.length
   const next = b + 1 < n && doc.sentenceOf[b + 1] === s ? doc.tokens[b + 1] : ''
-  if (/^\d{1,3}$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1] && wordOrCountry(next))) return true
+  if (/^\d{1,3}(:\d{1,3})?$/.test(next) || (isTitleCaseWord(next) && !titleLine?.[b + 1] && wordOrCountry(next))) return true
+  // "Democracy for America", "Gang of Eight": a common word before "for" or "of" and a name opens an organisation's or a thing's name
+  if ((next === 'for' || next === 'of') && b + 2 < n && doc.sentenceOf[b + 2] === s && !titleLine?.[b + 2] && isCapitalised(doc.tokens[b + 2])) return true
+  // a common word in quotation marks on its own is a word cited, no one named ("the “Leave” campaign")
+  if (a > 0 && QUOTE_MARKS.has(doc.tokens[a - 1]) && QUOTE_MARKS.has(next)) return true
+  // one side of "and" whose other side is a Title Case common word too: a piece of a name with "and" in it
+  // ("Ways and Means Committee", "Politics and Pies", "Office of Strategy and Outreach")
   const floor = doc.sentences[s].firstToken
+  if (isCoordinator(doc, b + 1) && b + 2 < n && doc.sentenceOf[b + 2] === s && !titleLine?.[b + 2] && isTitleCaseWord(doc.tokens[b + 2]) && wordOrCountry(doc.tokens[b + 2])) return true
+  if (a - 2 >= floor && isCoordinator(doc, a - 1) && !titleLine?.[a - 2] && isTitleCaseWord(doc.tokens[a - 2]) && wordOrCountry(doc.tokens[a - 2]) && !isSentenceInitial(doc, a - 2, floor)) return true
+  // a common word after a possessive names a thing of someone's, or a place ("Martha’s Vineyard", "Russia's Trojan horse")
+  if (a - 2 >= floor && /^['’]s?$/u.test(doc.tokens[a - 1]) && doc.start[a - 1] === doc.end[a - 2] && isCapitalised(doc.tokens[a - 2])) return true
   const prev = a - 1 >= floor ? doc.tokens[a - 1] : ''
   // ("The Washington Informer": a determiner or preposition before a name opens no longer one)
   if (!isTitleCaseWord(prev) || titleLine?.[a - 1] || isSentenceInitial(doc, a - 1, floor) || !wordOrCountry(prev) || FUNCTION_POS.has(doc.pos[a - 1])) return false
   // a title, party word or demonym before a name says who the person is ("President Vance", "Democrat Vance")
   return (wordInfo(prev).gaz & NAME_CONTEXT_BITS) === 0 && !PARTY_WORDS.has(prev.toLowerCase()) && !DESCRIPTORS.has(prev.toLowerCase())
+}
+
+/** A word of letters (and apostrophes) in capitals, with no lowercase letter ("MAKE", "A", "CHINA’S", "’S"). */
+function capitalsWord(w: string): boolean {
+  return /^[\p{Lu}'’]+$/u.test(w) && /\p{Lu}/u.test(w)
+}
+
+/**
+ * The name at tokens [a, b] lies in a run of three or more words in capitals, within its sentence, that is a phrase,
+ * not a name: every word of the run is a common English word (wink's lexicon holds it in lowercase) or a country or
+ * demonym, and so is every word of the name ("MAKE MEXICO GREAT AGAIN ALSO", "HOW CHINA’S DECLINE AFFECTS THE REST
+ * OF THE WORLD", "SIGN UP FOR OUR NEWSLETTER"). A headline in capitals that names someone holds a word outside the
+ * lexicon ("RANDALL CUNNINGHAM RETIRES"), so its names stand.
+ */
+export function inCapitalsPhrase(doc: Doc, a: number, b: number): boolean {
+  const s = doc.sentenceOf[a]
+  const n = doc.tokens.length
+  let first = a
+  let last = b
+  while (first > 0 && doc.sentenceOf[first - 1] === s && capitalsWord(doc.tokens[first - 1])) first--
+  while (last + 1 < n && doc.sentenceOf[last + 1] === s && capitalsWord(doc.tokens[last + 1])) last++
+  let words = 0
+  for (let k = first; k <= last; k++) {
+    const w = doc.tokens[k]
+    if (/^['’]/u.test(w)) continue
+    if (!capitalsWord(w)) return false
+    const common = wink.knows(w.toLowerCase())
+    if (!common && (k >= a && k <= b || (wordInfo(w).gaz & (GAZ_COUNTRY | GAZ_DEMONYM)) === 0)) return false
+    words++
+  }
+  return words >= 3
 }
 
 /**
@@ -306,7 +354,9 @@ function onlyAfter(doc: Doc, title: string, word: string): boolean {
  * (cutFromLongerName) is made weak, a person only where it names one the article names elsewhere;
  * a common word after a title that opens a name of no person (titleOpensName) joins it, where the
  * tagger read the title as such a name's ("Head" ORG + "Start") or the article names it so elsewhere
- * ("Head Start" ... "Head" + "Start"). `spans`: the tagger's spans, when it ran.
+ * ("Head Start" ... "Head" + "Start"), and is made weak where the title is a word written in full that the
+ * article puts before no proper name ("General Electric", "Executive Order"; names/titles.ts); a word of a phrase
+ * in capitals (inCapitalsPhrase) is made weak. `spans`: the tagger's spans, when it ran.
  */
 export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine: Uint8Array | null, spans: TaggedSpan[] | null): void {
   let named: Map<string, EntityType> | null = null
@@ -316,6 +366,8 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     if (m.type !== 'Person' || m.weak || m.kind !== 'name') continue
     // a title's plural ("the Deputy Secretaries") is a group of people, or a team ("the Chiefs") where the article names one
     if (m.first === m.last && isTitlePlural(doc.tokens[m.first])) { m.weak = true; continue }
+    // a word of a slogan or sentence in capitals ("MAKE MEXICO GREAT AGAIN ALSO hats") names no one the article does not name elsewhere
+    if (isAllCapsText(doc.tokens[m.first]) && inCapitalsPhrase(doc, m.first, m.last)) { Object.assign(m, { weak: true, personCue: false }); continue }
     if (!m.personCue) {
       if (cutFromLongerName(doc, m.first, m.last, titleLine)) { m.weak = true; (pieces ??= new Set()).add(spanText(doc, m.first, m.last)) }
       continue
@@ -325,6 +377,9 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     taggedAs ??= new Map((spans ?? []).filter((c) => c.first === c.last && (c.label === 'ORG' || c.label === 'LOC')).map((c) => [c.last, c.label === 'ORG' ? 'Organisation' : 'Place']))
     const type = named.get(spanText(doc, m.first - 1, m.last)) ?? taggedAs.get(m.first - 1)
     if (type) Object.assign(m, { first: m.first - 1, type, personCue: false })
+    // otherwise a title word written in full opens a name of no person the tagger did not read ("General Electric",
+    // "Executive Order"): the word is a person only where it names one the article names elsewhere
+    else if (fullTitleWord(doc, m.first - 1) && !titleBeforeProperName(doc, doc.tokens[m.first - 1])) Object.assign(m, { weak: true, personCue: false })
   }
   // a Title Case headline gives no evidence of its own: there the words of a piece are pieces too ("Congress Set to Dump No Child Left Behind")
   if (!pieces || !titleLine) return
@@ -335,6 +390,9 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     for (const p of pieces) if (within(text, p) || within(p, text)) { m.weak = true; break }
   }
 }
+
+/** Quotation marks, opening or closing ("''" is read as two "'"). */
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"])
 
 const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'AUX'])
 
