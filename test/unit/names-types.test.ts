@@ -55,4 +55,9 @@ describe('type repairs over the whole article', () => {
     expect(idsOf(l)).not.toContain('person:dorval-marta')
     expect(textsOf(l, 'place:dorval-marta')).toEqual(['DORVAL-MARTA', 'Dorval-Marta'])
   })
+  it('reads a dateline\'s name the tagger calls an organisation as a place', () => {
+    const l = layerOf('Motel fire kills two .\nKELBROOK CITY , N.H. 1996-08-30\nA motel exploded and burned on Friday , police said .\n')
+    expect(idsOf(l)).toContain('place:kelbrook-city')
+    expect(idsOf(l)).not.toContain('org:kelbrook-city')
+  })
 })

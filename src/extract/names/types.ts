@@ -13,7 +13,7 @@
 //   writes its plural, or it ends like one) in no person's name, is used as an adjective ("former Chechen leader", "the
 //   Chechen war cry" in an article on "Chechens"): no name;
 // - the all-caps name opening a dateline line ("KELBROOK , Norway 1996-08-30", "VELLAN 1996-08-30")
-//   is a place, never a person.
+//   is a place, never a person or an organisation.
 import type { Doc } from '../nlp.ts'
 import type { RawMention } from '../mentions.ts'
 import type { TaggedSpan } from '../ner/tagger.ts'
@@ -152,10 +152,10 @@ function adjectives(doc: Doc, mentions: RawMention[], spans: TaggedSpan[]): RawM
   })
 }
 
-/** "URUS-MARTAN , Russia 1996-08-31", "KELBROOK 1996-08-30": the all-caps name opening a dateline is a place. */
+/** "URUS-MARTAN , Russia 1996-08-31", "ROCHESTER , N.H. 1996-08-30": the all-caps name opening a dateline is a place, no person or organisation. */
 function datelinePlaces(doc: Doc, mentions: RawMention[]): void {
   for (const m of mentions) {
-    if (m.type !== 'Person' || m.kind !== 'name' || (m.first > 0 && !doc.tokens[m.first - 1].includes('\n'))) continue
+    if ((m.type !== 'Person' && m.type !== 'Organisation') || m.kind !== 'name' || (m.first > 0 && !doc.tokens[m.first - 1].includes('\n'))) continue
     if (!ALL_CAPS.test(text(doc, m.first, m.last))) continue
     let k = m.last + 1
     if (doc.tokens[k] === ',') {
