@@ -162,7 +162,8 @@ function organisationsByContext(doc: Doc, placed: Placed[]): void {
  */
 function countryNamesAlone(doc: Doc, placed: Placed[]): void {
   const surnames = new Set<string>()
-  for (const m of placed) if (m.type === 'Person' && m.words.length > 1) surnames.add(m.words[m.words.length - 1])
+  // (a weak "person", a run of capitals of no known type, gives no surname: "Tour of the Netherlands")
+  for (const m of placed) if (m.type === 'Person' && !m.weak && m.words.length > 1) surnames.add(m.words[m.words.length - 1])
   for (const m of placed) {
     if (m.type !== 'Person' || m.words.length !== 1 || surnames.has(m.words[0])) continue
     const country = COUNTRY_NAMES.get(m.text)

@@ -10,6 +10,7 @@ import { HONORIFICS, RANKS, TITLES, MONTHS, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PL
 import { trimChunk, lexiconType, initialsOnlySpan, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst, commonWordCapitalisedOnlyFirst, piecesOfLongerNames, titleOpensName, OPEN_QUOTES } from './names/hygiene.ts'
 import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
+import { retypeMentions } from './names/types.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
 import { matchPhrase, titleStartBefore, isTitleAt, firstNameAfterTitle } from './names/titles.ts'
@@ -109,7 +110,8 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
   split.sort((a, b) => a.first - b.first)
   // "Child" + "Left Behind" of "No Child Left Behind", "Start" of "Head Start": pieces of a longer name (names/hygiene.ts)
   piecesOfLongerNames(doc, split, tagged?.titleLine ?? null, spans)
-  return split
+  // type repairs that read the whole article: "Lebed Chechnya", "South" + "Carolina", "Chechen leader", datelines (names/types.ts)
+  return retypeMentions(doc, split, spans)
 }
 
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'"])
@@ -454,7 +456,6 @@ function flushChunk(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source, 
 
 /** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el'])
-
 const SEPARATOR_MARKS = new Set(['·', '•', '|'])
 const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/', '·', '•', '|'])
 
@@ -519,7 +520,6 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
 }
 
 const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'])
-
 /** A title stands in apposition to the name at tokens [a, b]: "X, the chairman of", "X, chief executive of", "spokeswoman, X". */
 function appositiveTitle(doc: Doc, a: number, b: number, propn = true): boolean {
   if (propn) for (let k = a; k <= b; k++) if (doc.pos[k] !== 'PROPN' && doc.tokens[k] !== '-') return false

@@ -72,6 +72,12 @@ describe('names in short texts', () => {
     expect(us.map((e) => e.id)).toEqual(['country:US'])
     expect(us[0].mentions.map((m) => m.text)).toEqual(['U.S.', 'United States', 'America', 'US'])
   })
+  it('reads the short demonyms of Central Asia and the Caucasus, "Kazakstan" and a "U.S" cut before its full stop as their countries', () => {
+    const l = layerOf('Tajik and Azeri envoys meet in Dorvale .\nThe Tajik envoy , Rustam Nazarov , met Azeris and Kazakhs from the U.S embassy in Kazakstan .\n')
+    expect(l.entities.filter((e) => e.type === 'Country').map((e) => e.id).sort()).toEqual(['country:AZ', 'country:KZ', 'country:TJ', 'country:US'])
+    expect(l.byId.get('country:KZ')!.mentions.map((m) => m.text)).toEqual(['Kazakhs', 'Kazakstan'])
+    expect(l.entities.filter((e) => e.type !== 'Country').map((e) => e.id).sort()).toEqual(['person:rustam-nazarov', 'place:dorvale'])
+  })
   it('joins "Mr Okafor" and "Okafor" to the full name, and strips honorifics and ranks', () => {
     const l = layerOf('Foreign Minister Adaeze Okafor met Col. Brendan Vasquez-Hale in Lagos. Mr Okafor said talks went well, and Col Vasquez-Hale agreed.')
     expect(names(l, 'Person')).toEqual(['Adaeze Okafor', 'Brendan Vasquez-Hale'])

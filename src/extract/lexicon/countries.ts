@@ -19,7 +19,7 @@ const DISPLAY_NAME: Record<string, string> = { TR: 'Turkey', CZ: 'Czech Republic
 
 /** Extra aliases, by ISO code. */
 const EXTRA_ALIASES: Record<string, string[]> = {
-  US: ['U.S.', 'U.S.A.', 'US', 'USA', 'America', 'United States', 'the United States'],
+  US: ['U.S.', 'U.S', 'U.S.A.', 'US', 'USA', 'America', 'United States', 'the United States'],
   GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
   RU: ['Russia', 'Soviet Union', 'USSR'],
   KR: ['South Korea', 'Republic of Korea', 'ROK'],
@@ -36,6 +36,8 @@ const EXTRA_ALIASES: Record<string, string[]> = {
   BA: ['Bosnia'],
   MK: ['Macedonia'],
   CI: ['Ivory Coast'],
+  // the spelling of the 1990s wires; "U.S" is how wink reads "U.S." before a full stop or at a line's start
+  KZ: ['Kazakstan'],
 }
 
 /** Demonyms the package lacks or gives to a different country. */
@@ -54,6 +56,12 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   CN: ['Chinese'],
   DE: ['German', 'Germans'],
   FR: ['French'],
+  // the package gives Central Asia and the Caucasus only their "-stani" or Russian-style forms ("Tadzhik")
+  TJ: ['Tajik', 'Tajiks'],
+  KZ: ['Kazakh', 'Kazakhs'],
+  UZ: ['Uzbek', 'Uzbeks'],
+  KG: ['Kyrgyz'],
+  AZ: ['Azeri', 'Azeris'],
 }
 
 /**
