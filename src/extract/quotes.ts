@@ -45,11 +45,13 @@ export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number
       // the header lies outside the entity layer's spans: entities named in the line by a name the body uses
       for (const e of layer.entities) if (e.id !== a.speakerId && e.mentions.some((m) => (m.kind === 'name' || m.kind === 'demonym') && namedIn(text, m.text))) about.add(e.id)
     }
+    // the words said: a direct statement's quoted parts (what lies between them is marks and the cue tag, "," Ms Roe
+    // told parliament. ""), any other statement's whole extent (its reported words are what was said)
+    const said: [number, number][] = st.kind === 'direct' && st.fragments.length > 1 ? st.fragments : [[st.start, st.end]]
     for (let k = firstAtOrAfter(ix, sentence.start); k < ix.starts.length && ix.starts[k] < sentence.end; k++) {
-      const inside = ix.starts[k] >= st.start && ix.ends[k] <= st.end
-      if (inside || ix.ids[k] !== a.speakerId) about.add(ix.ids[k])
+      if (ix.ids[k] !== a.speakerId || saidIn(said, ix.starts[k], ix.ends[k])) about.add(ix.ids[k])
     }
-    if (a.speakerId !== null && !idNamedInside(ix, a.speakerId, st.start, st.end)) about.delete(a.speakerId)
+    if (a.speakerId !== null && !idNamedInside(ix, a.speakerId, said)) about.delete(a.speakerId)
     const speakerName = a.speakerId !== null ? layer.byId.get(a.speakerId)?.name ?? null : a.speakerStart !== null && a.speakerEnd !== null ? doc.text.slice(a.speakerStart, a.speakerEnd) : null
     return {
       id: `${articleId}#q${n + 1}`,
@@ -78,8 +80,15 @@ function namedIn(text: string, name: string): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)
 }
 
-function idNamedInside(ix: SpanIndex, id: string, start: number, end: number): boolean {
-  for (let k = firstAtOrAfter(ix, start); k < ix.starts.length && ix.starts[k] < end; k++) if (ix.ids[k] === id && ix.ends[k] <= end) return true
+/** Does the span [start, end) lie within one of the spans `said`? */
+function saidIn(said: [number, number][], start: number, end: number): boolean {
+  return said.some(([s, e]) => start >= s && end <= e)
+}
+
+/** Is entity `id` named within one of the spans `said` (in text order)? */
+function idNamedInside(ix: SpanIndex, id: string, said: [number, number][]): boolean {
+  const from = said[0][0], to = said[said.length - 1][1]
+  for (let k = firstAtOrAfter(ix, from); k < ix.starts.length && ix.starts[k] < to; k++) if (ix.ids[k] === id && saidIn(said, ix.starts[k], ix.ends[k])) return true
   return false
 }
 

@@ -401,3 +401,29 @@ describe('two apostrophes as a double mark', () => {
     ])
   })
 })
+
+describe('what a statement is about', () => {
+  it('does not take the cue tag between the parts of a direct statement for its subject ("," Ms Roe told parliament. "")', () => {
+    const text =
+      'Helga Roe is the foreign minister of Vellmark. Tomas Brandt leads the opposition.\n\n' +
+      '“We are preparing for every outcome,” Ms Roe told parliament. “If Tomas Brandt still goes ahead, we will be ready.”\n'
+    const { quotes, layer } = quotesOf(text)
+    const roe = layer.entities.find((e) => e.name === 'Helga Roe')!
+    const brandt = layer.entities.find((e) => e.name === 'Tomas Brandt')!
+    const q = quotes.find((x) => x.text.includes('every outcome'))!
+    expect(q.kind).toBe('direct')
+    expect(q.speakerId).toBe(roe.id)
+    // Brandt is named in the quoted words; Roe only in the tag between them
+    expect(q.aboutIds).toContain(brandt.id)
+    expect(q.aboutIds).not.toContain(roe.id)
+  })
+
+  it('keeps a speaker who names herself inside her quoted words as a subject', () => {
+    const text = 'Helga Roe is the foreign minister of Vellmark.\n\n“Nobody will tell Helga Roe what to do,” Ms Roe told parliament. “Not now.”\n'
+    const { quotes, layer } = quotesOf(text)
+    const roe = layer.entities.find((e) => e.name === 'Helga Roe')!
+    const q = quotes.find((x) => x.text.includes('Nobody'))!
+    expect(q.speakerId).toBe(roe.id)
+    expect(q.aboutIds).toContain(roe.id)
+  })
+})
