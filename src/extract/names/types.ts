@@ -110,7 +110,8 @@ function clubNames(doc: Doc, mentions: RawMention[]): void {
     if (orgLast.has(first) && !personal.has(first)) Object.assign(m, { type: 'Organisation', weak: false })
   }
   // the words of a club's name on their own ("VOLGOGRAD" of "Rotor Volgograd")
-  if (clubWords.size) for (const m of mentions) if (m.type === 'Person' && m.kind === 'name' && !m.personCue && !m.weak && m.first === m.last && clubWords.has(doc.tokens[m.first].toLowerCase())) Object.assign(m, { type: 'Organisation', weak: false })
+  // (weak ones too: "the Volgograd side", a lone word the tagger read as MISC, was kept as a word of the "person")
+  if (clubWords.size) for (const m of mentions) if (m.type === 'Person' && m.kind === 'name' && !m.personCue && m.first === m.last && clubWords.has(doc.tokens[m.first].toLowerCase())) Object.assign(m, { type: 'Organisation', weak: false })
 }
 
 /**
