@@ -13,7 +13,7 @@ import { splitCoordinations } from './names/coordination.ts'
 import { retypeMentions } from './names/types.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
-import { matchPhrase, titleStartBefore, isTitleAt, firstNameAfterTitle, stateBeforeTitle } from './names/titles.ts'
+import { matchPhrase, titleStartBefore, isTitleAt, firstNameAfterTitle, stateBeforeTitle, portfolioBeforeOrg } from './names/titles.ts'
 
 export interface RawMention {
   /** first and last token (inclusive) */
@@ -319,6 +319,8 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
       c.first -= 2
       taken[c.first] = taken[c.first + 1] = 1
     }
+    // "former Defense" + "Department" (ORG): a portfolio before an organisation's head word opens its name (names/titles.ts)
+    if (c.label === 'ORG' && c.first >= 1 && mask[c.first - 1] && !taken[c.first - 1] && portfolioBeforeOrg(doc, c.first)) taken[--c.first] = 1
     if (c.label !== 'PER') continue
     const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
     while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && ((nameWord(doc, c.first - 1, !titleLine[c.first - 1]) && !isSentenceInitial(doc, c.first - 1, floor)) || firstNameAfterTitle(doc, c.first - 1, titleLine))) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
 import { findMentions } from '../../src/extract/mentions.ts'
+import { portfolioBeforeOrg } from '../../src/extract/names/titles.ts'
 
 function layerOf(text: string): EntityLayer {
   return findEntities(analyse(text), [{ start: 0, end: text.length }])
@@ -97,5 +98,14 @@ describe('common words that name no person', () => {
   it('a common word opening a clause after a spaced hyphen', () => {
     const l = layerOf('WEDNESDAY’S ‘OUTLIERS’ - Links to the best of news at the intersection of polling and politics . Anna Berg edits them .\n')
     expect(people(l)).toEqual(['Anna Berg'])
+  })
+})
+
+describe('a portfolio before an organisation\'s head word', () => {
+  it('opens the organisation\'s name ("former Defense" + the tagger\'s "Department" was a person "Defense")', () => {
+    const doc = analyse('She met former Defense Department aide Pavel Lind and the Varga Department of Kelmora .')
+    const at = (w: string): number => doc.tokens.indexOf(w)
+    expect(portfolioBeforeOrg(doc, at('Department'))).toBe(true)
+    expect(portfolioBeforeOrg(doc, doc.tokens.lastIndexOf('Department'))).toBe(false)
   })
 })
