@@ -10,9 +10,8 @@ import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, PLACE_PREPOSITIONS, TITLES } from './lexicon/words.ts'
 import { matchingText } from './normalize.ts'
-import { chooseName, coreKey, displayName, endsWith, isAllCapsText, isInitialWord, isSentenceInitial, middle } from './names/hygiene.ts'
+import { chooseName, coreKey, displayName, endsWith, isAllCapsText, isInitialWord, isSentenceInitial, middle, stateOfAbbreviation } from './names/hygiene.ts'
 import { sportsTeams } from './names/teams.ts'
-import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 
 export interface EntitySpan {
   firstToken: number
@@ -470,7 +469,7 @@ function socialHandles(doc: Doc, placed: Placed[]): Map<Placed, Placed> {
  * ("Gainesville, Fla." -> "Florida"); the mention keeps its text.
  */
 function canonicalOrg(text: string, type?: EntityType): string {
-  return KNOWN_ORGS.get(text) ?? (type === 'Place' ? STATE_ABBREVIATIONS.get(text.toLowerCase()) : undefined) ?? text
+  return KNOWN_ORGS.get(text) ?? (type === 'Place' ? stateOfAbbreviation(text) : undefined) ?? text
 }
 
 function place(doc: Doc, m: RawMention): Placed {

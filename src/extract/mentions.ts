@@ -13,7 +13,7 @@ import { splitCoordinations } from './names/coordination.ts'
 import { retypeMentions } from './names/types.ts'
 import { tagNames, type TaggedSpan, type NerLabel, type Tagging } from './ner/tagger.ts'
 import { wordInfo, GAZ_KNOWNORG, GAZ_COUNTRY, GAZ_DEMONYM } from './ner/features.ts'
-import { matchPhrase, titleStartBefore, isTitleAt, firstNameAfterTitle } from './names/titles.ts'
+import { matchPhrase, titleStartBefore, isTitleAt, firstNameAfterTitle, stateBeforeTitle, portfolioBeforeOrg } from './names/titles.ts'
 
 export interface RawMention {
   /** first and last token (inclusive) */
@@ -319,6 +319,8 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
       c.first -= 2
       taken[c.first] = taken[c.first + 1] = 1
     }
+    // "former Defense" + "Department" (ORG): a portfolio before an organisation's head word opens its name (names/titles.ts)
+    if (c.label === 'ORG' && c.first >= 1 && mask[c.first - 1] && !taken[c.first - 1] && portfolioBeforeOrg(doc, c.first)) taken[--c.first] = 1
     if (c.label !== 'PER') continue
     const floor = doc.sentences[doc.sentenceOf[c.first]].firstToken
     while (c.first - 1 >= floor && mask[c.first - 1] && !taken[c.first - 1] && ((nameWord(doc, c.first - 1, !titleLine[c.first - 1]) && !isSentenceInitial(doc, c.first - 1, floor)) || firstNameAfterTitle(doc, c.first - 1, titleLine))) {
@@ -365,7 +367,8 @@ function capitalisedRuns(doc: Doc, mask: Uint8Array, covered: Uint8Array | null)
       // hyphenated name part: "Jong-un"
       if (t === '-' && k + 1 < n && doc.start[k] === doc.end[j] && doc.start[k + 1] === doc.end[k] && /^\p{L}/u.test(doc.tokens[k + 1])) { j = k + 1; continue }
       // "Department of Defense", "Secretary of State"
-      if ((t === 'of' || t === 'for') && k + 1 < n && isCapitalised(doc.tokens[k + 1]) && (ORG_HINTS.has(doc.tokens[j].toLowerCase()) || TITLES.has(doc.tokens[j].toLowerCase()))) { j = k + 1; continue }
+      // (never over a token another candidate holds: "Queen of" + the tagger's "South" made two names on one word)
+      if ((t === 'of' || t === 'for') && k + 1 < n && mask[k + 1] && !covered?.[k + 1] && doc.sentenceOf[k + 1] === s && isCapitalised(doc.tokens[k + 1]) && (ORG_HINTS.has(doc.tokens[j].toLowerCase()) || TITLES.has(doc.tokens[j].toLowerCase()))) { j = k + 1; continue }
       break
     }
     // a run ends on a name word, not on a particle ("Ms van" before a covered "der Lind")
@@ -471,8 +474,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   const trimmed = trimChunk(doc, a, b)
   if (!trimmed) return null
   ;[a, b] = trimmed
-  // titles, ranks and honorifics alone are no names ("Maj" tagged PER before "Gen Ryder")
-  if (isTitleAt(doc, a, b) === b - a + 1 && !isAllCaps(doc.tokens[a])) return null
+  // titles, ranks and honorifics alone are no names ("Maj" tagged PER before "Gen Ryder"; "CEO of" + "Hewlett-Packard")
+  if (isTitleAt(doc, a, b) === b - a + 1 && (!isAllCaps(doc.tokens[a]) || doc.tokens[b + 1] === 'of')) return null
   const key = spanText(doc, a, b)
   const lowerKey = key.toLowerCase()
   const country = COUNTRY_NAMES.get(key) ?? (fromTagger && label === 'LOC' ? COUNTRY_NAMES_LOWER.get(lowerKey) : undefined)
@@ -482,7 +485,8 @@ function typeChunk(doc: Doc, a: number, b: number, label: TaggedSpan['label'], p
   // a US state is a place and a news medium or pollster an organisation, never a person (the
   // tagger's ORG and LOC stand: a state's sports team is an organisation)
   // "Gainesville, Fla.", "John McCain (Ariz.)", "former Fla. Gov. Jeb Bush": a state's abbreviation after a comma or bracket or before a title is that state
-  if (a === b && a > 0 && (doc.tokens[a - 1] === ',' || doc.tokens[a - 1] === '(' || TITLES.has(doc.tokens[a + 1]?.toLowerCase() ?? '')) && STATE_ABBREVIATIONS.has(lowerKey)) return { first: a, last: b, type: 'Place', kind: 'name' }
+  // "Texas Sen. Ted Cruz", "the Texas senator": a state before a title is that state, also where the tagger read an organisation (names/titles.ts)
+  if ((a === b && a > 0 && (doc.tokens[a - 1] === ',' || doc.tokens[a - 1] === '(') && STATE_ABBREVIATIONS.has(lowerKey)) || stateBeforeTitle(doc, a, b)) return { first: a, last: b, type: 'Place', kind: 'name' }
   const fixed = label !== 'ORG' && label !== 'LOC' ? lexiconType(key) : null
   if (fixed) return { first: a, last: b, type: fixed, kind: 'name' }
   // "X, the chairman of ...", "spokeswoman, X,": a title in apposition makes a name word run a person

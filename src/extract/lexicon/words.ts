@@ -39,6 +39,13 @@ export const WEEKDAYS = words(`monday, tuesday, wednesday, thursday, friday, sat
 export const NOT_NAMES = words(`updated, news, breaking, advertisement, photo, video, read more, ap, reuters, afp, getty images,
 god, internet, web, christmas, easter, ramadan, eid, thanksgiving, new year, today, yesterday, tomorrow, i, ok`)
 
+/** Feasts and holidays: a common word right after one is a part of the day's name ("Christmas Eve", "Thanksgiving Day"). */
+export const HOLIDAYS = words(`christmas, easter, ramadan, eid, thanksgiving, hanukkah, passover, halloween, year`)
+
+/** Nouns of a kind of product or work before its name ("the drug Viagra", "the app Handle", "the play Madness"). */
+export const PRODUCT_NOUNS = words(`drug, drugs, medication, medicine, pill, treatment, vaccine, app, apps, brand, device, gadget, product, software,
+platform, website, album, song, film, movie, book, novel, play, musical, show, series, game, video`)
+
 /** Last words that make a capitalised phrase an organisation ("Ministry of Defence", "Acme Corp"). */
 export const ORG_HINTS = words(`
 ministry, department, dept, agency, office, bureau, service, services, council, committee, commission, parliament,

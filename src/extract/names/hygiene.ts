@@ -7,8 +7,8 @@ import { wink, type Doc } from '../nlp.ts'
 import type { EntityType } from '../types.ts'
 import type { RawMention } from '../mentions.ts'
 import type { TaggedSpan } from '../ner/tagger.ts'
-import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
-import { KNOWN_ORGS, NOT_NAMES, ORG_HINTS, TITLES, isCalendar } from '../lexicon/words.ts'
+import { STATE_ABBREVIATIONS, US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
+import { HOLIDAYS, KNOWN_ORGS, NOT_NAMES, ORG_HINTS, PRODUCT_NOUNS, TITLES, isCalendar } from '../lexicon/words.ts'
 import { fullTitleWord, titleBeforeProperName } from './titles.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CALENDAR } from '../ner/features.ts'
 
@@ -135,6 +135,16 @@ export function lexiconType(key: string): EntityType | null {
   if (US_STATES.has(key.toLowerCase())) return 'Place'
   if (MEDIA_ORGS.has(key) || KNOWN_ORGS.has(key)) return 'Organisation'
   return null
+}
+
+/**
+ * The US state a place's name abbreviates ("Fla." -> "Florida"), also without its full stop as wires and
+ * datelines write it ("IRVINE , Calif", "Tenn"), when three letters or more are left ("La", "Pa", "Mo" are other
+ * words and names without their stop).
+ */
+export function stateOfAbbreviation(text: string): string | undefined {
+  const lower = text.toLowerCase()
+  return STATE_ABBREVIATIONS.get(lower) ?? (lower.length >= 3 && /^\p{Ll}+$/u.test(lower) ? STATE_ABBREVIATIONS.get(lower + '.') : undefined)
 }
 
 /**
@@ -283,7 +293,12 @@ function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array
   if (a - 2 >= floor && isCoordinator(doc, a - 1) && !titleLine?.[a - 2] && isTitleCaseWord(doc.tokens[a - 2]) && wordOrCountry(doc.tokens[a - 2]) && !isSentenceInitial(doc, a - 2, floor)) return true
   // a common word after a possessive names a thing of someone's, or a place ("Martha’s Vineyard", "Russia's Trojan horse")
   if (a - 2 >= floor && /^['’]s?$/u.test(doc.tokens[a - 1]) && doc.start[a - 1] === doc.end[a - 2] && isCapitalised(doc.tokens[a - 2])) return true
+  // the words of a title cut by its bracketed acronym ("Boycott, Divestment and Sanction (BDS)")
+  if (next === '(' && acronymOfRun(doc, b, floor)) return true
   const prev = a - 1 >= floor ? doc.tokens[a - 1] : ''
+  // a day's name ("Christmas Eve"), a unit ("90 degrees Fahrenheit"), a product's or a work's name after its kind ("the drug Viagra")
+  if (HOLIDAYS.has(prev.toLowerCase()) || (a - 2 >= floor && HOLIDAYS.has(doc.tokens[a - 2].toLowerCase()) && /^['’]s$/u.test(prev))) return true
+  if (prev === 'degrees' || prev === 'degree' || PRODUCT_NOUNS.has(prev)) return true
   // ("The Washington Informer": a determiner or preposition before a name opens no longer one)
   if (!isTitleCaseWord(prev) || titleLine?.[a - 1] || isSentenceInitial(doc, a - 1, floor) || !wordOrCountry(prev) || FUNCTION_POS.has(doc.pos[a - 1])) return false
   // a title, party word or demonym before a name says who the person is ("President Vance", "Democrat Vance")
@@ -368,7 +383,10 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     if (m.first === m.last && isTitlePlural(doc.tokens[m.first])) { m.weak = true; continue }
     // a word of a slogan or sentence in capitals ("MAKE MEXICO GREAT AGAIN ALSO hats") names no one the article does not name elsewhere
     if (isAllCapsText(doc.tokens[m.first]) && inCapitalsPhrase(doc, m.first, m.last)) { Object.assign(m, { weak: true, personCue: false }); continue }
+    // an acronym in brackets after the words it abbreviates ("Telegram Processing System (TPS)") names no person
+    if (m.first === m.last && m.first >= 2 && doc.tokens[m.first - 1] === '(' && acronymOfRun(doc, m.first - 2, doc.sentences[doc.sentenceOf[m.first]].firstToken)) { Object.assign(m, { weak: true, personCue: false }); continue }
     if (!m.personCue) {
+      if (m.first === m.last && nothingPossessed(doc, m.last)) { m.weak = true; continue }
       if (cutFromLongerName(doc, m.first, m.last, titleLine)) { m.weak = true; (pieces ??= new Set()).add(spanText(doc, m.first, m.last)) }
       continue
     }
@@ -390,6 +408,40 @@ export function piecesOfLongerNames(doc: Doc, mentions: RawMention[], titleLine:
     for (const p of pieces) if (within(text, p) || within(p, text)) { m.weak = true; break }
   }
 }
+
+/** Tokens after a possessive that leave it with nothing possessed ("at Bally’s and", "Harrah’s,"). */
+const POSSESSED_NONE = new Set([',', '.', ';', ':', ')', 'and', 'or', '&', '—', '–'])
+
+/**
+ * A one-word name at b written with a possessive that has nothing possessed after it (a comma, a conjunction or the
+ * sentence's end follows) is a shop's or a company's name ("Bally’s, Caesars and Harrah’s", "at Bally’s and
+ * Caesars"): a person only where the article names one so elsewhere ("a friend of Trump’s ,").
+ */
+function nothingPossessed(doc: Doc, b: number): boolean {
+  const n = doc.tokens.length
+  if (b + 1 >= n || !/^['’]s$/u.test(doc.tokens[b + 1]) || doc.start[b + 1] !== doc.end[b]) return false
+  return b + 2 >= n || doc.sentenceOf[b + 2] !== doc.sentenceOf[b] || POSSESSED_NONE.has(doc.tokens[b + 2])
+}
+
+/**
+ * Token b ends a run of capitalised words (with "and", "of", "for", "the" or commas between them) whose initials are
+ * the letters of the capitals in brackets right after it ("Boycott, Divestment and Sanction (BDS)", "Telegram
+ * Processing System (TPS)"): the run is one name, cited with its acronym.
+ */
+export function acronymOfRun(doc: Doc, b: number, floor: number): boolean {
+  const acronym = doc.tokens[b + 2]
+  if (acronym === undefined || doc.tokens[b + 3] !== ')' || !/^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}$/u.test(acronym)) return false
+  const letters = acronym.replace(/\p{Ll}/gu, '')
+  let i = letters.length - 1
+  for (let k = b; k >= floor && i >= 0; k--) {
+    const t = doc.tokens[k]
+    if (ACRONYM_GLUE.has(t)) continue
+    if (!isCapitalised(t) || t[0] !== letters[i]) return false
+    i--
+  }
+  return i < 0 && letters.length >= 2
+}
+const ACRONYM_GLUE = new Set(['and', 'of', 'for', 'the', ',', '&'])
 
 /** Quotation marks, opening or closing ("''" is read as two "'"). */
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"])
@@ -415,8 +467,13 @@ function isTitleCaseWord(w: string): boolean {
  */
 function opensClause(doc: Doc, k: number): boolean {
   const j = k - 1
-  if (j >= 0 && (CLAUSE_MARKS.has(doc.tokens[j]) || (OPEN_QUOTES.has(doc.tokens[j]) && doc.end[j] === doc.start[k]))) return true
+  if (j >= 0 && (CLAUSE_MARKS.has(doc.tokens[j]) || (OPEN_QUOTES.has(doc.tokens[j]) && doc.end[j] === doc.start[k]) || spacedHyphen(doc, j))) return true
   return isSentenceInitial(doc, k, doc.sentences[doc.sentenceOf[k]].firstToken)
+}
+
+/** Token j is a hyphen with a space on each side: a dash written on a keyboard ("‘OUTLIERS’ - Links to the best of news"). */
+function spacedHyphen(doc: Doc, j: number): boolean {
+  return doc.tokens[j] === '-' && j > 0 && j + 1 < doc.tokens.length && doc.end[j - 1] < doc.start[j] && doc.end[j] < doc.start[j + 1]
 }
 
 /** The word list `whole` ends with `part`, a shorter list ("donald trump" ends with "trump"). */

@@ -3,8 +3,8 @@
 // tagger read on its own ("Sen. Ted" + "Cruz", "Mayor Ted" + "Terry"), or a common word that a title
 // word opens a name of no person with ("General Electric", "Executive Order": names/hygiene.ts).
 import { wink, type Doc } from '../nlp.ts'
-import { HONORIFICS, NOT_NAMES, RANKS, TITLES, isCalendar } from '../lexicon/words.ts'
-import { HEADLINE_VERBS, LEADING_FUNCTION_WORDS, PRONOUNS } from '../lexicon/names.ts'
+import { HONORIFICS, NOT_NAMES, ORG_HINTS, RANKS, TITLES, isCalendar } from '../lexicon/words.ts'
+import { HEADLINE_VERBS, LEADING_FUNCTION_WORDS, PORTFOLIOS, PRONOUNS, STATE_ABBREVIATIONS, US_STATES } from '../lexicon/names.ts'
 import { COUNTRY_FIRST } from '../lexicon/countries.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK } from '../ner/features.ts'
 
@@ -93,4 +93,27 @@ export function titleBeforeProperName(doc: Doc, title: string): boolean {
     memo.set(title, found)
   }
   return found
+}
+
+/**
+ * The name at tokens [a, b] is a US state's (or its abbreviation's: "Fla.") right before a title, rank or honorific
+ * ("Texas Sen. Ted Cruz", "Ohio Governor John Kasich", "the Texas senator"): the state the person holds office for,
+ * a place, whatever the tagger made of "Texas Sen." (it reads it as an organisation).
+ */
+export function stateBeforeTitle(doc: Doc, a: number, b: number): boolean {
+  const next = b + 1
+  if (next >= doc.tokens.length) return false
+  const key = doc.tokens.slice(a, b + 1).join(' ').toLowerCase()
+  if (!US_STATES.has(key) && !(a === b && STATE_ABBREVIATIONS.has(key))) return false
+  return isTitleAt(doc, next, Math.min(doc.tokens.length - 1, next + 3)) > 0
+}
+
+/**
+ * Token h opens an organisation's name: a Title Case portfolio word ("Defense", "Energy") right before an organisation's
+ * head word the tagger read alone ("Department", "Committee"). Read apart, "former Defense" was a person cued by
+ * "former", and "Defense Department chief of staff" a Person "Defense".
+ */
+export function portfolioBeforeOrg(doc: Doc, h: number): boolean {
+  const w = doc.tokens[h - 1]
+  return /^\p{Lu}\p{Ll}+$/u.test(w) && PORTFOLIOS.has(w.toLowerCase()) && ORG_HINTS.has(doc.tokens[h].toLowerCase()) && doc.sentenceOf[h - 1] === doc.sentenceOf[h]
 }

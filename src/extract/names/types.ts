@@ -19,6 +19,7 @@ import type { RawMention } from '../mentions.ts'
 import type { TaggedSpan } from '../ner/tagger.ts'
 import { COUNTRY_NAMES, countryName } from '../lexicon/countries.ts'
 import { US_STATES } from '../lexicon/names.ts'
+import { sportOf } from './teams.ts'
 import { PLACE_NOUNS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
 
 const COMPASS = new Map([['North', 'North'], ['South', 'South'], ['East', 'East'], ['West', 'West'], ['N.', 'North'], ['S.', 'South'], ['E.', 'East'], ['W.', 'West']])
@@ -37,7 +38,80 @@ export function retypeMentions(doc: Doc, mentions: RawMention[], spans: TaggedSp
   out = joinedNames(doc, out)
   if (spans) out = adjectives(doc, out, spans)
   datelinePlaces(doc, out)
+  clubNames(doc, out)
+  coordinatedPlaces(doc, out)
   return out
+}
+
+/** Plural place nouns after two names joined by "and" or "or" ("Arapahoe and Jefferson counties"). */
+const PLACE_PLURALS = new Set(['counties', 'states', 'provinces', 'regions', 'districts', 'cities', 'towns', 'villages', 'islands', 'rivers', 'lakes', 'parishes', 'boroughs', 'townships'])
+
+/**
+ * "Arapahoe and Jefferson counties", "the Kelmora and Dorvale rivers": two one-word names joined by "and" or "or"
+ * before a plural place noun are places, and so is the article's every "person" of either word alone
+ * ("the chairs from Jefferson and Arapahoe"), unless a title stands before it.
+ */
+function coordinatedPlaces(doc: Doc, mentions: RawMention[]): void {
+  let places: Set<string> | null = null
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const m = mentions[i]
+    const n = mentions[i + 1]
+    if (m.first !== m.last || n.first !== n.last || n.first !== m.last + 2 || m.kind !== 'name' || n.kind !== 'name') continue
+    const joint = doc.tokens[m.last + 1]
+    if ((joint !== 'and' && joint !== 'or') || !PLACE_PLURALS.has(doc.tokens[n.last + 1] ?? '')) continue
+    ;(places ??= new Set()).add(doc.tokens[m.first]).add(doc.tokens[n.first])
+  }
+  if (places) for (const m of mentions) if (m.type === 'Person' && m.kind === 'name' && !m.personCue && m.first === m.last && places.has(doc.tokens[m.first])) Object.assign(m, { type: 'Place', weak: false })
+}
+
+/** Verbs a plural or collective subject takes: a person's name alone never stands before them ("Rotor are well placed"). */
+const PLURAL_VERBS = new Set(['are'])
+
+/**
+ * Names of clubs the tagger reads as people's:
+ * - a one-word "person" (no title before it) that opens its sentence, or a clause after a comma, right before "are"
+ *   ("Despite the defeat, Rotor are well placed": British usage for a club or company) is a group, an organisation; so are
+ *   the article's other "persons" whose name opens or ends with it ("Rotor Volgograd") and their words on their own;
+ * - in a sports report, a one-word "person" the article also writes as the last word of an organisation's
+ *   name ("MARLINS BEAT REDS" where "the Florida Marlins" is named) is that club's nickname, unless it is a word
+ *   of a person's full name in the article.
+ */
+function clubNames(doc: Doc, mentions: RawMention[]): void {
+  const groups = new Set<string>()
+  for (const m of mentions) {
+    if (m.type !== 'Person' || m.kind !== 'name' || m.personCue || m.weak || m.first !== m.last) continue
+    const w = doc.tokens[m.first]
+    const next = doc.tokens[m.last + 1]
+    if (next === undefined || !PLURAL_VERBS.has(next) || /s$/i.test(w) || doc.sentenceOf[m.last + 1] !== doc.sentenceOf[m.last]) continue
+    // the name is the subject: it opens its sentence, or a clause after a comma ("Despite the defeat , Rotor are"), not
+    // "rebuttals from Clinton are", "with Mateen are", "Smith , Jones are" (two people)
+    const floor = doc.sentences[doc.sentenceOf[m.first]].firstToken
+    if (m.first > floor && !(doc.tokens[m.first - 1] === ',' && m.first - 2 >= floor && /^\p{Ll}/u.test(doc.tokens[m.first - 2]))) continue
+    groups.add(w.toLowerCase())
+  }
+  let sport: boolean | null = null
+  let orgLast: Set<string> | null = null
+  let personal: Set<string> | null = null
+  const clubWords = new Set<string>()
+  for (const m of mentions) {
+    if (m.type !== 'Person' || m.kind !== 'name' || m.personCue || m.weak) continue
+    const first = doc.tokens[m.first].toLowerCase()
+    const last = doc.tokens[m.last].toLowerCase()
+    if (groups.has(first) || groups.has(last)) {
+      Object.assign(m, { type: 'Organisation', weak: false })
+      for (let k = m.first; k <= m.last; k++) clubWords.add(doc.tokens[k].toLowerCase())
+      continue
+    }
+    if (m.first !== m.last) continue
+    if (sport === null) sport = sportOf(doc) !== null
+    if (!sport) continue
+    orgLast ??= new Set(mentions.filter((o) => o.type === 'Organisation' && o.kind === 'name' && o.last > o.first).map((o) => doc.tokens[o.last].toLowerCase()))
+    personal ??= new Set(mentions.filter((p) => p.type === 'Person' && !p.weak && p.last > p.first).flatMap((p) => doc.tokens.slice(p.first, p.last + 1).map((t) => t.toLowerCase())))
+    if (orgLast.has(first) && !personal.has(first)) Object.assign(m, { type: 'Organisation', weak: false })
+  }
+  // the words of a club's name on their own ("VOLGOGRAD" of "Rotor Volgograd")
+  // (weak ones too: "the Volgograd side", a lone word the tagger read as MISC, was kept as a word of the "person")
+  if (clubWords.size) for (const m of mentions) if (m.type === 'Person' && m.kind === 'name' && !m.personCue && m.first === m.last && clubWords.has(doc.tokens[m.first].toLowerCase())) Object.assign(m, { type: 'Organisation', weak: false })
 }
 
 /**
