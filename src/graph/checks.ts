@@ -23,13 +23,15 @@ const FACTS_OF_ARTICLE = `{
  * Claims the batch's articles: MERGE creates the missing ones (their textHash is still null) and
  * takes the article's lock, so a second writer of the same article waits for the first to commit
  * and then finds its text hash stored. Ids come sorted, so writers lock them in the same order.
- * With the hash come the facts the graph holds for each stored article, so that an article whose
- * text is unchanged but whose facts are not those of its extraction is rewritten, not skipped.
+ * With the hash come the facts the graph holds for each stored article, and the hash of the facts its
+ * extraction found when it was written (`factsHash`, rows.ts), so that an article whose text is unchanged
+ * but whose facts are not those of its extraction (lost, or found otherwise by a newer extraction) is
+ * rewritten, not skipped.
  */
 export const CLAIM_ARTICLES = `
 UNWIND $ids AS id
 MERGE (a:Article {id: id})
-RETURN a.id AS id, a.textHash AS textHash,
+RETURN a.id AS id, a.textHash AS textHash, a.factsHash AS factsHash,
   CASE WHEN a.textHash IS NULL THEN null ELSE ${FACTS_OF_ARTICLE} END AS facts`
 
 /** The facts each stored article of `$ids` holds in the graph (the integrity checks compare them with extraction). */

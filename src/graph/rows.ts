@@ -28,6 +28,11 @@ export function sha1(text: string): string {
 export interface ArticleRow extends ArticleMeta {
   source: string
   textHash: string
+  /**
+   * the sha1 of the facts its extraction found (factsHash): a re-ingest of the same text by another version of
+   * the extraction that finds other facts rewrites the article, where the counts of its facts may be the same
+   */
+  factsHash?: string
   text: string
 }
 export interface EntityRow {
@@ -361,7 +366,19 @@ export function factDifferences(stored: FactCounts, expected: FactCounts): strin
   return (Object.keys(expected) as (keyof FactCounts)[]).filter((k) => Number(stored[k]) !== expected[k]).map((k) => `${k} ${Number(stored[k])}/${expected[k]}`)
 }
 
+/**
+ * The sha1 of an article's facts as its extraction found them (every row but the article's own, whose source
+ * and metadata are properties, not facts). Rows are built in a fixed order from a deterministic extraction, so
+ * the same text and the same extraction give the same hash; stored on the Article (`factsHash`), it tells a
+ * writer that an unchanged text's facts are no longer what the extraction finds (a new version of it).
+ */
+export function factsHash(r: Rows): string {
+  const { articles: _article, ...facts } = r
+  return sha1(JSON.stringify(facts))
+}
+
 export function prepare(doc: ArticleToWrite): PreparedArticle {
   const rows = toRows(doc)
+  rows.articles[0].factsHash = factsHash(rows)
   return { id: rows.articles[0].id, source: doc.extracted.source, textHash: rows.articles[0].textHash, rows, size: rowCount(rows) }
 }

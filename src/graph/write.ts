@@ -83,7 +83,7 @@ export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
 const SET_ARTICLE = (r: string) => `
 SET a.url = ${r}.url, a.title = ${r}.title, a.publishedAt = date(${r}.publishedAt), a.authors = ${r}.authors,
     a.dateline = ${r}.dateline, a.publisher = ${r}.publisher, a.source = ${r}.source,
-    a.textHash = ${r}.textHash, a.text = ${r}.text`
+    a.textHash = ${r}.textHash, a.factsHash = ${r}.factsHash, a.text = ${r}.text`
 
 /**
  * Entities: created with Entity plus their type's label. Name, type and aliases of an entity the
@@ -306,7 +306,11 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
     const id = r.get('id') as string
     if (r.get('textHash') === null) continue
     hashes.set(id, r.get('textHash') as string)
-    const differences = factDifferences(toFactCounts(r.get('facts')), factCounts(byId.get(id)!.rows))
+    const rows = byId.get(id)!.rows
+    const differences = factDifferences(toFactCounts(r.get('facts')), factCounts(rows))
+    // the same counts, other facts: the text was stored by another version of the extraction (no hash: written before it was kept)
+    const storedFacts = r.get('factsHash') as string | null
+    if (!differences.length && storedFacts !== null && storedFacts !== rows.articles[0].factsHash) differences.push('facts of another extraction')
     if (differences.length) damaged.set(id, differences)
   }
 

@@ -14,7 +14,7 @@ import type { Driver } from 'neo4j-driver'
 import type { ArticleInput } from '../../src/extract/types.ts'
 import { aggregateDifferences } from '../../src/graph/aggregates.ts'
 import { backfillCoMentions } from '../../src/graph/co-mentions.ts'
-import { factCounts, factDifferences, removeArticle, storedFacts } from '../../src/graph/write.ts'
+import { factCounts, factDifferences, factsHash, removeArticle, storedFacts, writeBatch } from '../../src/graph/write.ts'
 import { extractInput, prepareArticle } from '../../src/ingest/extract-step.ts'
 import { ingestArticle } from '../../src/ingest/pipeline.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
@@ -205,6 +205,27 @@ describe('D4: removal and update racing an ingest of an article naming the same 
     expect(again.outcome.status).toBe('updated')
     expect(again.outcome.repaired).toEqual(expect.arrayContaining(['mentions 2/3', 'said 0/1']))
     expect(await extractionMismatches(driver)).toEqual([])
+    expect((await ingestArticle(driver, A2, 'a2')).outcome.status).toBe('unchanged')
+  })
+
+  it('re-ingesting a text another version of the extraction wrote (the same counts, other facts) rewrites it with the facts found now', async () => {
+    await resetDatabase(driver)
+    // what an older extraction wrote: the same number of facts of each kind, one of them other (a quote's words)
+    const older = prepareArticle(A2, 'a2')
+    const quote = older.rows.quotes[0]
+    expect(quote).toBeDefined()
+    older.rows.quotes[0] = { ...quote, text: quote.text + ' at all' }
+    older.rows.articles[0].factsHash = factsHash(older.rows)
+    await writeBatch(driver, [older])
+    expect(await extractionMismatches(driver)).toEqual([])
+    const again = await ingestArticle(driver, A2, 'a2')
+    expect(again.outcome.status).toBe('updated')
+    expect(again.outcome.repaired).toEqual(['facts of another extraction'])
+    const { records } = await driver.executeQuery('MATCH (q:Quote {id: $id}) RETURN q.text AS text', { id: quote.id })
+    expect(records.map((r) => r.get('text'))).toEqual([quote.text])
+    expect((await ingestArticle(driver, A2, 'a2')).outcome.status).toBe('unchanged')
+    // a store written before the hash was kept: the counts alone decide, as before
+    await driver.executeQuery('MATCH (a:Article) REMOVE a.factsHash')
     expect((await ingestArticle(driver, A2, 'a2')).outcome.status).toBe('unchanged')
   })
 })
