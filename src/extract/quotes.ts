@@ -15,7 +15,7 @@ import type { Quote } from './types.ts'
 import { spanSentiment } from './sentiment.ts'
 import { findAttributions } from './quotes/attributions.ts'
 import { tokenAtOrAfter } from './quotes/marks.ts'
-import { firstAtOrAfter, indexSpans, type SpanIndex } from './quotes/speakers.ts'
+import { firstAtOrAfter, indexSpans } from './quotes/speakers.ts'
 import { assembleStatements, type Part } from './quotes/statements.ts'
 import { headlineParts } from './quotes/headlines.ts'
 
@@ -48,10 +48,10 @@ export function findQuotes(doc: Doc, layer: EntityLayer, ranges: { start: number
     // the words said: a direct statement's quoted parts (what lies between them is marks and the cue tag, "," Ms Roe
     // told parliament. ""), any other statement's whole extent (its reported words are what was said)
     const said: [number, number][] = st.kind === 'direct' && st.fragments.length > 1 ? st.fragments : [[st.start, st.end]]
+    // the entities named in its sentence; its speaker only where named within the words said (the header's loop above leaves the speaker out)
     for (let k = firstAtOrAfter(ix, sentence.start); k < ix.starts.length && ix.starts[k] < sentence.end; k++) {
       if (ix.ids[k] !== a.speakerId || saidIn(said, ix.starts[k], ix.ends[k])) about.add(ix.ids[k])
     }
-    if (a.speakerId !== null && !idNamedInside(ix, a.speakerId, said)) about.delete(a.speakerId)
     const speakerName = a.speakerId !== null ? layer.byId.get(a.speakerId)?.name ?? null : a.speakerStart !== null && a.speakerEnd !== null ? doc.text.slice(a.speakerStart, a.speakerEnd) : null
     return {
       id: `${articleId}#q${n + 1}`,
@@ -83,13 +83,6 @@ function namedIn(text: string, name: string): boolean {
 /** Does the span [start, end) lie within one of the spans `said`? */
 function saidIn(said: [number, number][], start: number, end: number): boolean {
   return said.some(([s, e]) => start >= s && end <= e)
-}
-
-/** Is entity `id` named within one of the spans `said` (in text order)? */
-function idNamedInside(ix: SpanIndex, id: string, said: [number, number][]): boolean {
-  const from = said[0][0], to = said[said.length - 1][1]
-  for (let k = firstAtOrAfter(ix, from); k < ix.starts.length && ix.starts[k] < to; k++) if (ix.ids[k] === id && saidIn(said, ix.starts[k], ix.ends[k])) return true
-  return false
 }
 
 function sentenceAround(doc: Doc, start: number, end: number): { text: string; start: number; end: number } {
