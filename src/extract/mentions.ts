@@ -7,7 +7,7 @@ import { wink, type Doc } from './nlp.ts'
 import type { EntityType } from './types.ts'
 import { COUNTRY_FIRST, COUNTRY_NAMES, COUNTRY_NAMES_LOWER, DEMONYMS, DEMONYMS_LOWER, CAPITALS } from './lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, MONTHS, NOT_NAMES, ORG_HINTS, KNOWN_ORGS, PLACE_PREPOSITIONS, PLACE_NOUNS, isCalendar } from './lexicon/words.ts'
-import { trimChunk, lexiconType, initialsOnlySpan, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst, commonWordCapitalisedOnlyFirst, piecesOfLongerNames, titleOpensName, OPEN_QUOTES } from './names/hygiene.ts'
+import { trimChunk, lexiconType, initialsOnlySpan, spanText, isCapitalised, isSentenceInitial, commonWordOnlyFirst, commonWordCapitalisedOnlyFirst, piecesOfLongerNames, titleOpensName, OPEN_QUOTES, CLOSE_QUOTES } from './names/hygiene.ts'
 import { STATE_ABBREVIATIONS } from './lexicon/names.ts'
 import { splitCoordinations } from './names/coordination.ts'
 import { retypeMentions } from './names/types.ts'
@@ -114,7 +114,6 @@ export function findMentions(doc: Doc, ranges: { start: number; end: number }[])
   return retypeMentions(doc, split, spans)
 }
 
-const CLOSE_QUOTES = new Set(['"', '”', '’', "'"])
 const TITLE_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with', 'from'])
 
 /**

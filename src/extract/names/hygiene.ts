@@ -225,6 +225,8 @@ export function isSentenceInitial(doc: Doc, p: number, sentFirst: number): boole
 
 /** Marks that open a quote. */
 export const OPEN_QUOTES = new Set(['"', '“', '‘', "'"])
+/** Closing quotation marks (a straight one closes too). */
+export const CLOSE_QUOTES = new Set(['"', '”', '’', "'"])
 /** Marks that open a clause inside a sentence, with or without a space after them. */
 const CLAUSE_MARKS = new Set([':', '—', '–'])
 
@@ -444,7 +446,7 @@ export function acronymOfRun(doc: Doc, b: number, floor: number): boolean {
 const ACRONYM_GLUE = new Set(['and', 'of', 'for', 'the', ',', '&'])
 
 /** Quotation marks, opening or closing ("''" is read as two "'"). */
-const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'"])
+const QUOTE_MARKS = new Set([...OPEN_QUOTES, ...CLOSE_QUOTES])
 
 const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'AUX'])
 

@@ -20,16 +20,13 @@ import type { TaggedSpan } from '../ner/tagger.ts'
 import { COUNTRY_NAMES, countryName } from '../lexicon/countries.ts'
 import { US_STATES } from '../lexicon/names.ts'
 import { sportOf } from './teams.ts'
+import { spanText } from './hygiene.ts'
 import { PLACE_NOUNS, ORG_HINTS, TITLES } from '../lexicon/words.ts'
 
 const COMPASS = new Map([['North', 'North'], ['South', 'South'], ['East', 'East'], ['West', 'West'], ['N.', 'North'], ['S.', 'South'], ['E.', 'East'], ['W.', 'West']])
 const NATIONALITY_ENDING = /\p{Ll}(ian|ese|ish)$/u
 const DATE = /^\d{4}-\d\d-\d\d$/
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u
-
-function text(doc: Doc, a: number, b: number): string {
-  return doc.tokens.slice(a, b + 1).join(' ')
-}
 
 /** Applies the rules to the article's mentions (sorted by first token); returns them, sorted. */
 export function retypeMentions(doc: Doc, mentions: RawMention[], spans: TaggedSpan[] | null): RawMention[] {
@@ -127,7 +124,7 @@ function compassNames(doc: Doc, mentions: RawMention[]): RawMention[] {
     if (!compass || m.kind !== 'name') { out.push(m); continue }
     if (m.last > m.first) {
       // "N. Korea" (the tagger may call it a person): North Korea
-      const code = doc.tokens[m.first].endsWith('.') ? COUNTRY_NAMES.get(`${compass} ${text(doc, m.first + 1, m.last)}`) : undefined
+      const code = doc.tokens[m.first].endsWith('.') ? COUNTRY_NAMES.get(`${compass} ${spanText(doc, m.first + 1, m.last)}`) : undefined
       out.push(code ? { first: m.first, last: m.last, type: 'Country', kind: 'name', country: code } : m)
       continue
     }
@@ -230,7 +227,7 @@ function adjectives(doc: Doc, mentions: RawMention[], spans: TaggedSpan[]): RawM
 function datelinePlaces(doc: Doc, mentions: RawMention[]): void {
   for (const m of mentions) {
     if ((m.type !== 'Person' && m.type !== 'Organisation') || m.kind !== 'name' || (m.first > 0 && !doc.tokens[m.first - 1].includes('\n'))) continue
-    if (!ALL_CAPS.test(text(doc, m.first, m.last))) continue
+    if (!ALL_CAPS.test(spanText(doc, m.first, m.last))) continue
     let k = m.last + 1
     if (doc.tokens[k] === ',') {
       k++
