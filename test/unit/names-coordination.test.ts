@@ -2,12 +2,9 @@
 // one mention per name when each part is a name on its own; names with "and" or "&" in them stay
 // whole. Short texts written for these tests, with fictional people and organisations.
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
+import { type EntityLayer } from '../../src/extract/entities.ts'
+import { layerOf } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
 const names = (l: EntityLayer): string[] => l.entities.filter((e) => e.type !== 'Country').map((e) => `${e.type}:${e.name}`).sort()
 const mentionsOf = (l: EntityLayer, name: string): string[] => l.entities.find((e) => e.name === name)?.mentions.map((m) => m.text) ?? []
 

@@ -3,14 +3,11 @@
 // rules of the PolNeAR people check (scripts/eval/people.ts).
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
+import { type EntityLayer } from '../../src/extract/entities.ts'
 import { displayName, chooseName, isInitialsOnly } from '../../src/extract/names/hygiene.ts'
 import { fullKey, isNameForm, suspectReason, peopleTable, COMMON_WORD } from '../../scripts/eval/people.ts'
+import { layerOf, people } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
-const people = (l: EntityLayer): string[] => l.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()
 const byName = (l: EntityLayer, name: string) => l.entities.find((e) => e.name === name)
 
 describe('name hygiene', () => {

@@ -8,16 +8,12 @@
 // fictional people, clubs, towns and products; US states are the lexicon's.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
+import { type EntityLayer } from '../../src/extract/entities.ts'
 import { findMentions } from '../../src/extract/mentions.ts'
 import { portfolioBeforeOrg } from '../../src/extract/names/titles.ts'
+import { layerOf, idsOf, people } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
-const idsOf = (l: EntityLayer): string[] => l.entities.map((e) => e.id).sort()
 const textsOf = (l: EntityLayer, id: string): string[] => l.byId.get(id)?.mentions.filter((m) => m.kind === 'name').map((m) => m.text) ?? []
-const people = (l: EntityLayer): string[] => l.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()
 
 describe('a US state before a title', () => {
   it('reads "Texas Sen." and "the Ohio senator" as the states, not organisations', () => {

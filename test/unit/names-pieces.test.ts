@@ -5,15 +5,11 @@
 // and a state's abbreviation named as the state; short texts written for these tests, fictional people.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
 import { piecesOfLongerNames, titleOpensName, inCapitalsPhrase } from '../../src/extract/names/hygiene.ts'
 import { firstNameAfterTitle } from '../../src/extract/names/titles.ts'
 import type { RawMention } from '../../src/extract/mentions.ts'
+import { layerOf, people } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
-const people = (l: EntityLayer): string[] => l.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()
 
 describe('pieces of longer names', () => {
   it('reads no person in a Title Case law name the tagger cut into pieces', () => {

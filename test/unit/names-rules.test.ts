@@ -5,13 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, MAX_NAME_CHARS, type EntityLayer } from '../../src/extract/entities.ts'
+import { findEntities, MAX_NAME_CHARS } from '../../src/extract/entities.ts'
 import { readConll } from '../../scripts/eval/conll.ts'
+import { layerOf, idsOf } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
-const ids = (l: EntityLayer): string[] => l.entities.map((e) => e.id).sort()
 
 describe('names on modern news', () => {
   it('takes no name longer than MAX_NAME_CHARS (a capitalised word of thousands of letters is garbage, not a name)', () => {
@@ -36,24 +33,24 @@ describe('names on modern news', () => {
     const l = layerOf('A dam proposed by the Swedish company Birchwood Vale would flood the valley. Anders Holm, chief executive of Birchwood Vale, said the design was safe. Birchwood Vale said it would publish its studies.')
     expect(l.byId.get('org:birchwood-vale')?.type).toBe('Organisation')
     expect(l.byId.get('person:anders-holm')?.type).toBe('Person')
-    expect(ids(l)).not.toContain('person:birchwood-vale')
+    expect(idsOf(l)).not.toContain('person:birchwood-vale')
   })
   it('reads no names in a quoted show title, and no title or verb as part of a name', () => {
     const l = layerOf('Senator Ruth Calloway appeared on “Face the Nation” on Sunday. Ms Calloway stressed that talks would go on.')
-    expect(ids(l)).toEqual(['person:ruth-calloway'])
+    expect(idsOf(l)).toEqual(['person:ruth-calloway'])
     expect(l.byId.get('person:ruth-calloway')!.mentions.map((m) => m.text)).toEqual(['Ruth Calloway', 'Calloway'])
   })
   it('reads a Title Case headline by the case the article gives its words', () => {
     const l = layerOf('Senators Weigh Tougher Rules As Budget Talks Stall Again\nSenator Maria Olsen of Vermont said on Tuesday that talks with the Treasury Department would resume in March. Olsen spoke at the University of Vermont.')
-    expect(ids(l)).toEqual(['org:treasury-department', 'org:university-of-vermont', 'person:maria-olsen', 'place:vermont'])
+    expect(idsOf(l)).toEqual(['org:treasury-department', 'org:university-of-vermont', 'person:maria-olsen', 'place:vermont'])
     expect(l.byId.get('person:maria-olsen')!.mentions.map((m) => m.text)).toEqual(['Maria Olsen', 'Olsen'])
     expect(l.roles).toEqual([{ personId: 'person:maria-olsen', title: 'senator', orgId: null }])
   })
   it('keeps an organisation\'s "of" phrase whole', () => {
     const l = layerOf('Bank of America cut jobs in Charlotte, the bank said on Friday. Analysts at Goldman Sachs were surprised.')
-    expect(ids(l)).toContain('org:bank-of-america')
-    expect(ids(l)).toContain('org:goldman-sachs')
-    expect(ids(l)).not.toContain('country:US')
+    expect(idsOf(l)).toContain('org:bank-of-america')
+    expect(idsOf(l)).toContain('org:goldman-sachs')
+    expect(idsOf(l)).not.toContain('country:US')
   })
   it('joins names and demonyms of one country', () => {
     const l = layerOf('Ukrainian officials met Canadian and British diplomats in Kyiv. The UK and Canada pledged support; Britain will send aid.')

@@ -2,14 +2,9 @@
 // tests: fictional towns and players; countries are the lexicon's.
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
 import { sportOf } from '../../src/extract/names/teams.ts'
+import { layerOf, idsOf, textsOf } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
-const idsOf = (l: EntityLayer): string[] => l.entities.map((e) => e.id).sort()
-const textsOf = (l: EntityLayer, id: string): string[] => l.byId.get(id)?.mentions.map((m) => m.text) ?? []
 
 describe('sports teams named after their place', () => {
   it('reads a country beating another in a football report as two teams, and the country named as a place as the country', () => {

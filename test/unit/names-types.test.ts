@@ -2,14 +2,8 @@
 // entities.ts countryNamesAlone), on short texts written for these tests: fictional people, towns and
 // regions; countries and US states are the lexicon's.
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../src/extract/nlp.ts'
-import { findEntities, type EntityLayer } from '../../src/extract/entities.ts'
+import { layerOf, idsOf, textsOf } from '../support/layers.ts'
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
-const idsOf = (l: EntityLayer): string[] => l.entities.map((e) => e.id).sort()
-const textsOf = (l: EntityLayer, id: string): string[] => l.byId.get(id)?.mentions.map((m) => m.text) ?? []
 
 describe('type repairs over the whole article', () => {
   it('reads a headline\'s "Varga Kelmora" as the person Varga and the place Kelmora when the article names both apart', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/extract/nlp.ts'
 import { findEntities, nameKey, type EntityLayer } from '../../src/extract/entities.ts'
 import { externalData, readSeed } from '../support/external.ts'
+import { layerOf } from '../support/layers.ts'
 
 const SEED = externalData('seed', import.meta.filename)
 
@@ -24,9 +25,6 @@ function names(layer: EntityLayer, type: string): string[] {
   return layer.entities.filter((e) => e.type === type).map((e) => e.name).sort()
 }
 
-function layerOf(text: string): EntityLayer {
-  return findEntities(analyse(text), [{ start: 0, end: text.length }])
-}
 
 describe.skipIf(!SEED.present)('seed article', () => {
   // vitest collects a skipped suite too: read the seed only when it is there
