@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { migrate } from '../src/graph/migrate.ts'
-import { freePort, localPorts, neo4jMemory, startNeo4j, type Neo4jInstance } from './neo4j.ts'
+import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
 import { memoryOf, ROOT, runIngest, startApi } from './support/processes.ts'
@@ -271,8 +271,7 @@ async function main(opts: Opts): Promise<void> {
     instance = await startNeo4j({
       dataDir: join(tmp, 'neo4j'),
       // NEO4J_BOLT_PORT / NEO4J_HTTP_PORT when set (a shared machine's allotted ports), else free ones
-      boltPort: process.env.NEO4J_BOLT_PORT ? localPorts().boltPort : await freePort(),
-      httpPort: process.env.NEO4J_HTTP_PORT ? localPorts().httpPort : await freePort(),
+      ...(await throwawayPorts()),
       heap: opts.heap,
       pageCache: opts.pageCache,
       memory: 'auto',

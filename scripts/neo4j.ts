@@ -15,7 +15,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, HOST, LauncherError, PID_FILE, neo4jVersion, sleep } from './neo4j/base.ts'
 import { logTail, neo4jMemory, portsFromConf, writeConf } from './neo4j/config.ts'
 import { archiveFlags, javaInfo, jvmArgs, PENDING_ARCHIVE_FILE, resolveClasspath, settleArchive, writeClasspathArgFile } from './neo4j/java.ts'
-import { boltAnswers, commandLine, portFree, portOpen, runningPid, samePath, waitUntilGone } from './neo4j/processes.ts'
+import { boltAnswers, commandLine, freePort, portFree, portOpen, runningPid, samePath, waitUntilGone } from './neo4j/processes.ts'
 
 export { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, LauncherError, POM_FILE, PROJECT_ROOT, neo4jVersion } from './neo4j/base.ts'
 export { neo4jMemory, parseSize, type MemorySettings } from './neo4j/config.ts'
@@ -35,6 +35,18 @@ export function localPorts(options: { boltPort?: number; httpPort?: number } = {
     return port
   }
   return { boltPort: options.boltPort ?? fromEnv('NEO4J_BOLT_PORT', DEFAULT_BOLT_PORT), httpPort: options.httpPort ?? fromEnv('NEO4J_HTTP_PORT', DEFAULT_HTTP_PORT) }
+}
+
+/**
+ * The ports of a throwaway instance (the evals', the benches'): NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set, checked
+ * as localPorts checks them (a machine shared by several runs gives each its ports), else free ones the system picks.
+ */
+export async function throwawayPorts(env: NodeJS.ProcessEnv = process.env): Promise<{ boltPort: number; httpPort: number }> {
+  const given = localPorts({}, env)
+  return {
+    boltPort: env.NEO4J_BOLT_PORT?.trim() ? given.boltPort : await freePort(),
+    httpPort: env.NEO4J_HTTP_PORT?.trim() ? given.httpPort : await freePort(),
+  }
 }
 
 /** the Bolt URI of the local instance on its port (localPorts) */

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import neo4j from 'neo4j-driver'
-import { freePort, startNeo4j, type Neo4jInstance } from '../neo4j.ts'
+import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
 import { runIngest } from '../support/processes.ts'
 import { readConll } from './conll.ts'
@@ -213,9 +213,7 @@ export async function main(args: string[]): Promise<void> {
     let uri = opt('--uri')
     if (!uri) {
       process.stderr.write('starting a throwaway Neo4j...\n')
-      // free ports, or NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set (a machine shared by several runs gives each its ports)
-      const port = (name: string): Promise<number> => (process.env[name] ? Promise.resolve(Number(process.env[name])) : freePort())
-      instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await port('NEO4J_BOLT_PORT'), httpPort: await port('NEO4J_HTTP_PORT'), heap: '512m', pageCache: '256m', stopOnExit: true, fastStart: true })
+      instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), ...(await throwawayPorts()), heap: '512m', pageCache: '256m', stopOnExit: true, fastStart: true })
       uri = instance.uri
     }
     const driver = neo4j.driver(uri, { scheme: 'none', principal: '', credentials: '' })

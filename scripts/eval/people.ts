@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import neo4j, { type Driver } from 'neo4j-driver'
-import { freePort, startNeo4j, type Neo4jInstance } from '../neo4j.ts'
+import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
 import { runIngest } from '../support/processes.ts'
 import { COUNTRY_NAMES, CAPITALS } from '../../src/extract/lexicon/countries.ts'
@@ -217,9 +217,7 @@ export async function main(args: string[]): Promise<void> {
   let driver: Driver | null = null
   try {
     say('starting a throwaway Neo4j...')
-    // free ports, or NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set (a machine shared by several runs gives each its ports)
-    const port = (name: string): Promise<number> => (process.env[name] ? Promise.resolve(Number(process.env[name])) : freePort())
-    instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), boltPort: await port('NEO4J_BOLT_PORT'), httpPort: await port('NEO4J_HTTP_PORT'), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
+    instance = await startNeo4j({ dataDir: join(tmp, 'neo4j'), ...(await throwawayPorts()), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
     driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
     await migrate(driver)
     const t0 = performance.now()

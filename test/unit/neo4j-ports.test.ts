@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { localBoltUri, localPorts } from '../../scripts/neo4j.ts'
+import { localBoltUri, localPorts, throwawayPorts } from '../../scripts/neo4j.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const servers: Server[] = []
@@ -49,4 +49,13 @@ describe('the local Neo4j ports', () => {
     expect(r.stdout + r.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`)
     expect(r.code).not.toBe(0)
   }, 70_000)
+
+  it('a throwaway instance (the evals, bench:scale) takes NEO4J_BOLT_PORT / NEO4J_HTTP_PORT where set, else free ports', async () => {
+    expect(await throwawayPorts({ NEO4J_BOLT_PORT: '7991', NEO4J_HTTP_PORT: '7992' })).toEqual({ boltPort: 7991, httpPort: 7992 })
+    const free = await throwawayPorts({ NEO4J_HTTP_PORT: '7992' })
+    expect(free.httpPort).toBe(7992)
+    expect(free.boltPort).not.toBe(7687)
+    expect(free.boltPort).toBeGreaterThan(0)
+    await expect(throwawayPorts({ NEO4J_BOLT_PORT: 'seven' })).rejects.toThrow('NEO4J_BOLT_PORT must be a TCP port (1-65535), got "seven"')
+  })
 })
