@@ -26,10 +26,9 @@ import { expandPaths } from '../src/ingest/paths.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import type { IngestSummary } from '../src/ingest/pipeline.ts'
 import {
-  DEFAULT_BOLT_PORT,
   DEFAULT_DATA_DIR,
-  DEFAULT_HTTP_PORT,
   LauncherError,
+  localPorts,
   PROJECT_ROOT,
   neo4jStatus,
   neo4jVersion,
@@ -167,14 +166,6 @@ export function urlLines(
 
 // ---------------------------------------------------------------- the script
 
-function portFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim()
-  if (!raw) return fallback
-  const port = Number(raw)
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a TCP port (1-65535), got "${raw}"`)
-  return port
-}
-
 const seconds = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`
 /** localhost rather than 127.0.0.1 in what we print: Neo4j Browser's allowlist of guide hosts holds localhost */
 const localhostUrl = (url: string) => url.replace('//127.0.0.1:', '//localhost:')
@@ -194,8 +185,7 @@ async function localNeo4j(config: Config, starting: { dataDir: string | null }):
     say(`Neo4j already runs (pid ${status.pid}, ${status.uri}, data ${relative(process.cwd(), dataDir) || dataDir}): using it, and leaving it running on exit`)
     return { config: { ...config, neo4jUri: status.uri }, started: null, httpUrl: localhostUrl(status.httpUrl), boltUri: localhostUrl(status.uri) }
   }
-  const boltPort = portFromEnv('NEO4J_BOLT_PORT', DEFAULT_BOLT_PORT)
-  const httpPort = portFromEnv('NEO4J_HTTP_PORT', DEFAULT_HTTP_PORT)
+  const { boltPort, httpPort } = localPorts()
   // first run: Maven fetches Neo4j before anything else can happen, so say so before it starts
   resolveClasspath({
     log: () =>
@@ -221,7 +211,14 @@ async function localNeo4j(config: Config, starting: { dataDir: string | null }):
 
 async function main(): Promise<void> {
   const tStart = Date.now()
-  const base = loadConfig()
+  let base: Config
+  try {
+    base = loadConfig()
+  } catch (err) {
+    // a bad setting (NEO4J_BOLT_PORT=abc, PORT=x, a short INGEST_TOKEN): one line, as every other error of the demo
+    console.error(`[demo] ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(2)
+  }
   const starting: { dataDir: string | null } = { dataDir: null }
   let neo4j: LocalNeo4j | null = null
   let driver: Driver | null = null
