@@ -25,6 +25,7 @@ import { numbered, readParts, recordSource } from '../extract/read/records.ts'
 import { inputChunks } from '../extract/sources.ts'
 import type { ExtractOutcome, InputResult, RecordJob } from './extract-step.ts'
 import { settleHeap } from './heap.ts'
+import { shareStrings } from './share-strings.ts'
 import { RunArticles } from './run-articles.ts'
 import { createExtractPool, WORKER_HEAP_MB, type ExtractPool } from './pool.ts'
 
@@ -274,11 +275,14 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
   let queued = 0
   const flush = (): void => {
     if (!batch.length) return
-    const mine = batch
+    // let go once written: settleHeap's collection then frees its rows (a third of what the writer holds between
+    // batches, with the batch queued and the one filling: docs/memory.md, "Between batches")
+    let mine: PreparedArticle[] | null = batch
+    const n = mine.length
     batch = []
     batchRows = 0
     if (dryRun) {
-      progress.written += mine.length
+      progress.written += n
       report()
       return
     }
@@ -287,11 +291,12 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       if (writeError) return
       const w0 = performance.now()
       try {
-        const result = await writeBatchIsolated(driver!, mine, { database: opts.database, bulk: true })
+        const result = await writeBatchIsolated(driver!, mine!, { database: opts.database, bulk: true })
+        mine = null
         tally(summary, result, failed)
-        progress.written += mine.length
+        progress.written += n
         // what the batch allocated goes before the next one starts (heap.ts)
-        settleHeap()
+        await settleHeap()
         memProbe('batch written', { written: progress.written })
       } catch (e) {
         writeError ??= e
@@ -336,6 +341,8 @@ export async function ingestInputs(driver: Driver | null, inputs: Iterable<Input
       failed({ source: o.source, error: o.error })
       return
     }
+    // one string for each repeated id, sentence and label of its rows, while it waits to be written (share-strings.ts)
+    shareStrings(o.article.rows)
     // stored under its name, reported (o.article.source) under its path
     const stored = o.article.rows.articles[0]
     if (input.name !== undefined && stored.source.startsWith(input.path)) stored.source = input.name + stored.source.slice(input.path.length)

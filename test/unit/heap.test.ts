@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { settleHeap } from '../../src/ingest/heap.ts'
+import { SETTLE_PAUSE_MS, settleHeap } from '../../src/ingest/heap.ts'
 
 describe('settleHeap', () => {
-  it('runs a full collection: objects that survived the young generation and were then dropped leave the heap', () => {
+  it('runs a full collection: objects that survived the young generation and were then dropped leave the heap', async () => {
     const fill = (): number => {
       const held: { i: number; s: string }[] = []
       for (let i = 0; i < 1_000_000; i++) held.push({ i, s: `record ${i}` })
@@ -11,9 +11,36 @@ describe('settleHeap', () => {
     }
     // held only while fill runs
     const withThem = fill()
-    settleHeap()
+    await settleHeap()
     const after = process.memoryUsage().heapUsed
     // a million small objects and their strings are some 60 MB; a young-generation collection alone keeps them (they are old by now)
     expect(withThem - after).toBeGreaterThan(30 * 2 ** 20)
+  })
+  it('collects again after a pause what the first collection could only mark for release (a finaliser run as a task)', async () => {
+    const withMode = async (mode: string | undefined): Promise<number> => {
+      const was = process.env.NEWSGRAPH_SETTLE_HEAP
+      if (mode === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
+      else process.env.NEWSGRAPH_SETTLE_HEAP = mode
+      try {
+        // 20,000 small objects, each with a held value of ~1 KB that the registry keeps until its callback has run
+        const registry = new FinalizationRegistry<string[]>(() => {})
+        const fill = (): void => {
+          for (let i = 0; i < 20_000; i++) registry.register({ i }, Array.from({ length: 8 }, (_, k) => `held ${i} ${k} ${'x'.repeat(100)}`))
+        }
+        fill()
+        await settleHeap()
+        const before = process.memoryUsage().heapUsed
+        // what is left: whatever the next task-run and collection free
+        await new Promise((r) => setTimeout(r, 20))
+        await settleHeap()
+        return before - process.memoryUsage().heapUsed
+      } finally {
+        if (was === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
+        else process.env.NEWSGRAPH_SETTLE_HEAP = was
+      }
+    }
+    // one collection alone leaves the held values (~20 MB) for a later one to free; two with a pause leave nothing of them
+    expect(await withMode('1')).toBeGreaterThan(10 * 2 ** 20)
+    expect(await withMode(undefined)).toBeLessThan(2 * 2 ** 20)
   })
 })
