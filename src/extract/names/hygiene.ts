@@ -9,7 +9,7 @@ import type { RawMention } from '../mentions.ts'
 import type { TaggedSpan } from '../ner/tagger.ts'
 import { STATE_ABBREVIATIONS, US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, OFFICES, PORTFOLIOS, PRONOUNS, SURNAME_VERBS, GROUP_WORDS, isContraction, isPartyStateTag } from '../lexicon/names.ts'
 import { HOLIDAYS, KNOWN_ORGS, NOT_NAMES, ORG_HINTS, PRODUCT_NOUNS, TITLES, isCalendar } from '../lexicon/words.ts'
-import { fullTitleWord, titleBeforeProperName } from './titles.ts'
+import { fullTitleWord, isTitleCase, titleBeforeProperName } from './titles.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_CALENDAR } from '../ner/features.ts'
 
 /** Party words that say what a person is, not who ("Democrat Hillary Clinton", "Jeb Bush Republican"). */
@@ -77,7 +77,7 @@ export function trimChunk(doc: Doc, a: number, b: number): [number, number] | nu
   while (a < b && isContraction(t[a])) a++
   // "Unlike Hillary Clinton, I ...", "By Carly Fiorina": a Title Case function word opens no name (in
   // capitals it may be an acronym or a state's code: "IN", "OR")
-  while (a < b && /^\p{Lu}\p{Ll}+$/u.test(t[a]) && LEADING_FUNCTION_WORDS.has(t[a].toLowerCase())) {
+  while (a < b && isTitleCase(t[a]) && LEADING_FUNCTION_WORDS.has(t[a].toLowerCase())) {
     // and when a lowercase word follows it, the chunk is a phrase ("Than a Fifth Grader"), no name
     if (!/^\p{Lu}/u.test(t[a + 1])) return null
     a++
@@ -279,7 +279,7 @@ function capitalisedInside(doc: Doc, titleLine: Uint8Array | null): Set<string> 
  */
 function cutFromLongerName(doc: Doc, a: number, b: number, titleLine: Uint8Array | null): boolean {
   if (b - a > 1 || titleLine?.[a]) return false
-  for (let k = a; k <= b; k++) if (!/^\p{Lu}\p{Ll}+$/u.test(doc.tokens[k]) || !wink.knows(doc.tokens[k].toLowerCase())) return false
+  for (let k = a; k <= b; k++) if (!isTitleCase(doc.tokens[k]) || !wink.knows(doc.tokens[k].toLowerCase())) return false
   const s = doc.sentenceOf[a]
   const n = doc.tokens.length
   const next = b + 1 < n && doc.sentenceOf[b + 1] === s ? doc.tokens[b + 1] : ''
@@ -460,7 +460,7 @@ const NAME_CONTEXT_BITS = TITLE_BITS | GAZ_COUNTRY | GAZ_DEMONYM | GAZ_CALENDAR
 
 /** A capital and then only lowercase letters ("Left", not "CNN"), no calendar word or word that is never a name ("Monday", "News"). */
 function isTitleCaseWord(w: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(w) && !isCalendar(w.toLowerCase()) && !NOT_NAMES.has(w.toLowerCase())
+  return isTitleCase(w) && !isCalendar(w.toLowerCase()) && !NOT_NAMES.has(w.toLowerCase())
 }
 
 /**

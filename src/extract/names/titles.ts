@@ -8,6 +8,12 @@ import { HEADLINE_VERBS, LEADING_FUNCTION_WORDS, PORTFOLIOS, PRONOUNS, STATE_ABB
 import { COUNTRY_FIRST } from '../lexicon/countries.ts'
 import { wordInfo, GAZ_TITLE, GAZ_HONORIFIC, GAZ_RANK } from '../ner/features.ts'
 
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u
+/** one capital letter and then lower-case letters only ("Ted", "Electric"; not "McCain", "US", "ted") */
+export function isTitleCase(w: string): boolean {
+  return TITLE_CASE.test(w)
+}
+
 /** Longest phrase in `set` (lowercase keys) starting at token i, within [i, limit]; returns its token count or 0. */
 export function matchPhrase(doc: Doc, i: number, limit: number, set: Set<string> | Map<string, unknown>, lower: boolean, maxLen = 4): number {
   let key = ''
@@ -60,7 +66,7 @@ const NO_FIRST_NAME_POS = new Set(['DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'NUM
  */
 export function firstNameAfterTitle(doc: Doc, h: number, titleLine: Uint8Array | null): boolean {
   const t = doc.tokens[h]
-  if (titleLine?.[h] || !/^\p{Lu}\p{Ll}+$/u.test(t) || NO_FIRST_NAME_POS.has(doc.pos[h])) return false
+  if (titleLine?.[h] || !isTitleCase(t) || NO_FIRST_NAME_POS.has(doc.pos[h])) return false
   const lower = t.toLowerCase()
   if (HEADLINE_VERBS.has(lower) || LEADING_FUNCTION_WORDS.has(lower) || PRONOUNS.has(lower) || isCalendar(lower) || NOT_NAMES.has(lower) || titleish(doc, h) || COUNTRY_FIRST.has(t)) return false
   const floor = doc.sentences[doc.sentenceOf[h]].firstToken
@@ -74,7 +80,7 @@ export function firstNameAfterTitle(doc: Doc, h: number, titleLine: Uint8Array |
  */
 export function fullTitleWord(doc: Doc, t: number): boolean {
   const w = doc.tokens[t]
-  return /^\p{Lu}\p{Ll}+$/u.test(w) && !HONORIFICS.has(w.toLowerCase()) && !(t + 1 < doc.tokens.length && doc.tokens[t + 1] === '.' && doc.end[t] === doc.start[t + 1])
+  return isTitleCase(w) && !HONORIFICS.has(w.toLowerCase()) && !(t + 1 < doc.tokens.length && doc.tokens[t + 1] === '.' && doc.end[t] === doc.start[t + 1])
 }
 
 /**
@@ -89,7 +95,7 @@ export function titleBeforeProperName(doc: Doc, title: string): boolean {
   let found = memo.get(title)
   if (found === undefined) {
     found = false
-    for (let k = 0; k + 1 < doc.tokens.length && !found; k++) if (doc.tokens[k] === title && /^\p{Lu}\p{Ll}+$/u.test(doc.tokens[k + 1]) && !wink.knows(doc.tokens[k + 1].toLowerCase())) found = true
+    for (let k = 0; k + 1 < doc.tokens.length && !found; k++) if (doc.tokens[k] === title && isTitleCase(doc.tokens[k + 1]) && !wink.knows(doc.tokens[k + 1].toLowerCase())) found = true
     memo.set(title, found)
   }
   return found
@@ -115,5 +121,5 @@ export function stateBeforeTitle(doc: Doc, a: number, b: number): boolean {
  */
 export function portfolioBeforeOrg(doc: Doc, h: number): boolean {
   const w = doc.tokens[h - 1]
-  return /^\p{Lu}\p{Ll}+$/u.test(w) && PORTFOLIOS.has(w.toLowerCase()) && ORG_HINTS.has(doc.tokens[h].toLowerCase()) && doc.sentenceOf[h - 1] === doc.sentenceOf[h]
+  return isTitleCase(w) && PORTFOLIOS.has(w.toLowerCase()) && ORG_HINTS.has(doc.tokens[h].toLowerCase()) && doc.sentenceOf[h - 1] === doc.sentenceOf[h]
 }
