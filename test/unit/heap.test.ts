@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SETTLE_PAUSE_MS, settleHeap } from '../../src/ingest/heap.ts'
+import { settleHeap } from '../../src/ingest/heap.ts'
 
 describe('settleHeap', () => {
   it('runs a full collection: objects that survived the young generation and were then dropped leave the heap', async () => {
