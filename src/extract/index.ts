@@ -9,6 +9,7 @@
 import { analyseText, chunkRanges } from './chunked.ts'
 import { findEntities, type EntityLayer } from './entities.ts'
 import { articleId } from './ids.ts'
+import { startDocument } from './ner/features.ts'
 import type { Doc } from './nlp.ts'
 import { findQuotes } from './quotes.ts'
 import { findRelations } from './relations.ts'
@@ -129,6 +130,8 @@ function merge(articleIdValue: string, states: PipelineState[]): Pick<ExtractedA
 
 /** Runs the pipeline over one article read from `source` (an input path, or "-" for stdin). */
 export function extractArticle(input: ArticleInput, source: string, options: ExtractOptions = {}): ExtractedArticle {
+  // the name tagger's word cache stays bounded between documents (ner/features.ts)
+  startDocument()
   const article = articleMeta(input)
   const text = input.text
   const segmentChars = options.segmentChars ?? SEGMENT_CHARS

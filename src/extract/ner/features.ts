@@ -153,10 +153,34 @@ function caseClassOf(s: string): number {
 }
 
 const cache = new Map<string, WordInfo>()
+/**
+ * Words whose features stay cached from one document to the next. An entry costs ~300 bytes of the extraction
+ * worker's heap (its word and lowercase form, the hashes, the per-document state): the 300,000 a document may still
+ * reach are ~85 MB, most of the worker's 128 MB old generation, and a long ingest of new names filled the cache
+ * toward them (issue 13: the worker's used heap 66 -> 129 MB over bench:scale's 10,000 step). A news text brings a
+ * few hundred words; the common ones come back within a few documents.
+ */
+export const WORD_CACHE_MAX = 50_000
+
+/** Forgets every cached word (the features are the same computed again: a fresh entry reads as unseen in any document). */
+export function forgetWords(): void {
+  cache.clear()
+  lexCache.clear()
+}
+
+/**
+ * Called before a document's first word: forgets the cached words once there are more than WORD_CACHE_MAX. Between
+ * documents and never within one, so that no word of a document loses its state in that document (its stamp).
+ */
+export function startDocument(): void {
+  if (cache.size > WORD_CACHE_MAX) forgetWords()
+}
+
 export function wordInfo(s: string): WordInfo {
   let w = cache.get(s)
   if (w) return w
-  if (cache.size > 300_000) { cache.clear(); lexCache.clear() }
+  // a single document of more distinct words than this (a hostile input) is read with its early words forgotten
+  if (cache.size > 300_000) forgetWords()
   const n = s.length
   const lowerStr = s.toLowerCase()
   let lex = lexCache.get(lowerStr)
