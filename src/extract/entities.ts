@@ -10,6 +10,7 @@ import { roleBefore } from './roles.ts'
 import { countryName, COUNTRY_NAMES, COUNTRY_NAMES_LOWER } from './lexicon/countries.ts'
 import { KNOWN_ORGS, PLACE_PREPOSITIONS, TITLES } from './lexicon/words.ts'
 import { matchingText } from './normalize.ts'
+import { ownString } from './own-string.ts'
 import { chooseName, coreKey, displayName, endsWith, isAllCapsText, isInitialWord, isSentenceInitial, middle, stateOfAbbreviation } from './names/hygiene.ts'
 import { sportsTeams } from './names/teams.ts'
 
@@ -47,7 +48,8 @@ export function nameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   if (keyCache.size > 100_000) keyCache.clear()
-  keyCache.set(name, key)
+  key = ownString(key)
+  keyCache.set(ownString(name), key)
   return key
 }
 const keyCache = new Map<string, string>()

@@ -3,6 +3,7 @@
 import winkNLP, { type Document, type ItsHelpers, type Model, type WinkMethods } from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import { normaliseForMatching } from './normalize.ts'
+import { ownString } from './own-string.ts'
 
 /**
  * wink's pipe without its own named-entity recogniser ('ner': dates, numbers, money...), which no stage reads:
@@ -86,7 +87,11 @@ export function winkReader(limit = 250_000): WinkReader {
       } finally {
         // every word from `from` on was new to the hash when this read added it (wink adds only missing words);
         // a word of ASCII letters alone stays: wink's tokeniser keeps such a word whole whether it knows it or not
-        for (let i = from; i < list.length; i++) if (!PLAIN_WORD.test(list[i])) delete hash[list[i]]
+        for (let i = from; i < list.length; i++) {
+          if (!PLAIN_WORD.test(list[i])) delete hash[list[i]]
+          // a word kept in the lexicon must not keep the text it was read from (own-string.ts)
+          else list[i] = ownString(list[i])
+        }
       }
     },
     its: instance.its,

@@ -7,6 +7,7 @@ import type { EntityLayer, EntitySpan } from './entities.ts'
 import type { ItsFunction } from 'wink-nlp'
 import { its, wink, type Doc } from './nlp.ts'
 import type { Relation } from './types.ts'
+import { ownString } from './own-string.ts'
 
 export const CO_MENTION = 'co_mention'
 /** neighbours further apart than this many tokens are not related */
@@ -25,7 +26,8 @@ export function verbLemma(word: string): string {
   if (lemma === undefined) {
     lemma = wink.read(key, (doc) => (doc.tokens().out(LEMMA) as string[])[0]) ?? key
     if (lemmaCache.size > 50_000) lemmaCache.clear()
-    lemmaCache.set(key, lemma)
+    lemma = ownString(lemma)
+    lemmaCache.set(ownString(key), lemma)
   }
   return lemma
 }

@@ -3,6 +3,7 @@
 // table's size. Per-word values (hashes of the word, its shape, affixes, gazetteer flags) are
 // computed once per distinct token string and cached, so the hot loop allocates no strings.
 import type { Doc } from '../nlp.ts'
+import { ownString } from '../own-string.ts'
 import { COUNTRY_NAMES_LOWER, DEMONYMS_LOWER, CAPITALS } from '../lexicon/countries.ts'
 import { HONORIFICS, RANKS, TITLES, ORG_HINTS, KNOWN_ORGS, MONTHS, WEEKDAYS, PLACE_PREPOSITIONS, PLACE_NOUNS } from '../lexicon/words.ts'
 
@@ -184,7 +185,7 @@ export function wordInfo(s: string): WordInfo {
   const n = s.length
   const lowerStr = s.toLowerCase()
   let lex = lexCache.get(lowerStr)
-  if (!lex) lexCache.set(lowerStr, (lex = { stamp: 0, dcase: 0, hist: 7 }))
+  if (!lex) lexCache.set(ownString(lowerStr), (lex = { stamp: 0, dcase: 0, hist: 7 }))
   let gaz = 0
   for (const [set, bit] of gazetteers()) if (set.has(lowerStr)) gaz |= bit
   w = {
@@ -200,7 +201,7 @@ export function wordInfo(s: string): WordInfo {
     caseClass: caseClassOf(s),
     lex,
   }
-  cache.set(s, w)
+  cache.set(ownString(s), w)
   return w
 }
 
