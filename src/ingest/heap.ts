@@ -35,13 +35,21 @@ export const INGEST_NODE_FLAGS = [`--max-old-space-size=${INGEST_HEAP_MB}`, '--m
  */
 export const WORKER_SEMI_SPACE_MB = 8
 
+/** the old generation an uncapped worker may have (a rescue worker: pool.ts): the main thread's, as it was started */
+const UNCAPPED_OLD_MB = Math.max(INGEST_HEAP_MB, Math.round(getHeapStatistics().heap_size_limit / 2 ** 20))
+
 /**
- * Gives the worker threads started after it their own young generation (WORKER_SEMI_SPACE_MB). The main thread's
- * heap was configured at start and keeps its cap; a worker's resourceLimits could not change it: the flag wins.
+ * Sizes the heap of the next worker thread started: its own young generation (WORKER_SEMI_SPACE_MB), and an old
+ * generation of `oldMb` (none given: UNCAPPED_OLD_MB). The main thread's heap was configured at start and keeps its
+ * cap. A worker's resourceLimits cannot do this: a V8 flag the process was started with wins over them, so under
+ * INGEST_NODE_FLAGS (`--max-old-space-size=1024`) a worker asked for 128 MB got 1,036 (measured: heap_size_limit),
+ * and the extraction worker's heap grew to ~290 MB in bench:scale's 100,000 step (issue 13). V8 reads these flags
+ * when it configures a new isolate's heap, so they are set just before each worker starts.
  */
-export function sizeWorkerYoungGeneration(): void {
+export function sizeWorkerHeap(oldMb?: number): void {
   try {
     setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`)
+    setFlagsFromString(`--max-old-space-size=${oldMb ?? UNCAPPED_OLD_MB}`)
   } catch {
     // a runtime that refuses flags: the workers keep the main thread's
   }

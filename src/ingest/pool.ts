@@ -15,7 +15,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { InputResult, RecordJob } from './extract-step.ts'
-import { sizeWorkerYoungGeneration } from './heap.ts'
+import { sizeWorkerHeap } from './heap.ts'
 
 export interface WorkerTask {
   id: number
@@ -71,8 +71,8 @@ interface Thread {
  * crash) hands its unanswered tasks to `onDeath`, with the reason.
  */
 function startThread(code: string, heapMb: number | undefined, onDeath: (orphans: Task[], why: string) => void): Promise<Thread> {
-  // the main thread's small young generation (INGEST_NODE_FLAGS) is not the worker's (heap.ts)
-  sizeWorkerYoungGeneration()
+  // the main thread's small young generation and 1 GB old one (INGEST_NODE_FLAGS) are not the worker's (heap.ts)
+  sizeWorkerHeap(heapMb)
   const worker = new Worker(code, { eval: true, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) })
   let stopping = false
   let why = ''
