@@ -51,17 +51,11 @@ export function shareStrings(rows: Rows): void {
     // the sentence a quote is in is often a relation's evidence too
     q.sentence = one(pool, q.sentence)
   }
-  for (const l of rows.said) {
-    l.from = one(pool, l.from)
-    l.to = one(pool, l.to)
-  }
-  for (const l of rows.about) {
-    l.from = one(pool, l.from)
-    l.to = one(pool, l.to)
-  }
-  for (const l of rows.wrote) {
-    l.from = one(pool, l.from)
-    l.to = one(pool, l.to)
+  for (const links of [rows.said, rows.about, rows.wrote]) {
+    for (const l of links) {
+      l.from = one(pool, l.from)
+      l.to = one(pool, l.to)
+    }
   }
   for (const r of rows.roles) {
     r.personId = one(pool, r.personId)
