@@ -20,7 +20,7 @@ import { toPlain } from '../src/graph/read.ts'
 import { createServer } from '../src/api/server.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import { startNeo4j } from './neo4j.ts'
-import { loadGraphql, medianFigures, type Figures } from './support/bench.ts'
+import { fmtMs, loadGraphql, medianFigures, type Figures } from './support/bench.ts'
 
 const HERE = fileURLToPath(import.meta.url)
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
@@ -156,7 +156,7 @@ async function bench(opts: {
             const f = medianFigures(runs)
             const label = `${name} (${'abcde'[Object.keys(bodies).indexOf(name)]})`
             const spread = runs.length > 1 ? `  (req/s of the ${runs.length} runs: ${runs.map((r) => r.rps.toFixed(0)).join(', ')})` : ''
-            const row = `${label.padEnd(24)} cache ${cacheTtl > 0 ? 'on ' : 'off'}  c=${String(c).padEnd(3)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  errors ${f.errors}` : ''}${spread}`
+            const row = `${label.padEnd(24)} cache ${cacheTtl > 0 ? 'on ' : 'off'}  c=${String(c).padEnd(3)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${fmtMs(f.p50).padStart(5)} ms  p99 ${fmtMs(f.p99).padStart(5)} ms${f.errors ? `  errors ${f.errors}` : ''}${spread}`
             console.log(row)
             rows.push(row)
             if (name === 'whoSaidWhatAbout' && c === 32) {

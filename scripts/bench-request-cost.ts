@@ -16,7 +16,6 @@
 // profiler adds to the CPU figures of that run, so profile in a run of its own. --api-node-arg passes a
 // node flag to the API (e.g. a heap setting to try).
 // Never part of `npm test`.
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -27,21 +26,16 @@ import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, median, stopChild } from './support/bench.ts'
-import { ROOT, memoryOf, runIngest, startApi } from './support/processes.ts'
+import { ROOT, cpuSeconds, memoryOf, runIngest, startApi } from './support/processes.ts'
 import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile.ts'
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
 
 const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const DEFAULT_QUERIES = ['search', 'stats', 'personQuotes', 'articles', 'quotesBy', 'who', 'path', 'nested']
 const say = (line: string) => process.stderr.write(`[bench:request-cost] ${line}\n`)
-const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
 
 /** CPU milliseconds a process has used so far (user + system, all threads) */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S
-}
+const cpuMs = (pid: number): number => cpuSeconds(pid) * 1000
 
 interface Run {
   apiMs: number
@@ -175,7 +169,7 @@ async function main(opts: Opts): Promise<void> {
         const m = (f: (r: Run) => number, d: number) => median(rs.map(f)).toFixed(d)
         const loads = rs.map((r) => r.load)
         const failed = rs.reduce((s, r) => s + r.errors, 0)
-        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.loadMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${m((r) => r.p50, 0)} | ${Math.max(...rs.map((r) => r.peakMb)).toFixed(0)} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
+        lines.push(`| ${QUERIES[q].label} | ${tree === ROOT ? 'this checkout' : tree} | ${c.queries} | ${c.hits.toLocaleString('en-US')} | ${m((r) => r.apiMs, 2)} | ${m((r) => r.neo4jMs, 2)} | ${m((r) => r.loadMs, 2)} | ${m((r) => r.rps, 0)}${failed ? ` (${failed} failed)` : ''} | ${m((r) => r.p50, 1)} | ${Math.max(...rs.map((r) => r.peakMb)).toFixed(0)} | ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} |`)
       }
     }
     process.stdout.write(`\n${lines.join('\n')}\n\n`)

@@ -19,8 +19,8 @@ import neo4j, { type Driver } from 'neo4j-driver'
 import { migrate } from '../src/graph/migrate.ts'
 import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
-import { loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
-import { memoryOf, ROOT, runIngest, startApi } from './support/processes.ts'
+import { fmtMs, loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
+import { cpuSeconds, memoryOf, ROOT, runIngest, startApi, threadCpuSeconds } from './support/processes.ts'
 import { QUERIES, rows, targets, type Targets } from './support/scale-queries.ts'
 
 const DEFAULT_CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
@@ -151,6 +151,8 @@ interface Step {
   /** Neo4j db hits of all the Cypher one request runs (PROFILE), and how many queries */
   dbHits: Record<string, { hits: number; queries: number }>
   load: number[]
+  /** Neo4j's CPU, % of one core, over a few seconds with no client just before the load; its busiest threads */
+  neo4jIdle: { pct: number; threads: string }
 }
 
 interface Opts {
@@ -166,6 +168,27 @@ interface Opts {
   heap?: string
   pageCache?: string
   keep: boolean
+}
+
+const IDLE_SAMPLE_MS = 5000
+
+/**
+ * Neo4j's CPU over `ms` with no client: work a write leaves behind (a checkpoint, index updates) that the
+ * load after it would share the cores with. The busiest threads by name, with their share of a core.
+ */
+async function idleCpu(pid: number, ms: number): Promise<{ pct: number; threads: string }> {
+  const [c0, t0] = [cpuSeconds(pid), threadCpuSeconds(pid)]
+  await new Promise((r) => setTimeout(r, ms))
+  const [c1, t1] = [cpuSeconds(pid), threadCpuSeconds(pid)]
+  const pct = (s: number) => Math.round((s * 100_000) / ms)
+  const threads = [...t1]
+    .map(([name, s]) => [name, s - (t0.get(name) ?? 0)] as const)
+    .filter(([, s]) => pct(s) >= 5)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([name, s]) => `${name} ${pct(s)}%`)
+    .join(', ')
+  return { pct: pct(c1 - c0), threads }
 }
 
 async function ingestStep(corpus: Corpus, from: number, to: number, dir: string, uri: string, opts: Opts): Promise<CliSummary> {
@@ -204,7 +227,7 @@ async function measure(url: string, t: Targets, opts: Opts): Promise<Step['figur
       for (let r = 0; r < opts.repeat; r++) runs.push(await loadGraphql(url, body, c, opts.duration))
       const f = { ...medianFigures(runs), answerErrors: Boolean(errors) }
       out[key][c] = f
-      say(`  ${q.label.padEnd(32)} c=${String(c).padEnd(2)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms${f.errors ? `  errors ${f.errors}` : ''}`)
+      say(`  ${q.label.padEnd(32)} c=${String(c).padEnd(2)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${fmtMs(f.p50)} ms  p99 ${fmtMs(f.p99)} ms${f.errors ? `  errors ${f.errors}` : ''}`)
     }
   }
   return out
@@ -223,13 +246,13 @@ function table(steps: Step[], opts: Opts): string {
         const f = s.figures[key]?.[c]
         if (!f) return '-'
         if (f.rps === 0) return `no answer within ${opts.duration} s`
-        return `${f.rps.toFixed(0)}, ${f.p50}, ${f.p99}${f.errors ? ` (${f.errors} failed)` : ''}${f.answerErrors ? ' (GraphQL errors)' : ''}`
+        return `${f.rps.toFixed(0)}, ${fmtMs(f.p50)}, ${fmtMs(f.p99)}${f.errors ? ` (${f.errors} failed)` : ''}${f.answerErrors ? ' (GraphQL errors)' : ''}`
       })
       const row = [QUERIES[key].label, String(c), ...cells]
       if (prev) {
         const a = prev.figures[key]?.[c]
         const b = last.figures[key]?.[c]
-        row.push(!a || !b ? '-' : a.rps === 0 || b.rps === 0 ? 'no answer in a step' : a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(2)}x` : `${a.p50} -> ${b.p50} ms`)
+        row.push(!a || !b ? '-' : a.rps === 0 || b.rps === 0 ? 'no answer in a step' : a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(2)}x` : `${fmtMs(a.p50)} -> ${fmtMs(b.p50)} ms`)
       }
       lines.push(`| ${row.join(' | ')} |`)
     }
@@ -243,6 +266,7 @@ function table(steps: Step[], opts: Opts): string {
   extra('ingest rate of the step', (s) => `${(s.ingest.articles / s.ingest.seconds).toFixed(1)} articles/s (${n(s.ingest.articles)} in ${s.ingest.seconds.toFixed(0)} s${s.ingest.failed ? `, ${s.ingest.failed} failed` : ''})`)
   extra('peak RSS: ingest, Neo4j, API', (s) => `${s.ingest.peakRssMb} MB, ${mb(s.neo4jPeak)}, ${mb(s.apiPeak)}`)
   extra('store on disk incl. transaction logs (per article)', (s) => `${mb(s.storeBytes)} (${Math.round(s.storeBytes / Number(s.counts.articles) / 1024)} KB)`)
+  extra('Neo4j CPU with no client, just before the load', (s) => `${s.neo4jIdle.pct}% of a core`)
   extra('load average during the step', (s) => s.load.map((x) => x.toFixed(1)).join(', '))
   const hits = ['query', ...steps.map((s) => `${n(s.articles)} articles: db hits (Cypher queries)`)]
   if (prev) hits.push(`growth ${n(prev.articles)} -> ${n(last.articles)}`)
@@ -310,6 +334,8 @@ async function main(opts: Opts): Promise<void> {
       say(`graph: ${JSON.stringify(counts)}; targets ${JSON.stringify(t)}`)
       const dbHits = await dbHitsPerRequest(driver, Object.fromEntries(opts.queries.map((k) => [k, JSON.stringify({ query: QUERIES[k].query, variables: QUERIES[k].vars(t) })])))
       say(`db hits per request: ${JSON.stringify(dbHits)}`)
+      const neo4jIdle = await idleCpu(instance.pid, IDLE_SAMPLE_MS)
+      say(`Neo4j with no client for ${IDLE_SAMPLE_MS / 1000} s before the load: ${neo4jIdle.pct}% of a core (${neo4jIdle.threads || 'no thread busy'})`)
       api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' } })
       const figures = await measure(api.url, t, opts)
       const apiPeak = memoryOf(api.child.pid!).hwm
@@ -327,6 +353,7 @@ async function main(opts: Opts): Promise<void> {
         figures,
         dbHits,
         load: loads,
+        neo4jIdle,
       })
       process.stdout.write(`\n${table(steps, opts)}\n\n`)
     }

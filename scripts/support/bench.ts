@@ -21,24 +21,48 @@ export interface Figures {
   errors: number
 }
 
-/** autocannon POSTing one GraphQL body to url/graphql, for `seconds` (or, with `amount`, that many requests) */
+/**
+ * autocannon POSTing one GraphQL body to url/graphql, for `seconds` (or, with `amount`, that many requests).
+ * p50 and p99 are taken from every 2xx answer's own time (fractional ms): autocannon's histogram keeps whole
+ * milliseconds, too coarse for questions answered in 1-4 ms (a growth of 2 -> 4 ms reads 2.00x either way).
+ */
 export async function loadGraphql(url: string, body: string, connections: number, seconds: number, amount?: number): Promise<Figures> {
-  const result = await autocannon({
-    ...(amount ? { amount } : {}),
-    url: `${url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections,
-    duration: seconds,
+  const times: number[] = []
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        ...(amount ? { amount } : {}),
+        url: `${url}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections,
+        duration: seconds,
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    )
+    run.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) times.push(ms)
+    })
   })
+  times.sort((a, b) => a - b)
   return {
     rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: times.length ? percentile(times, 0.5) : result.latency.p50,
+    p99: times.length ? percentile(times, 0.99) : result.latency.p99,
     mean: result.latency.mean,
     errors: result.errors + result.timeouts + result.non2xx,
   }
+}
+
+/** the nearest-rank percentile of sorted values */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]
+}
+
+/** a latency for a table: one decimal below 100 ms, whole milliseconds above */
+export function fmtMs(ms: number): string {
+  return ms < 100 ? ms.toFixed(1) : ms.toFixed(0)
 }
 
 export function median(xs: number[]): number {
