@@ -62,23 +62,30 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n
 }
 
+/** A TCP port setting: 1-65535, or with `anyFree` also 0 (the system picks a free port). */
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number, anyFree = false): number {
+  const n = int(env, name, fallback)
+  if (n > 65535 || (n === 0 && !anyFree)) throw new Error(`${name} must be a port from ${anyFree ? 0 : 1} to 65535, got "${env[name]}"`)
+  return n
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim()
   return {
     // unset: the local instance, on NEO4J_BOLT_PORT like the launcher (scripts/neo4j.ts), so ingest finds it too
-    neo4jUri: uri || `bolt://127.0.0.1:${int(env, 'NEO4J_BOLT_PORT', 7687)}`,
+    neo4jUri: uri || `bolt://127.0.0.1:${port(env, 'NEO4J_BOLT_PORT', 7687)}`,
     neo4jLocal: !uri,
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD ?? '',
     neo4jDatabase: env.NEO4J_DATABASE || 'neo4j',
-    port: int(env, 'PORT', 4000),
+    port: port(env, 'PORT', 4000, true), // 0: any free port (the tests' servers)
     ingestToken: ingestToken(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     host: env.HOST?.trim() || '127.0.0.1',
     responseCacheMs: int(env, 'RESPONSE_CACHE_MS', 5000),
-    neo4jBrowserUrl: env.NEO4J_BROWSER_URL?.trim() || `http://localhost:${int(env, 'NEO4J_HTTP_PORT', 7474)}`,
+    neo4jBrowserUrl: env.NEO4J_BROWSER_URL?.trim() || `http://localhost:${port(env, 'NEO4J_HTTP_PORT', 7474)}`,
   }
 }
 

@@ -104,6 +104,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUERY_TIMEOUT_MS: '1.5' })).toThrow(/^QUERY_TIMEOUT_MS must/)
   })
 
+  it('rejects a port outside 1-65535, naming the variable; PORT=0 asks for any free port', () => {
+    expect(() => loadConfig({ NEO4J_BOLT_PORT: '99999' })).toThrow('NEO4J_BOLT_PORT must be a port from 1 to 65535, got "99999"')
+    expect(() => loadConfig({ NEO4J_BOLT_PORT: '0' })).toThrow(/^NEO4J_BOLT_PORT must be a port/)
+    expect(() => loadConfig({ NEO4J_HTTP_PORT: '70000' })).toThrow(/^NEO4J_HTTP_PORT must be a port/)
+    expect(() => loadConfig({ PORT: '65536' })).toThrow('PORT must be a port from 0 to 65535, got "65536"')
+    expect(loadConfig({ PORT: '0' }).port).toBe(0)
+    expect(loadConfig({ NEO4J_BOLT_PORT: '65535' }).neo4jUri).toBe('bolt://127.0.0.1:65535')
+  })
+
   it('reads only the environment it is given', () => {
     const saved = process.env.PORT
     process.env.PORT = '1234'
