@@ -18,8 +18,8 @@ import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { memoryOf, startApi } from './support/processes.ts'
 import { ensureCorpus, names } from './soak.ts'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
-const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const DATA_DIR = join(tmpdir(), 'newsgraph-attack-neo4j')
 const TARGET_RSS = 600 * 1024 * 1024
 const TARGET_PROBE_MS = 1000

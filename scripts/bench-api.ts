@@ -7,7 +7,7 @@
 // The server runs in a child process (this script with --serve) so the load generator does not
 // share its event loop. NEO4J_URI unset: the local instance, started when none runs.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,9 +21,9 @@ import { createServer } from '../src/api/server.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import { startNeo4j } from './neo4j.ts'
 import { fmtMs, loadGraphql, medianFigures, type Figures } from './support/bench.ts'
+import { corpusDir, DEFAULT_CORPUS } from './support/shared.ts'
 
 const HERE = fileURLToPath(import.meta.url)
-const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 /** node flags of the server process: BENCH_NODE_FLAGS, space-separated (e.g. --max-semi-space-size=32) */
 const SERVER_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)
 
@@ -117,8 +117,7 @@ async function bench(opts: {
   try {
     await migrate(driver, { database })
     if (opts.ingest) {
-      if (!existsSync(opts.corpus)) throw new Error(`${opts.corpus}: no such folder (give --corpus, or --no-ingest)`)
-      const inputs = readdirSync(opts.corpus).map((f) => ({ path: join(opts.corpus, f) }))
+      const inputs = readdirSync(corpusDir(opts.corpus)).map((f) => ({ path: join(opts.corpus, f) }))
       console.log(`ingesting ${inputs.length} files of ${opts.corpus} (unchanged articles are skipped) ...`)
       const s = await ingestInputs(driver, inputs, { database })
       console.log(`  new ${s.articles.new}, updated ${s.articles.updated}, unchanged ${s.articles.unchanged}, failed ${s.articles.failed} in ${s.seconds.toFixed(1)} s`)

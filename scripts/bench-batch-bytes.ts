@@ -9,13 +9,14 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import { extractOutcomes } from '../src/ingest/extract-step.ts'
 import { shareStrings } from '../src/ingest/share-strings.ts'
 import type { PreparedArticle } from '../src/graph/rows.ts'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
 const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with node --expose-gc')
 const args = process.argv.slice(2)
 const at = args.indexOf('--count')
 const count = at >= 0 ? Number(args.splice(at, 2)[1]) : 250
-const dir = resolve(args[0] ?? join(import.meta.dirname, '../../shared/corpora/polnear/train/text'))
+const dir = resolve(args[0] ?? DEFAULT_CORPUS)
 const used = (): number => {
   gc!()
   gc!()

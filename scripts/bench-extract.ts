@@ -9,9 +9,10 @@ import { extractArticle, readInput } from '../src/extract/index.ts'
 import { wink as lean } from '../src/extract/nlp.ts'
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
 const opts = new Command()
-  .option('--dir <dir>', 'folder of texts', '/work/shared/corpora/polnear/train/text')
+  .option('--dir <dir>', 'folder of texts', DEFAULT_CORPUS)
   .option('--rounds <n>', 'measured rounds', '5')
   .parse()
   .opts<{ dir: string; rounds: string }>()

@@ -26,7 +26,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { execFileSync } from 'node:child_process'
 import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
@@ -34,9 +33,8 @@ import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { cpuSeconds, machineIdleSeconds, runIngest as runCli, threadCpuSeconds } from './support/processes.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
+import { corpusDir as existingDir, DEFAULT_CORPUS } from './support/shared.ts'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
 /** Deletes everything, in batches (CALL IN TRANSACTIONS needs an auto-commit transaction: session.run). */
 const CLEAR = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'
 const COUNTS = 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS rels'
@@ -77,7 +75,7 @@ const opts = new Command()
   .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
   .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", int(1))
   .option('--fingerprint <file>', "write the graph's fingerprint there after the last run")
-  .option('--corpus <dir>', 'the folder of texts', CORPUS)
+  .option('--corpus <dir>', 'the folder of texts', DEFAULT_CORPUS)
   .option('--query-stats', "per statement of each run, Neo4j's own compile (planning) and execution time (db.stats QUERIES)")
   .option('--tree <dir>', "another checkout whose ingest command to run (compare an older commit on the same server)")
   .option('--neo4j-conf <key=value>', 'one more neo4j.conf line for the throwaway Neo4j (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -88,6 +86,12 @@ const opts = new Command()
   .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
   .parse()
   .opts<Opts>()
+try {
+  existingDir(opts.corpus)
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(2)
+}
 
 function say(line: string): void {
   process.stderr.write(line + '\n')

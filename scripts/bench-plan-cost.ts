@@ -14,13 +14,14 @@ import neo4j from 'neo4j-driver'
 import { freePort, startNeo4j } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { cpuSeconds, runIngest } from './support/processes.ts'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
 const args = process.argv.slice(2)
 const flag = (name: string, dflt?: string) => {
   const i = args.indexOf(name)
   return i >= 0 ? args.splice(i, 2)[1] : dflt
 }
-const corpus = flag('--corpus', join(process.env.NEWSGRAPH_SHARED ?? '../shared', 'corpora/polnear/train/text'))!
+const corpus = flag('--corpus', DEFAULT_CORPUS)!
 const tree = flag('--tree')
 const repeat = Number(flag('--repeat', '3'))
 const texts = (JSON.parse(readFileSync(args[0], 'utf8')) as { calls: number; text: string }[]).filter(

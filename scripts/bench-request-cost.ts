@@ -29,8 +29,8 @@ import { loadGraphql, median, stopChild } from './support/bench.ts'
 import { ROOT, cpuSeconds, memoryOf, runIngest, startApi } from './support/processes.ts'
 import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile.ts'
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
+import { corpusDir, DEFAULT_CORPUS } from './support/shared.ts'
 
-const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const DEFAULT_QUERIES = ['search', 'stats', 'personQuotes', 'articles', 'quotesBy', 'who', 'path', 'nested']
 const say = (line: string) => process.stderr.write(`[bench:request-cost] ${line}\n`)
 
@@ -86,7 +86,7 @@ async function main(opts: Opts): Promise<void> {
     await migrate(driver)
     const [{ n }] = await rows(driver, 'MATCH (a:Article) RETURN count(a) AS n')
     if (Number(n) === 0) {
-      say(`ingesting ${opts.corpus} ...`)
+      say(`ingesting ${corpusDir(opts.corpus)} ...`)
       const { summary } = await runIngest<{ articles: Record<string, number>; seconds: number }>(instance.uri, [opts.corpus])
       say(`ingested: ${JSON.stringify(summary.articles)} in ${summary.seconds.toFixed(0)} s`)
     } else say(`the graph holds ${n} articles already: not ingesting`)

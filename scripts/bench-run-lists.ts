@@ -13,11 +13,11 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { expandPaths, NamedFile, sourceNamer } from '../src/ingest/paths.ts'
 import { RunArticles } from '../src/ingest/run-articles.ts'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
 const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with node --expose-gc')
 const N = Number(process.argv[2] ?? 100_000)
-const CORPUS = join(process.env.NEWSGRAPH_SHARED?.trim() || '/work/shared', 'corpora/polnear/train/text')
 
 const used = (): number => {
   gc!()
@@ -40,7 +40,7 @@ try {
   // bench:scale's layout: <tmp>/corpus/<from>-<to>/e<edition>-<PolNeAR file name>
   const dir = join(tmp, 'corpus', `10000-${10000 + N}`)
   mkdirSync(dir, { recursive: true })
-  const names = readdirSync(CORPUS).sort()
+  const names = readdirSync(DEFAULT_CORPUS).sort()
   for (let i = 0; i < N; i++) writeFileSync(join(dir, `e${12 + Math.floor(i / names.length)}-${names[i % names.length]}`), '')
 
   const files = (await (step('expandPaths: the files listed', () => expandPaths([dir])) as ReturnType<typeof expandPaths>)).files

@@ -20,10 +20,10 @@ import { migrate } from '../src/graph/migrate.ts'
 import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { fmtMs, loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
-import { cpuSeconds, memoryOf, ROOT, runIngest, startApi, threadCpuSeconds } from './support/processes.ts'
+import { cpuSeconds, memoryOf, runIngest, startApi, threadCpuSeconds } from './support/processes.ts'
 import { QUERIES, rows, targets, type Targets } from './support/scale-queries.ts'
+import { corpusDir, DEFAULT_CORPUS } from './support/shared.ts'
 
-const DEFAULT_CORPUS = join(ROOT, '../shared/corpora/polnear/train/text')
 
 /** what `npm run ingest -- --json` prints last (the fields read here) */
 interface CliSummary {
@@ -284,7 +284,7 @@ function table(steps: Step[], opts: Opts): string {
 }
 
 async function main(opts: Opts): Promise<void> {
-  const corpus = new Corpus(resolve(opts.corpus), opts.vary)
+  const corpus = new Corpus(corpusDir(resolve(opts.corpus)), opts.vary)
   const tmp = mkdtempSync(join(tmpdir(), 'bench-scale-'))
   let instance: Neo4jInstance | null = null
   let driver: Driver | null = null

@@ -29,6 +29,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const COUNTER = join(ROOT, 'scripts/support/statement-counter.mjs')
@@ -45,7 +46,7 @@ interface Opts {
 const opts = new Command()
   .name('bench-write-cost')
   .option('--tree <dir>', "the checkout whose migrate and ingest commands run (needs its node_modules)", ROOT)
-  .option('--corpus <dir>', 'the folder of texts', resolve(ROOT, process.env.NEWSGRAPH_SHARED?.trim() || '../shared', 'corpora/polnear/train/text'))
+  .option('--corpus <dir>', 'the folder of texts', DEFAULT_CORPUS)
   .option('--batch-size <n>', 'articles per write transaction', (v) => {
     const n = Number(v)
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1')

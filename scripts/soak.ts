@@ -21,8 +21,8 @@ import { migrate } from '../src/graph/migrate.ts'
 import { ingestInputs } from '../src/ingest/pipeline.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { memoryOf, startApi } from './support/processes.ts'
+import { DEFAULT_CORPUS } from './support/shared.ts'
 
-const DEFAULT_CORPUS = '/work/shared/corpora/polnear/train/text'
 const SOAK_DATA_DIR = join(tmpdir(), 'newsgraph-soak-neo4j')
 
 /** how many of the corpus's articles the graph holds (by source path) */

@@ -5,11 +5,11 @@
 // so there a missing folder fails the run instead of skipping those tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { SHARED_DIR } from '../../scripts/support/shared.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-/** The folder holding seed/ and corpora/: $NEWSGRAPH_SHARED, else ../shared beside the clone. */
-export const SHARED_DIR = resolve(ROOT, process.env.NEWSGRAPH_SHARED?.trim() || '../shared')
+export { SHARED_DIR }
 
 export interface External {
   /** absolute path of the data */
