@@ -10,18 +10,13 @@ import { extractOutcomes } from '../src/ingest/extract-step.ts'
 import { shareStrings } from '../src/ingest/share-strings.ts'
 import type { PreparedArticle } from '../src/graph/rows.ts'
 import { DEFAULT_CORPUS } from './support/shared.ts'
+import { liveHeapBytes } from './support/live-heap.ts'
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
 const args = process.argv.slice(2)
 const at = args.indexOf('--count')
 const count = at >= 0 ? Number(args.splice(at, 2)[1]) : 250
 const dir = resolve(args[0] ?? DEFAULT_CORPUS)
-const used = (): number => {
-  gc!()
-  gc!()
-  return process.memoryUsage().heapUsed
-}
+const used = (): number => liveHeapBytes()
 
 const { port1, port2 } = new MessageChannel()
 // made and sent in a function of its own, so that nothing of the worker's side is left to count

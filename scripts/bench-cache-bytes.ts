@@ -7,9 +7,8 @@
 // before and after, divided by the records. `--tree DIR` measures another checkout's group-cache.ts.
 import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
+import { liveHeapBytes } from './support/live-heap.ts'
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
 const args = process.argv.slice(2)
 const at = args.indexOf('--tree')
 const tree = at >= 0 ? resolve(args.splice(at, 2)[1]) : join(import.meta.dirname, '..')
@@ -18,12 +17,7 @@ const { CompactGroup, GroupCache } = (await import(join(tree, 'src/graph/group-c
 
 const fresh = (s: string): string => Buffer.from(s).toString()
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex')
-const used = (): number => {
-  gc!()
-  gc!()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
+const used = (): number => liveHeapBytes({ arrayBuffers: true })
 
 const before = used()
 const cache = new GroupCache(Infinity)

@@ -6,19 +6,14 @@ import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { forgetWords } from '../src/extract/ner/features.ts'
 import { extractOutcomes } from '../src/ingest/extract-step.ts'
+import { liveHeapBytes } from './support/live-heap.ts'
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
 const args = process.argv.slice(2)
 const at = args.indexOf('--count')
 const count = at >= 0 ? Number(args.splice(at, 2)[1]) : 3000
 if (!args[0]) throw new Error('usage: bench-extract-heap.ts DIR [--count N]')
 const dir = resolve(args[0])
-const usedMb = (): number => {
-  gc!()
-  gc!()
-  return process.memoryUsage().heapUsed / 2 ** 20
-}
+const usedMb = (): number => liveHeapBytes() / 2 ** 20
 const files = readdirSync(dir).sort().slice(0, count)
 const t0 = performance.now()
 console.log(`start: ${usedMb().toFixed(1)} MB`)

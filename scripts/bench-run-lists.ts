@@ -14,17 +14,11 @@ import { deserialize, serialize } from 'node:v8'
 import { expandPaths, NamedFile, sourceNamer } from '../src/ingest/paths.ts'
 import { RunArticles } from '../src/ingest/run-articles.ts'
 import { DEFAULT_CORPUS } from './support/shared.ts'
+import { liveHeapBytes } from './support/live-heap.ts'
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
 const N = Number(process.argv[2] ?? 100_000)
 
-const used = (): number => {
-  gc!()
-  gc!()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
+const used = (): number => liveHeapBytes({ arrayBuffers: true })
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex')
 const rows: string[] = []
 const step = (what: string, build: () => unknown): unknown => {

@@ -3,15 +3,10 @@
 // words (fresh strings, as a text's tokens are) through wordInfo, the live heap after two full collections before and
 // after, divided by the words.
 import { WORD_CACHE_MAX, forgetWords, wordInfo } from '../src/extract/ner/features.ts'
+import { liveHeapBytes } from './support/live-heap.ts'
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
 const words = Number(process.argv[2] ?? 200_000)
-const used = (): number => {
-  gc!()
-  gc!()
-  return process.memoryUsage().heapUsed
-}
+const used = (): number => liveHeapBytes()
 forgetWords()
 const before = used()
 for (let i = 0; i < words; i++) wordInfo(Buffer.from(`Kwazor${i.toString(36)}`).toString())
