@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Driver } from 'neo4j-driver'
 import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
 import { backfillCoMentions, coMentionStoreMinSetting } from './co-mentions.ts'
+import { backfillNameKeys } from './name-keys.ts'
 import { backfillArticleNewest, backfillCompactKeys, backfillPageKeys, backfillPairPages, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
@@ -78,6 +79,8 @@ export async function migrate(driver: Driver, options: { database?: string; file
     }
   }
   await driver.executeQuery(AWAIT_INDEXES, { timeoutSeconds: AWAIT_INDEXES_SECONDS }, { database: options.database })
+  // NAME KEYS (name-keys.ts): the lowered names and aliases the lookups by name ask for
+  await backfillNameKeys(driver, options.database)
   // AGGREGATES HOOK (aggregates.ts): a graph written before the aggregates existed gets them once
   await backfillAggregates(driver, options.database)
   // PAGE KEYS (pages.ts): a store written before the keys of the newest-first pages gets them once

@@ -11,6 +11,7 @@ import { chunkByKnownRecords, CompactGroup, type GroupCache } from './group-cach
 import { bigGroupOf, CLEAR_DIRTY } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
+import { NAME_KEYS } from './name-keys.ts'
 import { keyOf, recordKey, resolveGroup, type FormRecord, type GroupResolution, type ResolvedEntity, type StoredRecord } from './resolve.ts'
 
 function cmp(a: string, b: string): number {
@@ -40,7 +41,7 @@ MATCH (a)-[m:MENTIONS]->(e) USING INDEX SEEK m:MENTIONS(group) WHERE m.group IN 
 RETURN m.group AS group, a.id AS articleId, toString(a.publishedAt) AS date, m.form AS form, m.formName AS name,
        m.formType AS type, m.count AS count, coalesce(m.formAliases, []) AS aliases, e.id AS current`
 
-/** Creates or updates the resolved nodes: type label, name, aliases, ids merged into them. */
+/** Creates or updates the resolved nodes: type label, name, aliases (and their lowered keys, name-keys.ts), ids merged into them. */
 export const SET_RESOLVED = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
@@ -48,12 +49,14 @@ WITH e, row
 // most groups a batch touches resolve as before: nodes already right are not written again
 WHERE e.aliasIds IS NULL OR coalesce(e.type, '') <> row.type OR coalesce(e.name, '') <> row.name
    OR coalesce(e.aliases, []) <> row.aliases OR coalesce(e.aliasIds, []) <> row.aliasIds
+   OR e.nameKeys IS NULL
 CALL (e, row) {
   WITH e, row WHERE e.type IS NULL OR e.type <> row.type
   REMOVE e:Person:Organisation:Place:Country
   SET e:$(row.type)
 }
-SET e.type = row.type, e.name = row.name, e.aliases = row.aliases, e.aliasIds = row.aliasIds`
+SET e.type = row.type, e.name = row.name, e.aliases = row.aliases, e.aliasIds = row.aliasIds,
+    e.nameKeys = ${NAME_KEYS('row.name', 'row.aliases')}`
 
 export interface Move {
   articleId: string

@@ -36,17 +36,13 @@ const NAMED = (l: string) => `toLower(node.name) = ${l}.lower OR any(a IN coales
 /**
  * The entities the lookup `l` (an EntityLookup) names by name or alias, as \`e\` (the branches of a UNION
  * after one that finds the id; each once): those whose name or an alias is the name in any case, from the
- * keyword indexes `entityNameKeys` and `entityAliasKeys` asked for \`l.exact\` (name-keys.ts: only the
- * entities that bear the name come back); without `exact`, from the `entityNames` index asked for the
- * phrase (50 candidates, as before those indexes), and none when the name holds no word.
+ * keyword index `entityLowerKeys` asked for \`l.exact\`, the lowered name as one term (name-keys.ts: only
+ * the entities that bear the name come back); without `exact`, from the `entityNames` index asked for the
+ * phrase (50 candidates), and none when the name holds no word.
  */
 const BY_NAME = (l: string) => `CALL (${l}) {
       WITH ${l} WHERE ${l}.exact IS NOT NULL
-      CALL db.index.fulltext.queryNodes('entityNameKeys', ${l}.exact) YIELD node
-      RETURN node
-      UNION
-      WITH ${l} WHERE ${l}.exact IS NOT NULL
-      CALL db.index.fulltext.queryNodes('entityAliasKeys', ${l}.exact) YIELD node
+      CALL db.index.fulltext.queryNodes('entityLowerKeys', ${l}.exact) YIELD node
       RETURN node
       UNION
       WITH ${l} WHERE ${l}.exact IS NULL AND ${l}.phrase IS NOT NULL
@@ -94,7 +90,7 @@ RETURN id AS key, ${ENTITY('e')} AS entity`
 
 /**
  * Resolve names to entities: the id itself, or (case-insensitively) the name or an alias, found
- * through the keyword indexes `entityNameKeys` and `entityAliasKeys` (BY_NAME; the `entityNames` phrase when the name has no such query). Several matches: the
+ * through the keyword index `entityLowerKeys` (BY_NAME; the `entityNames` phrase when the name has no such query). Several matches: the
  * one mentioned in the most articles wins (the `articleCount` the writers keep, aggregates.ts). With its
  * `mentionCount` (the counter the writers keep), so that `entity(name) { mentionCount }` needs no round
  * trip of its own (issue 13).

@@ -18,6 +18,7 @@ import { deleteFacts, deleteOrphans } from './remove.ts'
 import { chunkByKnownRecords, GroupCache } from './group-cache.ts'
 import { groupsOfArticles, lockGroups, newGroupTokens } from './group-locks.ts'
 import { applyPlan, nodeAfterMoves, planGroups, type GroupPlan } from './plan.ts'
+import { NAME_KEYS } from './name-keys.ts'
 import { recordKey, TYPE_OF_PREFIX, type FormRecord } from './resolve.ts'
 import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
@@ -92,7 +93,8 @@ SET a.url = ${r}.url, a.title = ${r}.title, a.publishedAt = date(${r}.publishedA
 export const MERGE_ENTITIES = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3`
+ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.iso2 = row.iso2, e.iso3 = row.iso3,
+    e.nameKeys = ${NAME_KEYS('row.name', 'row.aliases')}`
 
 /**
  * Every per-article fact of the batch, one row per article. The article's entities (merged just

@@ -14,6 +14,7 @@ import { aggregateDifferences, backfillAggregates, backfillRelatedWeights } from
 import { backfillCoMentions } from '../../src/graph/co-mentions.ts'
 import { decide, undoDecision } from '../../src/graph/curation.ts'
 import { migrate } from '../../src/graph/migrate.ts'
+import { nameKeyDifferences } from '../../src/graph/name-keys.ts'
 import { backfillCompactKeys, backfillPageKeys, backfillPairPages, backfillSpeakerRanks, pageKeyDifferences } from '../../src/graph/pages.ts'
 import { goodCorpus } from '../support/bad-inputs.ts'
 import { integrityViolations, NONE } from '../support/integrity.ts'
@@ -77,6 +78,8 @@ async function expectExact(step: string): Promise<void> {
   await noteCrossings()
   // the keys of the newest-first pages (pages.ts) name the node each fact is on now
   expect(await pageKeyDifferences(driver, database), step).toEqual([])
+  // the lowered name and aliases of every entity, which the lookups by name ask for (name-keys.ts)
+  expect(await nameKeyDifferences(driver, database), step).toEqual([])
   expect(await integrityViolations(driver), step).toEqual(NONE)
 }
 
