@@ -7,6 +7,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { refGroups } from './decisions.ts'
 import type { Decision, DecisionKind } from './decisions.ts'
 import { phraseLuceneQuery } from './read.ts'
+import { exactNameLuceneQuery } from './name-keys.ts'
 import { lockGroups } from './group-locks.ts'
 import { resolveGroups } from './plan.ts'
 import { deleteOrphans } from './remove.ts'
@@ -81,9 +82,21 @@ MATCH (e:Entity) WHERE $form IN e.aliasIds
 RETURN ${SUMMARY('e')}
 ORDER BY articles DESC, id`
 
-/** Entities whose name or an alias is `$lower` (case-insensitive), with the forms of that name they hold. */
+/**
+ * Entities whose name or an alias is `$lower` (case-insensitive), with the forms of that name they hold:
+ * from the lowered keys' index asked for `$exact` (name-keys.ts: every entity that bears the name, and only
+ * those), or from the phrase's 100 best candidates when the name has no such query.
+ */
 export const NAME_MATCHES = `
-CALL db.index.fulltext.queryNodes('entityNames', $phrase, {limit: 100}) YIELD node AS e
+CALL () {
+  WITH 1 AS one WHERE $exact IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entityLowerKeys', $exact) YIELD node
+  RETURN node AS e
+  UNION
+  WITH 1 AS one WHERE $exact IS NULL
+  CALL db.index.fulltext.queryNodes('entityNames', $phrase, {limit: 100}) YIELD node
+  RETURN node AS e
+}
 WITH e WHERE toLower(e.name) = $lower OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $lower)
 OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
 WHERE toLower(m.formName) = $lower OR any(a IN coalesce(m.formAliases, []) WHERE toLower(a) = $lower)
@@ -162,7 +175,7 @@ export async function resolveArgument(tx: ManagedTransaction, arg: string, kind:
   const holders = await tx.run(FORM_HOLDERS, { form: text })
   if (holders.records.length) return { ref: text, entity: summary(holders.records[0]) }
   const phrase = phraseLuceneQuery(text)
-  const rows = phrase ? (await tx.run(NAME_MATCHES, { phrase, lower: text.toLowerCase() })).records : []
+  const rows = phrase ? (await tx.run(NAME_MATCHES, { phrase, exact: exactNameLuceneQuery(text, true), lower: text.toLowerCase() })).records : []
   const exact = rows.filter((r) => r.get('byName'))
   const pick = exact.length ? exact : rows
   if (ID_LIKE.test(text) && !pick.length) {
