@@ -98,11 +98,12 @@ describe('the result cache', () => {
   })
 
   it('refreshes an expired entry with one request while the others get the previous answer', async () => {
-    // TTL 200 ms, asked again after 250 ms: expired, and well inside the stale window even on a loaded machine
-    const c = counter(200)
+    // TTL 1 s, asked again after 1.15 s: expired, and inside the stale window (to 2 s) even when a loaded
+    // machine's timer fires late (with a TTL of 200 ms, a timer 150 ms late on CI's 2 busy cores ended the window)
+    const c = counter(1000)
     const slow = '{ n(delay: 50) }'
     expect(await c.ask(slow)).toEqual({ n: 1 })
-    await new Promise((r) => setTimeout(r, 250))
+    await new Promise((r) => setTimeout(r, 1150))
     const refresher = c.ask(slow)
     const others = await Promise.all([c.ask(slow), c.ask(slow)])
     expect(others).toEqual([{ n: 1 }, { n: 1 }])
