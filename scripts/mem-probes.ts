@@ -33,6 +33,8 @@ export interface ProcessSummary {
 
 const MB = 2 ** 20
 const mb = (bytes: number): number => Math.round(bytes / MB)
+/** the largest f(p) of the probes, 0 for none */
+const max = (xs: Probe[], f: (p: Probe) => number): number => xs.reduce((a, p) => Math.max(a, f(p)), 0)
 
 /** The summary of each ingest process in `probes` (in file order), over `overMb`. */
 export function summarize(probes: Probe[], overMb = 100): ProcessSummary[] {
@@ -53,7 +55,6 @@ export function summarize(probes: Probe[], overMb = 100): ProcessSummary[] {
       const inTenth = all.filter((p) => p.t > t0 && p.t <= last.t)
       const m = inTenth.filter((p) => p.label !== 'worker')
       const w = inTenth.filter((p) => p.label === 'worker')
-      const max = (xs: Probe[], f: (p: Probe) => number) => xs.reduce((a, p) => Math.max(a, f(p)), 0)
       tenths.push({
         written: last.written ?? 0,
         mainUsedMb: mb(max(m, (p) => p.heap)),
@@ -85,8 +86,8 @@ export function summarize(probes: Probe[], overMb = 100): ProcessSummary[] {
         mainUsedMb: mb(atTop.heap),
         mainTotalMb: mb(atTop.total),
         writtenAfter: after?.[0].written ?? null,
-        planRecords: inBatch.filter((p) => p.label === 'plan: resolved').reduce((a, p) => Math.max(a, p.records ?? 0), 0),
-        cacheMb: Math.round(inBatch.reduce((a, p) => Math.max(a, p.cacheMb ?? 0), 0)),
+        planRecords: max(inBatch.filter((p) => p.label === 'plan: resolved'), (p) => p.records ?? 0),
+        cacheMb: Math.round(max(inBatch, (p) => p.cacheMb ?? 0)),
       },
     })
   }

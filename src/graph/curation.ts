@@ -6,8 +6,8 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver'
 import { refGroups } from './decisions.ts'
 import type { Decision, DecisionKind } from './decisions.ts'
-import { phraseLuceneQuery } from './read.ts'
-import { exactNameLuceneQuery } from './name-keys.ts'
+import { entityLookup } from './read.ts'
+import { BY_NAME } from './read-fragments.ts'
 import { lockGroups } from './group-locks.ts'
 import { resolveGroups } from './plan.ts'
 import { deleteOrphans } from './remove.ts'
@@ -83,25 +83,18 @@ RETURN ${SUMMARY('e')}
 ORDER BY articles DESC, id`
 
 /**
- * Entities whose name or an alias is `$lower` (case-insensitive), with the forms of that name they hold:
- * from the lowered keys' index asked for `$exact` (name-keys.ts: every entity that bears the name, and only
- * those), or from the phrase's 100 best candidates when the name has no such query.
+ * Entities whose name or an alias is `$ref`'s name in any case (`$ref` an EntityLookup: the lookups' BY_NAME,
+ * read-fragments.ts), with the forms of that name they hold.
  */
 export const NAME_MATCHES = `
 CALL () {
-  WITH 1 AS one WHERE $exact IS NOT NULL
-  CALL db.index.fulltext.queryNodes('entityLowerKeys', $exact) YIELD node
-  RETURN node AS e
-  UNION
-  WITH 1 AS one WHERE $exact IS NULL
-  CALL db.index.fulltext.queryNodes('entityNames', $phrase, {limit: 100}) YIELD node
-  RETURN node AS e
+  WITH $ref AS l
+  ${BY_NAME('l')}
 }
-WITH e WHERE toLower(e.name) = $lower OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $lower)
 OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
-WHERE toLower(m.formName) = $lower OR any(a IN coalesce(m.formAliases, []) WHERE toLower(a) = $lower)
-WITH e, collect(DISTINCT CASE WHEN toLower(m.formName) = $lower THEN m.form END) AS named, collect(DISTINCT m.form) AS aliased
-RETURN ${SUMMARY('e')}, toLower(e.name) = $lower AS byName, named, aliased
+WHERE toLower(m.formName) = $ref.lower OR any(a IN coalesce(m.formAliases, []) WHERE toLower(a) = $ref.lower)
+WITH e, collect(DISTINCT CASE WHEN toLower(m.formName) = $ref.lower THEN m.form END) AS named, collect(DISTINCT m.form) AS aliased
+RETURN ${SUMMARY('e')}, toLower(e.name) = $ref.lower AS byName, named, aliased
 ORDER BY articles DESC, id`
 
 /** The name groups the records on an entity are filed under. */
@@ -174,8 +167,8 @@ export async function resolveArgument(tx: ManagedTransaction, arg: string, kind:
   if (byId.records.length) return { ref: text, entity: summary(byId.records[0]) }
   const holders = await tx.run(FORM_HOLDERS, { form: text })
   if (holders.records.length) return { ref: text, entity: summary(holders.records[0]) }
-  const phrase = phraseLuceneQuery(text)
-  const rows = phrase ? (await tx.run(NAME_MATCHES, { phrase, exact: exactNameLuceneQuery(text, true), lower: text.toLowerCase() })).records : []
+  const ref = entityLookup(text)
+  const rows = ref.phrase ? (await tx.run(NAME_MATCHES, { ref })).records : []
   const exact = rows.filter((r) => r.get('byName'))
   const pick = exact.length ? exact : rows
   if (ID_LIKE.test(text) && !pick.length) {

@@ -38,9 +38,9 @@ const NAMED = (l: string) => `toLower(node.name) = ${l}.lower OR any(a IN coales
  * after one that finds the id; each once): those whose name or an alias is the name in any case, from the
  * keyword index `entityLowerKeys` asked for \`l.exact\`, the lowered name as one term (name-keys.ts: only
  * the entities that bear the name come back); without `exact`, from the `entityNames` index asked for the
- * phrase (50 candidates), and none when the name holds no word.
+ * phrase (50 candidates), and none when the name holds no word. Also curation's NAME_MATCHES.
  */
-const BY_NAME = (l: string) => `CALL (${l}) {
+export const BY_NAME = (l: string) => `CALL (${l}) {
       WITH ${l} WHERE ${l}.exact IS NOT NULL
       CALL db.index.fulltext.queryNodes('entityLowerKeys', ${l}.exact) YIELD node
       RETURN node
