@@ -219,7 +219,11 @@ export class AnswerBudget {
   private waiting: (() => void)[] = []
   private booked = false
   private readonly slicing: { sliceAfterFields: number; sliceMs: number }
-  constructor(private readonly limits: { maxResponseBytes: number; maxExecutionMs: number; sliceAfterFields?: number; sliceMs?: number }) {
+  constructor(
+    private readonly limits: { maxResponseBytes: number; maxExecutionMs: number; sliceAfterFields?: number; sliceMs?: number },
+    /** how many values the estimate before execution expects the answer to hold (estimateCost) */
+    readonly estimatedFields = 0,
+  ) {
     this.slicing = { sliceAfterFields: limits.sliceAfterFields ?? BUDGET.sliceAfterFields, sliceMs: limits.sliceMs ?? BUDGET.sliceMs }
   }
 
@@ -422,7 +426,7 @@ export function useAnswerBudget(limits: typeof BUDGET = BUDGET): Plugin {
       }
       // should the execution throw past onExecuteDone, the slot still comes back
       if (release) setTimeout(release, limits.maxExecutionMs + 30_000).unref()
-      const budget = new AnswerBudget(limits)
+      const budget = new AnswerBudget(limits, estimate.fields)
       ;(args.contextValue as { budget?: AnswerBudget }).budget = budget
       return {
         onExecuteDone({ result, setResult }) {

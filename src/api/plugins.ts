@@ -12,6 +12,8 @@ import type { Config } from '../config.ts'
 import { DatabaseUnavailableError, QueryTimeoutError, isUnavailable } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
 import { useAnswerBudget } from './budget.ts'
+import { useCompiledRepeats } from './compiled.ts'
+import type { CompiledRuns } from './compiled.ts'
 import { useHealth } from './health.ts'
 
 export const LIMITS = {
@@ -100,11 +102,13 @@ export function useNoIntrospection(): Plugin {
 /** "Did you mean ...?" in any of graphql's messages: field, type, argument and enum value suggestions */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g
 
-const withoutSuggestions = <E extends { message: string }>(errors: readonly E[]): E[] =>
+/** the errors with every suggestion dropped: a copy of each error that held one (graphql-jit's are frozen) */
+const withoutSuggestions = <E extends Error>(errors: readonly E[]): E[] =>
   errors.map((e) => {
-    // a GraphQLError's message is a plain writable property
-    ;(e as { message: string }).message = e.message.replace(SUGGESTION, '').trim()
-    return e
+    const message = e.message.replace(SUGGESTION, '').trim()
+    if (message === e.message) return e
+    const g = e as Partial<GraphQLError>
+    return new GraphQLError(message, { nodes: g.nodes, source: g.source, positions: g.positions, path: g.path, originalError: g.originalError, extensions: g.extensions }) as Error as E
   })
 
 /**
@@ -283,12 +287,16 @@ export interface PluginOptions {
   /** read responses are cached this long (ms); 0 turns the cache off */
   responseCacheTtlMs: number
   browserDir?: string
+  /** when a query runs compiled (compiled.ts; default: after COMPILE_AFTER executions, COMPILE_MIN_VALUES values) */
+  compile?: { after?: number; minValues?: number }
 }
 
 export interface ApiPlugins {
   plugins: Plugin[]
   /** drop every cached response (after an ingest) */
   invalidateCache: () => void
+  /** how many executions ran compiled */
+  compiled: CompiledRuns
 }
 
 export function createPlugins(opts: PluginOptions): ApiPlugins {
@@ -302,14 +310,16 @@ export function createPlugins(opts: PluginOptions): ApiPlugins {
     blockFieldSuggestion: { enabled: !config.introspection },
   })
   const cache = useResultCache({ ttlMs: opts.responseCacheTtlMs })
+  const compiled: CompiledRuns = { runs: 0 }
   const plugins: Plugin[] = [
     useHealth({ probe: opts.probe, browserDir: opts.browserDir }),
     useBodyLimit(LIMITS.maxBodyBytes),
     ...(armor.protect().plugins as Plugin[]),
     useAnswerBudget(),
+    useCompiledRepeats(opts.compile, compiled),
     ...(config.introspection ? [] : [useNoIntrospection(), useNoSuggestions()]),
     useIngestToken(config.ingestToken) as Plugin,
     ...(opts.responseCacheTtlMs > 0 ? [cache.plugin] : []),
   ]
-  return { plugins, invalidateCache: cache.invalidate }
+  return { plugins, invalidateCache: cache.invalidate, compiled }
 }

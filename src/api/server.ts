@@ -17,6 +17,7 @@ import { createCuration } from './curation.ts'
 import { createIngest } from './ingest.ts'
 import { createLoaders } from './loaders.ts'
 import { meterSchema } from './budget.ts'
+import type { CompiledRuns } from './compiled.ts'
 import { createPlugins, maskError } from './plugins.ts'
 import { resolvers } from './resolvers.ts'
 import { useReadingView } from '../view/routes.ts'
@@ -36,12 +37,19 @@ export interface AppOptions {
   browserDir?: string
   /** Neo4j Browser's address, for the reading view's links (default config.neo4jBrowserUrl) */
   neo4jBrowserUrl?: string
+  /**
+   * when a query runs compiled (compiled.ts): after `after` executions of its text (default 2; Infinity: never)
+   * if its answer is estimated at `minValues` values or more (default 300)
+   */
+  compile?: { after?: number; minValues?: number }
 }
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, ApiContext>
   db: ReadExecutor
   invalidateCache: () => void
+  /** how many executions ran compiled (compiled.ts) */
+  compiled: CompiledRuns
 }
 
 const ANY_ORIGIN = { origin: '*', credentials: false }
@@ -49,11 +57,12 @@ const ANY_ORIGIN = { origin: '*', credentials: false }
 export function createApp(config: Config, driver: Driver, options: AppOptions = {}): App {
   const db = options.executor ?? createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs })
   const probe = createReadExecutor(driver, { database: config.neo4jDatabase, timeoutMs: 2000 })
-  const { plugins, invalidateCache } = createPlugins({
+  const { plugins, invalidateCache, compiled } = createPlugins({
     config,
     probe,
     responseCacheTtlMs: options.responseCacheTtlMs ?? config.responseCacheMs,
     browserDir: options.browserDir,
+    compile: options.compile,
   })
   const ingest = config.ingestToken
     ? options.ingest === undefined ? createIngest(driver, db, config.neo4jDatabase) : options.ingest
@@ -85,7 +94,7 @@ export function createApp(config: Config, driver: Driver, options: AppOptions = 
     ],
     context: () => ({ db, loaders: createLoaders(db), ingest, curate, afterIngest: invalidateCache }),
   })
-  return { yoga, db, invalidateCache }
+  return { yoga, db, invalidateCache, compiled }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Config } from '../../src/config.ts'
 import { createReadExecutor, QueryTimeoutError, toPlain } from '../../src/graph/read.ts'
 import { maskError } from '../../src/api/plugins.ts'
 import { WARM_QUERIES, warmUp } from '../../src/api/warm.ts'
+import { COMPILE_AFTER } from '../../src/api/compiled.ts'
 import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
 import { gql, ingestFixtures, ok, startApi, type RunningApi } from './api-support.ts'
 
@@ -421,6 +422,67 @@ describe('start-up warm-up', () => {
     expect(report.queries).toBe(WARM_QUERIES.length)
     expect(report.queries).toBeGreaterThan(3)
     expect(report.failed).toEqual([])
+  })
+})
+
+describe('compiled execution', () => {
+  // graphql-jit runs a large answer's document once it has been executed COMPILE_AFTER times (compiled.ts): every answer
+  // must be the one graphql-js gives, byte for byte (field order, nulls, errors and their paths)
+  const QUESTIONS: { query: string; variables?: Record<string, unknown> }[] = [
+    ...WARM_QUERIES,
+    {
+      query: `query($name: String!) { entity(name: $name) { __typename id name mentionCount
+        related(first: 3) { weight entity { name type ... on Person { quotes(first: 2) { totalCount edges { node { text about { name } article { title } } } } }
+          articles(first: 2) { totalCount edges { node { title publishedAt } } } } } } }`,
+      variables: { name: 'Ivo Stenmark' },
+    },
+    {
+      query: `query($about: String!, $withKind: Boolean!) { a: whoSaidWhatAbout(about: $about, first: 3, quotesPerSpeaker: 2) {
+        speaker { id name } speakerName count quotes { text kind @include(if: $withKind) article { title publishedAt } } }
+        b: whoSaidWhatAbout(about: "no such entity anywhere") { count } }`,
+      variables: { about: 'Norway', withKind: false },
+    },
+    { query: '{ entity(name: "no such entity anywhere") { id name } search(query: "stenmrk", first: 2) { ...E } } fragment E on Entity { id name type }' },
+    { query: '{ quotes(first: 1, after: "not-a-cursor") { totalCount } }' },
+    { query: '{ articles(first: 2) { edges { cursor node { id title entities { count entity { name type } spans { start end } } quotes { text speaker { name } } } } } }' },
+    { query: 'query($n: Int) { quotes(first: $n) { edges { node { id } } } }', variables: { n: 1.5 } },
+  ]
+
+  it('answers every question as graphql-js does, byte for byte, once it runs compiled', async () => {
+    const compiled = await startApi(config, driver, { compile: { after: 0, minValues: 0 } })
+    const interpreted = await startApi(config, driver, { compile: { after: Infinity } })
+    try {
+      for (const { query, variables } of QUESTIONS) {
+        const [a, b] = [await gql(compiled.url, query, variables), await gql(interpreted.url, query, variables)]
+        expect(a.raw, query).toBe(b.raw)
+        expect(a.status, query).toBe(b.status)
+      }
+      // every answer was compiled on one side only (the float variable's too: refused as graphql-js refuses it)
+      expect(compiled.app.compiled.runs).toBe(QUESTIONS.length)
+      expect(interpreted.app.compiled.runs).toBe(0)
+    } finally {
+      await compiled.close()
+      await interpreted.close()
+    }
+  })
+
+  it('compiles a question once asked COMPILE_AFTER times if its answer is expected large, the same answer each time; never a small one', async () => {
+    const fresh = await startApi(config, driver)
+    try {
+      const large = `query($about: String!) { whoSaidWhatAbout(about: $about, first: 10) {
+        speaker { id name type } speakerName count quotes { text kind article { title publishedAt } } } }`
+      const small = 'query($about: String!) { whoSaidWhatAbout(about: $about, first: 2) { speakerName count } }'
+      const answers: Record<string, Set<string>> = { large: new Set(), small: new Set() }
+      for (let i = 0; i < COMPILE_AFTER + 2; i++) {
+        answers.large.add((await gql(fresh.url, large, { about: 'Norway' })).raw)
+        answers.small.add((await gql(fresh.url, small, { about: 'Norway' })).raw)
+      }
+      expect(fresh.app.compiled.runs).toBe(2)
+      expect([answers.large.size, answers.small.size]).toEqual([1, 1])
+      expect([...answers.large][0]).toContain('"publishedAt"')
+    } finally {
+      await fresh.close()
+    }
   })
 })
 
