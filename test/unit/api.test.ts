@@ -9,6 +9,7 @@ import { generates } from '../../codegen.ts'
 import { createSchema, createYoga } from 'graphql-yoga'
 import { useResultCache } from '../../src/api/plugins.ts'
 import { BUDGET, estimateCost, meterSchema, useAnswerBudget } from '../../src/api/budget.ts'
+import { useCompiledRepeats } from '../../src/api/compiled.ts'
 import { parse } from 'graphql'
 import { SCHEMA_PATH } from '../../src/api/server.ts'
 
@@ -213,6 +214,34 @@ describe('the answer budget', () => {
     expect(plain.errors?.map((e) => e.extensions?.code)).toEqual(['ANSWER_TOO_SLOW'])
     const refused = await ask(yoga({ maxEstimatedFields: 15, maxResponseBytes: 1e9, maxExecutionMs: 60_000 }), '{ items(n: 1) { text slow } }')
     expect(refused.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY')
+  })
+
+  it('D1: stops a compiled answer (compiled.ts) as it stops an interpreted one, with the same one error', async () => {
+    const yoga = (over: { maxResponseBytes: number; maxExecutionMs: number }, compiled: boolean) =>
+      createYoga({
+        schema: meterSchema(
+          createSchema({
+            typeDefs: 'type Query { items(n: Int!): [Item!]! }  type Item { i: Int! text: String! }',
+            resolvers: { Query: { items: (_: unknown, { n }: { n: number }) => Array.from({ length: n }, (_, i) => ({ i })) }, Item: { text: () => 'x'.repeat(1000) } },
+          }),
+        ),
+        plugins: [useAnswerBudget({ ...BUDGET, maxEstimatedFields: 1_000_000, ...over }), ...(compiled ? [useCompiledRepeats({ after: 0, minValues: 0 }, runs)] : [])],
+        maskedErrors: false,
+      })
+    const runs = { runs: 0 }
+    const ask = async (y: ReturnType<typeof yoga>, query: string) =>
+      (await y.fetch('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).text()
+    const cases: [{ maxResponseBytes: number; maxExecutionMs: number }, string, string][] = [
+      [{ maxResponseBytes: 100_000, maxExecutionMs: 60_000 }, '{ items(n: 5000) { text } }', 'ANSWER_TOO_LARGE'],
+      [{ maxResponseBytes: 1e9, maxExecutionMs: 1 }, '{ items(n: 50000) { i j: i } }', 'ANSWER_TOO_SLOW'],
+      [{ maxResponseBytes: 100_000, maxExecutionMs: 60_000 }, '{ items(n: 50) { i text } }', ''],
+    ]
+    for (const [over, query, code] of cases) {
+      const [compiled, interpreted] = [await ask(yoga(over, true), query), await ask(yoga(over, false), query)]
+      expect(compiled, query).toBe(interpreted)
+      expect(JSON.parse(compiled).errors?.[0]?.extensions?.code ?? '', query).toBe(code)
+    }
+    expect(runs.runs).toBe(cases.length)
   })
 
   it('D1: a large answer hands the event loop back while it is computed: a light request sent meanwhile is answered first', async () => {
