@@ -60,29 +60,30 @@ export function useCompiledRepeats(
   { after = COMPILE_AFTER, minValues = COMPILE_MIN_VALUES }: { after?: number; minValues?: number } = {},
   counter: CompiledRuns = { runs: 0 },
 ): Plugin {
-  const executions = new WeakMap<DocumentNode, number>()
-  // per document and operation name: its compiled query, or null when graphql-jit could not compile it
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>()
-  const compiledOf = (document: DocumentNode, schema: Parameters<typeof compileQuery>[0], operationName: string | null | undefined) => {
-    let byName = compiled.get(document)
-    if (!byName) compiled.set(document, (byName = new Map()))
-    const key = operationName ?? ''
-    if (!byName.has(key)) {
-      const c = compileQuery(schema, document, operationName ?? undefined)
-      byName.set(key, isCompiledQuery(c) ? c : null)
+  // per document: how often it ran, and per operation name its compiled query (null: a mutation, or one
+  // graphql-jit could not compile), made once
+  const documents = new WeakMap<DocumentNode, { runs: number; byName: Map<string, CompiledQuery | null> }>()
+  const compiledOf = (seen: { byName: Map<string, CompiledQuery | null> }, args: { document: DocumentNode; schema: Parameters<typeof compileQuery>[0]; operationName?: string | null }) => {
+    const key = args.operationName ?? ''
+    let query = seen.byName.get(key)
+    if (query === undefined) {
+      const isQuery = getOperationAST(args.document, args.operationName)?.operation === 'query'
+      const c = isQuery ? compileQuery(args.schema, args.document, args.operationName ?? undefined) : null
+      seen.byName.set(key, (query = c && isCompiledQuery(c) ? c : null))
     }
-    return byName.get(key)!
+    return query
   }
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const n = executions.get(args.document) ?? 0
-      if (n < after) {
-        executions.set(args.document, n + 1)
+      let seen = documents.get(args.document)
+      if (!seen) documents.set(args.document, (seen = { runs: 0, byName: new Map() }))
+      if (seen.runs < after) {
+        seen.runs++
         return
       }
       const estimated = (args.contextValue as { budget?: AnswerBudget }).budget?.estimatedFields ?? 0
-      if (estimated < minValues || getOperationAST(args.document, args.operationName)?.operation !== 'query') return
-      const query = compiledOf(args.document, args.schema, args.operationName)
+      if (estimated < minValues) return
+      const query = compiledOf(seen, args)
       if (!query) return
       counter.runs++
       const source = args.document.loc?.source
