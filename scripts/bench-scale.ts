@@ -7,19 +7,20 @@
 // throwaway Neo4j (temporary folder, free ports; stopped and deleted at the end) by the ingest command,
 // and after each step the API (`npm start`'s server, RESPONSE_CACHE_MS=0) is loaded with autocannon at 1
 // and 8 connections for each query of the issue's list. One table at the end: req/s, p50 and p99 per
-// step, the growth between the last two steps, ingest rate, store size per article and peak memory.
+// step, the growth between the last two steps, ingest rate, store size per article and peak memory, and the CPU
+// milliseconds a request costs the API, Neo4j and the load generator at the most connections (from /proc).
 // Never part of `npm test`.
 import type { ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { migrate } from '../src/graph/migrate.ts'
 import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
-import { fmtMs, loadGraphql, medianFigures, stopChild, type Figures } from './support/bench.ts'
+import { fmtMs, loadGraphql, median, medianFigures, stopChild, type Figures } from './support/bench.ts'
 import { cpuSeconds, memoryOf, runIngest, startApi, threadCpuSeconds } from './support/processes.ts'
 import { QUERIES, rows, targets, type Targets } from './support/scale-queries.ts'
 import { corpusDir, DEFAULT_CORPUS } from './support/shared.ts'
@@ -147,12 +148,31 @@ interface Step {
   storeBytes: number
   neo4jPeak: number
   apiPeak: number
-  figures: Record<string, Record<number, Figures & { answerErrors: boolean }>>
+  figures: Record<string, Record<number, Figures & { answerErrors: boolean; cpu: CpuPerRequest }>>
   /** Neo4j db hits of all the Cypher one request runs (PROFILE), and how many queries */
   dbHits: Record<string, { hits: number; queries: number }>
   load: number[]
   /** Neo4j's CPU, % of one core, over a few seconds with no client just before the load; its busiest threads */
   neo4jIdle: { pct: number; threads: string }
+}
+
+/**
+ * CPU milliseconds per answered request over a load (from /proc of the API and Neo4j, process.cpuUsage of this
+ * process, where autocannon runs): unlike req/s, little moved by how fast the shared machine is at the moment
+ */
+interface CpuPerRequest {
+  api: number
+  neo4j: number
+  load: number
+}
+
+/** the CPU per answered request of `run`, for the API and Neo4j processes and this one */
+async function withCpu(pids: { api: number; neo4j: number }, run: () => Promise<Figures>): Promise<Figures & { cpu: CpuPerRequest }> {
+  const [api0, neo0, own0] = [cpuSeconds(pids.api), cpuSeconds(pids.neo4j), process.cpuUsage()]
+  const f = await run()
+  const own = process.cpuUsage(own0)
+  const per = (seconds: number) => (f.answered ? (seconds * 1000) / f.answered : 0)
+  return { ...f, cpu: { api: per(cpuSeconds(pids.api) - api0), neo4j: per(cpuSeconds(pids.neo4j) - neo0), load: per((own.user + own.system) / 1e6) } }
 }
 
 interface Opts {
@@ -206,7 +226,7 @@ async function ingestStep(corpus: Corpus, from: number, to: number, dir: string,
   return summary
 }
 
-async function measure(url: string, t: Targets, opts: Opts): Promise<Step['figures']> {
+async function measure(url: string, pids: { api: number; neo4j: number }, t: Targets, opts: Opts): Promise<Step['figures']> {
   const out: Step['figures'] = {}
   for (const key of opts.queries) {
     const q = QUERIES[key]
@@ -223,11 +243,15 @@ async function measure(url: string, t: Targets, opts: Opts): Promise<Step['figur
     await loadGraphql(url, body, 8, 2)
     out[key] = {}
     for (const c of opts.connections) {
-      const runs: Figures[] = []
-      for (let r = 0; r < opts.repeat; r++) runs.push(await loadGraphql(url, body, c, opts.duration))
-      const f = { ...medianFigures(runs), answerErrors: Boolean(errors) }
+      const runs: (Figures & { cpu: CpuPerRequest })[] = []
+      for (let r = 0; r < opts.repeat; r++) runs.push(await withCpu(pids, () => loadGraphql(url, body, c, opts.duration)))
+      const cpu = { api: median(runs.map((r) => r.cpu.api)), neo4j: median(runs.map((r) => r.cpu.neo4j)), load: median(runs.map((r) => r.cpu.load)) }
+      const f = { ...medianFigures(runs), answerErrors: Boolean(errors), cpu }
       out[key][c] = f
-      say(`  ${q.label.padEnd(32)} c=${String(c).padEnd(2)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${fmtMs(f.p50)} ms  p99 ${fmtMs(f.p99)} ms${f.errors ? `  errors ${f.errors}` : ''}`)
+      say(
+        `  ${q.label.padEnd(32)} c=${String(c).padEnd(2)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${fmtMs(f.p50)} ms  p99 ${fmtMs(f.p99)} ms` +
+          `  CPU ms/request: API ${cpu.api.toFixed(2)}, Neo4j ${cpu.neo4j.toFixed(2)}, load generator ${cpu.load.toFixed(2)}${f.errors ? `  errors ${f.errors}` : ''}`,
+      )
     }
   }
   return out
@@ -268,6 +292,26 @@ function table(steps: Step[], opts: Opts): string {
   extra('store on disk incl. transaction logs (per article)', (s) => `${mb(s.storeBytes)} (${Math.round(s.storeBytes / Number(s.counts.articles) / 1024)} KB)`)
   extra('Neo4j CPU with no client, just before the load', (s) => `${s.neo4jIdle.pct}% of a core`)
   extra('load average during the step', (s) => s.load.map((x) => x.toFixed(1)).join(', '))
+  // CPU per request at the most connections: what the req/s above are made of, and what the cores allow
+  const c = Math.max(...opts.connections)
+  const cores = availableParallelism()
+  const cpuHead = ['query', ...steps.map((s) => `${n(s.articles)} articles: API + Neo4j + load generator = ms`)]
+  lines.push(
+    '',
+    `CPU per request at ${c} connections, in ms, and the req/s that ${cores} cores busy with nothing else would allow at that cost:`,
+    '',
+    `| ${cpuHead.join(' | ')} |`,
+    `|${cpuHead.map(() => '---').join('|')}|`,
+  )
+  for (const key of opts.queries) {
+    const cells = steps.map((s) => {
+      const cpu = s.figures[key]?.[c]?.cpu
+      if (!cpu) return '-'
+      const sum = cpu.api + cpu.neo4j + cpu.load
+      return `${cpu.api.toFixed(2)} + ${cpu.neo4j.toFixed(2)} + ${cpu.load.toFixed(2)} = ${sum.toFixed(2)} (${sum > 0 ? n(Math.round((cores * 1000) / sum)) : '-'} req/s)`
+    })
+    lines.push(`| ${[QUERIES[key].label, ...cells].join(' | ')} |`)
+  }
   const hits = ['query', ...steps.map((s) => `${n(s.articles)} articles: db hits (Cypher queries)`)]
   if (prev) hits.push(`growth ${n(prev.articles)} -> ${n(last.articles)}`)
   lines.push('', `| ${hits.join(' | ')} |`, `|${hits.map(() => '---').join('|')}|`)
@@ -337,7 +381,7 @@ async function main(opts: Opts): Promise<void> {
       const neo4jIdle = await idleCpu(instance.pid, IDLE_SAMPLE_MS)
       say(`Neo4j with no client for ${IDLE_SAMPLE_MS / 1000} s before the load: ${neo4jIdle.pct}% of a core (${neo4jIdle.threads || 'no thread busy'})`)
       api = await startApi(instance.uri, { env: { RESPONSE_CACHE_MS: '0' } })
-      const figures = await measure(api.url, t, opts)
+      const figures = await measure(api.url, { api: api.child.pid!, neo4j: instance.pid }, t, opts)
       const apiPeak = memoryOf(api.child.pid!).hwm
       await stopChild(api.child)
       api = null

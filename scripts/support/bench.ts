@@ -19,6 +19,8 @@ export interface Figures {
   /** mean latency, ms (with `connections`, Little's law gives the throughput of a run too short for its own clock) */
   mean: number
   errors: number
+  /** the 2xx answers the run counted */
+  answered: number
 }
 
 /**
@@ -52,6 +54,7 @@ export async function loadGraphql(url: string, body: string, connections: number
     p99: times.length ? percentile(times, 0.99) : result.latency.p99,
     mean: result.latency.mean,
     errors: result.errors + result.timeouts + result.non2xx,
+    answered: times.length,
   }
 }
 
@@ -78,5 +81,6 @@ export function medianFigures(runs: Figures[]): Figures {
     p99: median(runs.map((r) => r.p99)),
     mean: median(runs.map((r) => r.mean)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
+    answered: median(runs.map((r) => r.answered)),
   }
 }
