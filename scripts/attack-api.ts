@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption } from '../src/cli/options.ts'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/graph/driver.ts'
 import { migrate } from '../src/graph/migrate.ts'
@@ -296,19 +297,14 @@ export async function attack(opts: Options): Promise<number> {
   }
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive integer is expected.')
-  return n
-}
 
 const program = new Command()
   .name('attack:api')
   .description('The hostile requests of issue 17 (D1, D2) and a fuzz of nested queries against the API over PolNeAR train; prints the API\'s peak RSS and another client\'s worst latency.')
   .option('--corpus <dir>', 'the articles the graph must hold (ingested when missing)', DEFAULT_CORPUS)
-  .option('--fuzz <n>', 'how many fuzzed queries', positiveInt, 200)
-  .option('--concurrency <n>', 'fuzzed queries at a time', positiveInt, 4)
-  .option('--n <first>', 'the `first` of the D1 request', positiveInt, 100)
+  .option('--fuzz <n>', 'how many fuzzed queries', intOption(1), 200)
+  .option('--concurrency <n>', 'fuzzed queries at a time', intOption(1), 4)
+  .option('--n <first>', 'the `first` of the D1 request', intOption(1), 100)
   .option('--cpu-prof <dir>', 'write a V8 CPU profile of the API (node --cpu-prof) into this folder, for where its time went')
   .action(async (opts: Options) => {
     process.exitCode = await attack(opts)

@@ -11,7 +11,8 @@ import { readdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption } from '../src/cli/options.ts'
 import type { Driver } from 'neo4j-driver'
 import { loadConfig, type Config } from '../src/config.ts'
 import { connect } from '../src/graph/driver.ts'
@@ -56,11 +57,6 @@ const QUERIES = {
     ... on Person { quotes(first: 10) { totalCount edges { node { text kind article { title publishedAt } } } } } } }`,
 }
 
-function positive(v: string): number {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer')
-  return n
-}
 
 async function cypher(driver: Driver, database: string, query: string): Promise<Record<string, unknown>[]> {
   const res = await driver.executeQuery(query, {}, { database })
@@ -177,8 +173,8 @@ const opts = new Command()
   .name('bench:api')
   .description('Load the GraphQL API with autocannon: (a) search, (b) whoSaidWhatAbout, (c) a nested entity query; req/s and p50/p99.')
   .option('--connections <list>', 'concurrent connections, comma-separated', '32')
-  .option('--duration <s>', 'seconds per run', positive, 10)
-  .option('--repeat <n>', 'runs per figure; the median is printed', positive, 3)
+  .option('--duration <s>', 'seconds per run', intOption(1), 10)
+  .option('--repeat <n>', 'runs per figure; the median is printed', intOption(1), 3)
   .option('--corpus <dir>', 'the articles to ingest first', DEFAULT_CORPUS)
   .option('--no-ingest', 'use the graph as it is')
   .option('--cache-ttl <ms>', 'response cache TTL of the cached runs (the uncached runs use 0)', (v) => Number(v), 5000)
@@ -190,7 +186,7 @@ const opts = new Command()
 
 const run = opts.serve
   ? serve(opts.cacheTtl)
-  : bench({ ...opts, connections: opts.connections.split(',').map((s) => positive(s.trim())), queries: opts.queries.split(',').map((s) => s.trim()) })
+  : bench({ ...opts, connections: opts.connections.split(',').map((s) => intOption(1)(s.trim())), queries: opts.queries.split(',').map((s) => s.trim()) })
 run.catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err))
   process.exit(1)

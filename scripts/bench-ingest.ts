@@ -27,7 +27,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption, portOption } from '../src/cli/options.ts'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { migrate } from '../src/graph/migrate.ts'
@@ -60,20 +61,14 @@ interface Opts {
   nodeArg: string[]
 }
 
-const int = (min: number) => (v: string) => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
-  return n
-}
-
 const opts = new Command()
   .name('bench-ingest')
-  .option('--scale <n>', 'corpus size as a multiple of the 840 texts', int(1), 1)
-  .option('--runs <n>', 'runs into an emptied database; medians reported', int(1), 1)
-  .option('--workers <n>', 'extraction worker threads of the ingest command', int(0))
-  .option('--batch-size <n>', 'articles per write transaction', int(1))
+  .option('--scale <n>', 'corpus size as a multiple of the 840 texts', intOption(1), 1)
+  .option('--runs <n>', 'runs into an emptied database; medians reported', intOption(1), 1)
+  .option('--workers <n>', 'extraction worker threads of the ingest command', intOption(0))
+  .option('--batch-size <n>', 'articles per write transaction', intOption(1))
   .option('--uri <uri>', 'an existing Neo4j to use instead of a throwaway one (its data is deleted)')
-  .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", int(1))
+  .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", portOption)
   .option('--fingerprint <file>', "write the graph's fingerprint there after the last run")
   .option('--corpus <dir>', 'the folder of texts', DEFAULT_CORPUS)
   .option('--query-stats', "per statement of each run, Neo4j's own compile (planning) and execution time (db.stats QUERIES)")
@@ -83,7 +78,7 @@ const opts = new Command()
   .option('--heap <size>', "the throwaway Neo4j's heap", '1g')
   .option('--jfr <file>', 'record the throwaway Neo4j with Java Flight Recorder during the timed runs, to this file')
   .option('--node-arg <flag>', 'one more node flag for the ingest process, e.g. --cpu-prof (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-  .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', int(0), 4)
+  .option('--warmup <n>', 'untimed runs of the 840 texts first, so the server is measured warm (JIT, page cache) as a long-running database is; 0 measures a cold server', intOption(0), 4)
   .parse()
   .opts<Opts>()
 try {

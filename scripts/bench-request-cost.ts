@@ -20,7 +20,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption, portOption } from '../src/cli/options.ts'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
@@ -66,12 +67,6 @@ interface Opts {
   boltPort?: number
   httpPort?: number
   apiPort?: number
-}
-
-const int = (min: number) => (v: string) => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
-  return n
 }
 
 async function main(opts: Opts): Promise<void> {
@@ -196,17 +191,17 @@ const raw = new Command()
   .name('bench:request-cost')
   .description("CPU per API request (the API's and Neo4j's) and Cypher queries per request, for the questions of bench:scale, PolNeAR train in a throwaway Neo4j, response cache off.")
   .option('--corpus <dir>', 'the texts to ingest when the graph is empty', DEFAULT_CORPUS)
-  .option('--requests <n>', 'requests per figure', int(1), 2000)
-  .option('--warmup <n>', 'requests before each figure, not counted', int(1), 300)
-  .option('--connections <n>', 'connections of the load', int(1), 8)
-  .option('--rounds <n>', 'rounds (each tree once per round); medians are printed', int(1), 3)
+  .option('--requests <n>', 'requests per figure', intOption(1), 2000)
+  .option('--warmup <n>', 'requests before each figure, not counted', intOption(1), 300)
+  .option('--connections <n>', 'connections of the load', intOption(1), 8)
+  .option('--rounds <n>', 'rounds (each tree once per round); medians are printed', intOption(1), 3)
   .option('--queries <list>', `which questions, comma-separated (${Object.keys(QUERIES).join(', ')})`, DEFAULT_QUERIES.join(','))
   .option('--tree <dir>', 'a checkout of the project whose API to measure; repeat to compare (default: this one)', (v: string, acc: string[]) => [...acc, resolve(v)], [] as string[])
   .option('--cpu-prof <dir>', "profile the API (node --cpu-prof) into this folder and print where each question's samples went")
   .option('--api-node-arg <flag>', 'one more node flag for the API process (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-  .option('--bolt-port <n>', "Neo4j's Bolt port when it starts it (default: any free one)", int(1))
-  .option('--http-port <n>', "Neo4j's HTTP port when it starts it (default: any free one)", int(1))
-  .option('--api-port <n>', "the API's port (default: any free one)", int(1))
+  .option('--bolt-port <n>', "Neo4j's Bolt port when it starts it (default: any free one)", portOption)
+  .option('--http-port <n>', "Neo4j's HTTP port when it starts it (default: any free one)", portOption)
+  .option('--api-port <n>', "the API's port (default: any free one)", portOption)
   .option('--data-dir <dir>', 'keep the Neo4j and its graph here (reused by the next run with the same folder; stop it with npm run neo4j:stop -- -d DIR)')
   .parse()
   .opts<Omit<Opts, 'queries'> & { queries: string }>()

@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
+import { intOption } from '../src/cli/options.ts'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { migrate } from '../src/graph/migrate.ts'
 import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
@@ -115,14 +116,8 @@ class Corpus {
 
 // ------------------------------------------------------------------ measuring
 
-const int = (min: number) => (v: string) => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
-  return n
-}
-
 function sizes(v: string): number[] {
-  const list = v.split(',').map((s) => int(1)(s.trim()))
+  const list = v.split(',').map((s) => intOption(1)(s.trim()))
   if (list.some((n, i) => i > 0 && n <= list[i - 1])) throw new InvalidArgumentError('sizes must grow, e.g. 1000,3000')
   return list
 }
@@ -428,12 +423,12 @@ const raw = new Command()
     if (!(x >= 0 && x <= 1)) throw new InvalidArgumentError('a fraction from 0 to 1')
     return x
   }, 0.5)
-  .option('--duration <s>', 'seconds of load per figure', int(1), 5)
-  .option('--repeat <n>', 'runs per figure; the median is printed', int(1), 1)
+  .option('--duration <s>', 'seconds of load per figure', intOption(1), 5)
+  .option('--repeat <n>', 'runs per figure; the median is printed', intOption(1), 1)
   .option('--connections <list>', 'connections, comma-separated', '1,8')
   .option('--queries <list>', `which queries, comma-separated (${Object.keys(QUERIES).join(', ')})`, Object.keys(QUERIES).join(','))
-  .option('--workers <n>', 'extraction worker threads of the ingest command', int(0))
-  .option('--batch-size <n>', 'articles per write transaction', int(1))
+  .option('--workers <n>', 'extraction worker threads of the ingest command', intOption(0))
+  .option('--batch-size <n>', 'articles per write transaction', intOption(1))
   .option('--heap <size>', "Neo4j's heap, e.g. 2g (default: NEO4J_HEAP_SIZE, else from the machine's memory, as npm start)")
   .option('--page-cache <size>', "Neo4j's page cache, e.g. 2g (default: NEO4J_PAGECACHE_SIZE, else from the machine's memory)")
   .option('--keep', 'leave the Neo4j running and its data in place at the end')
@@ -446,7 +441,7 @@ if (unknown.length) {
   console.error(`--queries: no query ${unknown.map((q) => `"${q}"`).join(', ')}; the queries are ${Object.keys(QUERIES).join(', ')}`)
   process.exit(1)
 }
-main({ ...raw, keep: Boolean(raw.keep), queries, connections: raw.connections.split(',').map((s) => int(1)(s.trim())) }).catch((err: unknown) => {
+main({ ...raw, keep: Boolean(raw.keep), queries, connections: raw.connections.split(',').map((s) => intOption(1)(s.trim())) }).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err))
   process.exit(1)
 })

@@ -25,7 +25,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption, portOption } from '../src/cli/options.ts'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
@@ -47,18 +48,10 @@ const opts = new Command()
   .name('bench-write-cost')
   .option('--tree <dir>', "the checkout whose migrate and ingest commands run (needs its node_modules)", ROOT)
   .option('--corpus <dir>', 'the folder of texts', DEFAULT_CORPUS)
-  .option('--batch-size <n>', 'articles per write transaction', (v) => {
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1')
-    return n
-  })
+  .option('--batch-size <n>', 'articles per write transaction', intOption(1))
   .option('--profile', 'the db hits of every statement (each run under PROFILE)')
   .option('--out <dir>', 'where stats.json, summary.json and fingerprint.txt go')
-  .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", (v) => {
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a port number')
-    return n
-  })
+  .option('--bolt-port <n>', "the throwaway Neo4j's Bolt port (its HTTP port the next one); default: free ports the system picks", portOption)
   .parse()
   .opts<Opts>()
 

@@ -4,7 +4,8 @@
 // is not the text (`raw_html`), so the file reaches its size with a number of articles a dry run gets through
 // in minutes. Written in pieces: the generator holds one record at a time.
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { positiveNumber } from '../src/cli/options.ts'
 
 const FIRST = ['Maren', 'Henrik', 'Greta', 'Nils', 'Ildra', 'Zebulon', 'Tova', 'Anselm', 'Petra', 'Orrin', 'Signe', 'Bertil']
 const LAST = ['Ostvik', 'Dahle', 'Holm', 'Aaberg', 'Pomfrey', 'Quartzmann', 'Lindqvist', 'Brakke', 'Vessel', 'Harrow', 'Solberg', 'Tjomsland']
@@ -45,11 +46,7 @@ export function article(i: number, rand: () => number, padChars: number): Record
 const program = new Command()
   .name('gen-big-input')
   .requiredOption('--out <path>', 'the file to write')
-  .option('--mb <n>', 'its size in MB (10^6 bytes)', (v) => {
-    const n = Number(v)
-    if (!(n > 0)) throw new InvalidArgumentError('a positive number')
-    return n
-  }, 200)
+  .option('--mb <n>', 'its size in MB (10^6 bytes)', positiveNumber, 200)
   .option('--format <f>', 'json (one array) or jsonl', 'json')
   .option('--pad <chars>', 'characters of raw_html per record', (v) => Number(v), 4000)
   .action((opts: { out: string; mb: number; format: string; pad: number }) => {

@@ -6,7 +6,8 @@
 // with the batch around it. Reads the file only (the probes are points in time: VmHWM can be a little higher).
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { positiveNumber } from '../src/cli/options.ts'
 
 /** One line of a probe file (src/graph/write-profile-count.ts memProbe, src/ingest/worker.ts). */
 export interface Probe {
@@ -118,11 +119,7 @@ function main(): void {
     .name('mem-probes')
     .description('Summarize the memory probes of a bulk ingest (NEWSGRAPH_MEM_PROBE=FILE), one block per ingest process.')
     .argument('<file>', 'the probe file (JSON lines)')
-    .option('--over <MB>', "the writer's heap after a batch's collections above which the batch is listed", (v) => {
-      const n = Number(v)
-      if (!(n > 0)) throw new InvalidArgumentError('a number of MB above 0')
-      return n
-    }, 100)
+    .option('--over <MB>', "the writer's heap after a batch's collections above which the batch is listed", positiveNumber, 100)
     .parse()
   const [file] = cmd.args
   const { over } = cmd.opts<{ over: number }>()

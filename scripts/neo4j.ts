@@ -11,7 +11,8 @@ import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { portOption } from '../src/cli/options.ts'
 import { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, HOST, LauncherError, PID_FILE, neo4jVersion, sleep } from './neo4j/base.ts'
 import { logTail, neo4jMemory, portsFromConf, writeConf } from './neo4j/config.ts'
 import { archiveFlags, javaInfo, jvmArgs, PENDING_ARCHIVE_FILE, resolveClasspath, settleArchive, writeClasspathArgFile } from './neo4j/java.ts'
@@ -290,11 +291,6 @@ export async function stopNeo4j(dataDirOption: string = DEFAULT_DATA_DIR, timeou
 
 // ---------------------------------------------------------------- CLI
 
-function portOption(value: string): number {
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('a TCP port (1-65535) is expected.')
-  return port
-}
 
 function show(dir: string): string {
   const rel = relative(process.cwd(), dir)

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption } from '../src/cli/options.ts'
 import type { Driver } from 'neo4j-driver'
 import { loadConfig } from '../src/config.ts'
 import { connect } from '../src/graph/driver.ts'
@@ -42,11 +43,6 @@ interface Options {
   window: number
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive integer is expected.')
-  return n
-}
 
 const say = (line: string) => process.stderr.write(`[soak] ${line}\n`)
 
@@ -231,10 +227,10 @@ export async function soak(opts: Options): Promise<number> {
 const program = new Command()
   .name('soak')
   .description('A bounded mixed GraphQL load on loopback against the API over the PolNeAR train graph; prints requests, errors, p99 per window and server RSS.')
-  .option('--duration <seconds>', 'how long to load', positiveInt, 60)
-  .option('--connections <n>', 'concurrent connections', positiveInt, 4)
-  .option('--warmup <seconds>', 'sequential requests before the load, not counted', positiveInt, 10)
-  .option('--window <seconds>', 'latency window', positiveInt, 20)
+  .option('--duration <seconds>', 'how long to load', intOption(1), 60)
+  .option('--connections <n>', 'concurrent connections', intOption(1), 4)
+  .option('--warmup <seconds>', 'sequential requests before the load, not counted', intOption(1), 10)
+  .option('--window <seconds>', 'latency window', intOption(1), 20)
   .option('--corpus <dir>', 'the articles the graph must hold (ingested when missing)', DEFAULT_CORPUS)
   .action(async (opts: Options) => {
     process.exitCode = await soak(opts)

@@ -4,7 +4,8 @@
 //   list [--json] | undo ID              the decisions; take one back
 // A and B are entity ids, merged (form) ids, names or aliases. Exit status 1 with one "error:" line
 // (and the candidates of an ambiguous name) when a decision is refused.
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption } from './options.ts'
 import { findCandidates } from '../graph/candidates.ts'
 import { CurationError, decide, listDecisions, undoDecision, type DecisionInput, type DecisionResult, type EntitySummary } from '../graph/curation.ts'
 import { withGraph } from './graph.ts'
@@ -32,11 +33,6 @@ function printResult(r: DecisionResult, json: boolean): void {
   process.stdout.write(`${r.moved} record(s) (article, name form) moved\n`)
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1')
-  return n
-}
 
 function decisionCommand(program: Command, kind: DecisionInput['kind'], args: string, description: string): void {
   program
@@ -63,7 +59,7 @@ export function program(): Command {
     .showHelpAfterError()
   p.command('candidates')
     .description('List pairs of entities that may be one, with the evidence (shared names, compatible names, same name typed differently, articles in common), strongest first')
-    .option('--limit <n>', 'how many pairs', positiveInt, 20)
+    .option('--limit <n>', 'how many pairs', intOption(1), 20)
     .option('--json', 'print JSON')
     .action(async (opts: { limit: number; json?: boolean }) => {
       await withGraph(async (driver, database) => {

@@ -3,7 +3,8 @@
 // A progress bar on a terminal, plain progress lines otherwise (stderr); one line per failed input;
 // a closing summary; exit status 1 when any input failed (all the others are still ingested).
 import os from 'node:os'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
+import { intOption } from './options.ts'
 import cliProgress from 'cli-progress'
 import { removeArticle, repairDirtyGroups } from '../graph/write.ts'
 import { readInputStream } from '../extract/sources.ts'
@@ -22,13 +23,6 @@ interface Options {
   progress: boolean
 }
 
-function positiveInt(min: number) {
-  return (value: string): number => {
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}`)
-    return n
-  }
-}
 
 function fmtRate(n: number, seconds: number): string {
   return seconds > 0 ? (n / seconds).toFixed(1) : '0'
@@ -214,8 +208,8 @@ const program = new Command()
   .argument('[paths...]', 'files, folders, globs, or - for stdin')
   .option('--remove <idOrUrl>', 'delete one article (by its id or URL, never by the file it came from), its facts and the entities no other article mentions')
   .option('--dry-run', 'extract and report, write nothing (no Neo4j needed)')
-  .option('--batch-size <n>', 'articles per write transaction', positiveInt(1), DEFAULT_BATCH_SIZE)
-  .option('--workers <n>', 'extraction worker threads (0: extract in the main thread)', positiveInt(0), defaultWorkers())
+  .option('--batch-size <n>', 'articles per write transaction', intOption(1), DEFAULT_BATCH_SIZE)
+  .option('--workers <n>', 'extraction worker threads (0: extract in the main thread)', intOption(0), defaultWorkers())
   .option('--json', 'print the closing summary as one JSON object')
   .option('--no-progress', 'no progress bar or progress lines')
   .action(async (paths: string[], opts: Options) => {
