@@ -16,8 +16,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { intOption } from '../src/cli/options.ts'
 import neo4j, { type Driver } from 'neo4j-driver'
+import { intOption } from '../src/cli/options.ts'
 import { migrate } from '../src/graph/migrate.ts'
 import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
@@ -153,7 +153,8 @@ interface Step {
 
 /**
  * CPU milliseconds per answered request over a load (from /proc of the API and Neo4j, process.cpuUsage of this
- * process, where autocannon runs): unlike req/s, little moved by how fast the shared machine is at the moment
+ * process, where autocannon runs): what a req/s figure is made of. It moves less than req/s with how fast the
+ * shared machine is at the moment, but it moves too (docs/scale.md, run k)
  */
 interface CpuPerRequest {
   api: number

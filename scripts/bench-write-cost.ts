@@ -26,11 +26,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
-import { intOption, portOption } from '../src/cli/options.ts'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { graphFingerprint } from './support/fingerprint.ts'
 import { DEFAULT_CORPUS } from './support/shared.ts'
+import { intOption, portOption } from '../src/cli/options.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const COUNTER = join(ROOT, 'scripts/support/statement-counter.mjs')

@@ -12,11 +12,11 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } fro
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
-import { portOption } from '../src/cli/options.ts'
 import { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, HOST, LauncherError, PID_FILE, neo4jVersion, sleep } from './neo4j/base.ts'
 import { logTail, neo4jMemory, portsFromConf, writeConf } from './neo4j/config.ts'
 import { archiveFlags, javaInfo, jvmArgs, PENDING_ARCHIVE_FILE, resolveClasspath, settleArchive, writeClasspathArgFile } from './neo4j/java.ts'
 import { boltAnswers, commandLine, freePort, portFree, portOpen, runningPid, samePath, waitUntilGone } from './neo4j/processes.ts'
+import { portOption } from '../src/cli/options.ts'
 
 export { DEFAULT_BOLT_PORT, DEFAULT_DATA_DIR, DEFAULT_HTTP_PORT, LauncherError, POM_FILE, PROJECT_ROOT, neo4jVersion } from './neo4j/base.ts'
 export { neo4jMemory, parseSize, type MemorySettings } from './neo4j/config.ts'
