@@ -27,16 +27,13 @@ import { migrate } from '../src/graph/migrate.ts'
 import { freePort, startNeo4j, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { loadGraphql, median, stopChild } from './support/bench.ts'
-import { ROOT, cpuSeconds, memoryOf, runIngest, startApi } from './support/processes.ts'
+import { ROOT, cpuDuring, memoryOf, runIngest, startApi } from './support/processes.ts'
 import { formatSummary, summarise, type CpuProfile } from './support/cpu-profile.ts'
 import { QUERIES, rows, targets } from './support/scale-queries.ts'
 import { corpusDir, DEFAULT_CORPUS } from './support/shared.ts'
 
 const DEFAULT_QUERIES = ['search', 'stats', 'personQuotes', 'articles', 'quotesBy', 'who', 'path', 'nested']
 const say = (line: string) => process.stderr.write(`[bench:request-cost] ${line}\n`)
-
-/** CPU milliseconds a process has used so far (user + system, all threads) */
-const cpuMs = (pid: number): number => cpuSeconds(pid) * 1000
 
 interface Run {
   apiMs: number
@@ -125,14 +122,14 @@ async function main(opts: Opts): Promise<void> {
             // warm-up: plans compiled, the JIT of both processes past the first answers
             await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.warmup)
             const load = loadavg()[0]
-            const [a0, n0, t0, h0, l0] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint(), process.cpuUsage()]
-            const f = await loadGraphql(api.url, bodies[q], opts.connections, 0, opts.requests)
-            const [a1, n1, t1, h1, l1] = [cpuMs(api.child.pid!), cpuMs(instance.pid), performance.now(), process.hrtime.bigint(), process.cpuUsage(l0)]
+            const [t0, h0] = [performance.now(), process.hrtime.bigint()]
+            const { result: f, cpuMs } = await cpuDuring({ api: api.child.pid!, neo4j: instance.pid }, () => loadGraphql(api.url, bodies[q], opts.connections, 0, opts.requests))
+            const [t1, h1] = [performance.now(), process.hrtime.bigint()]
             windows.push({ q, fromUs: Number(h0 / 1000n), toUs: Number(h1 / 1000n) })
             // autocannon ends a run of `amount` requests on its one-second tick, so the wall time of a short run is
             // rounded up to whole seconds: req/s is read from the mean latency instead (Little's law), the wall time kept as a check
             const peakMb = memoryOf(api.child.pid!).hwm / 2 ** 20
-            const run = { apiMs: (a1 - a0) / opts.requests, neo4jMs: (n1 - n0) / opts.requests, loadMs: (l1.user + l1.system) / 1000 / opts.requests, rps: (opts.connections * 1000) / f.mean, p50: f.p50, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load, peakMb }
+            const run = { apiMs: cpuMs.api / opts.requests, neo4jMs: cpuMs.neo4j / opts.requests, loadMs: cpuMs.load / opts.requests, rps: (opts.connections * 1000) / f.mean, p50: f.p50, wallRps: (opts.requests * 1000) / (t1 - t0), errors: f.errors, load, peakMb }
             runs[tree][q].push(run)
             say(`round ${round + 1} ${tree} ${q.padEnd(13)} API ${run.apiMs.toFixed(2)} ms/req  Neo4j ${run.neo4jMs.toFixed(2)} ms/req  load generator ${run.loadMs.toFixed(2)} ms/req  ${run.rps.toFixed(0)} req/s (wall clock ${run.wallRps.toFixed(0)})  API peak RSS ${peakMb.toFixed(0)} MB  load ${load.toFixed(1)}${f.errors ? `  ${f.errors} failed` : ''}`)
           }

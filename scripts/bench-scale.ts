@@ -22,7 +22,7 @@ import { migrate } from '../src/graph/migrate.ts'
 import { neo4jMemory, startNeo4j, throwawayPorts, type Neo4jInstance } from './neo4j.ts'
 import { dbHitsPerRequest } from './support/db-hits.ts'
 import { fmtMs, loadGraphql, median, medianFigures, stopChild, type Figures } from './support/bench.ts'
-import { cpuSeconds, memoryOf, runIngest, startApi, threadCpuSeconds } from './support/processes.ts'
+import { cpuDuring, cpuSeconds, memoryOf, runIngest, startApi, threadCpuSeconds, type LoadCpu } from './support/processes.ts'
 import { QUERIES, rows, targets, type Targets } from './support/scale-queries.ts'
 import { corpusDir, DEFAULT_CORPUS } from './support/shared.ts'
 
@@ -152,23 +152,16 @@ interface Step {
 }
 
 /**
- * CPU milliseconds per answered request over a load (from /proc of the API and Neo4j, process.cpuUsage of this
- * process, where autocannon runs): what a req/s figure is made of. It moves less than req/s with how fast the
- * shared machine is at the moment, but it moves too (docs/scale.md, run k)
+ * CPU milliseconds per answered request over a load (processes.ts cpuDuring): what a req/s figure is made of. It
+ * moves less than req/s with how fast the shared machine is at the moment, but it moves too (docs/scale.md, run k)
  */
-interface CpuPerRequest {
-  api: number
-  neo4j: number
-  load: number
-}
+type CpuPerRequest = LoadCpu
 
 /** the CPU per answered request of `run`, for the API and Neo4j processes and this one */
 async function withCpu(pids: { api: number; neo4j: number }, run: () => Promise<Figures>): Promise<Figures & { cpu: CpuPerRequest }> {
-  const [api0, neo0, own0] = [cpuSeconds(pids.api), cpuSeconds(pids.neo4j), process.cpuUsage()]
-  const f = await run()
-  const own = process.cpuUsage(own0)
-  const per = (seconds: number) => (f.answered ? (seconds * 1000) / f.answered : 0)
-  return { ...f, cpu: { api: per(cpuSeconds(pids.api) - api0), neo4j: per(cpuSeconds(pids.neo4j) - neo0), load: per((own.user + own.system) / 1e6) } }
+  const { result: f, cpuMs } = await cpuDuring(pids, run)
+  const per = (ms: number) => (f.answered ? ms / f.answered : 0)
+  return { ...f, cpu: { api: per(cpuMs.api), neo4j: per(cpuMs.neo4j), load: per(cpuMs.load) } }
 }
 
 interface Opts {

@@ -164,3 +164,18 @@ export function cpuSeconds(pid: number | 'children'): number {
   const ticks = pid === 'children' ? Number(f[13]) + Number(f[14]) : Number(f[11]) + Number(f[12])
   return ticks / 100 // USER_HZ: 100 on Linux
 }
+
+/** CPU milliseconds of the API, of Neo4j and of this process (the load generator: autocannon runs in it) */
+export interface LoadCpu {
+  api: number
+  neo4j: number
+  load: number
+}
+
+/** runs `run` (a load on the API) and returns its result with the CPU milliseconds each process used meanwhile */
+export async function cpuDuring<T>(pids: { api: number; neo4j: number }, run: () => Promise<T>): Promise<{ result: T; cpuMs: LoadCpu }> {
+  const [api0, neo0, own0] = [cpuSeconds(pids.api), cpuSeconds(pids.neo4j), process.cpuUsage()]
+  const result = await run()
+  const own = process.cpuUsage(own0)
+  return { result, cpuMs: { api: (cpuSeconds(pids.api) - api0) * 1000, neo4j: (cpuSeconds(pids.neo4j) - neo0) * 1000, load: (own.user + own.system) / 1000 } }
+}

@@ -33,7 +33,6 @@ function printResult(r: DecisionResult, json: boolean): void {
   process.stdout.write(`${r.moved} record(s) (article, name form) moved\n`)
 }
 
-
 function decisionCommand(program: Command, kind: DecisionInput['kind'], args: string, description: string): void {
   program
     .command(`${kind} ${args}`)

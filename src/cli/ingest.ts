@@ -23,7 +23,6 @@ interface Options {
   progress: boolean
 }
 
-
 function fmtRate(n: number, seconds: number): string {
   return seconds > 0 ? (n / seconds).toFixed(1) : '0'
 }
