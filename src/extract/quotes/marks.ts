@@ -166,3 +166,38 @@ export function isTitle(doc: Doc, a: number, b: number): boolean {
 }
 
 /** Are tokens [a, b] a short name or a personal pronoun ("Hannity", "Sen. Tim Kaine", "he")? */
+
+/** The quotes of a document's body `ranges`, in text order, and for each token the index of the quote holding it (-1 for none; the marks count as inside). */
+export function markQuotes(doc: Doc, ranges: { start: number; end: number }[]): { quotes: Marked[]; inQuote: Int32Array } {
+  const { text } = doc
+  const n = doc.tokens.length
+  const pairs: [number, number][] = []
+  for (const r of ranges) pairMarks(text, Math.max(0, r.start), Math.min(text.length, r.end), pairs)
+  const inQuote = new Int32Array(n).fill(-1)
+  const quotes: Marked[] = []
+  for (const [open, close] of pairs) {
+    const twoOpen = text.charCodeAt(open) === 0x27
+    let s = open + (twoOpen ? 2 : 1)
+    let e = close
+    const twoClose = e - 2 > s && text.charCodeAt(e - 1) === 0x27 && text.charCodeAt(e - 2) === 0x27
+    if (twoClose) e -= 2
+    else if (e > s && isMark(text.charCodeAt(e - 1))) e--
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x2c)) e--
+    if (e <= s) continue
+    // markup attributes (author="@x") are not quotes
+    if (open > 0 && text.charCodeAt(open - 1) === 0x3d) continue
+    const openTok = tokenAtOrAfter(doc, open)
+    const ft = tokenAtOrAfter(doc, s)
+    let lt = tokenAtOrAfter(doc, e) - 1
+    if (lt < ft) lt = ft
+    const hasClose = (twoClose || (close > 0 && isMark(text.charCodeAt(close - 1)))) && close - 1 > open
+    // the token holding the closing mark's last character (wink reads '' as one token or two)
+    const closeTok = !hasClose ? -1 : twoClose ? tokenAtOrAfter(doc, close) - 1 : tokenAtOrAfter(doc, close - 1)
+    const q = quotes.length
+    quotes.push({ open, close, s, e, ft, lt, closeTok, openTok })
+    const last = closeTok >= 0 ? closeTok : lt
+    for (let k = openTok; k <= last && k < n; k++) inQuote[k] = q
+  }
+  return { quotes, inQuote }
+}
