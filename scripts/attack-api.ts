@@ -297,7 +297,6 @@ export async function attack(opts: Options): Promise<number> {
   }
 }
 
-
 const program = new Command()
   .name('attack:api')
   .description('The hostile requests of issue 17 (D1, D2) and a fuzz of nested queries against the API over PolNeAR train; prints the API\'s peak RSS and another client\'s worst latency.')

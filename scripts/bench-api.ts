@@ -57,7 +57,6 @@ const QUERIES = {
     ... on Person { quotes(first: 10) { totalCount edges { node { text kind article { title publishedAt } } } } } } }`,
 }
 
-
 async function cypher(driver: Driver, database: string, query: string): Promise<Record<string, unknown>[]> {
   const res = await driver.executeQuery(query, {}, { database })
   return res.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>)

@@ -291,7 +291,6 @@ export async function stopNeo4j(dataDirOption: string = DEFAULT_DATA_DIR, timeou
 
 // ---------------------------------------------------------------- CLI
 
-
 function show(dir: string): string {
   const rel = relative(process.cwd(), dir)
   return rel && !rel.startsWith('..') ? rel : dir

@@ -43,7 +43,6 @@ interface Options {
   window: number
 }
 
-
 const say = (line: string) => process.stderr.write(`[soak] ${line}\n`)
 
 /** The graph to load: NEO4J_URI, or the soak's own throwaway instance. */
