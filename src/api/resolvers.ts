@@ -214,7 +214,7 @@ export const resolvers: Resolvers = {
         speaker: (r.speaker as EntityRow | null) ?? null,
         speakerName: (r.speakerName as string | null) ?? null,
         count: r.count as number,
-        quotes: r.quotes as QuoteRow[],
+        quotes: QQ.whoQuotes(r.quotes),
       }))
     },
 

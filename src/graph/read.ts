@@ -1,6 +1,7 @@
 // The read queries the API uses: named, parameterised Cypher constants (the executor that runs them and
-// the parameter helpers are in read-executor.ts, the row shapes in read-rows.ts, Entity.related's queries in
-// read-related.ts, Query.path's in read-path.ts; all re-exported here). Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
+// the parameter helpers are in read-executor.ts, the row shapes in read-rows.ts, how a quote and its article
+// are read in read-quote.ts, Entity.related's queries in read-related.ts, Query.path's in read-path.ts; all
+// re-exported here). Every query that serves a list field takes a list of ids (UNWIND $ids) so the API's
 // DataLoaders can answer a whole level of a GraphQL request with one round trip.
 // Nothing a user sends is ever spliced into query text: names, search terms and filters travel as
 // parameters; the only query text chosen at run time is one of the prebuilt PATH_QUERIES (or PATH_REF_QUERIES), picked by
@@ -8,109 +9,14 @@
 // (three booleans: the text is made from this file's constants only).
 import { PAGE_PREFIX, PAIR_PREFIX, PAIR_SPEAKER } from './pages.ts'
 import { ENTITY, ENTITY_LEAN, ENTITY_REF, RELATION } from './read-fragments.ts'
+import { ARTICLE, ARTICLE_LEAN, NO_PARTS, QUOTE, QUOTE_VALUES, whoQuotesOf, type QuoteParts } from './read-quote.ts'
 
 export * from './read-rows.ts'
 export * from './read-executor.ts'
 export * from './read-related.ts'
 export * from './read-path.ts'
 export { ENTITIES_BY_ID, ENTITIES_BY_NAME, entityLookup, type EntityLookup } from './read-fragments.ts'
-
-// ---------------------------------------------------------------------------------------------
-// Projections shared by the queries (Cypher map projections; fixed text)
-
-export const ARTICLE = (v: string) =>
-  `${v} {.id, .url, .title, publishedAt: toString(${v}.publishedAt), authors: coalesce(${v}.authors, []),` +
-  ` .dateline, .publisher, .source}`
-
-/**
- * Which of a quote's neighbours a query reads with it, in its own projection (QUOTE), because the
- * GraphQL request asks for them: each saves the request the round trip of its DataLoader (issue 13).
- * `lean` (the API's lookahead sets it): the request asks for nothing else of the quote than what the
- * other flags say, so the projection reads only that: `id`, `text` and `kind` always, `sentence` and
- * the `details` (offsets, cue, sentiment, speaker as written, date, fragments and the article's id)
- * when asked, the neighbours' ids never (an asked neighbour is read whole), and of the article its
- * `id`, `title` and date unless `articleDetails`. Without `lean` every field is read, as a caller
- * that does not know what will be asked needs. All booleans: a handful of fixed texts, never more.
- * `id` and `articleId` false (lean only): the request asks neither the quote's id nor its article's, so
- * neither is read (each ~50 bytes of Bolt a quote and a db hit; issue 13); undefined reads them.
- * `entitiesLean` (lean only): the quote's subjects and speaker, when read, are read as ENTITY_LEAN (the
- * request asks none of their aliases, merged ids and ISO codes).
- * `speakerLean`: whoSaidWhatAbout's speaker entities (of its groups, not of its quotes) are read as
- * ENTITY_LEAN; the other queries do not read them.
- */
-export interface QuoteParts {
-  article: boolean
-  about: boolean
-  speaker: boolean
-  lean?: boolean
-  sentence?: boolean
-  details?: boolean
-  articleDetails?: boolean
-  id?: boolean
-  articleId?: boolean
-  entitiesLean?: boolean
-  speakerLean?: boolean
-}
-export const NO_PARTS: QuoteParts = { article: false, about: false, speaker: false }
-
-/** an article's id (unless `withId` is false), title and date, read for a lean quote whose request asks no more of its article */
-export const ARTICLE_LEAN = (v: string, withId = true) => `${v} {${withId ? '.id, ' : ''}.title, publishedAt: toString(${v}.publishedAt)}`
-
-/** how a quote's subjects and speaker are read */
-const quoteEntity = (p: QuoteParts) => (p.lean && p.entitiesLean ? ENTITY_LEAN : ENTITY)
-
-/**
- * the neighbours of quote `v` that `p` asks for, as map entries (fixed text; fresh variable names). The
- * article is sought by its id (the unique index on Article.id), read from the quote's id or, with `sk` (the
- * quote's page key after its owner's prefix, when the caller has it), from the key: the article IN joins the
- * quote to (write.ts CREATE_FACTS writes a quote's id as `<article id>#q<n>`), without walking the quote's
- * relationships to find IN, ~5 db hits a quote (issue 13). `article`: the variable the caller bound the
- * quote's article to (OPTIONAL MATCH, null when none).
- */
-const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string, sk?: string) => {
-  const projectArticle = (a: string) => (p.lean && !p.articleDetails ? ARTICLE_LEAN(a, p.articleId !== false) : ARTICLE(a))
-  const articleId = sk ? KEY_ARTICLE_ID(sk) : QUOTE_ARTICLE_ID(v)
-  return (p.article ? `, article: ${article ? projectArticle(article) : `head(COLLECT { MATCH (qpa:Article {id: ${articleId}}) RETURN ${projectArticle('qpa')} })`}` : '') +
-  // each subject once, in the order of aboutIds
-    (p.about ? `, about: [qpx IN reduce(xs = [], qpy IN [(${v})-[:ABOUT]->(qpy:Entity) | qpy] | CASE WHEN qpy IN xs THEN xs ELSE xs + qpy END) | ${quoteEntity(p)('qpx')}]` : '') +
-    (p.speaker ? `, speaker: head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])` : '')
-}
-
-/**
- * the id of quote `v`'s article: the part of the quote's id before its `#` (`<article id>#q<n>`, rows.ts
- * quoteId; article ids, `url:<sha1>` or `text:<sha1>`, have none). Quotes are written without a copy of it
- * (write.ts CREATE_FACTS; stores written before carry an equal `articleId`). Following IN instead cost ~7
- * db hits a quote.
- */
-const QUOTE_ARTICLE_ID = (v: string) => `split(${v}.id, '#')[0]`
-
-/**
- * the id of the article of the quote whose page key, after its owner's prefix, is `sk` (`<date part> <quote id>`,
- * pages.ts; no id holds a space), as QUOTE_ARTICLE_ID: a seek of the article by it costs a db hit or two where
- * following the quote's IN walked its relationships, ~5 db hits a quote (issue 13)
- */
-const KEY_ARTICLE_ID = (sk: string) => `split(split(${sk}, ' ')[1], '#')[0]`
-
-/** the quote's offsets, cue, sentiment, speaker as written, date, fragments and article id (QuoteParts.details) */
-const QUOTE_DETAILS = (v: string) =>
-  ` .start, .end, .cue, .sentiment, .speakerName, publishedAt: toString(${v}.publishedAt),` +
-  ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
-  ` articleId: ${QUOTE_ARTICLE_ID(v)}`
-
-/**
- * a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the
- * parts `p` asks for; `article` as QUOTE_PARTS takes it; `sk`, when the caller has it, the quote's page key
- * after its owner's prefix (the article's id is read from it, not from the quote)
- */
-const QUOTE = (v: string, p: QuoteParts = NO_PARTS, article?: string, sk?: string) =>
-  p.lean
-    ? `${v} {${p.id !== false ? '.id, ' : ''}.text, .kind${p.sentence ? ', .sentence' : ''}${p.details ? `,${QUOTE_DETAILS(v)}` : ''}${QUOTE_PARTS(v, p, article, sk)}}`
-    : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
-      ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
-      ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
-      // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
-      ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
-      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p, article, sk)}}`
+export { ARTICLE, ARTICLE_LEAN, NO_PARTS, type QuoteParts } from './read-quote.ts'
 
 /** newest first, undated last, then by id: a total order, so offset pages never repeat */
 const NEWEST = (v: string) => `${v}.publishedAt IS NULL, ${v}.publishedAt DESC, ${v}.id`
@@ -325,9 +231,11 @@ ${PAGE_OF_QUOTES(p)}`
  * The rows of WHO_SAID_WHAT_ABOUT for the entity bound to `x`, in order (`i`): `s` (the speaker entity, or
  * null), `unresolved` (the name as written when no entity said them), `n` (their count about `x`) and
  * `quotes`, each of the speaker's newest `perSpeaker` quotes about `x` as `project('q', 'qa')`, where `qa`
- * is the quote's article when `withArticle` (one OPTIONAL MATCH of the article by the id in the quote's pair
- * page key: ~2 db hits a quote, where following IN took ~5), else unbound. `first` and `perSpeaker` are Cypher expressions
- * (parameters). Shared with the reading view's entity page.
+ * is the quote's article when `withArticle` (the quote's IN, walked), else unbound. Seeking the article by the
+ * id in the quote's pair page key (KEY_ARTICLE_ID) makes fewer db hits (~2 a quote against ~5) but costs
+ * Neo4j more CPU: for whoSaidWhatAbout's 100 quotes on 10,000 articles, 1.77 ms a request against 1.42 walking
+ * IN (issue 13, docs/scale.md). `first` and `perSpeaker` are Cypher expressions (parameters). Shared with the reading
+ * view's entity page.
  */
 export const SPEAKERS_ABOUT = (first: string, perSpeaker: string, project: (q: string, a: string) => string, withArticle = false) => `
 CALL (x) {
@@ -350,7 +258,7 @@ CALL (x, s, unresolved) {
     ${PAIR_SCAN('x', PAIR_SPEAKER('s.id', 'unresolved'), perSpeaker)}
   }
   // sk, the pair page after its prefix, sorts exactly as NEWEST (pages.ts) without reading the quotes' dates and ids again
-  ${withArticle ? `OPTIONAL MATCH (qa:Article {id: ${KEY_ARTICLE_ID('sk')}})\n  WITH q, sk, qa` : 'WITH q, sk'} ORDER BY sk
+  ${withArticle ? 'OPTIONAL MATCH (q)-[:IN]->(qa)\n  WITH q, sk, qa' : 'WITH q, sk'} ORDER BY sk
   RETURN collect(${project('q', 'qa')}) AS quotes
 }
 WITH i, s, unresolved, n, quotes
@@ -369,7 +277,7 @@ ORDER BY i`
  */
 const whoSaidWhatAbout = (p: QuoteParts, anchor = 'MATCH (x:Entity {id: $aboutId})', speaker = ENTITY) => `
 ${anchor}
-${SPEAKERS_ABOUT('$first', '$perSpeaker', (q, a) => QUOTE(q, p, p.article ? a : undefined), p.article)}
+${SPEAKERS_ABOUT('$first', '$perSpeaker', (q, a) => (p.lean ? QUOTE_VALUES : QUOTE)(q, p, p.article ? a : undefined), p.article)}
 RETURN CASE WHEN s IS NULL THEN null ELSE ${speaker('s')} END AS speaker,
        coalesce(s.name, unresolved) AS speakerName, n AS count, quotes`
 export const WHO_SAID_WHAT_ABOUT = whoSaidWhatAbout(NO_PARTS)
@@ -391,6 +299,8 @@ const makeQuoteQueries = (p: QuoteParts) => ({
   QUOTES_PAGE_ABOUT_REF: quotesPage(p, `${ENTITY_REF('x')}\n${BY_ID_S}`),
   /** WHO_SAID_WHAT_ABOUT of the entity $ref names (ENTITY_REF) */
   WHO_SAID_WHAT_ABOUT_REF: whoSaidWhatAbout(p, ENTITY_REF('x'), p.speakerLean ? ENTITY_LEAN : ENTITY),
+  /** the `quotes` of a row of WHO_SAID_WHAT_ABOUT(_REF) as rows (lean: they were read as lists of values) */
+  whoQuotes: whoQuotesOf(p),
 })
 
 /**
