@@ -257,11 +257,11 @@ export interface CueHit {
   preset?: boolean
 }
 
-
 export function cueSurface(doc: Doc, t: number): string {
   return doc.tokens[t] === 'according' || doc.tokens[t] === 'According' ? 'according to' : doc.tokens[t].toLowerCase()
 }
 
+/** Are tokens [a, b] a short name or a personal pronoun ("Hannity", "Sen. Tim Kaine", "he")? */
 export function isSpeakerWord(ctx: Ctx, a: number, b: number): boolean {
   if (b - a > 5) return false
   if (a === b && ctx.pos[a] === 'PRON') return PERSON_PRONOUNS.has(ctx.doc.tokens[a]) || GROUP_PRONOUNS.has(ctx.doc.tokens[a])

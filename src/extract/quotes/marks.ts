@@ -165,8 +165,6 @@ export function isTitle(doc: Doc, a: number, b: number): boolean {
   return words > 0 && !(doc.pos[a] === 'PRON' || doc.pos[a + 1] === 'VERB' || doc.pos[a + 1] === 'AUX')
 }
 
-/** Are tokens [a, b] a short name or a personal pronoun ("Hannity", "Sen. Tim Kaine", "he")? */
-
 /** The quotes of a document's body `ranges`, in text order, and for each token the index of the quote holding it (-1 for none; the marks count as inside). */
 export function markQuotes(doc: Doc, ranges: { start: number; end: number }[]): { quotes: Marked[]; inQuote: Int32Array } {
   const { text } = doc

@@ -91,10 +91,10 @@ function reportedContent(ctx: Ctx, quotes: Marked[], hit: CueHit, sp: [number, n
   let comma = spStart - 1
   while (comma > sa && pos[comma] === 'SPACE') comma--
   // the tag may close with a comma and the sentence go on: "…, Sanders said, a policy that …"
-  const tagClosed = tokens[(sp[0] > i ? sp[1] : i) + 1] === ','
+  const tagEnd = (sp[0] > i ? sp[1] : i) + 1
+  const tagClosed = tokens[tagEnd] === ','
   // beliefs and findings tag a sentence too: "…, a study by the council found."
   const tags = SPEECH_LEMMAS.has(hit.lemma) ? forward <= 8 || tagClosed : isThought && !INTENT_LEMMAS.has(hit.lemma) && (forward <= 3 || tagClosed)
-  const tagEnd = (sp[0] > i ? sp[1] : i) + 1
   if (comma > sa && tokens[comma] === ',' && tags && tagClosed && last - tagEnd >= 2 && inQuote[tagEnd + 1] < 0 && parenthetical(ctx, sa, comma)) {
     // "Mr. Obama, officials said, has become ..." / "As Election Day nears, Stone says, the number ...":
     // a tag inside its sentence reports both sides of it
