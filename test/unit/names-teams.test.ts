@@ -60,6 +60,19 @@ describe('sports teams named after their place', () => {
     expect(ids).toContain('country:CL')
     expect(ids.some((id) => id.endsWith('-team'))).toBe(false)
   })
+  it('makes no teams in an article that names a sport but plays no game, unless it opens with the sport', () => {
+    // politics that talks tennis three times: a sports report by its words, with no result and no team
+    const text =
+      'Senator Halvard Moen visits Norway .\nSenator Halvard Moen , who played tennis at college , flew to Norway and Chile this week . ' +
+      'His tennis partner , the Gallup pollster Ines Okafor , said the senator still plays tennis on Sundays . ' +
+      'Veltro Media and Kelbrook Analytics paid for the trip , aides said .\n'
+    const ids = idsOf(layerOf(text))
+    expect(ids).toContain('country:NO')
+    expect(ids).toContain('country:CL')
+    expect(ids.some((id) => id.endsWith('-team'))).toBe(false)
+    // the same words after a wire's slug: a report, whose countries are their teams
+    expect(idsOf(layerOf(`TENNIS - ${text}`))).toContain('org:chile-tennis-team')
+  })
   it('keeps a player\'s nationality in brackets the country', () => {
     const l = layerOf('TENNIS - RESULTS .\nResults of the tennis tournament on Friday ( prefix number denotes seeding ) :\n1 - Tor Aasland ( Norway ) beat Ramon Etxeberri ( Chile ) 6-3 6-4\nNorway and Chile meet in the team match on Sunday .\n')
     expect(textsOf(l, 'country:NO')).toEqual(['Norway'])

@@ -51,6 +51,18 @@ const LOCATIVE = new Set(['in', 'from', 'near', 'inside', 'outside', 'into', 'ac
 const DATE = /^\d{4}-\d\d-\d\d$/
 const SCORE = /^\d{1,3}(-\d{1,3})?$/
 
+/**
+ * The article opens with a sport's name, as a wire's slug does ("CRICKET - ENGLAND V PAKISTAN", "Baseball-Results
+ * of ...", "RTRS - Tennis - ..."): one of its first four tokens is, or begins with, the name.
+ */
+function opensWithSport(doc: Doc): boolean {
+  for (let k = 0; k < Math.min(4, doc.tokens.length); k++) {
+    const word = /^\p{L}+/u.exec(doc.tokens[k])?.[0].toLowerCase()
+    if (word !== undefined && SPORT_NAMES.has(word)) return true
+  }
+  return false
+}
+
 /** The article's sport when it is a sports report (the most frequent; '' when two are level or none is named), else null. */
 export function sportOf(doc: Doc): string | null {
   const counts = new Map<string, number>()
@@ -174,13 +186,21 @@ export function sportsTeams(doc: Doc, placed: TeamCandidate[], sport = sportOf(d
   for (const m of placed) if (m.type === 'Person' && !m.weak) surnames.add(m.text.toLowerCase().split(' ').pop()!)
   // places (by text, case folded) that some mention in the article uses as a team
   const teamPlaces = new Set<string>()
+  // whether any name is used as a team ("Norway beat Chile", "KELBROOK 4 Ashworth 3", "England captain"): an
+  // article that names a sport but plays no game, unless it opens with the sport (a wire's "SOCCER - ..."), has no
+  // teams (politics that mentions tennis or a basketball game in passing: else every country and organisation it
+  // names would become one)
+  let played = false
   for (const m of placed) {
-    if (m.kind !== 'name' || (m.type !== 'Place' && m.type !== 'Organisation') || m.orgName) continue
+    if (m.kind !== 'name' || (m.type !== 'Place' && m.type !== 'Organisation' && m.type !== 'Country') || m.orgName) continue
     if (m.text.split(' ').length > 3 || clubName(m.text) || usedAsPlace(doc, m)) continue
     if (nickname(m.text)) continue
     if (surnames.has(m.text.toLowerCase().split(' ').pop()!)) continue
-    if (usedAsTeam(doc, m) || (m.type === 'Organisation' && placeLike(m.text))) teamPlaces.add(m.text.toLowerCase())
+    const team = usedAsTeam(doc, m)
+    played ||= team
+    if (m.type !== 'Country' && (team || (m.type === 'Organisation' && placeLike(m.text)))) teamPlaces.add(m.text.toLowerCase())
   }
+  if (!played && !opensWithSport(doc)) return 0
   let n = 0
   for (const m of placed) {
     if (m.kind !== 'name' || usedAsPlace(doc, m)) continue
