@@ -216,6 +216,22 @@ function filterSpans(doc: Doc, mask: Uint8Array, spans: TaggedSpan[], t: Tagging
 /** POS of lowercase words that never end a name */
 const TRAILING_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV', 'PRON', 'DET'])
 
+/** POS of lowercase words that never stand inside a name (its "of", "the", "for" and particles do) */
+const INNER_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ'])
+
+/**
+ * The lowercase noun, verb or adjective inside span `c` that a full name follows ("staffer" of "Mitt Romney staffer
+ * Katie Packer": two or more capitalised words to the span's end), else -1. Not a particle, a piece of a hyphenated
+ * word, nor a word an "of" follows ("Reserve bank of India").
+ */
+function innerWordAt(doc: Doc, mask: Uint8Array, c: TaggedSpan): number {
+  let k = c.last
+  while (k > c.first && /^\p{Lu}/u.test(doc.tokens[k])) k--
+  if (c.last - k < 2 || k <= c.first) return -1
+  const ok = INNER_POS.has(doc.pos[k]) && /^\p{Ll}/u.test(doc.tokens[k]) && !NAME_PARTICLES.has(doc.tokens[k]) && !joinedHyphen(doc, mask, k - 1)
+  return ok ? k : -1
+}
+
 /** POS wink gives a capitalised first name it reads as a common word ("Per Holmqvist": Per/ADP) */
 const FIRST_NAME_POS = new Set(['PROPN', 'ADP', 'NOUN', 'ADJ'])
 
@@ -241,6 +257,18 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
   for (const c of input) {
     // a name ends on a name word: a trailing lowercase word is the verb or noun after it ("Okafor stressed")
     while (c.last > c.first && TRAILING_POS.has(doc.pos[c.last]) && /^\p{Ll}/u.test(doc.tokens[c.last]) && !NAME_PARTICLES.has(doc.tokens[c.last]) && !(c.last >= 2 && joinedHyphen(doc, mask, c.last - 1))) c.last--
+    // nor a lowercase noun or verb before a full name: "Mitt Romney staffer Katie Packer" and "Donald Trump debates
+    // Hillary Clinton" are two names (the one before it left to the lexicon rules)
+    const inner = innerWordAt(doc, mask, c)
+    if (inner >= 0) {
+      // (two names around a verb are of one kind, "X debates Y"; what stands before a role word is anyone's guess)
+      const before: TaggedSpan = { first: c.first, last: inner - 1, label: doc.pos[inner] === 'VERB' || doc.pos[inner] === 'AUX' ? c.label : null }
+      while (before.last >= before.first && !/^\p{Lu}/u.test(doc.tokens[before.last])) before.last--
+      if (before.last >= before.first) spans.push(before)
+      c.first = inner + 1
+      // the full name after a role word is typed by the lexicon rules too, unless the tagger read a person
+      if (c.label !== 'PER') c.label = null
+    }
     // a person's name holds no "of": "Maria Olsen of Vermont" is a person and a place
     if (c.label === 'PER') {
       let k = c.first + 1
@@ -457,7 +485,7 @@ function flushChunk(doc: Doc, c: TaggedSpan, out: RawMention[], source: Source, 
 }
 
 /** Lowercase particles that begin a surname ("Ms van der Lind", "Mr de Gaulle"). */
-const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el'])
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'wa', 'des'])
 const SEPARATOR_MARKS = new Set(['·', '•', '|'])
 const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '"', '“', '”', '‘', '’', "'", ',', ';', ':', '—', '–', '.', '/', '·', '•', '|'])
 

@@ -44,6 +44,11 @@ describe('name hygiene', () => {
     const l = layerOf('The vote was close, said Democrat Lena Morrow on Monday. A Republican walked out. Voters backed Tomas Brandt Republican of Ohio.')
     expect(people(l)).toEqual(['Lena Morrow', 'Tomas Brandt'])
   })
+  it('takes a lowercase role word or verb between two names for no part of either', () => {
+    const l = layerOf('Former Halvard Moen speechwriter Ines Okafor wrote the letter. She expects that when Tomas Brandt debates Karel Ostrander the polls will move, Tomas Brandt said.')
+    expect(people(l).sort()).toEqual(['Halvard Moen', 'Ines Okafor', 'Karel Ostrander', 'Tomas Brandt'])
+    expect(l.entities.flatMap((e) => [e.name, ...e.mentions.map((m) => m.text)]).filter((t) => /speechwriter|debates/.test(t))).toEqual([])
+  })
   it('leaves a capitalised preposition, conjunction or adverb before a name out of it', () => {
     const quoted = layerOf('She had a good line when she said, “Unlike Lena Morrow, I know that a budget is a plan, not a wish.”')
     expect(people(quoted)).toEqual(['Lena Morrow'])
