@@ -220,14 +220,14 @@ const TRAILING_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV', 'PRON', 'DET'
 const INNER_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ'])
 
 /**
- * The lowercase noun, verb or adjective inside span `c` that a full name follows ("staffer" of "Mitt Romney staffer
- * Katie Packer": two or more capitalised words to the span's end), else -1. Not a particle, a piece of a hyphenated
- * word, nor a word an "of" follows ("Reserve bank of India").
+ * The lowercase noun, verb or adjective inside span `c` that only capitalised words follow to its end ("staffer" of
+ * "Mitt Romney staffer Katie Packer", "company" of "Tobacco company Altria"), else -1. Not a particle, a piece of a
+ * hyphenated word, nor a word an "of" follows ("Reserve bank of India": the last lowercase word is "of").
  */
 function innerWordAt(doc: Doc, mask: Uint8Array, c: TaggedSpan): number {
   let k = c.last
   while (k > c.first && /^\p{Lu}/u.test(doc.tokens[k])) k--
-  if (c.last - k < 2 || k <= c.first) return -1
+  if (k === c.last || k <= c.first) return -1
   const ok = INNER_POS.has(doc.pos[k]) && /^\p{Ll}/u.test(doc.tokens[k]) && !NAME_PARTICLES.has(doc.tokens[k]) && !joinedHyphen(doc, mask, k - 1)
   return ok ? k : -1
 }
@@ -257,8 +257,8 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
   for (const c of input) {
     // a name ends on a name word: a trailing lowercase word is the verb or noun after it ("Okafor stressed")
     while (c.last > c.first && TRAILING_POS.has(doc.pos[c.last]) && /^\p{Ll}/u.test(doc.tokens[c.last]) && !NAME_PARTICLES.has(doc.tokens[c.last]) && !(c.last >= 2 && joinedHyphen(doc, mask, c.last - 1))) c.last--
-    // nor a lowercase noun or verb before a full name: "Mitt Romney staffer Katie Packer" and "Donald Trump debates
-    // Hillary Clinton" are two names (the one before it left to the lexicon rules)
+    // nor a lowercase noun or verb before the name: "Mitt Romney staffer Katie Packer" and "Donald Trump debates
+    // Hillary Clinton" are two names (the one before it left to the lexicon rules), "Rust Belt states Indiana" too
     const inner = innerWordAt(doc, mask, c)
     if (inner >= 0) {
       // (two names around a verb are of one kind, "X debates Y"; what stands before a role word is anyone's guess)
@@ -266,7 +266,7 @@ function extendSpans(doc: Doc, mask: Uint8Array, titleLine: Uint8Array, input: T
       while (before.last >= before.first && !/^\p{Lu}/u.test(doc.tokens[before.last])) before.last--
       if (before.last >= before.first) spans.push(before)
       c.first = inner + 1
-      // the full name after a role word is typed by the lexicon rules too, unless the tagger read a person
+      // the name after it is typed by the lexicon rules too, unless the tagger read a person
       if (c.label !== 'PER') c.label = null
     }
     // a person's name holds no "of": "Maria Olsen of Vermont" is a person and a place
