@@ -218,7 +218,11 @@ export function findEntities(doc: Doc, ranges: { start: number; end: number }[],
 
   unifyTypes(entities, placed)
   for (const e of entities.values()) if (e.type !== 'Country' && e.type !== 'Person' && isAllCapsText(e.name)) e.name = usualCase(e)
-  for (const e of entities.values()) e.aliases = e.aliases.filter((a) => a !== e.name)
+  // a name's spaces are spaces: a no-break space in a mention ("Marco\u00a0Rubio") is no second spelling (its text keeps it)
+  for (const e of entities.values()) {
+    e.name = e.name.replace(/\s+/gu, ' ')
+    e.aliases = [...new Set(e.aliases.map((a) => a.replace(/\s+/gu, ' ')))].filter((a) => a !== e.name)
+  }
   return entityLayer(doc, placed, entities, rolesOf(doc, placed))
 }
 

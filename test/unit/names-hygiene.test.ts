@@ -49,6 +49,12 @@ describe('name hygiene', () => {
     expect(people(l).sort()).toEqual(['Halvard Moen', 'Ines Okafor', 'Karel Ostrander', 'Tomas Brandt'])
     expect(l.entities.flatMap((e) => [e.name, ...e.mentions.map((m) => m.text)]).filter((t) => /speechwriter|debates/.test(t))).toEqual([])
   })
+  it('names an entity with plain spaces when a mention has a no-break space; the mention keeps its text', () => {
+    const l = layerOf('Lena\u00a0Morrow spoke first. Lena Morrow said the budget would pass, and Morrow left.')
+    const e = byName(l, 'Lena Morrow')!
+    expect(e.aliases).toEqual(['Morrow'])
+    expect(e.mentions.map((m) => m.text)).toEqual(['Lena\u00a0Morrow', 'Lena Morrow', 'Morrow'])
+  })
   it('leaves a capitalised preposition, conjunction or adverb before a name out of it', () => {
     const quoted = layerOf('She had a good line when she said, “Unlike Lena Morrow, I know that a budget is a plan, not a wish.”')
     expect(people(quoted)).toEqual(['Lena Morrow'])
