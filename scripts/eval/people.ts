@@ -205,13 +205,18 @@ export function suspects(rows: Row[]): { name: string; reason: string; mentions:
 }
 
 /** `main(['DIR', 'DIR', ...])` */
-export async function main(args: string[]): Promise<void> {
-  if (!args.length) throw new Error('usage: npm run eval -- people DIR... (e.g. ../shared/corpora/polnear/train ../shared/corpora/polnear/dev)')
-  const paths = args.map((a) => {
+/** the folders to ingest: each as given, or its `text/` when it holds one (a PolNeAR split) */
+export function inputDirs(args: string[], suite: string): string[] {
+  return args.map((a) => {
     const dir = resolve(a)
-    if (!existsSync(dir)) throw new Error(`people: no such folder: ${a}`)
+    if (!existsSync(dir)) throw new Error(`${suite}: no such folder: ${a}`)
     return existsSync(join(dir, 'text')) ? join(dir, 'text') : dir
   })
+}
+
+export async function main(args: string[]): Promise<void> {
+  if (!args.length) throw new Error('usage: npm run eval -- people DIR... (e.g. ../shared/corpora/polnear/train ../shared/corpora/polnear/dev)')
+  const paths = inputDirs(args, 'people')
   const tmp = mkdtempSync(join(tmpdir(), 'eval-people-'))
   let instance: Neo4jInstance | null = null
   let driver: Driver | null = null

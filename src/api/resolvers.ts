@@ -152,12 +152,7 @@ export const resolvers: Resolvers = {
       if (!lucene) return []
       const n = clampFirst(first)
       // the hits' aliases, merged ids and ISO codes only when asked
-      const rows = await ctx.db.run(entityLeanAt(info, []) ? Q.SEARCH_LEAN : Q.SEARCH, {
-        lucene,
-        types: graphTypes(types),
-        candidates: Q.int(Math.min(500, n * 10 + 20)),
-        first: Q.int(n),
-      })
+      const rows = await ctx.db.run(entityLeanAt(info, []) ? Q.SEARCH_LEAN : Q.SEARCH, Q.searchParams(lucene, n, graphTypes(types)))
       return rows.map((r) => ({ ...(r.entity as EntityRow), mentionCount: r.mentionCount as number }))
     },
 

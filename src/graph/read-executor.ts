@@ -174,6 +174,14 @@ export function fuzzyLuceneQuery(input: string): string | null {
     .join(' AND ')
 }
 
+/**
+ * SEARCH's parameters (read.ts) for a Lucene query (fuzzyLuceneQuery) and the hits asked for: Lucene's
+ * best `first` x 10 + 20 (at most 500) are ranked again by how many articles name them
+ */
+export function searchParams(lucene: string, first: number, types: string[] | null = null) {
+  return { lucene, types, candidates: int(Math.min(500, first * 10 + 20)), first: int(first) }
+}
+
 /** an exact Lucene phrase for a name, or null when it holds no word */
 export function phraseLuceneQuery(input: string): string | null {
   if (searchTerms(input).length === 0) return null

@@ -4,7 +4,7 @@
 // only from /view/static/, nothing inline, no frames, no plugins.
 import { readFileSync } from 'node:fs'
 import type { Plugin } from 'graphql-yoga'
-import { SEARCH, fuzzyLuceneQuery, int } from '../graph/read.ts'
+import { SEARCH, fuzzyLuceneQuery, int, searchParams } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
 import { articlePage, entityPage, indexPage, messagePage, notFoundPage } from './pages.ts'
 import type { PageLinks } from './pages.ts'
@@ -60,7 +60,7 @@ async function route(url: URL, opts: ViewOptions): Promise<Response | null> {
     const lucene = query ? fuzzyLuceneQuery(query) : null
     const [latest, found] = await Promise.all([
       opts.db.run(VIEW_LATEST_ARTICLES, { limit: int(LATEST) }),
-      lucene ? opts.db.run(SEARCH, { lucene, types: null, candidates: int(SEARCH_RESULTS * 10 + 20), first: int(SEARCH_RESULTS) }) : Promise.resolve(null),
+      lucene ? opts.db.run(SEARCH, searchParams(lucene, SEARCH_RESULTS)) : Promise.resolve(null),
     ])
     const results = query ? (found ?? []).map((r) => r.entity as ViewEntity) : null
     return page(200, indexPage(latest as unknown as LatestArticleRow[], { query, results }))

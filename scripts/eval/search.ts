@@ -1,0 +1,113 @@
+// `npm run eval -- search DIR... | --uri URI`: how well search forgives a typo, on the graph users query. The
+// folders (e.g. ../shared/corpora/polnear/train) are ingested with the project's own ingest command into a
+// throwaway Neo4j (as the people check does), or `--uri` reads a graph that is already there (e.g. one kept
+// by `bench:scale --keep`; read only). For each of the --entities entities in the most articles (default
+// 300), each of its names (its name and every alias) that holds a word of 4+ letters is searched as a
+// user would mistype it: the middle letter of its longest word dropped (as bench:scale's typo). The query
+// is the API's own (fuzzyLuceneQuery, SEARCH with searchParams, first 10); a hit is the entity itself at
+// the top, or among the 10. Printed by where the typo is: in the entity's name, in an alias, and in an
+// alias word the name does not hold (the typos only the aliases' field can forgive), with misses. The gold
+// is the graph's own names: this measures the search, not the extraction. Never part of `npm test`.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import neo4j, { type Driver } from 'neo4j-driver'
+import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
+import { migrate } from '../../src/graph/migrate.ts'
+import { SEARCH_LEAN, fuzzyLuceneQuery, int, searchParams, searchTerms } from '../../src/graph/read.ts'
+import { runIngest } from '../support/processes.ts'
+import { inputDirs } from './people.ts'
+
+const say = (line: string) => process.stderr.write(`[eval search] ${line}\n`)
+
+const TOP_ENTITIES = `
+MATCH (e:Entity) WHERE e.articleCount > 0
+RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases
+ORDER BY e.articleCount DESC, e.id LIMIT $n`
+
+/** a user's typo of a name: the middle letter of its longest word of 4+ letters dropped; null when it has none */
+export function typoOf(name: string): string | null {
+  const words = name.split(/\s+/u)
+  let longest = -1
+  words.forEach((w, i) => {
+    if (w.length >= 4 && (longest < 0 || w.length > words[longest].length)) longest = i
+  })
+  if (longest < 0) return null
+  const w = words[longest]
+  const m = Math.floor(w.length / 2)
+  words[longest] = w.slice(0, m) + w.slice(m + 1)
+  return words.join(' ')
+}
+
+/** where a name's typo is: the entity's name, an alias, or an alias with a word the name does not hold */
+export function typoKind(form: string, name: string, isAlias: boolean): Kind {
+  if (!isAlias) return 'name'
+  const own = new Set(searchTerms(name))
+  return searchTerms(form).some((w) => !own.has(w)) ? 'alias word not in the name' : 'alias'
+}
+
+type Kind = 'name' | 'alias' | 'alias word not in the name'
+const KINDS: Kind[] = ['name', 'alias', 'alias word not in the name']
+
+interface Tally { queries: number; top1: number; top10: number; misses: string[] }
+
+async function measure(driver: Driver, entities: number): Promise<Map<Kind, Tally>> {
+  const tally = new Map<Kind, Tally>(KINDS.map((k) => [k, { queries: 0, top1: 0, top10: 0, misses: [] }]))
+  const res = await driver.executeQuery(TOP_ENTITIES, { n: int(entities) }, { routing: 'READ' })
+  for (const r of res.records) {
+    const id = r.get('id') as string
+    const name = r.get('name') as string
+    const forms: [string, boolean][] = [[name, false], ...(r.get('aliases') as string[]).filter((a) => a.toLowerCase() !== name.toLowerCase()).map((a): [string, boolean] => [a, true])]
+    for (const [form, isAlias] of forms) {
+      const typo = typoOf(form)
+      const lucene = typo ? fuzzyLuceneQuery(typo) : null
+      if (!typo || !lucene) continue
+      const hits = await driver.executeQuery(SEARCH_LEAN, searchParams(lucene, 10), { routing: 'READ' })
+      const ids = hits.records.map((h) => (h.get('entity') as { id: string }).id)
+      const t = tally.get(typoKind(form, name, isAlias))!
+      t.queries++
+      if (ids[0] === id) t.top1++
+      if (ids.includes(id)) t.top10++
+      else t.misses.push(`"${typo}" for ${name}${isAlias ? ` (alias "${form}")` : ''}`)
+    }
+  }
+  return tally
+}
+
+export async function main(args: string[]): Promise<void> {
+  const at = args.indexOf('--uri')
+  const uri = at >= 0 ? args[at + 1] : undefined
+  const n = args.indexOf('--entities')
+  const entities = n >= 0 ? Number(args[n + 1]) : 300
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !['--uri', '--entities'].includes(args[i - 1]))
+  if ((at >= 0 && !uri) || !Number.isInteger(entities) || entities < 1 || (!uri && !dirs.length)) {
+    throw new Error('usage: npm run eval -- search DIR... | --uri bolt://HOST:PORT  [--entities N, default 300]')
+  }
+  const tmp = uri ? null : mkdtempSync(join(tmpdir(), 'eval-search-'))
+  let instance: Neo4jInstance | null = null
+  let driver: Driver | null = null
+  try {
+    if (uri) {
+      driver = neo4j.driver(uri, { scheme: 'none', principal: '', credentials: '' })
+    } else {
+      say('starting a throwaway Neo4j...')
+      instance = await startNeo4j({ dataDir: join(tmp!, 'neo4j'), ...(await throwawayPorts()), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
+      driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
+      await migrate(driver)
+      const run = await runIngest(instance.uri, inputDirs(dirs, 'search'))
+      say(`ingest: ${JSON.stringify(run.summary)}`)
+    }
+    const tally = await measure(driver, entities)
+    const lines = [`search with one typo, the ${entities} entities in the most articles (a hit: the entity first, or in the top 10)`]
+    for (const [kind, t] of tally) {
+      const share = (x: number) => (t.queries ? x / t.queries : 0).toFixed(3)
+      lines.push(`  typo in ${`${kind}:`.padEnd(28)} ${String(t.queries).padStart(5)} queries  top 1 ${share(t.top1)}  top 10 ${share(t.top10)}`)
+    }
+    for (const [kind, t] of tally) if (t.misses.length) lines.push(`misses, typo in ${kind} (${t.misses.length}): ${t.misses.slice(0, 12).join('; ')}${t.misses.length > 12 ? '; ...' : ''}`)
+    process.stdout.write(lines.join('\n') + '\n')
+  } finally {
+    await driver?.close()
+    await instance?.stop()
+    if (tmp) rmSync(tmp, { recursive: true, force: true })
+  }
+}
