@@ -49,6 +49,11 @@ describe('name hygiene', () => {
     expect(people(l).sort()).toEqual(['Halvard Moen', 'Ines Okafor', 'Karel Ostrander', 'Tomas Brandt'])
     expect(l.entities.flatMap((e) => [e.name, ...e.mentions.map((m) => m.text)]).filter((t) => /speechwriter|debates/.test(t))).toEqual([])
   })
+  it('takes a school principal, a supervisor or a pastor before a name for a title, not a part of the name', () => {
+    const l = layerOf('Kelbrook Elementary Principal Ines Okafor said the school would reopen. County Supervisor Karel Ostrander agreed.')
+    expect(people(l)).toEqual(expect.arrayContaining(['Ines Okafor', 'Karel Ostrander']))
+    expect(l.entities.flatMap((e) => [e.name, ...e.mentions.map((m) => m.text)]).filter((t) => /Principal|Supervisor/.test(t))).toEqual([])
+  })
   it('names an entity with plain spaces when a mention has a no-break space; the mention keeps its text', () => {
     const l = layerOf('Lena\u00a0Morrow spoke first. Lena Morrow said the budget would pass, and Morrow left.')
     const e = byName(l, 'Lena Morrow')!

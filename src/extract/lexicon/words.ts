@@ -30,7 +30,8 @@ foreign secretary, home secretary, defence secretary, defense secretary, health 
 coach, manager, striker, midfielder, defender, goalkeeper, captain, skipper, coach, president-elect, candidate,
 nominee, counsel, special counsel, prosecutor, founder, co-founder, owner, editor, correspondent, reporter,
 analyst, economist, professor, historian, author, executive, dictator, strongman, opposition leader, former,
-first lady, dr, lawmaker, legislator, delegate, diplomat, general, colonel, commissioner, treasurer, deputy`)
+first lady, dr, lawmaker, legislator, delegate, diplomat, general, colonel, commissioner, treasurer, deputy,
+supervisor, principal, pastor`)
 
 export const MONTHS = words(`january, february, march, april, may, june, july, august, september, october, november, december,
 jan, jan., feb, feb., mar, mar., apr, apr., jun, jun., jul, jul., aug, aug., sep, sep., sept, sept., oct, oct., nov, nov., dec, dec.`)
