@@ -204,7 +204,6 @@ export function suspects(rows: Row[]): { name: string; reason: string; mentions:
   return [...m.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1))
 }
 
-/** `main(['DIR', 'DIR', ...])` */
 /** the folders to ingest: each as given, or its `text/` when it holds one (a PolNeAR split) */
 export function inputDirs(args: string[], suite: string): string[] {
   return args.map((a) => {
@@ -214,6 +213,7 @@ export function inputDirs(args: string[], suite: string): string[] {
   })
 }
 
+/** `main(['DIR', 'DIR', ...])` */
 export async function main(args: string[]): Promise<void> {
   if (!args.length) throw new Error('usage: npm run eval -- people DIR... (e.g. ../shared/corpora/polnear/train ../shared/corpora/polnear/dev)')
   const paths = inputDirs(args, 'people')
