@@ -69,8 +69,6 @@ const quotePartEntries = (v: string, p: QuoteParts, article?: string, sk?: strin
     ...(p.speaker ? [['speaker', `head([(qps:Entity)-[:SAID]->(${v}) | ${quoteEntity(p)('qps')}])`] as const] : []),
   ]
 }
-const QUOTE_PARTS = (v: string, p: QuoteParts, article?: string, sk?: string) =>
-  quotePartEntries(v, p, article, sk).map(([k, e]) => `, ${k}: ${e}`).join('')
 
 /**
  * the id of quote `v`'s article: the part of the quote's id before its `#` (`<article id>#q<n>`, rows.ts
@@ -87,9 +85,11 @@ const QUOTE_ARTICLE_ID = (v: string) => `split(${v}.id, '#')[0]`
  */
 const KEY_ARTICLE_ID = (sk: string) => `split(split(${sk}, ' ')[1], '#')[0]`
 
-/** the quote's offsets, cue, sentiment, speaker as written, date, fragments and article id (QuoteParts.details) */
-const quoteDetailEntries = (v: string): Entry[] => [
-  ...['start', 'end', 'cue', 'sentiment', 'speakerName'].map((k) => [k, `${v}.${k}`] as const),
+/** quote `v`'s own properties `keys`, as map entries */
+const own = (v: string, keys: readonly string[]): Entry[] => keys.map((k) => [k, `${v}.${k}`] as const)
+
+/** the quote's date, fragments and article id: the part of its details that is not a property as it is */
+const derivedDetailEntries = (v: string): Entry[] => [
   ['publishedAt', `toString(${v}.publishedAt)`],
   ['fragmentStarts', `coalesce(${v}.fragmentStarts, [])`],
   ['fragmentEnds', `coalesce(${v}.fragmentEnds, [])`],
@@ -102,24 +102,28 @@ const leanQuoteEntries = (v: string, p: QuoteParts, article?: string, sk?: strin
   ['text', `${v}.text`],
   ['kind', `${v}.kind`],
   ...(p.sentence ? [['sentence', `${v}.sentence`] as const] : []),
-  ...(p.details ? quoteDetailEntries(v) : []),
+  // the offsets, cue, sentiment, speaker as written, date, fragments and article id (QuoteParts.details)
+  ...(p.details ? [...own(v, ['start', 'end', 'cue', 'sentiment', 'speakerName']), ...derivedDetailEntries(v)] : []),
+  ...quotePartEntries(v, p, article, sk),
+]
+
+/** what a quote is read as without `lean`: every property, its speaker's and subjects' ids, then what `p` asks */
+const fullQuoteEntries = (v: string, p: QuoteParts, article?: string, sk?: string): Entry[] => [
+  ...own(v, ['id', 'text', 'start', 'end', 'kind', 'cue', 'sentiment', 'speakerName', 'sentence']),
+  ...derivedDetailEntries(v),
+  // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
+  ['speakerId', `head([(qis:Entity)-[:SAID]->(${v}) | qis.id])`],
+  ['aboutIds', `reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)`],
   ...quotePartEntries(v, p, article, sk),
 ]
 
 /**
  * a quote with the ids of its speaker, subjects and article (the API loads those once per request), and the
- * parts `p` asks for; `article` as QUOTE_PARTS takes it; `sk`, when the caller has it, the quote's page key
+ * parts `p` asks for; `article` as quotePartEntries takes it; `sk`, when the caller has it, the quote's page key
  * after its owner's prefix (the article's id is read from it, not from the quote)
  */
 export const QUOTE = (v: string, p: QuoteParts = NO_PARTS, article?: string, sk?: string) =>
-  p.lean
-    ? projection(v, leanQuoteEntries(v, p, article, sk))
-    : `${v} {.id, .text, .start, .end, .kind, .cue, .sentiment, .speakerName, .sentence, publishedAt: toString(${v}.publishedAt),` +
-      ` fragmentStarts: coalesce(${v}.fragmentStarts, []), fragmentEnds: coalesce(${v}.fragmentEnds, []),` +
-      ` articleId: ${QUOTE_ARTICLE_ID(v)},` +
-      // fresh variable names: a pattern comprehension binds a name still in scope (the callers' s and x were)
-      ` speakerId: head([(qis:Entity)-[:SAID]->(${v}) | qis.id]),` +
-      ` aboutIds: reduce(ids = [], qix IN [(${v})-[:ABOUT]->(qix:Entity) | qix.id] | CASE WHEN qix IN ids THEN ids ELSE ids + qix END)${QUOTE_PARTS(v, p, article, sk)}}`
+  projection(v, (p.lean ? leanQuoteEntries : fullQuoteEntries)(v, p, article, sk))
 
 /**
  * a lean quote as the list of its values, in the order of `quoteValueKeys(p)`: whoSaidWhatAbout's quotes
