@@ -22,13 +22,14 @@
 //     the column "ambiguous" instead. Share = main / (main + other); the target is >= 98%.
 // (b) Suspects: Person nodes whose name is not a person's, with the reason (see suspectReason).
 // (c) To review: one-word Person names that are common English words no full name holds (not all wrong).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import neo4j, { type Driver } from 'neo4j-driver'
 import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
 import { runIngest } from '../support/processes.ts'
+import { textDirs } from '../support/shared.ts'
 import { COUNTRY_NAMES, CAPITALS } from '../../src/extract/lexicon/countries.ts'
 import { KNOWN_ORGS } from '../../src/extract/lexicon/words.ts'
 import { US_STATES, MEDIA_ORGS, DESCRIPTORS, HEADLINE_VERBS, LEADING_FUNCTION_WORDS, NUMBER_WORDS, ORG_HEADS, PORTFOLIOS, PRONOUNS, GROUP_WORDS, STATE_ABBREVIATIONS, isContraction, isPartyStateTag } from '../../src/extract/lexicon/names.ts'
@@ -204,19 +205,10 @@ export function suspects(rows: Row[]): { name: string; reason: string; mentions:
   return [...m.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1))
 }
 
-/** the folders to ingest: each as given, or its `text/` when it holds one (a PolNeAR split) */
-export function inputDirs(args: string[], suite: string): string[] {
-  return args.map((a) => {
-    const dir = resolve(a)
-    if (!existsSync(dir)) throw new Error(`${suite}: no such folder: ${a}`)
-    return existsSync(join(dir, 'text')) ? join(dir, 'text') : dir
-  })
-}
-
 /** `main(['DIR', 'DIR', ...])` */
 export async function main(args: string[]): Promise<void> {
   if (!args.length) throw new Error('usage: npm run eval -- people DIR... (e.g. ../shared/corpora/polnear/train ../shared/corpora/polnear/dev)')
-  const paths = inputDirs(args, 'people')
+  const paths = textDirs(args, 'people')
   const tmp = mkdtempSync(join(tmpdir(), 'eval-people-'))
   let instance: Neo4jInstance | null = null
   let driver: Driver | null = null

@@ -11,12 +11,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Command } from 'commander'
 import neo4j, { type Driver } from 'neo4j-driver'
+import { intOption } from '../../src/cli/options.ts'
 import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
 import { SEARCH_LEAN, fuzzyLuceneQuery, int, searchParams, searchTerms } from '../../src/graph/read.ts'
 import { runIngest } from '../support/processes.ts'
-import { inputDirs } from './people.ts'
+import { textDirs } from '../support/shared.ts'
 
 const say = (line: string) => process.stderr.write(`[eval search] ${line}\n`)
 
@@ -75,14 +77,15 @@ async function measure(driver: Driver, entities: number): Promise<Map<Kind, Tall
 }
 
 export async function main(args: string[]): Promise<void> {
-  const at = args.indexOf('--uri')
-  const uri = at >= 0 ? args[at + 1] : undefined
-  const n = args.indexOf('--entities')
-  const entities = n >= 0 ? Number(args[n + 1]) : 300
-  const dirs = args.filter((a, i) => !a.startsWith('--') && !['--uri', '--entities'].includes(args[i - 1]))
-  if ((at >= 0 && !uri) || !Number.isInteger(entities) || entities < 1 || (!uri && !dirs.length)) {
-    throw new Error('usage: npm run eval -- search DIR... | --uri bolt://HOST:PORT  [--entities N, default 300]')
-  }
+  const cmd = new Command('eval -- search')
+    .description('one typo in the names of the entities in the most articles: found first, or in the top 10')
+    .argument('[dirs...]', 'folders of articles to ingest into a throwaway Neo4j (a PolNeAR split: its text/)')
+    .option('--uri <uri>', 'read this graph instead (e.g. one kept by bench:scale --keep); read only')
+    .option('--entities <n>', 'how many of the entities in the most articles', intOption(1), 300)
+    .parse(args, { from: 'user' })
+  const dirs = cmd.args
+  const { uri, entities } = cmd.opts<{ uri?: string; entities: number }>()
+  if (!uri && !dirs.length) cmd.error('give folders to ingest or --uri')
   const tmp = uri ? null : mkdtempSync(join(tmpdir(), 'eval-search-'))
   let instance: Neo4jInstance | null = null
   let driver: Driver | null = null
@@ -94,7 +97,7 @@ export async function main(args: string[]): Promise<void> {
       instance = await startNeo4j({ dataDir: join(tmp!, 'neo4j'), ...(await throwawayPorts()), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })
       driver = neo4j.driver(instance.uri, { scheme: 'none', principal: '', credentials: '' })
       await migrate(driver)
-      const run = await runIngest(instance.uri, inputDirs(dirs, 'search'))
+      const run = await runIngest(instance.uri, textDirs(dirs, 'search'))
       say(`ingest: ${JSON.stringify(run.summary)}`)
     }
     const tally = await measure(driver, entities)

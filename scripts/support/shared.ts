@@ -17,3 +17,12 @@ export function corpusDir(dir: string): string {
   }
   return dir
 }
+
+/** the folders to ingest (an evaluation's arguments): each as given, or its `text/` when it holds one (a PolNeAR split) */
+export function textDirs(args: string[], suite: string): string[] {
+  return args.map((a) => {
+    const dir = resolve(a)
+    if (!existsSync(dir)) throw new Error(`${suite}: no such folder: ${a}`)
+    return existsSync(join(dir, 'text')) ? join(dir, 'text') : dir
+  })
+}
