@@ -270,6 +270,7 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in a real browser', () => {
     const hrefs = await w.page.locator('ul.results a.entity').evaluateAll((as) => as.map((x) => (x as HTMLAnchorElement).pathname))
     expect(hrefs).toEqual(api1.search.map((e) => `/view/entity/${encodeURIComponent(e.id)}`))
     expect(hrefs.length).toBeGreaterThan(0)
+    await screenshot(w.page, 'search.png')
     await noErrors(w)
   })
 
