@@ -4,9 +4,10 @@
 // by `bench:scale --keep`; read only). For each of the --entities entities in the most articles (default
 // 300), each of its names (its name and every alias) that holds a word of 4+ letters is searched as a
 // user would mistype it: the middle letter of its longest word dropped (as bench:scale's typo). The query
-// is the API's own (fuzzyLuceneQuery, SEARCH with searchParams, first 10); a hit is the entity itself at
+// is the API's own (searchLuceneQueries asked in turn, SEARCH with searchParams, first 10); a hit is the entity itself at
 // the top, or among the 10. Printed by where the typo is: in the entity's name, in an alias, and in an
-// alias word the name does not hold (the typos only the aliases' field can forgive), with misses. The gold
+// alias word the name does not hold (the typos only the aliases' field can forgive), with misses; for
+// two letters dropped from one long word of the name; and for the same names searched as they are. The gold
 // is the graph's own names: this measures the search, not the extraction. Never part of `npm test`.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,7 +17,7 @@ import neo4j, { type Driver } from 'neo4j-driver'
 import { intOption } from '../../src/cli/options.ts'
 import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
-import { SEARCH_LEAN, fuzzyLuceneQuery, int, searchParams, searchTerms } from '../../src/graph/read.ts'
+import { SEARCH_LEAN, int, searchInTurn, searchLuceneQueries, searchParams, searchTerms } from '../../src/graph/read.ts'
 import { runIngest } from '../support/processes.ts'
 import { textDirs } from '../support/shared.ts'
 
@@ -48,8 +49,19 @@ export function typoKind(form: string, name: string, isAlias: boolean): Kind {
   return searchTerms(form).some((w) => !own.has(w)) ? 'alias word not in the name' : 'alias'
 }
 
-type Kind = 'name' | 'alias' | 'alias word not in the name'
-const KINDS: Kind[] = ['name', 'alias', 'alias word not in the name']
+type Kind = 'name' | 'alias' | 'alias word not in the name' | 'name, two letters (a word of 8+)' | 'none (the name or alias as it is)'
+const KINDS: Kind[] = ['name', 'alias', 'alias word not in the name', 'name, two letters (a word of 8+)', 'none (the name or alias as it is)']
+
+/** two typos in one long word: the letters 2 before and 2 after the middle of its longest word of 8+ letters dropped; null when it has none */
+export function twoTyposOf(name: string): string | null {
+  const words = name.split(/\s+/u)
+  const i = words.reduce((best, w, j) => (w.length >= 8 && (best < 0 || w.length > words[best].length) ? j : best), -1)
+  if (i < 0) return null
+  const w = words[i]
+  const m = Math.floor(w.length / 2)
+  words[i] = w.slice(0, m - 2) + w.slice(m - 1, m + 2) + w.slice(m + 3)
+  return words.join(' ')
+}
 
 interface Tally { queries: number; top1: number; top10: number; misses: string[] }
 
@@ -62,15 +74,20 @@ async function measure(driver: Driver, entities: number): Promise<Map<Kind, Tall
     const forms: [string, boolean][] = [[name, false], ...(r.get('aliases') as string[]).filter((a) => a.toLowerCase() !== name.toLowerCase()).map((a): [string, boolean] => [a, true])]
     for (const [form, isAlias] of forms) {
       const typo = typoOf(form)
-      const lucene = typo ? fuzzyLuceneQuery(typo) : null
-      if (!typo || !lucene) continue
-      const hits = await driver.executeQuery(SEARCH_LEAN, searchParams(lucene, 10), { routing: 'READ' })
-      const ids = hits.records.map((h) => (h.get('entity') as { id: string }).id)
-      const t = tally.get(typoKind(form, name, isAlias))!
-      t.queries++
-      if (ids[0] === id) t.top1++
-      if (ids.includes(id)) t.top10++
-      else t.misses.push(`"${typo}" for ${name}${isAlias ? ` (alias "${form}")` : ''}`)
+      if (!typo) continue
+      const two = isAlias ? null : twoTyposOf(form)
+      const queries: [string, Kind][] = [[typo, typoKind(form, name, isAlias)], [form, KINDS[4]], ...(two ? [[two, KINDS[3]] as [string, Kind]] : [])]
+      for (const [query, kind] of queries) {
+        const queries = searchLuceneQueries(query)
+        if (!queries.length) continue
+        const hits = await searchInTurn(queries, async (lucene) => (await driver.executeQuery(SEARCH_LEAN, searchParams(lucene, 10), { routing: 'READ' })).records)
+        const ids = hits.map((h) => (h.get('entity') as { id: string }).id)
+        const t = tally.get(kind)!
+        t.queries++
+        if (ids[0] === id) t.top1++
+        if (ids.includes(id)) t.top10++
+        else t.misses.push(`"${query}" for ${name}${isAlias ? ` (alias "${form}")` : ''}`)
+      }
     }
   }
   return tally
@@ -104,7 +121,7 @@ export async function main(args: string[]): Promise<void> {
     const lines = [`search with one typo, the ${entities} entities in the most articles (a hit: the entity first, or in the top 10)`]
     for (const [kind, t] of tally) {
       const share = (x: number) => (t.queries ? x / t.queries : 0).toFixed(3)
-      lines.push(`  typo in ${`${kind}:`.padEnd(28)} ${String(t.queries).padStart(5)} queries  top 1 ${share(t.top1)}  top 10 ${share(t.top10)}`)
+      lines.push(`  typo in ${`${kind}:`.padEnd(40)} ${String(t.queries).padStart(5)} queries  top 1 ${share(t.top1)}  top 10 ${share(t.top10)}`)
     }
     for (const [kind, t] of tally) if (t.misses.length) lines.push(`misses, typo in ${kind} (${t.misses.length}): ${t.misses.slice(0, 12).join('; ')}${t.misses.length > 12 ? '; ...' : ''}`)
     process.stdout.write(lines.join('\n') + '\n')

@@ -1,6 +1,7 @@
 // The GraphQL questions the benchmarks ask of the API (bench-scale, bench-request-cost) and the
 // targets they ask about, picked from the graph: the most quoted entity, the two people who say the
-// most, and a typo of the first one's surname (a search must be forgiving).
+// most, and a typo of the first one's surname (a search must be forgiving); the first one's full name is
+// searched too, as most searches are typed.
 import type { Driver } from 'neo4j-driver'
 import { toPlain } from '../../src/graph/read.ts'
 
@@ -49,6 +50,11 @@ export const QUERIES: Record<string, { label: string; query: string; vars: (t: T
     label: 'search (a typo)',
     query: `query Search($q: String!) { search(query: $q, first: 10) { id name type mentionCount } }`,
     vars: (t) => ({ q: t.typo }),
+  },
+  searchName: {
+    label: 'search (a full name)',
+    query: `query SearchName($q: String!) { search(query: $q, first: 10) { id name type mentionCount } }`,
+    vars: (t) => ({ q: t.person }),
   },
   stats: {
     label: 'stats',

@@ -148,11 +148,12 @@ export const resolvers: Resolvers = {
   Query: {
     search: async (_root, { query, types, first }, ctx, info) => {
       if (query.length > MAX_REF_LENGTH) throw badInput(`\`query\` must be at most ${MAX_REF_LENGTH} characters`)
-      const lucene = Q.fuzzyLuceneQuery(query)
-      if (!lucene) return []
+      const queries = Q.searchLuceneQueries(query)
+      if (!queries.length) return []
       const n = clampFirst(first)
       // the hits' aliases, merged ids and ISO codes only when asked
-      const rows = await ctx.db.run(entityLeanAt(info, []) ? Q.SEARCH_LEAN : Q.SEARCH, Q.searchParams(lucene, n, graphTypes(types)))
+      const cypher = entityLeanAt(info, []) ? Q.SEARCH_LEAN : Q.SEARCH
+      const rows = await Q.searchInTurn(queries, (lucene) => ctx.db.run(cypher, Q.searchParams(lucene, n, graphTypes(types))))
       return rows.map((r) => ({ ...(r.entity as EntityRow), mentionCount: r.mentionCount as number }))
     },
 

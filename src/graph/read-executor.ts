@@ -158,20 +158,47 @@ export function searchTerms(input: string): string[] {
     .slice(0, 8)
 }
 
+/** the words of a search that a second try forgives two edits (searchLuceneQueries) */
+const TWO_EDIT_LETTERS = 6
+
 /**
- * A forgiving Lucene query: every word must match, exactly (boosted), as a prefix, or within a
- * small edit distance (1 for short words, 2 for words of 6+ letters).
+ * A forgiving Lucene query: every word must match, exactly (boosted), as a prefix, or, for a word of 3+
+ * letters, within one edit (a letter dropped, added, changed, or two side by side swapped); with
+ * `twoEdits`, a word of TWO_EDIT_LETTERS+ letters within two.
  */
-export function fuzzyLuceneQuery(input: string): string | null {
+export function fuzzyLuceneQuery(input: string, twoEdits = false): string | null {
   const terms = searchTerms(input)
   if (terms.length === 0) return null
   return terms
     .map((t) => {
       const e = escapeLucene(t)
-      const fuzz = t.length >= 6 ? 2 : 1
+      const fuzz = twoEdits && t.length >= TWO_EDIT_LETTERS ? 2 : 1
       return t.length <= 2 ? `(${e}^3 OR ${e}*)` : `(${e}^3 OR ${e}* OR ${e}~${fuzz})`
     })
     .join(' AND ')
+}
+
+/**
+ * The Lucene queries of a search, to ask in turn until one finds an entity (searchInTurn): each word
+ * within one edit, then, when a word has TWO_EDIT_LETTERS+ letters, such words within two. Lucene's
+ * fuzzy term walks its dictionary of name words with an automaton of the edits; with two edits the walk
+ * costs Neo4j about 2.5 times as much ("clinton": 3.3 ms of CPU against 1.3 at 100,000 articles,
+ * docs/scale.md), so only a search that one edit cannot answer pays it. Empty when the input holds no word.
+ */
+export function searchLuceneQueries(input: string): string[] {
+  const one = fuzzyLuceneQuery(input)
+  if (!one) return []
+  const two = fuzzyLuceneQuery(input, true)!
+  return two === one ? [one] : [one, two]
+}
+
+/** the rows of the first of `queries` (searchLuceneQueries) that `run` finds any for; none when none does */
+export async function searchInTurn<R>(queries: string[], run: (lucene: string) => Promise<R[]>): Promise<R[]> {
+  for (const lucene of queries) {
+    const rows = await run(lucene)
+    if (rows.length) return rows
+  }
+  return []
 }
 
 /**

@@ -4,7 +4,7 @@
 // only from /view/static/, nothing inline, no frames, no plugins.
 import { readFileSync } from 'node:fs'
 import type { Plugin } from 'graphql-yoga'
-import { SEARCH, fuzzyLuceneQuery, int, searchParams } from '../graph/read.ts'
+import { SEARCH, int, searchInTurn, searchLuceneQueries, searchParams } from '../graph/read.ts'
 import type { ReadExecutor } from '../graph/read.ts'
 import { articlePage, entityPage, indexPage, messagePage, notFoundPage } from './pages.ts'
 import type { PageLinks } from './pages.ts'
@@ -57,12 +57,11 @@ async function route(url: URL, opts: ViewOptions): Promise<Response | null> {
   if (pathname === '/view') return new Response(null, { status: 308, headers: { location: '/view/' } })
   if (pathname === '/view/') {
     const query = (url.searchParams.get('q') ?? '').trim().slice(0, MAX_QUERY)
-    const lucene = query ? fuzzyLuceneQuery(query) : null
     const [latest, found] = await Promise.all([
       opts.db.run(VIEW_LATEST_ARTICLES, { limit: int(LATEST) }),
-      lucene ? opts.db.run(SEARCH, searchParams(lucene, SEARCH_RESULTS)) : Promise.resolve(null),
+      searchInTurn(searchLuceneQueries(query), (lucene) => opts.db.run(SEARCH, searchParams(lucene, SEARCH_RESULTS))),
     ])
-    const results = query ? (found ?? []).map((r) => r.entity as ViewEntity) : null
+    const results = query ? found.map((r) => r.entity as ViewEntity) : null
     return page(200, indexPage(latest as unknown as LatestArticleRow[], { query, results }))
   }
   if (pathname.startsWith('/view/article/')) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { generate } from '@graphql-codegen/cli'
 import { clampFirst, decodeCursor, encodeCursor, pageWindow, toConnection } from '../../src/api/connection.ts'
-import { escapeLucene, fuzzyLuceneQuery, phraseLuceneQuery, searchTerms } from '../../src/graph/read.ts'
+import { escapeLucene, fuzzyLuceneQuery, phraseLuceneQuery, searchInTurn, searchLuceneQueries, searchTerms } from '../../src/graph/read.ts'
 import { generates } from '../../codegen.ts'
 import { createSchema, createYoga } from 'graphql-yoga'
 import { useResultCache } from '../../src/api/plugins.ts'
@@ -48,9 +48,22 @@ describe('Lucene queries from user input', () => {
 
   it('builds fuzzy terms from words only, lower-cased so AND/OR/NOT stay words', () => {
     expect(searchTerms(`') MATCH (n) DETACH DELETE n //`)).toEqual(['match', 'n', 'detach', 'delete', 'n'])
-    expect(fuzzyLuceneQuery('Halvard Moen')).toBe('(halvard^3 OR halvard* OR halvard~2) AND (moen^3 OR moen* OR moen~1)')
+    expect(fuzzyLuceneQuery('Halvard Moen')).toBe('(halvard^3 OR halvard* OR halvard~1) AND (moen^3 OR moen* OR moen~1)')
     expect(fuzzyLuceneQuery('NOT OR')).toBe('(not^3 OR not* OR not~1) AND (or^3 OR or*)')
     expect(fuzzyLuceneQuery('*~"\\')).toBeNull()
+  })
+
+  it('asks one edit first, and two for words of 6+ letters only when one finds nothing', async () => {
+    expect(fuzzyLuceneQuery('Halvard Moen', true)).toBe('(halvard^3 OR halvard* OR halvard~2) AND (moen^3 OR moen* OR moen~1)')
+    expect(searchLuceneQueries('Halvard Moen')).toEqual([fuzzyLuceneQuery('Halvard Moen'), fuzzyLuceneQuery('Halvard Moen', true)])
+    expect(searchLuceneQueries('Moen')).toEqual([fuzzyLuceneQuery('Moen')])
+    expect(searchLuceneQueries('*~')).toEqual([])
+    const asked: string[] = []
+    const run = (found: Record<string, number[]>) => (lucene: string) => (asked.push(lucene), Promise.resolve(found[lucene] ?? []))
+    expect(await searchInTurn(['a', 'b'], run({ a: [1], b: [2] }))).toEqual([1])
+    expect(asked).toEqual(['a'])
+    expect(await searchInTurn(['a', 'b'], run({ b: [2] }))).toEqual([2])
+    expect(await searchInTurn(['a', 'b'], run({}))).toEqual([])
   })
 
   it('quotes a name as an exact phrase', () => {

@@ -1,6 +1,6 @@
 // The search eval's typos (scripts/eval/search.ts): a user's slip in the longest word, and where it falls.
 import { describe, expect, it } from 'vitest'
-import { typoKind, typoOf } from '../../scripts/eval/search.ts'
+import { twoTyposOf, typoKind, typoOf } from '../../scripts/eval/search.ts'
 import { searchParams } from '../../src/graph/read.ts'
 
 describe('the search eval', () => {
@@ -8,6 +8,11 @@ describe('the search eval', () => {
     expect(typoOf('Halvard Moen')).toBe('Halard Moen')
     expect(typoOf('Lena\u00a0Morrow')).toBe('Lena Morow')
     expect(typoOf('EU')).toBeNull()
+  })
+  it('drops the letters two before and two after the middle of the longest word of 8+ letters', () => {
+    expect(twoTyposOf('Sigrid Halvorsensson')).toBe('Sigrid Halvrsesson')
+    expect(twoTyposOf('Anna-Kaisa Moen')).toBe('Ann-Kasa Moen')
+    expect(twoTyposOf('Halvard Moen')).toBeNull()
   })
   it('says whether the typo is in the name, an alias, or an alias word the name does not hold', () => {
     expect(typoKind('Halvard Moen', 'Halvard Moen', false)).toBe('name')
