@@ -95,7 +95,7 @@ async function measure(driver: Driver, entities: number): Promise<Map<Kind, Tall
 
 export async function main(args: string[]): Promise<void> {
   const cmd = new Command('eval -- search')
-    .description('one typo in the names of the entities in the most articles: found first, or in the top 10')
+    .description('the names of the entities in the most articles searched with one typo, two, or none: found first, or in the top 10')
     .argument('[dirs...]', 'folders of articles to ingest into a throwaway Neo4j (a PolNeAR split: its text/)')
     .option('--uri <uri>', 'read this graph instead (e.g. one kept by bench:scale --keep); read only')
     .option('--entities <n>', 'how many of the entities in the most articles', intOption(1), 300)
@@ -118,7 +118,7 @@ export async function main(args: string[]): Promise<void> {
       say(`ingest: ${JSON.stringify(run.summary)}`)
     }
     const tally = await measure(driver, entities)
-    const lines = [`search with one typo, the ${entities} entities in the most articles (a hit: the entity first, or in the top 10)`]
+    const lines = [`search for the names of the ${entities} entities in the most articles, with one typo, two, or none (a hit: the entity first, or in the top 10)`]
     for (const [kind, t] of tally) {
       const share = (x: number) => (t.queries ? x / t.queries : 0).toFixed(3)
       lines.push(`  typo in ${`${kind}:`.padEnd(40)} ${String(t.queries).padStart(5)} queries  top 1 ${share(t.top1)}  top 10 ${share(t.top10)}`)
