@@ -176,6 +176,8 @@ interface Opts {
   batchSize?: number
   heap?: string
   pageCache?: string
+  /** neo4j.conf lines (`key=value`) in place of the launcher's line of the same key, e.g. to try a setting */
+  neo4jConf: string[]
   keep: boolean
 }
 
@@ -332,6 +334,7 @@ async function main(opts: Opts): Promise<void> {
       heap: opts.heap,
       pageCache: opts.pageCache,
       memory: 'auto',
+      conf: opts.neo4jConf,
       stopOnExit: !opts.keep,
       log: say,
     })
@@ -394,7 +397,7 @@ async function main(opts: Opts): Promise<void> {
     process.stdout.write(
       `bench:scale: ${opts.articles.join(', ')} articles (${Math.round(opts.vary * 100)}% of later editions with fictional names); response cache off; ` +
         `${opts.duration} s per figure (median of ${opts.repeat}); last step's targets: most quoted "${t.mostQuoted}", people "${t.person}" and "${t.person2}", search "${t.typo}". ` +
-        `Neo4j heap ${opts.heap ?? neo4jMemory().heap}, page cache ${opts.pageCache ?? neo4jMemory().pageCache}; load average per step: before ingest, after ingest, after the load.\n`,
+        `Neo4j heap ${opts.heap ?? neo4jMemory().heap}, page cache ${opts.pageCache ?? neo4jMemory().pageCache}${opts.neo4jConf.length ? `, ${opts.neo4jConf.join(', ')}` : ''}; load average per step: before ingest, after ingest, after the load.\n`,
     )
   } finally {
     if (api) await stopChild(api.child)
@@ -405,6 +408,12 @@ async function main(opts: Opts): Promise<void> {
       rmSync(tmp, { recursive: true, force: true })
     }
   }
+}
+
+/** one --neo4j-conf line, checked: a setting's key (letters, digits, dots, underscores), '=', a value */
+function confLine(v: string, prev: string[]): string[] {
+  if (!/^[A-Za-z][\w.]*=\S.*$/.test(v.trim())) throw new InvalidArgumentError('a neo4j.conf line, key=value (e.g. db.checkpoint.interval.time=30m)')
+  return [...prev, v.trim()]
 }
 
 const raw = new Command()
@@ -425,6 +434,7 @@ const raw = new Command()
   .option('--batch-size <n>', 'articles per write transaction', intOption(1))
   .option('--heap <size>', "Neo4j's heap, e.g. 2g (default: NEO4J_HEAP_SIZE, else from the machine's memory, as npm start)")
   .option('--page-cache <size>', "Neo4j's page cache, e.g. 2g (default: NEO4J_PAGECACHE_SIZE, else from the machine's memory)")
+  .option('--neo4j-conf <key=value>', "a neo4j.conf line for the throwaway Neo4j (repeat for more), in place of the launcher's line of that key", confLine, [])
   .option('--keep', 'leave the Neo4j running and its data in place at the end')
   .parse()
   .opts<Omit<Opts, 'connections' | 'queries'> & { connections: string; queries: string }>()
