@@ -28,18 +28,21 @@ MATCH (e:Entity) WHERE e.articleCount > 0
 RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases
 ORDER BY e.articleCount DESC, e.id LIMIT $n`
 
+/**
+ * `name` with its longest word of `minLetters`+ letters (the first of equals) changed by `edit`, given the
+ * word and the index of its middle letter; null when it has no such word
+ */
+function editLongestWord(name: string, minLetters: number, edit: (w: string, middle: number) => string): string | null {
+  const words = name.split(/\s+/u)
+  const i = words.reduce((best, w, j) => (w.length >= minLetters && (best < 0 || w.length > words[best].length) ? j : best), -1)
+  if (i < 0) return null
+  words[i] = edit(words[i], Math.floor(words[i].length / 2))
+  return words.join(' ')
+}
+
 /** a user's typo of a name: the middle letter of its longest word of 4+ letters dropped; null when it has none */
 export function typoOf(name: string): string | null {
-  const words = name.split(/\s+/u)
-  let longest = -1
-  words.forEach((w, i) => {
-    if (w.length >= 4 && (longest < 0 || w.length > words[longest].length)) longest = i
-  })
-  if (longest < 0) return null
-  const w = words[longest]
-  const m = Math.floor(w.length / 2)
-  words[longest] = w.slice(0, m) + w.slice(m + 1)
-  return words.join(' ')
+  return editLongestWord(name, 4, (w, m) => w.slice(0, m) + w.slice(m + 1))
 }
 
 /** where a name's typo is: the entity's name, an alias, or an alias with a word the name does not hold */
@@ -54,13 +57,7 @@ const KINDS: Kind[] = ['name', 'alias', 'alias word not in the name', 'name, two
 
 /** two typos in one long word: the letters 2 before and 2 after the middle of its longest word of 8+ letters dropped; null when it has none */
 export function twoTyposOf(name: string): string | null {
-  const words = name.split(/\s+/u)
-  const i = words.reduce((best, w, j) => (w.length >= 8 && (best < 0 || w.length > words[best].length) ? j : best), -1)
-  if (i < 0) return null
-  const w = words[i]
-  const m = Math.floor(w.length / 2)
-  words[i] = w.slice(0, m - 2) + w.slice(m - 1, m + 2) + w.slice(m + 3)
-  return words.join(' ')
+  return editLongestWord(name, 8, (w, m) => w.slice(0, m - 2) + w.slice(m - 1, m + 2) + w.slice(m + 3))
 }
 
 interface Tally { queries: number; top1: number; top10: number; misses: string[] }
@@ -76,11 +73,11 @@ async function measure(driver: Driver, entities: number): Promise<Map<Kind, Tall
       const typo = typoOf(form)
       if (!typo) continue
       const two = isAlias ? null : twoTyposOf(form)
-      const queries: [string, Kind][] = [[typo, typoKind(form, name, isAlias)], [form, KINDS[4]], ...(two ? [[two, KINDS[3]] as [string, Kind]] : [])]
-      for (const [query, kind] of queries) {
-        const queries = searchLuceneQueries(query)
-        if (!queries.length) continue
-        const hits = await searchInTurn(queries, async (lucene) => (await driver.executeQuery(SEARCH_LEAN, searchParams(lucene, 10), { routing: 'READ' })).records)
+      const searches: [string, Kind][] = [[typo, typoKind(form, name, isAlias)], [form, 'none (the name or alias as it is)'], ...(two ? [[two, 'name, two letters (a word of 8+)'] as [string, Kind]] : [])]
+      for (const [query, kind] of searches) {
+        const lucenes = searchLuceneQueries(query)
+        if (!lucenes.length) continue
+        const hits = await searchInTurn(lucenes, async (lucene) => (await driver.executeQuery(SEARCH_LEAN, searchParams(lucene, 10), { routing: 'READ' })).records)
         const ids = hits.map((h) => (h.get('entity') as { id: string }).id)
         const t = tally.get(kind)!
         t.queries++
