@@ -17,6 +17,7 @@ import neo4j, { type Driver } from 'neo4j-driver'
 import { intOption } from '../../src/cli/options.ts'
 import { startNeo4j, throwawayPorts, type Neo4jInstance } from '../neo4j.ts'
 import { migrate } from '../../src/graph/migrate.ts'
+import { refreshSearchIndex } from '../../src/graph/search-index.ts'
 import { SEARCH_LEAN, int, searchInTurn, searchLuceneQueries, searchParams, searchTerms } from '../../src/graph/read.ts'
 import { runIngest } from '../support/processes.ts'
 import { textDirs } from '../support/shared.ts'
@@ -106,6 +107,7 @@ export async function main(args: string[]): Promise<void> {
   try {
     if (uri) {
       driver = neo4j.driver(uri, { scheme: 'none', principal: '', credentials: '' })
+      await refreshSearchIndex(driver) // the index of entity names in use (a compaction alternates its name)
     } else {
       say('starting a throwaway Neo4j...')
       instance = await startNeo4j({ dataDir: join(tmp!, 'neo4j'), ...(await throwawayPorts()), heap: '1g', pageCache: '512m', stopOnExit: true, fastStart: true })

@@ -12,6 +12,7 @@ import { expandPaths, NamedFile, sourceNamer, STDIN } from '../ingest/paths.ts'
 import { heapLimitMb } from '../ingest/heap.ts'
 import { errorLine, escapeControls } from './print.ts'
 import { openGraph } from './graph.ts'
+import { compactSearchIndexIfGrown } from '../graph/search-index.ts'
 import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
@@ -155,6 +156,15 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
       onFailure: (f) => progress.log(errorLine(f.error).slice(0, -1)),
       onNotice: (line) => progress.log(`note: ${escapeControls(line)}`),
     })
+    if (graph && !summary.interrupted && summary.articles.new + summary.articles.updated > 0) {
+      // a bulk ingest leaves the search index in many pieces: rebuilt in one once the entities have grown by a quarter
+      // (the articles are in: a rebuild that fails is said and leaves the index as it was, in use)
+      const c = await compactSearchIndexIfGrown(graph.driver, { database: graph.database }).catch((e: unknown) => {
+        progress.log(`warning: the search index was not rebuilt: ${escapeControls((e as Error).message)}`)
+        return null
+      })
+      if (c?.to) progress.log(`note: the search index was rebuilt in one piece as ${c.to} (${c.entities} entities, ${(c.ms / 1000).toFixed(1)} s)`)
+    }
   } finally {
     progress.stop()
     await Promise.all([graph?.driver.close(), pool.then((p) => p?.close(), () => {})])

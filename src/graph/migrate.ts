@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver'
 import { backfillAggregates, backfillRelatedWeights } from './aggregates.ts'
 import { backfillCoMentions, coMentionStoreMinSetting } from './co-mentions.ts'
 import { backfillNameKeys } from './name-keys.ts'
+import { ensureSearchIndex } from './search-index.ts'
 import { backfillArticleNewest, backfillCompactKeys, backfillPageKeys, backfillPairPages, backfillSpeakerRanks } from './pages.ts'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/graph.cypher', import.meta.url))
@@ -78,6 +79,8 @@ export async function migrate(driver: Driver, options: { database?: string; file
       throw new Error(`${file}: statement ${n + 1} failed (${why}): ${statement.replace(/\s+/g, ' ')}`, { cause: err })
     }
   }
+  // the index of entity names: made when neither of its two names exists (search-index.ts)
+  await ensureSearchIndex(driver, options.database)
   await driver.executeQuery(AWAIT_INDEXES, { timeoutSeconds: AWAIT_INDEXES_SECONDS }, { database: options.database })
   // NAME KEYS (name-keys.ts): the lowered names and aliases the lookups by name ask for
   await backfillNameKeys(driver, options.database)

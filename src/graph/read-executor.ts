@@ -2,6 +2,7 @@
 // helpers that make query parameters (integers, Lucene queries for the full-text search). Re-exported by read.ts.
 import neo4j from 'neo4j-driver'
 import type { Driver } from 'neo4j-driver'
+import { isNoSuchSearchIndex, refreshSearchIndex, searchIndexName } from './search-index.ts'
 
 export type Row = Record<string, unknown>
 
@@ -123,6 +124,7 @@ export function createReadExecutor(driver: Driver, opts: ReadExecutorOptions): R
         try {
           return await once(query, params)
         } catch (err) {
+          if (isNoSuchSearchIndex(err)) return await once(query, await withSearchIndex(driver, opts.database, params))
           if (!isUnavailable(err)) throw err
           return await once(query, params)
         }
@@ -133,6 +135,21 @@ export function createReadExecutor(driver: Driver, opts: ReadExecutorOptions): R
       }
     },
   }
+}
+
+/**
+ * `params` with the index of entity names in use now: a compaction (search-index.ts) in another process
+ * dropped the one they named. Its name travels as `searchIndex`, at the top (SEARCH) or in a lookup
+ * (EntityLookup: `ref`, or each of `lookups`).
+ */
+async function withSearchIndex(driver: Driver, database: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  await refreshSearchIndex(driver, database)
+  const name = searchIndexName()
+  const swap = (v: unknown): unknown =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && 'searchIndex' in v ? { ...(v as object), searchIndex: name } : v
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(params)) out[k] = k === 'searchIndex' ? name : Array.isArray(v) ? v.map(swap) : swap(v)
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,10 +220,11 @@ export async function searchInTurn<R>(queries: string[], run: (lucene: string) =
 
 /**
  * SEARCH's parameters (read.ts) for a Lucene query (fuzzyLuceneQuery) and the hits asked for: Lucene's
- * best `first` x 10 + 20 (at most 500) are ranked again by how many articles name them
+ * best `first` x 10 + 20 (at most 500) are ranked again by how many articles name them; `searchIndex`,
+ * the index of entity names in use (search-index.ts)
  */
 export function searchParams(lucene: string, first: number, types: string[] | null = null) {
-  return { lucene, types, candidates: int(Math.min(500, first * 10 + 20)), first: int(first) }
+  return { lucene, types, candidates: int(Math.min(500, first * 10 + 20)), first: int(first), searchIndex: searchIndexName() }
 }
 
 /** an exact Lucene phrase for a name, or null when it holds no word */

@@ -2,6 +2,7 @@
 // entity lookups by id and by name (re-exported by read.ts).
 import { exactNameLuceneQuery } from './name-keys.ts'
 import { phraseLuceneQuery } from './read-executor.ts'
+import { searchIndexName } from './search-index.ts'
 
 /**
  * The fields of an entity that ENTITY reads and ENTITY_LEAN does not, by their GraphQL names, each with its
@@ -37,7 +38,8 @@ const NAMED = (l: string) => `toLower(node.name) = ${l}.lower OR any(a IN coales
  * The entities the lookup `l` (an EntityLookup) names by name or alias, as \`e\` (the branches of a UNION
  * after one that finds the id; each once): those whose name or an alias is the name in any case, from the
  * keyword index `entityLowerKeys` asked for \`l.exact\`, the lowered name as one term (name-keys.ts: only
- * the entities that bear the name come back); without `exact`, from the `entityNames` index asked for the
+ * the entities that bear the name come back); without `exact`, from the index of entity names (`l.searchIndex`,
+ * search-index.ts) asked for the
  * phrase (50 candidates), and none when the name holds no word. Also curation's NAME_MATCHES.
  */
 export const BY_NAME = (l: string) => `CALL (${l}) {
@@ -46,7 +48,7 @@ export const BY_NAME = (l: string) => `CALL (${l}) {
       RETURN node
       UNION
       WITH ${l} WHERE ${l}.exact IS NULL AND ${l}.phrase IS NOT NULL
-      CALL db.index.fulltext.queryNodes('entityNames', ${l}.phrase, {limit: 50}) YIELD node
+      CALL db.index.fulltext.queryNodes(${l}.searchIndex, ${l}.phrase, {limit: 50}) YIELD node
       RETURN node
     }
     WITH ${l}, node WHERE ${NAMED(l)}
@@ -115,8 +117,10 @@ export interface EntityLookup {
   phrase: string | null
   /** the keyword indexes' query for the name (name-keys.ts), or null: ask `phrase` */
   exact: string | null
+  /** the index of entity names `phrase` is asked of (search-index.ts) */
+  searchIndex: string
 }
 export const entityLookup = (name: string): EntityLookup => {
   const phrase = phraseLuceneQuery(name)
-  return { name, lower: name.toLowerCase(), phrase, exact: exactNameLuceneQuery(name, phrase !== null) }
+  return { name, lower: name.toLowerCase(), phrase, exact: exactNameLuceneQuery(name, phrase !== null), searchIndex: searchIndexName() }
 }

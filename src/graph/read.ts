@@ -29,7 +29,7 @@ const DATE_RANGE = (v: string) =>
 // Queries
 
 const search = (entity: (v: string) => string) => `
-CALL db.index.fulltext.queryNodes('entityNames', $lucene, {limit: $candidates}) YIELD node, score
+CALL db.index.fulltext.queryNodes($searchIndex, $lucene, {limit: $candidates}) YIELD node, score
 WHERE $types IS NULL OR node.type IN $types
 WITH node, score, coalesce(node.articleCount, 0) AS articles
 RETURN ${entity('node')} AS entity, coalesce(node.mentionCount, 0) AS mentionCount
