@@ -6,6 +6,7 @@ import type { ProfiledPlan } from 'neo4j-driver'
 import { loadConfig } from '../../src/config.ts'
 import { toPlain, type ReadExecutor, type Row } from '../../src/graph/read.ts'
 import { createApp } from '../../src/api/server.ts'
+import { refreshSearchIndex } from '../../src/graph/search-index.ts'
 
 /** The db hits of a profiled plan and all its operators. */
 export function hitsOf(plan: ProfiledPlan | false | undefined): number {
@@ -42,6 +43,8 @@ export async function dbHitsPerRequest(
   /** the API to ask (default this checkout's; bench-request-cost passes another checkout's) */
   app: { createApp: typeof createApp; loadConfig: typeof loadConfig } = { createApp, loadConfig },
 ): Promise<Record<string, { hits: number; queries: number }>> {
+  // the index of entity names in use: the ingest may have rebuilt it under its other name (search-index.ts)
+  await refreshSearchIndex(driver)
   let hits = 0
   const executor = profilingExecutor(driver, (plan) => void (hits += hitsOf(plan)))
   const { yoga } = app.createApp(app.loadConfig({}), driver, { executor, responseCacheTtlMs: 0, ingest: null })

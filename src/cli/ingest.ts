@@ -12,7 +12,7 @@ import { expandPaths, NamedFile, sourceNamer, STDIN } from '../ingest/paths.ts'
 import { heapLimitMb } from '../ingest/heap.ts'
 import { errorLine, escapeControls } from './print.ts'
 import { openGraph } from './graph.ts'
-import { compactSearchIndexIfGrown } from '../graph/search-index.ts'
+import { compactSearchIndexIfGrown, type CompactResult } from '../graph/search-index.ts'
 import { defaultWorkers, DEFAULT_BATCH_SIZE, ingestInputs, startWorkers, workerCap, type IngestSummary, type InputSpec, type Progress } from '../ingest/pipeline.ts'
 
 interface Options {
@@ -144,6 +144,7 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   const progress = progressReporter(opts.progress)
   for (const e of expanded.errors) progress.log(errorLine(e.error).slice(0, -1))
   let summary: IngestSummary
+  let rebuilt: CompactResult | null = null
   try {
     summary = await ingestInputs(graph?.driver ?? null, inputs, {
       database: graph?.database,
@@ -159,11 +160,11 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
     if (graph && !summary.interrupted && summary.articles.new + summary.articles.updated > 0) {
       // a bulk ingest leaves the search index in many pieces: rebuilt in one once the entities have grown by a quarter
       // (the articles are in: a rebuild that fails is said and leaves the index as it was, in use)
-      const c = await compactSearchIndexIfGrown(graph.driver, { database: graph.database }).catch((e: unknown) => {
+      rebuilt = await compactSearchIndexIfGrown(graph.driver, { database: graph.database }).catch((e: unknown) => {
         progress.log(`warning: the search index was not rebuilt: ${escapeControls((e as Error).message)}`)
         return null
       })
-      if (c?.to) progress.log(`note: the search index was rebuilt in one piece as ${c.to} (${c.entities} entities, ${(c.ms / 1000).toFixed(1)} s)`)
+      if (rebuilt?.to) progress.log(`note: the search index was rebuilt in one piece as ${rebuilt.to} (${rebuilt.entities} entities, ${(rebuilt.ms / 1000).toFixed(1)} s)`)
     }
   } finally {
     progress.stop()
@@ -173,7 +174,9 @@ export async function runIngest(paths: string[], opts: Options): Promise<number>
   summary.articles.failed += expanded.errors.length
   summary.failures.unshift(...expanded.errors)
   // peak resident memory of this process, worker threads included (maxRSS is in KiB)
-  if (opts.json) process.stdout.write(JSON.stringify({ ...summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), heapLimitMb: heapLimitMb() }) + '\n')
+  // searchIndexRebuilt: the rebuild after the articles (its time is not in `seconds`), or null
+  const searchIndexRebuilt = rebuilt?.to ? { index: rebuilt.to, entities: rebuilt.entities, seconds: rebuilt.ms / 1000 } : null
+  if (opts.json) process.stdout.write(JSON.stringify({ ...summary, searchIndexRebuilt, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), heapLimitMb: heapLimitMb() }) + '\n')
   else process.stdout.write(summaryText(summary) + '\n')
   if (summary.interrupted) {
     const a = summary.articles

@@ -11,6 +11,7 @@ import { BY_NAME } from './read-fragments.ts'
 import { lockGroups } from './group-locks.ts'
 import { resolveGroups } from './plan.ts'
 import { deleteOrphans } from './remove.ts'
+import { isNoSuchSearchIndex, refreshSearchIndex } from './search-index.ts'
 
 export type { DecisionKind } from './decisions.ts'
 
@@ -262,6 +263,11 @@ async function decideTx(tx: ManagedTransaction, input: DecisionInput): Promise<D
 export async function decide(driver: Driver, input: DecisionInput, opts: CurationOptions = {}): Promise<DecisionResult> {
   const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE' })
   try {
+    return await session.executeWrite((tx) => decideTx(tx, input))
+  } catch (err) {
+    // a name is looked up in the index of entity names, which a rebuild in another process renamed
+    if (!isNoSuchSearchIndex(err)) throw err
+    await refreshSearchIndex(driver, opts.database)
     return await session.executeWrite((tx) => decideTx(tx, input))
   } finally {
     await session.close()
