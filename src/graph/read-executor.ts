@@ -179,9 +179,13 @@ export function searchTerms(input: string): string[] {
 const TWO_EDIT_LETTERS = 6
 
 /**
- * A forgiving Lucene query: every word must match, exactly (boosted), as a prefix, or, for a word of 3+
- * letters, within one edit (a letter dropped, added, changed, or two side by side swapped); with
- * `twoEdits`, a word of TWO_EDIT_LETTERS+ letters within two.
+ * A forgiving Lucene query: every word must match as a prefix or, for a word of 3+ letters, within one
+ * edit (a letter dropped, added, changed, or two side by side swapped); with `twoEdits`, a word of
+ * TWO_EDIT_LETTERS+ letters within two. The word itself scores highest (it is both a prefix and the
+ * fuzzy term's exact match), so a word of 3+ letters needs no exact term of its own: without it a
+ * two-word search costs Neo4j ~0.15 ms less at 100,000 articles and the search eval finds as many
+ * (docs/scale.md, "The search index rebuilt in one piece"); a word of 1-2 letters, which has no fuzzy
+ * term, keeps its exact term, boosted over its prefix.
  */
 export function fuzzyLuceneQuery(input: string, twoEdits = false): string | null {
   const terms = searchTerms(input)
@@ -190,7 +194,7 @@ export function fuzzyLuceneQuery(input: string, twoEdits = false): string | null
     .map((t) => {
       const e = escapeLucene(t)
       const fuzz = twoEdits && t.length >= TWO_EDIT_LETTERS ? 2 : 1
-      return t.length <= 2 ? `(${e}^3 OR ${e}*)` : `(${e}^3 OR ${e}* OR ${e}~${fuzz})`
+      return t.length <= 2 ? `(${e}^3 OR ${e}*)` : `(${e}* OR ${e}~${fuzz})`
     })
     .join(' AND ')
 }
