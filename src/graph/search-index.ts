@@ -55,9 +55,10 @@ RETURN m.lease AS lease`
 const END_LEASE = `
 MATCH (m:Migration {key: 'searchIndex'}) WHERE m.lease = $token
 SET m.compacting = null, m.lease = null, m.entities = coalesce($entities, m.entities), m.at = CASE WHEN $entities IS NULL THEN m.at ELSE datetime() END`
+const ENTITIES = 'MATCH (e:Entity) RETURN count(e) AS entities'
 const GROWTH = `
 OPTIONAL MATCH (m:Migration {key: 'searchIndex'})
-CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL () { ${ENTITIES} }
 RETURN entities, m.entities AS built`
 
 /** the states of the index's names that exist (ONLINE, POPULATING, FAILED) */
@@ -68,8 +69,7 @@ async function states(driver: Driver, database?: string): Promise<Map<SearchInde
 
 /** the name to ask among those that exist: an online one, entityNames when both are */
 function pick(found: Map<SearchIndexName, string>): SearchIndexName | null {
-  const online = SEARCH_INDEXES.map((i) => i.name).filter((n) => found.get(n) === 'ONLINE')
-  return online[0] ?? null
+  return (NAMES.find((n) => found.get(n as SearchIndexName) === 'ONLINE') as SearchIndexName | undefined) ?? null
 }
 
 /** Learns which index is in use (after a compaction elsewhere); returns its name, or null when none is online. */
@@ -130,7 +130,7 @@ export async function compactSearchIndex(driver: Driver, opts: { database?: stri
     if (found.size === 2) await driver.executeQuery(dropIndex(SEARCH_INDEXES[1].name), {}, { database })
     const from = pick(await states(driver, database))
     const next = SEARCH_INDEXES.find((i) => i.name !== (from ?? SEARCH_INDEXES[1].name))!
-    const counted = await driver.executeQuery('MATCH (e:Entity) RETURN count(e) AS n', {}, { database })
+    const counted = await driver.executeQuery(ENTITIES, {}, { database })
     await driver.executeQuery(createIndex(next), {}, { database })
     // IF NOT EXISTS makes nothing when an index of the same properties exists under another name
     const same = await driver.executeQuery(SAME_PROPERTIES, { properties: next.properties }, { database })
@@ -147,7 +147,7 @@ export async function compactSearchIndex(driver: Driver, opts: { database?: stri
     }
     current = next.name
     if (from) await driver.executeQuery(dropIndex(from), {}, { database })
-    entities = Number(counted.records[0].get('n'))
+    entities = Number(counted.records[0].get('entities'))
     return { from, to: next.name, entities, ms: Date.now() - t0 }
   } finally {
     await driver.executeQuery(END_LEASE, { token, entities }, { database }).catch(() => undefined)
