@@ -243,7 +243,9 @@ describe('curation', () => {
       await undoDecision(driver, made.decision.id, { database })
       rounds++
     }
-    expect((await ingest).code).toBe(0)
+    const ingested = await ingest
+    // the ingest's own words when it fails
+    expect(ingested.code, ingested.stderr).toBe(0)
     await decide(driver, { kind: 'rename', a: 'org:harlow-mills', name: 'Harlow Mills Ltd' }, { database })
     expect(rounds).toBeGreaterThan(0)
     expect(await at(LATER_URL, 'Brennhavn Harbour Authority')).toBe(joined)
