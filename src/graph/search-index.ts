@@ -22,7 +22,7 @@ export const SEARCH_INDEXES = [
   { name: 'entityNamesB', properties: ['aliases', 'name'] },
 ] as const
 export type SearchIndexName = (typeof SEARCH_INDEXES)[number]['name']
-const NAMES: string[] = SEARCH_INDEXES.map((i) => i.name)
+const NAMES: SearchIndexName[] = SEARCH_INDEXES.map((i) => i.name)
 
 /** the index name this process asks; set when it migrates or finds the index gone */
 let current: SearchIndexName = 'entityNames'
@@ -69,7 +69,7 @@ async function states(driver: Driver, database?: string): Promise<Map<SearchInde
 
 /** the name to ask among those that exist: an online one, entityNames when both are */
 function pick(found: Map<SearchIndexName, string>): SearchIndexName | null {
-  return (NAMES.find((n) => found.get(n as SearchIndexName) === 'ONLINE') as SearchIndexName | undefined) ?? null
+  return NAMES.find((n) => found.get(n) === 'ONLINE') ?? null
 }
 
 /** Learns which index is in use (after a compaction elsewhere); returns its name, or null when none is online. */
