@@ -184,6 +184,11 @@ export class GroupCache {
     return this.bigGroups.get(group)
   }
 
+  /** Learns a big group from the graph (deferred.ts readBigGroups), for a group this process has not resolved in full. */
+  learn(group: string, big: BigGroup): void {
+    if (!this.bigGroups.has(group)) this.bigGroups.set(group, big)
+  }
+
   /** A committed bulk batch placed `records` new records of the group provisionally (new forms on the nodes in `forms`). */
   deferred(group: string, records: number, forms: Map<string, string>): void {
     // its records held here are no longer all of them (and its token has changed)

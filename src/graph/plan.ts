@@ -9,7 +9,7 @@ import { applyChange, type ArticleFacts } from './aggregates.ts'
 import { MOVE_FACTS, movedContribution, readFactsToMove, type MovedRelated } from './moves.ts'
 import { applyDecisions } from './decisions.ts'
 import { chunkByKnownRecords, CompactGroup, type GroupCache } from './group-cache.ts'
-import { bigGroupOf, CLEAR_DIRTY } from './deferred.ts'
+import { bigGroupOf, bigGroupRow, CLEAR_BIG_GROUPS, CLEAR_DIRTY, SET_BIG_GROUPS } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
 import { NAME_KEYS } from './name-keys.ts'
@@ -354,6 +354,10 @@ export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan, opts: {
   pending.push(...moved)
   if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
   if (plan.clean.length) pending.push(tx.run(CLEAR_DIRTY, { groups: plan.clean }))
+  // what the full resolution found big, for a process that has not resolved the group yet (deferred.ts)
+  const big = [...plan.records].filter(([, e]) => e.big)
+  if (big.length) pending.push(tx.run(SET_BIG_GROUPS, { rows: big.map(([g, e]) => bigGroupRow(g, e.big!)) }))
+  if (big.length < plan.records.size) pending.push(tx.run(CLEAR_BIG_GROUPS, { groups: [...plan.records].filter(([, e]) => !e.big).map(([g]) => g) }))
   await Promise.all(pending)
   const created = resolved ? (await resolved).summary.counters.updates().nodesCreated : 0
   const related: MovedRelated[] = []

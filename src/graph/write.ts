@@ -20,7 +20,7 @@ import { groupsOfArticles, lockGroups, newGroupTokens } from './group-locks.ts'
 import { applyPlan, nodeAfterMoves, planGroups, type GroupPlan } from './plan.ts'
 import { NAME_KEYS } from './name-keys.ts'
 import { recordKey, TYPE_OF_PREFIX, type FormRecord } from './resolve.ts'
-import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode } from './deferred.ts'
+import { DIRTY_GROUPS, MARK_DIRTY, mayDefer, provisionalNode, readBigGroups, type BigGroup } from './deferred.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
 import { errorText, isConnectionError, writeWithRetries, type WriteOptions } from './retry.ts'
 import { nameStatements, profiled, stopwatch } from './write-profile.ts'
@@ -293,9 +293,15 @@ type Deferred = Map<string, { records: number; forms: Map<string, string> }>
 
 /**
  * writeBatchTx, reading the records of groups this process wrote last from `cache`; returns the plan
- * to remember once committed. `bulk` (ingestInputs): the big groups `cache` knows are deferred (deferred.ts).
+ * to remember once committed. `bulk` (ingestInputs): the big groups `cache` knows, or the graph keeps for a group this
+ * process has not resolved yet (readBigGroups), are deferred (deferred.ts).
  */
-async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: GroupCache | null, bulk: boolean): Promise<{ result: BatchResult; plan: GroupPlan; deferred: Deferred }> {
+async function batchTx(
+  tx: ManagedTransaction,
+  batch: PreparedArticle[],
+  cache: GroupCache | null,
+  bulk: boolean,
+): Promise<{ result: BatchResult; plan: GroupPlan; deferred: Deferred; learned: Map<string, BigGroup> }> {
   // the same article twice in one batch: the last one wins, as if written one after the other
   const lap = stopwatch()
   const byId = new Map<string, PreparedArticle>()
@@ -361,10 +367,14 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   const rewritten = new Set(old)
   // a bulk batch leaves the big groups it only adds records to for later (deferred.ts)
   const deferred: Deferred = new Map()
+  // the big groups this process has not resolved yet, as the graph keeps them (a new process's first batches)
+  let learned = new Map<string, BigGroup>()
+  const bigOf = (g: string): BigGroup | undefined => cache?.big(g) ?? learned.get(g)
   if (bulk && cache) {
     const adding = new Map<string, number>()
     for (const r of added) adding.set(r.group, (adding.get(r.group) ?? 0) + 1)
-    for (const [g, n] of adding) if (!rewritten.has(g) && mayDefer(cache.big(g), n)) deferred.set(g, { records: n, forms: new Map() })
+    learned = await readBigGroups(tx, [...adding.keys()].filter((g) => !rewritten.has(g) && !cache.big(g)).sort())
+    for (const [g, n] of adding) if (!rewritten.has(g) && mayDefer(bigOf(g), n)) deferred.set(g, { records: n, forms: new Map() })
   }
   // a bulk batch keeps a big group's records in the cache only for a rewritten article's group: the next bulk batch defers the others (packBig)
   const packBig = bulk ? (g: string): boolean => rewritten.has(g) : undefined
@@ -376,9 +386,10 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   for (const r of added) {
     const d = deferred.get(r.group)
     if (!d) continue
-    const node = provisionalNode(cache!.big(r.group)!, r)
+    const big = bigOf(r.group)!
+    const node = provisionalNode(big, r)
     plan.target.set(recordKey(r), node)
-    if (!cache!.big(r.group)!.forms.has(r.form)) d.forms.set(r.form, node)
+    if (!big.forms.has(r.form)) d.forms.set(r.form, node)
     // a node other than the form's own (mergeOwnEntities merges those) is there, or made here until the group is resolved
     if (node !== r.form && !placed.has(node)) placed.set(node, { id: node, type: TYPE_OF_PREFIX[node.slice(0, node.indexOf(':'))] ?? r.type, name: r.name, aliases: [], iso2: null, iso3: null })
   }
@@ -419,7 +430,7 @@ async function batchTx(tx: ManagedTransaction, batch: PreparedArticle[], cache: 
   lap('aggregates (read after, add)')
   counts.entitiesDeleted = await deleteOrphans(tx, [...new Set([...candidates, ...vacated])])
   lap('delete orphans')
-  return { result: { outcomes, counts }, plan, deferred }
+  return { result: { outcomes, counts }, plan, deferred, learned }
 }
 
 /** The group records each driver's writes keep between transactions, per database (GroupCache, group-cache.ts). */
@@ -435,14 +446,19 @@ function cacheOf(driver: Driver, database: string | undefined): GroupCache {
 export async function writeBatch(driver: Driver, batch: PreparedArticle[], opts: WriteOptions = {}): Promise<BatchResult> {
   const cache = cacheOf(driver, opts.database)
   let lap = stopwatch()
-  const { result, plan, deferred } = await writeWithRetries(driver, opts, (tx) => {
+  const { result, plan, deferred, learned } = await writeWithRetries(driver, opts, (tx) => {
     lap('begin')
     return batchTx(profiled(keptPlans(tx)), batch, cache, opts.bulk ?? false).finally(() => (lap = stopwatch()))
   })
   lap('commit')
   // only now that it is committed: the records it left are what the graph holds under its token
   cache.remember(plan)
-  for (const [g, d] of deferred) cache.deferred(g, d.records, d.forms)
+  for (const [g, d] of deferred) {
+    // a group deferred on what the graph keeps of it is known here from now on
+    const big = learned.get(g)
+    if (big) cache.learn(g, big)
+    cache.deferred(g, d.records, d.forms)
+  }
   memProbe('cache', { cacheRecords: cache.size.records, cacheMb: cache.size.bytes / 2 ** 20, cacheGroups: cache.size.groups })
   return result
 }

@@ -187,6 +187,59 @@ describe('entity resolution over a corpus', () => {
     }
   }, 300_000)
 
+  it('a bulk ingest new to the graph defers from its first batch the big groups the graph keeps (deferred.ts readBigGroups)', async () => {
+    // every group resolved in full counts as big and keeps its BigGroup on its NameGroup node
+    const saved = process.env.NEWSGRAPH_DEFER_RECORDS
+    process.env.NEWSGRAPH_DEFER_RECORDS = '1'
+    const database = testConfig().neo4jDatabase
+    const keys = async (where: string) =>
+      (await driver.executeQuery(`MATCH (g:NameGroup) WHERE ${where} RETURN g.key AS key ORDER BY key`)).records.map((r) => r.get('key') as string)
+    const article = (f: string): PreparedArticle => {
+      const o = [...extractOutcomes(f)][0]
+      if (!o.ok) throw new Error(o.error)
+      return o.article
+    }
+    const bare = FILES.filter((f) => f.includes('bare'))
+    try {
+      await resetDatabase(driver)
+      // one process writes the full-name articles (each driver has a GroupCache of its own)
+      const first = await openTestDriver()
+      try {
+        await ingestInputs(first, FILES.filter((f) => !f.includes('bare')).map((path) => ({ path })), { workers: 0, database })
+      } finally {
+        await first.close()
+      }
+      expect(await keys('g.bigSize IS NOT NULL')).toEqual(expect.arrayContaining(['kessler', 'orrin', 'valdane']))
+      expect(await keys('g.dirty')).toEqual([])
+      // a new process: its first bulk batch has resolved nothing, and defers the group on what the graph keeps
+      const second = await openTestDriver()
+      try {
+        await writeBatch(second, [article(bare.find((f) => f.includes('orrin'))!)], { database, bulk: true })
+        expect(await keys('g.dirty')).toEqual(['orrin'])
+        // "Orrin" waits on a node of its own (a form the group did not hold at its last full resolution)
+        expect(await articleEntity(url('2031-03-16/orrin-bare'), 'Orrin')).not.toBe('person:tomas-orrin')
+        expect(await integrityViolations(driver)).toEqual(NONE)
+        for (const f of bare.filter((f) => !f.includes('orrin'))) await writeBatch(second, [article(f)], { database, bulk: true })
+        expect(await keys('g.dirty')).toEqual(['kessler', 'orrin', 'valdane'])
+        // its end (here an ingest of nothing) resolves them in full
+        await ingestInputs(second, [], { workers: 0, database })
+      } finally {
+        await second.close()
+      }
+      expect(await keys('g.dirty')).toEqual([])
+      expect(await print()).toEqual(forwards)
+      expect(await recountProblems()).toEqual([])
+      expect(await integrityViolations(driver)).toEqual(NONE)
+      // a group resolved in full and found small drops what it kept
+      process.env.NEWSGRAPH_DEFER_RECORDS = '1000'
+      expect((await removeArticle(driver, url('2031-03-22/kessler-bare'), { database })).removed).toHaveLength(1)
+      expect(await keys('g.bigSize IS NOT NULL')).not.toContain('kessler')
+    } finally {
+      if (saved === undefined) delete process.env.NEWSGRAPH_DEFER_RECORDS
+      else process.env.NEWSGRAPH_DEFER_RECORDS = saved
+    }
+  }, 300_000)
+
   it('removing an article shrinks the aliases and re-adding it restores the same graph', async () => {
     await resetDatabase(driver)
     expect((await runCli([...FILES, '--no-progress'], env)).code).toBe(0)
