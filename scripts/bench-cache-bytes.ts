@@ -39,7 +39,7 @@ for (let g = 0; made < N; g++) {
     }
   })
   made += size
-  cache.remember({ rows: [], moves: [], target: new Map(), empty: [], token: 't', clean: [], records: new Map([[`g${g}`, new CompactGroup('t', records)]]) })
+  cache.remember({ empty: [], token: 't', records: new Map([[`g${g}`, new CompactGroup('t', records)]]) })
 }
 const real = used() - before
 const size = cache.size

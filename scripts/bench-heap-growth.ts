@@ -21,13 +21,13 @@ function group(g: string, n: number, seed: number): StoredRecord[] {
 const cache = new GroupCache()
 let peakTotal = 0, peakRss = 0
 const note = () => { const m = process.memoryUsage(); peakTotal = Math.max(peakTotal, m.heapTotal); peakRss = Math.max(peakRss, m.rss) }
-for (let k = 0; k < 3000; k++) { const g = 'g' + k; cache.remember({ rows: [], moves: [], target: new Map(), empty: [], token: 't', records: new Map([[g, new CompactGroup('t', group(g, 120, k * 1000))]]), clean: [] }); if (k % 100 === 0) note() }
+for (let k = 0; k < 3000; k++) { const g = 'g' + k; cache.remember({ empty: [], token: 't', records: new Map([[g, new CompactGroup('t', group(g, 120, k * 1000))]]) }); if (k % 100 === 0) note() }
 for (let round = 0; round < 12; round++) {
   const records = group('trump', N, round)
   const res = resolveGroup('trump', records)
   const after = records.map((r) => { const to = res.target.get(recordKey(r))!; return to === r.current ? r : { ...r, current: to } })
   bigGroupOf(after, 100)
-  cache.remember({ rows: res.entities, moves: [], target: new Map(), empty: [], token: 't' + round, records: new Map([['trump', new CompactGroup('t' + round, after)]]), clean: [] })
+  cache.remember({ empty: [], token: 't' + round, records: new Map([['trump', new CompactGroup('t' + round, after)]]) })
   note()
 }
 const m = process.memoryUsage()

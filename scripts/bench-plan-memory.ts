@@ -81,7 +81,7 @@ async function plan(o: { uri: string; tree: string; known: number; min: number; 
       const size = Math.max(1, Math.round(n * o.known))
       known.set(g, new CompactGroup('earlier', [], { size, pending: n - size, forms: new Map() }))
     }
-    cache.remember({ rows: [], moves: [], target: new Map(), empty: [], token: 'earlier', records: known, clean: [] })
+    cache.remember({ empty: [], token: 'earlier', records: known })
     say(`${groups.length} groups, ${total} records (the biggest ${Math.max(...sizes.map(([, n]) => n))}); planning with ${root}`)
     const gc = (globalThis as { gc?: () => void }).gc
     gc?.()

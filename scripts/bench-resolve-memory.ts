@@ -40,7 +40,7 @@ const res = resolveGroup('trump', records)
 const after = records.map((r) => { const to = res.target.get(recordKey(r))!; return to === r.current ? r : { ...r, current: to } })
 const big = bigGroupOf(after, 100)
 const cache = new GroupCache()
-cache.remember({ rows: res.entities, moves: [], target: new Map(), empty: [], token: 't', records: new Map([['trump', new CompactGroup('t', after)]]), clean: [] })
+cache.remember({ empty: [], token: 't', records: new Map([['trump', new CompactGroup('t', after)]]) })
 gc(); const peak = process.memoryUsage().heapUsed - base
 console.log(JSON.stringify({ mode, N, readMB: +(read / 2 ** 20).toFixed(1), readBytesPerRecord: Math.round(read / N), peakMB: +(peak / 2 ** 20).toFixed(1), peakBytesPerRecord: Math.round(peak / N), entities: res.entities.length, cache: cache.size, big: big?.size }))
 held.push(res, after, cache, records)

@@ -48,10 +48,10 @@ UNWIND $groups AS key
 MATCH (g:NameGroup {key: key})
 REMOVE g.dirty`
 
-/** The groups marked dirty. */
+/** The groups marked dirty, and the size of the BigGroup each keeps. */
 export const DIRTY_GROUPS = `
 MATCH (g:NameGroup) WHERE g.dirty = true
-RETURN g.key AS key ORDER BY key`
+RETURN g.key AS key, g.bigSize AS size ORDER BY key`
 
 /** What a process knows of a big group since it last resolved it in full. */
 export interface BigGroup {

@@ -215,7 +215,7 @@ export class GroupCache {
   }
 
   /** Remembers what a committed transaction left in the groups (call only after its commit). */
-  remember(plan: GroupPlan): void {
+  remember(plan: Pick<GroupPlan, 'token' | 'empty' | 'records'>): void {
     if (!plan.token) return
     for (const g of plan.empty) {
       this.drop(g)
@@ -250,19 +250,36 @@ export class GroupCache {
 }
 
 /**
- * `groups` in order, in chunks of at most `maxGroups` groups and, but for a single group, `maxRecords` records as far
- * as `cache` knows them (GroupCache.big; a group it does not know to be big counts none); with `bigOnly`, only the
- * groups it knows to be big. A caller reads or resolves one chunk and lets it go before the next.
+ * The records a process knows a group to hold: a big group's as of its last full resolution here and the records
+ * placed since (GroupCache.big), else the size of the BigGroup the graph keeps for it (`kept`, LOCK_ROTATE_GROUPS
+ * or DIRTY_GROUPS: at its last full resolution by any process); undefined for a group not known to be big.
  */
-export function chunkByKnownRecords(groups: Iterable<string>, cache: GroupCache, maxRecords: number, opts: { maxGroups?: number; bigOnly?: boolean } = {}): string[][] {
+export function knownRecords(cache: GroupCache | null, kept?: ReadonlyMap<string, number>): (group: string) => number | undefined {
+  return (g) => {
+    const big = cache?.big(g)
+    return big ? big.size + big.pending : kept?.get(g)
+  }
+}
+
+/**
+ * `groups` in order, in chunks of at most `maxGroups` groups and, but for a single group, `maxRecords` records as far
+ * as `known` knows them (knownRecords; a group not known to be big counts none); with `bigOnly`, only the groups
+ * known to be big. A caller reads or resolves one chunk and lets it go before the next.
+ */
+export function chunkByKnownRecords(
+  groups: Iterable<string>,
+  known: (group: string) => number | undefined,
+  maxRecords: number,
+  opts: { maxGroups?: number; bigOnly?: boolean } = {},
+): string[][] {
   const maxGroups = opts.maxGroups ?? Infinity
   const chunks: string[][] = []
   let chunk: string[] = []
   let records = 0
   for (const g of groups) {
-    const big = cache.big(g)
-    if (!big && opts.bigOnly) continue
-    const n = big ? big.size + big.pending : 0
+    const size = known(g)
+    if (size === undefined && opts.bigOnly) continue
+    const n = size ?? 0
     if (chunk.length && (chunk.length >= maxGroups || records + n > maxRecords)) {
       chunks.push(chunk)
       chunk = []

@@ -2,7 +2,7 @@
 // group-cache.ts), and the groups a write has to lock: those of the articles it rewrites and those
 // curation decisions link to them. resolve.ts re-exports all of it.
 import { randomUUID } from 'node:crypto'
-import type { ManagedTransaction } from 'neo4j-driver'
+import neo4j, { type ManagedTransaction } from 'neo4j-driver'
 import type { Decision } from './decisions.ts'
 
 function cmp(a: string, b: string): number {
@@ -36,7 +36,7 @@ export const LOCK_ROTATE_GROUPS = `
 UNWIND $groups AS key
 MERGE (g:NameGroup {key: key})
 SET g.tokens = [$token] + coalesce(g.tokens[0..1], [])
-RETURN key, g.tokens[1] AS before, g.dirty AS dirty`
+RETURN key, g.tokens[1] AS before, g.dirty AS dirty, g.bigSize AS kept`
 
 /** The token a transaction gives the groups it locks, and the token each had before (LOCK_ROTATE_GROUPS). */
 export interface GroupTokens {
@@ -44,16 +44,18 @@ export interface GroupTokens {
   before: Map<string, string | null>
   /** the groups locked that a bulk ingest left to resolve later (`dirty`, deferred.ts) */
   dirty: Set<string>
+  /** the groups locked that keep a BigGroup (`bigSize`, deferred.ts), and its size at their last full resolution */
+  kept: Map<string, number>
 }
 
 export function newGroupTokens(): GroupTokens {
-  return { token: randomUUID(), before: new Map(), dirty: new Set() }
+  return { token: randomUUID(), before: new Map(), dirty: new Set(), kept: new Map() }
 }
 
 /**
  * Locks the groups (sorted, so writers lock them in the same order). With `tokens`, also gives each
  * group not yet in `tokens.before` the transaction's token and records the one it had, in the same
- * write (LOCK_ROTATE_GROUPS).
+ * write (LOCK_ROTATE_GROUPS), and which are dirty or keep a BigGroup (deferred.ts).
  */
 export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string>, tokens?: GroupTokens): Promise<void> {
   const list = [...new Set(groups)].filter((g) => !tokens?.before.has(g)).sort(cmp)
@@ -66,6 +68,8 @@ export async function lockGroups(tx: ManagedTransaction, groups: Iterable<string
   for (const r of res.records) {
     tokens.before.set(r.get('key') as string, (r.get('before') as string | null) ?? null)
     if (r.get('dirty') === true) tokens.dirty.add(r.get('key') as string)
+    const kept = r.get('kept')
+    if (kept !== null) tokens.kept.set(r.get('key') as string, neo4j.integer.toNumber(kept))
   }
 }
 

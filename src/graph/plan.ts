@@ -8,7 +8,7 @@ import type { ManagedTransaction, QueryResult } from 'neo4j-driver'
 import { applyChange, type ArticleFacts } from './aggregates.ts'
 import { MOVE_FACTS, movedContribution, readFactsToMove, type MovedRelated } from './moves.ts'
 import { applyDecisions } from './decisions.ts'
-import { chunkByKnownRecords, CompactGroup, type GroupCache } from './group-cache.ts'
+import { chunkByKnownRecords, CompactGroup, knownRecords, type GroupCache } from './group-cache.ts'
 import { bigGroupOf, bigGroupRow, CLEAR_BIG_GROUPS, CLEAR_DIRTY, SET_BIG_GROUPS } from './deferred.ts'
 import { decisionsFor, lockGroups, newGroupTokens, type GroupTokens } from './group-locks.ts'
 import { countProfile, memProbe } from './write-profile-count.ts'
@@ -85,6 +85,8 @@ export interface GroupPlan {
   records: Map<string, CompactGroup>
   /** groups resolved here that were marked dirty (deferred.ts): resolved in full now, their mark is removed */
   clean: string[]
+  /** groups resolved here that kept a BigGroup (deferred.ts): removed if they are found small now */
+  kept: string[]
 }
 
 export interface PlanOptions {
@@ -110,14 +112,15 @@ export interface PlanOptions {
 export const LATER_RECORDS = 20_000
 
 /**
- * The groups of `groups` this process knows to be big (GroupCache.big: a bulk ingest's deferred groups, all
- * resolved again at their doubling), in chunks of at most LATER_RECORDS known records, a bigger group alone:
+ * The groups of `groups` known to be big (GroupCache.big: a bulk ingest's deferred groups, all resolved again at
+ * their doubling; else the BigGroup the graph keeps, for a group this process has not resolved), in chunks of at
+ * most LATER_RECORDS known records, a bigger group alone:
  * planGroups reads, resolves and lets go of one chunk before it reads the next, so that a plan holds one big
  * group's records as objects at a time, not every big group of the corpus (issue 13: the doubling of a
  * 100,000-article corpus' big groups put ~1,000,000 records in one plan).
  */
-function readLater(groups: string[], cache: GroupCache | null): string[][] {
-  return cache ? chunkByKnownRecords(groups, cache, LATER_RECORDS, { bigOnly: true }) : []
+function readLater(groups: string[], cache: GroupCache | null, kept: ReadonlyMap<string, number>): string[][] {
+  return chunkByKnownRecords(groups, knownRecords(cache, kept), LATER_RECORDS, { bigOnly: true })
 }
 
 /**
@@ -198,7 +201,7 @@ export async function planGroups(
   opts: PlanOptions = {},
 ): Promise<GroupPlan> {
   const asked = [...new Set(groups)].sort(cmp)
-  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [], token: '', records: new Map(), clean: [] }
+  const plan: GroupPlan = { rows: [], moves: [], target: new Map(), empty: [], token: '', records: new Map(), clean: [], kept: [] }
   if (!asked.length) return plan
   // curation decisions may link other groups to these: they are resolved (and locked) with them
   const tokens = opts.tokens ?? newGroupTokens()
@@ -222,9 +225,9 @@ export async function planGroups(
     if (!held) toRead.push(g)
     else if (held.hasArticleOutside(deleted)) source(g).held = held
   }
-  // the groups this process knows to be big (deferred.ts) are read after the others, a chunk at a time (readLater),
+  // the groups known to be big (deferred.ts) are read after the others, a chunk at a time (readLater),
   // unless curation decisions are resolved with them (all groups together)
-  const later = decisions.length ? [] : readLater(toRead, opts.cache ?? null)
+  const later = decisions.length ? [] : readLater(toRead, opts.cache ?? null, tokens.kept)
   const readLate = new Set(later.flat())
   // added records of groups not resolved here (a bulk ingest's deferred groups, deferred.ts) are placed by the caller
   const resolving = new Set(list)
@@ -243,6 +246,7 @@ export async function planGroups(
   }
   addTo([...addedTo.keys()].filter((g) => !readLate.has(g)))
   plan.clean = list.filter((g) => tokens.dirty.has(g))
+  plan.kept = list.filter((g) => tokens.kept.has(g))
   /** the group's records as objects: held ones expanded here, one group at a time, as before the deletion (a held group is not read), then the added ones */
   const expand = (s: Source): Rec[] => {
     const out: Rec[] = s.held ? (deleted.size ? s.held.records().filter((r) => !deleted.has(r.articleId)) : s.held.records()) : s.records
@@ -355,9 +359,10 @@ export async function applyPlan(tx: ManagedTransaction, plan: GroupPlan, opts: {
   if (plan.empty.length) pending.push(tx.run(DROP_EMPTY_GROUPS, { groups: plan.empty }))
   if (plan.clean.length) pending.push(tx.run(CLEAR_DIRTY, { groups: plan.clean }))
   // what the full resolution found big, for a process that has not resolved the group yet (deferred.ts)
-  const big = [...plan.records].filter(([, e]) => e.big)
-  if (big.length) pending.push(tx.run(SET_BIG_GROUPS, { rows: big.map(([g, e]) => bigGroupRow(g, e.big!)) }))
-  if (big.length < plan.records.size) pending.push(tx.run(CLEAR_BIG_GROUPS, { groups: [...plan.records].filter(([, e]) => !e.big).map(([g]) => g) }))
+  const big = [...plan.records].flatMap(([g, e]) => (e.big ? [bigGroupRow(g, e.big)] : []))
+  if (big.length) pending.push(tx.run(SET_BIG_GROUPS, { rows: big }))
+  const small = plan.kept.filter((g) => !plan.records.get(g)?.big)
+  if (small.length) pending.push(tx.run(CLEAR_BIG_GROUPS, { groups: small }))
   await Promise.all(pending)
   const created = resolved ? (await resolved).summary.counters.updates().nodesCreated : 0
   const related: MovedRelated[] = []

@@ -9,13 +9,13 @@
 // The stages live beside it: rows.ts (extraction -> rows, pure), resolve.ts (which node each name
 // form lands on), checks.ts (the facts an article holds), remove.ts (deleting facts, orphans and
 // articles), retry.ts (races between writers). This module re-exports them.
-import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver'
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver'
 import { applyChange, contributionOf, type Contribution } from './aggregates.ts'
 import { movedContribution, readFactsToMove } from './moves.ts'
 import { CLAIM_ARTICLES, toFactCounts } from './checks.ts'
 import { PAGE_KEY_OF, PAIR_PAGE_OF, PAIR_SPEAKER, RELATED_PAIR_OF, SORT_OF } from './pages.ts'
 import { deleteFacts, deleteOrphans } from './remove.ts'
-import { chunkByKnownRecords, GroupCache } from './group-cache.ts'
+import { chunkByKnownRecords, GroupCache, knownRecords } from './group-cache.ts'
 import { groupsOfArticles, lockGroups, newGroupTokens } from './group-locks.ts'
 import { applyPlan, nodeAfterMoves, planGroups, type GroupPlan } from './plan.ts'
 import { NAME_KEYS } from './name-keys.ts'
@@ -373,7 +373,8 @@ async function batchTx(
   if (bulk && cache) {
     const adding = new Map<string, number>()
     for (const r of added) adding.set(r.group, (adding.get(r.group) ?? 0) + 1)
-    learned = await readBigGroups(tx, [...adding.keys()].filter((g) => !rewritten.has(g) && !cache.big(g)).sort())
+    const unknown = [...adding.keys()].filter((g) => tokens.kept.has(g) && !rewritten.has(g) && !cache.big(g))
+    if (unknown.length) learned = await readBigGroups(tx, unknown.sort())
     for (const [g, n] of adding) if (!rewritten.has(g) && mayDefer(bigOf(g), n)) deferred.set(g, { records: n, forms: new Map() })
   }
   // a bulk batch keeps a big group's records in the cache only for a rewritten article's group: the next bulk batch defers the others (packBig)
@@ -468,8 +469,8 @@ const REPAIR_GROUPS = 8
 const REPAIR_RECORDS = 10_000
 
 /** The dirty groups in transactions of at most REPAIR_GROUPS groups and, but for a single group, REPAIR_RECORDS known records: each transaction holds the records it resolves. */
-function repairChunks(keys: string[], cache: GroupCache): string[][] {
-  return chunkByKnownRecords(keys, cache, REPAIR_RECORDS, { maxGroups: REPAIR_GROUPS })
+function repairChunks(keys: string[], known: (group: string) => number | undefined): string[][] {
+  return chunkByKnownRecords(keys, known, REPAIR_RECORDS, { maxGroups: REPAIR_GROUPS })
 }
 
 /**
@@ -481,8 +482,10 @@ export async function repairDirtyGroups(driver: Driver, opts: WriteOptions = {})
   const cache = cacheOf(driver, opts.database)
   const listed = await driver.executeQuery(DIRTY_GROUPS, {}, { database: opts.database, routing: 'WRITE' })
   const keys = listed.records.map((r) => r.get('key') as string)
+  // the sizes the graph keeps, for the groups this process has not resolved (a killed run's marks)
+  const kept = new Map(listed.records.filter((r) => r.get('size') !== null).map((r) => [r.get('key') as string, neo4j.integer.toNumber(r.get('size'))]))
   const done = { groups: 0, moves: 0 }
-  for (const chunk of repairChunks(keys, cache)) {
+  for (const chunk of repairChunks(keys, knownRecords(cache, kept))) {
     const plan = await writeWithRetries(driver, opts, async (t) => {
       const tx = keptPlans(t)
       const tokens = newGroupTokens()

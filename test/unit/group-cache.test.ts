@@ -1,7 +1,7 @@
 // GroupCache (src/graph/group-cache.ts): the packed records come back as they went in, and the cache stays within its byte budget.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { CompactGroup, DEFAULT_GROUP_CACHE_MB, GroupCache, groupCacheBytes } from '../../src/graph/group-cache.ts'
+import { chunkByKnownRecords, CompactGroup, DEFAULT_GROUP_CACHE_MB, GroupCache, groupCacheBytes, knownRecords } from '../../src/graph/group-cache.ts'
 import type { GroupPlan } from '../../src/graph/plan.ts'
 import type { StoredRecord } from '../../src/graph/resolve.ts'
 
@@ -9,8 +9,8 @@ const rec = (articleId: string, form: string, extra: Partial<StoredRecord> = {})
   articleId, form, name: 'Donald Trump', type: 'Person', count: 2, aliases: ['Trump'], date: '2016-05-01', current: 'person:donald-trump', ...extra,
 })
 
-const plan = (token: string, records: Record<string, StoredRecord[]>, empty: string[] = []): GroupPlan => ({
-  rows: [], moves: [], target: new Map(), empty, token, clean: [], records: new Map(Object.entries(records).map(([g, rs]) => [g, new CompactGroup(token, rs)])),
+const plan = (token: string, records: Record<string, StoredRecord[]>, empty: string[] = []): Pick<GroupPlan, 'token' | 'empty' | 'records'> => ({
+  empty, token, records: new Map(Object.entries(records).map(([g, rs]) => [g, new CompactGroup(token, rs)])),
 })
 
 describe('GroupCache', () => {
@@ -100,5 +100,17 @@ describe('GroupCache', () => {
     expect(cache.size).toEqual({ groups: 0, records: 0, bytes: 0 })
     expect(cache.big('trump')?.size).toBe(120)
     expect(cache.big('trump')?.forms.get('person:trump')).toBe('person:donald-trump')
+  })
+  it('chunks groups by the records known of them: its own BigGroups first, else the sizes the graph keeps', () => {
+    const many = Array.from({ length: 120 }, (_, i) => rec(`text:${i}`, 'person:trump'))
+    const cache = new GroupCache()
+    cache.remember(plan('t1', { trump: many, small: [rec('text:a', 'person:small')] }))
+    cache.deferred('trump', 30, new Map())
+    // the graph's kept size of "trump" is older than what this process knows (120 + 30 placed since)
+    const known = knownRecords(cache, new Map([['trump', 100], ['clinton', 90], ['sanders', 40]]))
+    expect(['trump', 'clinton', 'sanders', 'small', 'other'].map(known)).toEqual([150, 90, 40, undefined, undefined])
+    expect(chunkByKnownRecords(['clinton', 'other', 'sanders', 'small', 'trump'], known, 140)).toEqual([['clinton', 'other', 'sanders', 'small'], ['trump']])
+    expect(chunkByKnownRecords(['clinton', 'other', 'sanders', 'small', 'trump'], known, 100, { bigOnly: true })).toEqual([['clinton'], ['sanders'], ['trump']])
+    expect(chunkByKnownRecords(['a', 'b', 'c'], knownRecords(null), 10, { maxGroups: 2 })).toEqual([['a', 'b'], ['c']])
   })
 })
