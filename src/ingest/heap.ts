@@ -90,17 +90,34 @@ function collector(): (() => void) | null {
 export const SETTLE_PAUSE_MS = 5
 
 /**
- * A full collection of the main thread's heap after a batch, and a second once the event loop has run for
- * SETTLE_PAUSE_MS: the second frees what the first could only mark for release (above). NEWSGRAPH_SETTLE_HEAP=0
- * turns both off, NEWSGRAPH_SETTLE_HEAP=1 keeps the first alone (for measuring).
+ * What a collection right after settleHeap's second must free for it to collect once more (at most SETTLE_MORE
+ * times). In bench:scale's 100,000 step (2026-12-06) the second collection left the writer over ~100 MB in 19
+ * batches of the first 30,000 articles, where the batches around them left ~70; a third collection, right after,
+ * freed 29-61 MB in every one of them and a fourth to tenth nothing more (docs/memory.md, "A third collection").
+ * Left to the batches that followed, that garbage piled up (~25 MB a batch, 187 MB after the collections at worst)
+ * and set the step's peak RSS.
  */
-export async function settleHeap(): Promise<void> {
+export const SETTLE_FREED_BYTES = 4 * 2 ** 20
+export const SETTLE_MORE = 2
+
+/**
+ * A full collection of the main thread's heap after a batch, a second once the event loop has run for
+ * SETTLE_PAUSE_MS (it frees what the first could only mark for release, above), then more right after while one
+ * frees SETTLE_FREED_BYTES or more (at most SETTLE_MORE). NEWSGRAPH_SETTLE_HEAP=0 turns them all off,
+ * NEWSGRAPH_SETTLE_HEAP=1 keeps the first alone and NEWSGRAPH_SETTLE_HEAP=2 the first two (for measuring). `gc` and
+ * `heapUsed` are V8's own but for tests.
+ */
+export async function settleHeap(gc = collector(), heapUsed = (): number => process.memoryUsage().heapUsed): Promise<void> {
   const mode = process.env.NEWSGRAPH_SETTLE_HEAP
-  if (mode === '0') return
-  const gc = collector()
-  if (!gc) return
+  if (mode === '0' || !gc) return
   gc()
   if (mode === '1') return
   await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS))
   gc()
+  if (mode === '2') return
+  for (let i = 0; i < SETTLE_MORE; i++) {
+    const before = heapUsed()
+    gc()
+    if (before - heapUsed() < SETTLE_FREED_BYTES) return
+  }
 }

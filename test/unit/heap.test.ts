@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { settleHeap } from '../../src/ingest/heap.ts'
+import { SETTLE_FREED_BYTES, SETTLE_MORE, settleHeap } from '../../src/ingest/heap.ts'
 
 describe('settleHeap', () => {
   it('runs a full collection: objects that survived the young generation and were then dropped leave the heap', async () => {
@@ -42,5 +42,33 @@ describe('settleHeap', () => {
     // one collection alone leaves the held values (~20 MB) for a later one to free; two with a pause leave nothing of them
     expect(await withMode('1')).toBeGreaterThan(10 * 2 ** 20)
     expect(await withMode(undefined)).toBeLessThan(2 * 2 ** 20)
+  })
+  it('collects once more right after the second while a collection frees SETTLE_FREED_BYTES or more, at most SETTLE_MORE times', async () => {
+    const MB = 2 ** 20
+    /** a heap of 200 MB whose collections free the given MB in turn (then nothing): how many collections settleHeap ran */
+    const run = async (frees: number[], mode?: string): Promise<number> => {
+      const was = process.env.NEWSGRAPH_SETTLE_HEAP
+      if (mode === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
+      else process.env.NEWSGRAPH_SETTLE_HEAP = mode
+      let heap = 200 * MB
+      let calls = 0
+      try {
+        await settleHeap(() => void (heap -= (frees[calls++] ?? 0) * MB), () => heap)
+      } finally {
+        if (was === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
+        else process.env.NEWSGRAPH_SETTLE_HEAP = was
+      }
+      return calls
+    }
+    const little = SETTLE_FREED_BYTES / MB / 2
+    // the third frees what the second left (as in bench:scale's 100,000 step), the fourth little: four in all
+    expect(await run([30, 5, 45, little])).toBe(4)
+    // the third frees little: three
+    expect(await run([30, 5, little, 40])).toBe(3)
+    // every one frees much: two, then SETTLE_MORE
+    expect(await run([30, 30, 30, 30, 30, 30, 30])).toBe(2 + SETTLE_MORE)
+    expect(await run([30, 5, 45], '2')).toBe(2)
+    expect(await run([30, 5, 45], '1')).toBe(1)
+    expect(await run([30, 5, 45], '0')).toBe(0)
   })
 })
