@@ -91,11 +91,11 @@ export const SETTLE_PAUSE_MS = 5
 
 /**
  * What a collection right after settleHeap's second must free for it to collect once more (at most SETTLE_MORE
- * times). In bench:scale's 100,000 step (2026-12-06) the second collection left the writer over ~100 MB in 19
- * batches of the first 30,000 articles, where the batches around them left ~70; a third collection, right after,
- * freed 29-61 MB in every one of them and a fourth to tenth nothing more (docs/memory.md, "A third collection").
- * Left to the batches that followed, that garbage piled up (~25 MB a batch, 187 MB after the collections at worst)
- * and set the step's peak RSS.
+ * times). In a run of bench:scale's 100,000 step (2026-12-06) the second collection left the writer over 98 MB
+ * after 227 of its 360 batches; a third, right after, freed 21-61 MB (median 29) in every one of them, and a fourth
+ * to tenth at most 1 MB (docs/memory.md, "A third collection"). In the run before it, without the third, what the
+ * second left piled up for stretches (~25 MB a batch, 187 MB after the collections at worst) and set the step's
+ * peak RSS. Why V8 keeps it through the second is not known.
  */
 export const SETTLE_FREED_BYTES = 4 * 2 ** 20
 export const SETTLE_MORE = 2
