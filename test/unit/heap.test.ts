@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SETTLE_FREED_BYTES, SETTLE_MORE, settleHeap } from '../../src/ingest/heap.ts'
 
 describe('settleHeap', () => {
+  afterEach(() => void vi.unstubAllEnvs())
   it('runs a full collection: objects that survived the young generation and were then dropped leave the heap', async () => {
     const fill = (): number => {
       const held: { i: number; s: string }[] = []
@@ -18,26 +19,19 @@ describe('settleHeap', () => {
   })
   it('collects again after a pause what the first collection could only mark for release (a finaliser run as a task)', async () => {
     const withMode = async (mode: string | undefined): Promise<number> => {
-      const was = process.env.NEWSGRAPH_SETTLE_HEAP
-      if (mode === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
-      else process.env.NEWSGRAPH_SETTLE_HEAP = mode
-      try {
-        // 20,000 small objects, each with a held value of ~1 KB that the registry keeps until its callback has run
-        const registry = new FinalizationRegistry<string[]>(() => {})
-        const fill = (): void => {
-          for (let i = 0; i < 20_000; i++) registry.register({ i }, Array.from({ length: 8 }, (_, k) => `held ${i} ${k} ${'x'.repeat(100)}`))
-        }
-        fill()
-        await settleHeap()
-        const before = process.memoryUsage().heapUsed
-        // what is left: whatever the next task-run and collection free
-        await new Promise((r) => setTimeout(r, 20))
-        await settleHeap()
-        return before - process.memoryUsage().heapUsed
-      } finally {
-        if (was === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
-        else process.env.NEWSGRAPH_SETTLE_HEAP = was
+      vi.stubEnv('NEWSGRAPH_SETTLE_HEAP', mode)
+      // 20,000 small objects, each with a held value of ~1 KB that the registry keeps until its callback has run
+      const registry = new FinalizationRegistry<string[]>(() => {})
+      const fill = (): void => {
+        for (let i = 0; i < 20_000; i++) registry.register({ i }, Array.from({ length: 8 }, (_, k) => `held ${i} ${k} ${'x'.repeat(100)}`))
       }
+      fill()
+      await settleHeap()
+      const before = process.memoryUsage().heapUsed
+      // what is left: whatever the next task-run and collection free
+      await new Promise((r) => setTimeout(r, 20))
+      await settleHeap()
+      return before - process.memoryUsage().heapUsed
     }
     // one collection alone leaves the held values (~20 MB) for a later one to free; two with a pause leave nothing of them
     expect(await withMode('1')).toBeGreaterThan(10 * 2 ** 20)
@@ -47,17 +41,10 @@ describe('settleHeap', () => {
     const MB = 2 ** 20
     /** a heap of 200 MB whose collections free the given MB in turn (then nothing): how many collections settleHeap ran */
     const run = async (frees: number[], mode?: string): Promise<number> => {
-      const was = process.env.NEWSGRAPH_SETTLE_HEAP
-      if (mode === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
-      else process.env.NEWSGRAPH_SETTLE_HEAP = mode
+      vi.stubEnv('NEWSGRAPH_SETTLE_HEAP', mode)
       let heap = 200 * MB
       let calls = 0
-      try {
-        await settleHeap(() => void (heap -= (frees[calls++] ?? 0) * MB), () => heap)
-      } finally {
-        if (was === undefined) delete process.env.NEWSGRAPH_SETTLE_HEAP
-        else process.env.NEWSGRAPH_SETTLE_HEAP = was
-      }
+      await settleHeap(() => void (heap -= (frees[calls++] ?? 0) * MB), () => heap)
       return calls
     }
     const little = SETTLE_FREED_BYTES / MB / 2
