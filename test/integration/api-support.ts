@@ -8,6 +8,11 @@ import type { Config } from '../../src/config.ts'
 import { createServer } from '../../src/api/server.ts'
 import type { App, AppOptions } from '../../src/api/server.ts'
 import { ingestInputs } from '../../src/ingest/pipeline.ts'
+import { toPlain } from '../../src/graph/read.ts'
+import { openTestDriver, resetDatabase, testConfig } from '../support/neo4j.ts'
+
+/** the ingest token of the API the tests start */
+export const TOKEN = 'test-ingest-token-7f3a'
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/api/', import.meta.url))
 
@@ -69,4 +74,34 @@ export function ok<T>(r: GqlResponse<T>): T {
   if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`)
   if (!r.data) throw new Error(`no data: ${r.raw}`)
   return r.data
+}
+
+/** a connection's page, as the API answers it */
+export type Conn<T> = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: T }[] }
+
+/** Cypher run directly on the test database, to check the API's answers against */
+export function directCypher(driver: Driver, database: string) {
+  async function cypher<T = Record<string, unknown>>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const res = await driver.executeQuery(query, params, { database })
+    return res.records.map((r) => toPlain(r.toObject()) as T)
+  }
+  const count = async (query: string, params: Record<string, unknown> = {}): Promise<number> => (await cypher<{ n: number }>(query, params))[0].n
+  return { cypher, count }
+}
+
+/**
+ * An empty test database with the test articles in it, and an API on it that takes TOKEN. A generous
+ * per-query timeout: under load a cold query plan can take seconds, and these tests check answers, not the timeout.
+ */
+export async function startFixtureApi(): Promise<{ driver: Driver; config: Config; api: RunningApi }> {
+  const config: Config = { ...testConfig(), ingestToken: TOKEN, queryTimeoutMs: 60_000 }
+  const driver = await openTestDriver()
+  await resetDatabase(driver, config.neo4jDatabase)
+  await ingestFixtures(driver, config.neo4jDatabase)
+  return { driver, config, api: await startApi(config, driver) }
+}
+
+export async function stopFixtureApi(api: RunningApi | undefined, driver: Driver | undefined): Promise<void> {
+  await api?.close()
+  await driver?.close()
 }

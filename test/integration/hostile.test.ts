@@ -2,7 +2,7 @@
 // process, configured by the environment (GRAPHQL_INTROSPECTION=false), over a graph of articles
 // written for the project. Every request is refused or answered safely (no 5xx, no stack trace,
 // no Cypher or driver text in the answer), the graph is unchanged, and after each one the server
-// still answers a normal query. test/integration/api.test.ts holds the in-process limit checks.
+// still answers a normal query. test/integration/api-server.test.ts holds the in-process limit checks.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { request as httpRequest } from 'node:http'
 import { networkInterfaces } from 'node:os'
