@@ -26,7 +26,8 @@ const PROBE_FILE = process.env.NEWSGRAPH_MEM_PROBE || null
 const PROBES = PROBE_FILE ? new Map<string, { heap: number; rss: number; n: number }>() : null
 if (PROBES) {
   process.on('exit', () => {
-    process.stderr.write(`mem probes (max live heap MB, rss MB, n): ${[...PROBES].map(([k, p]) => `${k} ${(p.heap / 2 ** 20).toFixed(1)}/${(p.rss / 2 ** 20).toFixed(0)}/${p.n}`).join(', ')}\n`)
+    // a process that never probed (bench:scale's own, which passes the setting on to its ingests) prints nothing
+    if (PROBES.size) process.stderr.write(`mem probes (max live heap MB, rss MB, n): ${[...PROBES].map(([k, p]) => `${k} ${(p.heap / 2 ** 20).toFixed(1)}/${(p.rss / 2 ** 20).toFixed(0)}/${p.n}`).join(', ')}\n`)
   })
 }
 
